@@ -1,0 +1,42 @@
+package se.insatsnavet.schema.json;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JsonSchemasTest {
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void aCompleteServiceConforms() throws Exception {
+        var service = json.readTree("""
+            {"localId":"ips-1","title":{"sv":"IPS Linköping"},"description":{"sv":"Stöd att hitta arbete."},
+             "municipalities":["0580"],"targetGroups":["young-adults"],"contact":{"email":"ips@linkoping.se"},
+             "period":{"start":"2024-01-01"}}""");
+        assertEquals(List.of(), JsonSchemas.service().validate(service));
+    }
+
+    @Test
+    void problemsNameTheFailingField() throws Exception {
+        var service = json.readTree("""
+            {"localId":"x","description":{"sv":"d"},"municipalities":["580"],"contact":{"email":"not-an-email"}}""");
+        List<SchemaProblem> problems = JsonSchemas.service().validate(service);
+        var fields = problems.stream().map(SchemaProblem::field).toList();
+        assertTrue(fields.contains("title"), problems.toString());
+        assertTrue(fields.contains("municipalities[0]"), problems.toString());
+        assertTrue(fields.contains("contact.email"), problems.toString());
+    }
+
+    @Test
+    void aDescriptorWithoutSourcesIsRejected() throws Exception {
+        var descriptor = json.readTree("""
+            {"id":"demo","name":{"sv":"Demo"},"municipalities":["0580"],"sources":[]}""");
+        var problems = JsonSchemas.federation().validate(descriptor);
+        assertEquals("sources", problems.get(0).field(), problems.toString());
+    }
+}
