@@ -1,0 +1,59 @@
+package se.insatsnavet.connectors.descriptor;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A coordination federation (samordningsförbund) and its sources, from its {@code federation.json}.
+ *
+ * @param id             federation id (a code; never contains a dot)
+ * @param name           language tag to name (at least {@code sv})
+ * @param description    language tag to description (may be empty)
+ * @param homepage       homepage URL, or {@code null}
+ * @param contact        contact, or {@code null}
+ * @param members        member organisations (may be empty)
+ * @param municipalities SCB codes of the member municipalities ({@code $federation.municipalities} in defaults)
+ * @param sources        the catalogue's sources, in declaration order
+ * @param file           the descriptor file it was loaded from, or {@code null} when built in code
+ */
+public record FederationDescriptor(String id, Map<String, String> name, Map<String, String> description,
+                                   String homepage, Contact contact, List<Member> members,
+                                   List<String> municipalities, List<SourceDescriptor> sources, Path file) {
+
+    public FederationDescriptor {
+        Objects.requireNonNull(id, "id");
+        name = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(name, "name")));
+        description = description == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(description));
+        members = members == null ? List.of() : List.copyOf(members);
+        municipalities = List.copyOf(municipalities);
+        sources = List.copyOf(sources);
+    }
+
+    /** The source with this id. */
+    public Optional<SourceDescriptor> source(String sourceId) {
+        return sources.stream().filter(s -> s.id().equals(sourceId)).findFirst();
+    }
+
+    /** The folder of the descriptor file (source locations are relative to it), or {@code null}. */
+    public Path directory() {
+        return file == null ? null : file.toAbsolutePath().normalize().getParent();
+    }
+
+    /** The federation's contact. */
+    public record Contact(String name, String email, String phone) {
+    }
+
+    /**
+     * A member organisation.
+     *
+     * @param type arbetsformedlingen, forsakringskassan, municipality or region
+     * @param code SCB code of a member municipality (4 digits) or region (2 digits), or {@code null}
+     */
+    public record Member(String name, String type, String code) {
+    }
+}

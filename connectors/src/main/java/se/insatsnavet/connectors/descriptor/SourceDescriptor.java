@@ -1,0 +1,61 @@
+package se.insatsnavet.connectors.descriptor;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * One source of a federation, as declared in its descriptor.
+ *
+ * @param id       source id, unique within the federation
+ * @param kind     connector id: file, http, ... or a plugin's connector id
+ * @param location path relative to the descriptor's folder, or a URL
+ * @param format   csv, json, ndjson, ... or {@code null} (the connector decides)
+ * @param language language of the source's texts (default {@code "sv"})
+ * @param options  connector options (delimiter, encoding, recordPath, ...), values as text, in declaration order
+ * @param schedule when to poll, or {@code null} (the hub's default)
+ * @param mapping  the declarative mapping ({@code fields}, {@code valueMaps}, {@code defaults}), or {@code null};
+ *                 a deep copy, read by {@link se.insatsnavet.connectors.mapping.RecordMapper}
+ */
+public record SourceDescriptor(String id, String kind, String location, String format, String language,
+                               Map<String, String> options, Schedule schedule, ObjectNode mapping) {
+
+    private static final Pattern URL = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://.*");
+
+    public SourceDescriptor {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(location, "location");
+        language = language == null || language.isBlank() ? "sv" : language;
+        options = options == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(options));
+        mapping = mapping == null ? null : mapping.deepCopy();
+    }
+
+    /** The mapping as a deep copy (the record's own node is never handed out for modification). */
+    @Override
+    public ObjectNode mapping() {
+        return mapping == null ? null : mapping.deepCopy();
+    }
+
+    /** Whether the location is a URL (scheme://...) rather than a path. */
+    public boolean isUrl() {
+        return URL.matcher(location).matches();
+    }
+
+    /**
+     * The location as a path: relative locations resolve against the descriptor's folder; normalised.
+     *
+     * @throws IllegalStateException if the location is a URL
+     */
+    public Path locationPath(Path descriptorDir) {
+        if (isUrl()) {
+            throw new IllegalStateException("source '" + id + "' has a URL location, not a path: " + location);
+        }
+        return descriptorDir.resolve(location).normalize();
+    }
+}

@@ -1,0 +1,214 @@
+package se.insatsnavet.connectors.file;
+
+import org.apache.camel.Category;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import se.insatsnavet.connectors.source.SourceBatch;
+import se.insatsnavet.connectors.source.SourceEndpoint;
+import se.insatsnavet.connectors.source.SourceHeaders;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * {@code insats-file:<federationId>/<sourceId>?path=...&format=csv}: reads a local CSV, JSON or NDJSON file
+ * into a {@link SourceBatch}. The fingerprint is the SHA-256 of the file's bytes.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = FileSourceComponent.SCHEME, title = "Insatsnavet file source",
+        syntax = "insats-file:federationId/sourceId", category = {Category.FILE},
+        headersClass = SourceHeaders.class)
+public class FileSourceEndpoint extends SourceEndpoint {
+
+    /** Value of {@code encoding} that detects the charset. */
+    public static final String AUTO = "auto";
+
+    @UriParam(description = "The file to read; relative paths resolve against baseDirectory (or the working directory)")
+    @Metadata(required = true)
+    private String path;
+
+    @UriParam(enums = "csv,json,ndjson",
+            description = "Format of the file; when unset, taken from the extension (.csv/.tsv/.txt, .json, .ndjson/.jsonl)")
+    private FileFormat format;
+
+    @UriParam(label = "csv",
+            description = "CSV delimiter: one character, or TAB; when unset, detected among ; , TAB | from the header line")
+    private String delimiter;
+
+    @UriParam(defaultValue = AUTO,
+            description = "Charset of the file: auto (a BOM, or valid UTF-8, means UTF-8; otherwise windows-1252) or a charset name")
+    private String encoding = AUTO;
+
+    @UriParam(label = "json",
+            description = "Dot path to the array of records inside a JSON document, e.g. data.services; empty: the root array")
+    private String recordPath;
+
+    @UriParam(label = "security",
+            description = "If set, path must resolve inside this directory; .. and absolute paths that escape it are rejected")
+    private String baseDirectory;
+
+    public FileSourceEndpoint(String endpointUri, FileSourceComponent component) {
+        super(endpointUri, component);
+    }
+
+    @Override
+    public FileSourceComponent getComponent() {
+        return (FileSourceComponent) super.getComponent();
+    }
+
+    /** Fails fast on a missing path, an unknown charset, a bad delimiter or a path outside the base directory. */
+    void checkConfiguration() {
+        if (path == null || path.isBlank()) {
+            throw new IllegalArgumentException("insats-file: option 'path' is required");
+        }
+        if (!AUTO.equalsIgnoreCase(encoding) && !Charset.isSupported(encoding)) {
+            throw new IllegalArgumentException("insats-file: unknown encoding '" + encoding + "'");
+        }
+        if (delimiter != null) {
+            CsvRecordReader.delimiterOf(delimiter);
+        }
+        resolveFile();
+    }
+
+    /**
+     * The file this endpoint reads, absolute and normalised, after the base-directory check.
+     *
+     * @throws IllegalArgumentException if the path escapes the effective base directory
+     */
+    public Path resolveFile() {
+        Path base = effectiveBaseDirectory();
+        Path requested;
+        try {
+            requested = Path.of(path);
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("insats-file: invalid path '" + path + "': " + e.getMessage(), e);
+        }
+        if (base == null) {
+            return requested.toAbsolutePath().normalize();
+        }
+        Path resolved = base.resolve(requested).normalize();
+        if (!resolved.startsWith(base)) {
+            throw new IllegalArgumentException("insats-file: path '" + path + "' resolves to " + resolved
+                    + ", outside the base directory " + base + " (path traversal rejected)");
+        }
+        return resolved;
+    }
+
+    private Path effectiveBaseDirectory() {
+        Path componentBase = getComponent().getBaseDirectory() == null ? null
+                : Path.of(getComponent().getBaseDirectory()).toAbsolutePath().normalize();
+        if (baseDirectory == null || baseDirectory.isBlank()) {
+            return componentBase;
+        }
+        Path own = componentBase == null ? Path.of(baseDirectory).toAbsolutePath().normalize()
+                : componentBase.resolve(baseDirectory).normalize();
+        if (componentBase != null && !own.startsWith(componentBase)) {
+            throw new IllegalArgumentException("insats-file: baseDirectory '" + baseDirectory
+                    + "' lies outside the component's base directory " + componentBase + " (path traversal rejected)");
+        }
+        return own;
+    }
+
+    /** After {@link #resolveFile()}: a symbolic link must not lead out of the base directory either. */
+    private void checkRealPath(Path file) throws IOException {
+        Path base = effectiveBaseDirectory();
+        if (base != null && Files.exists(base) && !file.toRealPath().startsWith(base.toRealPath())) {
+            throw new IllegalArgumentException("insats-file: " + file + " links outside the base directory " + base
+                    + " (path traversal rejected)");
+        }
+    }
+
+    @Override
+    public SourceBatch read() throws Exception {
+        Path file = resolveFile();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new IOException("insats-file: source file not found: " + file, e);
+        } catch (IOException e) {
+            throw new IOException("insats-file: cannot read " + file + ": " + e, e);
+        }
+        checkRealPath(file);
+        Instant fetchedAt = Instant.now();
+        String text = TextDecoder.decode(bytes, encoding);
+        FileFormat effectiveFormat = format != null ? format : FileFormat.ofFileName(file.getFileName().toString());
+        if (effectiveFormat == null) {
+            throw new IllegalArgumentException("insats-file: cannot tell the format of " + file
+                    + " from its name; set the option format=csv|json|ndjson");
+        }
+        RecordReader.Result result;
+        try {
+            result = switch (effectiveFormat) {
+                case CSV -> CsvRecordReader.read(text, delimiter == null ? null : CsvRecordReader.delimiterOf(delimiter));
+                case JSON -> JsonRecordReader.readDocument(text, recordPath);
+                case NDJSON -> JsonRecordReader.readLines(text);
+            };
+        } catch (IOException e) {
+            throw new IOException("insats-file: cannot parse " + file + " as " + effectiveFormat.name().toLowerCase(Locale.ROOT)
+                    + ": " + e.getMessage(), e);
+        }
+        return new SourceBatch(getFederationId(), getSourceId(), result.records(), result.problems(),
+                SourceBatch.fingerprintOf(bytes), fetchedAt);
+    }
+
+    public String getPath() {
+        return path;
+    }
+
+    /** The file to read; relative paths resolve against baseDirectory (or the working directory). */
+    public void setPath(String path) {
+        this.path = path;
+    }
+
+    public FileFormat getFormat() {
+        return format;
+    }
+
+    /** Format of the file: csv, json or ndjson. */
+    public void setFormat(FileFormat format) {
+        this.format = format;
+    }
+
+    public String getDelimiter() {
+        return delimiter;
+    }
+
+    /** CSV delimiter: one character, or TAB; when unset, detected from the header line. */
+    public void setDelimiter(String delimiter) {
+        this.delimiter = delimiter;
+    }
+
+    public String getEncoding() {
+        return encoding;
+    }
+
+    /** Charset of the file: auto or a charset name. */
+    public void setEncoding(String encoding) {
+        this.encoding = encoding;
+    }
+
+    public String getRecordPath() {
+        return recordPath;
+    }
+
+    /** Dot path to the array of records inside a JSON document. */
+    public void setRecordPath(String recordPath) {
+        this.recordPath = recordPath;
+    }
+
+    public String getBaseDirectory() {
+        return baseDirectory;
+    }
+
+    /** If set, path must resolve inside this directory. */
+    public void setBaseDirectory(String baseDirectory) {
+        this.baseDirectory = baseDirectory;
+    }
+}

@@ -1,0 +1,123 @@
+package se.insatsnavet.connectors.file;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import se.insatsnavet.connectors.source.RawRecord;
+import se.insatsnavet.connectors.source.SourceProblem;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** JSON documents (an array of objects, at the root or at a record path) and NDJSON. */
+final class JsonRecordReader {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private JsonRecordReader() {
+    }
+
+    static RecordReader.Result readDocument(String text, String recordPath) throws IOException {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IOException(describe(e), e);
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new IOException("the file holds no JSON document");
+        }
+        String path = recordPath == null ? "" : recordPath.trim();
+        JsonNode array = root;
+        if (!path.isEmpty()) {
+            for (String segment : path.split("\\.")) {
+                array = array.isArray() && segment.chars().allMatch(Character::isDigit) && !segment.isEmpty()
+                        ? array.path(Integer.parseInt(segment)) : array.path(segment);
+            }
+        }
+        String where = path.isEmpty() ? "the root" : "recordPath '" + path + "'";
+        if (!array.isArray()) {
+            throw new IOException("expected an array of records at " + where + ", found "
+                    + (array.isMissingNode() ? "nothing" : array.getNodeType().name().toLowerCase(Locale.ROOT))
+                    + (path.isEmpty() && root.isObject() ? " (set the option recordPath)" : ""));
+        }
+        String prefix = path.isEmpty() ? "records" : path;
+        List<RawRecord> records = new ArrayList<>();
+        List<SourceProblem> problems = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            add(prefix + "[" + i + "]", array.get(i), records, problems);
+        }
+        return new RecordReader.Result(records, problems);
+    }
+
+    static RecordReader.Result readLines(String text) {
+        List<RawRecord> records = new ArrayList<>();
+        List<SourceProblem> problems = new ArrayList<>();
+        String[] lines = text.split("\r\n|\r|\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (line.isBlank()) {
+                continue;
+            }
+            String locator = "line " + (i + 1);
+            try {
+                add(locator, MAPPER.readTree(line), records, problems);
+            } catch (JsonProcessingException e) {
+                problems.add(new SourceProblem(locator, null, "not valid JSON: " + e.getOriginalMessage()));
+            }
+        }
+        return new RecordReader.Result(records, problems);
+    }
+
+    private static void add(String locator, JsonNode node, List<RawRecord> records, List<SourceProblem> problems) {
+        if (node == null || !node.isObject()) {
+            problems.add(new SourceProblem(locator, null, "expected a JSON object, found "
+                    + (node == null ? "nothing" : node.getNodeType().name().toLowerCase(Locale.ROOT))));
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fields = (Map<String, Object>) toJava(node);
+        records.add(new RawRecord(locator, fields));
+    }
+
+    /** Objects to insertion-ordered maps (null members left out), arrays to lists, scalars to String/Number/Boolean. */
+    static Object toJava(JsonNode node) {
+        if (node.isObject()) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> member : node.properties()) {
+                if (!member.getValue().isNull()) {
+                    map.put(member.getKey(), toJava(member.getValue()));
+                }
+            }
+            return map;
+        }
+        if (node.isArray()) {
+            List<Object> list = new ArrayList<>(node.size());
+            for (JsonNode item : node) {
+                list.add(toJava(item));
+            }
+            return list;
+        }
+        if (node.isNumber()) {
+            return node.numberValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        if (node.isNull()) {
+            return null;
+        }
+        return node.asText();
+    }
+
+    private static String describe(JsonProcessingException e) {
+        JsonLocation location = e.getLocation();
+        return "not valid JSON: " + e.getOriginalMessage()
+                + (location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")");
+    }
+}

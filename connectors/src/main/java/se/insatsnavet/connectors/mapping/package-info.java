@@ -1,0 +1,8 @@
+/**
+ * The declarative record mapper: a source's {@code mapping} (fields, value maps, defaults) applied to
+ * {@link se.insatsnavet.connectors.source.RawRecord}s gives canonical service descriptions
+ * ({@link se.insatsnavet.connectors.mapping.MappingResult}) with per-record warnings and errors
+ * ({@link se.insatsnavet.connectors.mapping.RecordMessage}). Free-text concept values are resolved through the
+ * hub's {@link se.insatsnavet.connectors.mapping.ConceptMatcher} after the descriptor's own value maps.
+ */
+package se.insatsnavet.connectors.mapping;

@@ -1,0 +1,46 @@
+package se.insatsnavet.connectors.source;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything one read of a source produced: the body of the exchanges sent by every source connector.
+ *
+ * @param federationId the federation the source belongs to
+ * @param sourceId     the source's id within the federation
+ * @param records      the records that could be parsed, in source order
+ * @param problems     the records that could not be parsed
+ * @param fingerprint  content hash of the raw source ({@code sha256:<hex>}); equal fingerprints mean an unchanged source
+ * @param fetchedAt    when the source was read
+ */
+public record SourceBatch(String federationId, String sourceId, List<RawRecord> records,
+                          List<SourceProblem> problems, String fingerprint, Instant fetchedAt) {
+
+    public SourceBatch {
+        Objects.requireNonNull(federationId, "federationId");
+        Objects.requireNonNull(sourceId, "sourceId");
+        records = List.copyOf(records);
+        problems = List.copyOf(problems);
+        Objects.requireNonNull(fingerprint, "fingerprint");
+        Objects.requireNonNull(fetchedAt, "fetchedAt");
+    }
+
+    /** The fingerprint of raw source content: {@code "sha256:"} and the lower-case hex SHA-256 of the bytes. */
+    public static String fingerprintOf(byte[] content) {
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+
+    /** The fingerprint of raw source content given as text (hashed as UTF-8). */
+    public static String fingerprintOf(String content) {
+        return fingerprintOf(content.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,61 @@
+package se.insatsnavet.connectors.source;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.support.ScheduledPollConsumer;
+
+import java.util.Objects;
+
+/**
+ * Polls a {@link SourceEndpoint}: each poll reads the source and sends one exchange whose body is the
+ * {@link SourceBatch} - unless {@code onlyWhenChanged} is set and the fingerprint equals the last one
+ * emitted successfully.
+ *
+ * <p>A failed read is thrown from {@link #poll()}, so Camel's poll strategy logs it and the
+ * {@code backoff*} options apply; the remembered fingerprint is then left alone. A batch whose routing
+ * fails is handed to the consumer's exception handler and is not remembered either, so the next poll
+ * sends it again.</p>
+ */
+public class SourceConsumer extends ScheduledPollConsumer {
+
+    private volatile String lastFingerprint;
+
+    public SourceConsumer(SourceEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+    }
+
+    @Override
+    public SourceEndpoint getEndpoint() {
+        return (SourceEndpoint) super.getEndpoint();
+    }
+
+    /** The fingerprint of the last batch routed without error, or {@code null}. */
+    public String getLastFingerprint() {
+        return lastFingerprint;
+    }
+
+    @Override
+    protected int poll() throws Exception {
+        SourceEndpoint endpoint = getEndpoint();
+        SourceBatch batch = endpoint.read();
+        if (endpoint.isOnlyWhenChanged() && Objects.equals(batch.fingerprint(), lastFingerprint)) {
+            return 0;
+        }
+        Exchange exchange = createExchange(false);
+        try {
+            exchange.getMessage().setBody(batch);
+            exchange.getMessage().setHeader(SourceHeaders.FEDERATION, batch.federationId());
+            exchange.getMessage().setHeader(SourceHeaders.SOURCE, batch.sourceId());
+            getProcessor().process(exchange);
+            if (exchange.getException() != null) {
+                getExceptionHandler().handleException("Error routing source batch " + batch.federationId() + "/"
+                        + batch.sourceId(), exchange, exchange.getException());
+            } else {
+                lastFingerprint = batch.fingerprint();
+            }
+        } finally {
+            releaseExchange(exchange, false);
+        }
+        return 1;
+    }
+}

@@ -1,0 +1,81 @@
+package se.insatsnavet.connectors.source;
+
+import org.apache.camel.Component;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.ScheduledPollEndpoint;
+
+/**
+ * Base of every source endpoint ({@code <scheme>:<federationId>/<sourceId>?options}).
+ *
+ * <p>A subclass only declares its typed {@code @UriParam} options and implements {@link #read()}. As a
+ * consumer the endpoint polls (all the scheduled-poll options of Camel apply: {@code delay},
+ * {@code initialDelay}, {@code backoffErrorThreshold}, ...); as a producer it reads on demand.</p>
+ */
+public abstract class SourceEndpoint extends ScheduledPollEndpoint {
+
+    @UriPath(description = "Id of the federation the source belongs to")
+    @Metadata(required = true)
+    private String federationId;
+
+    @UriPath(description = "Id of the source within the federation")
+    @Metadata(required = true)
+    private String sourceId;
+
+    @UriParam(label = "consumer", defaultValue = "true",
+            description = "Emit a batch only when the source's content fingerprint differs from the last emitted one")
+    private boolean onlyWhenChanged = true;
+
+    protected SourceEndpoint(String endpointUri, Component component) {
+        super(endpointUri, component);
+    }
+
+    /**
+     * Reads the whole source once. Records that cannot be parsed become {@link SourceProblem}s of the batch;
+     * a source that cannot be read or parsed at all throws, naming the source.
+     */
+    public abstract SourceBatch read() throws Exception;
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        SourceConsumer consumer = new SourceConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    @Override
+    public Producer createProducer() throws Exception {
+        return new SourceProducer(this);
+    }
+
+    public String getFederationId() {
+        return federationId;
+    }
+
+    /** Id of the federation the source belongs to. */
+    public void setFederationId(String federationId) {
+        this.federationId = federationId;
+    }
+
+    public String getSourceId() {
+        return sourceId;
+    }
+
+    /** Id of the source within the federation. */
+    public void setSourceId(String sourceId) {
+        this.sourceId = sourceId;
+    }
+
+    public boolean isOnlyWhenChanged() {
+        return onlyWhenChanged;
+    }
+
+    /** Emit a batch only when the source's content fingerprint differs from the last emitted one. */
+    public void setOnlyWhenChanged(boolean onlyWhenChanged) {
+        this.onlyWhenChanged = onlyWhenChanged;
+    }
+}
