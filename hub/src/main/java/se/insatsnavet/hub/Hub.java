@@ -1,0 +1,205 @@
+package se.insatsnavet.hub;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.insatsnavet.hub.db.Database;
+import se.insatsnavet.hub.federations.FederationRegistry;
+import se.insatsnavet.hub.federations.FederationRepository;
+import se.insatsnavet.hub.federations.FederationsHandler;
+import se.insatsnavet.hub.http.Blocking;
+import se.insatsnavet.hub.http.HealthHandler;
+import se.insatsnavet.hub.http.Responses;
+import se.insatsnavet.hub.imports.ImportRoutes;
+import se.insatsnavet.hub.imports.ImportService;
+import se.insatsnavet.hub.imports.RunRepository;
+import se.insatsnavet.hub.imports.RunsHandler;
+import se.insatsnavet.hub.linkeddata.ServicePage;
+import se.insatsnavet.hub.linkeddata.ServiceResourceHandler;
+import se.insatsnavet.hub.services.ServiceCatalog;
+import se.insatsnavet.hub.services.ServicesHandler;
+import se.insatsnavet.hub.store.CatalogStore;
+import se.insatsnavet.schema.ConceptIndex;
+import se.insatsnavet.schema.Vocabulary;
+import se.insatsnavet.schema.rdf.ServiceRdf;
+import se.insatsnavet.schema.vocab.HubIris;
+
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One running hub: the operational database, the Jena dataset, the federations and their Camel import
+ * routes, and the HTTP server. {@link #start(HubOptions)} opens them in that order (blocking parts on a
+ * worker), {@link #stop()} closes them in reverse.
+ */
+public final class Hub {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
+
+    private final Vertx vertx;
+    private final HubOptions options;
+    private final HubIris iris;
+    private Database database;
+    private CatalogStore store;
+    private CamelContext camel;
+    private FederationRegistry registry;
+    private RunRepository runs;
+    private ImportService imports;
+    private ImportRoutes importRoutes;
+    private FederationRepository federationRepository;
+    private ServiceCatalog catalog;
+    private Vocabulary vocabulary;
+    private HttpServer server;
+
+    private Hub(Vertx vertx, HubOptions options) {
+        this.vertx = vertx;
+        this.options = options;
+        this.iris = HubIris.of(options.baseUri());
+    }
+
+    /** Starts a hub; the future completes when it serves HTTP. */
+    public static Future<Hub> start(HubOptions options) {
+        Vertx vertx = Vertx.vertx();
+        Hub hub = new Hub(vertx, options);
+        return Blocking.run(vertx, () -> {
+                    hub.openEngines();
+                    return null;
+                })
+                .compose(v -> hub.listen())
+                .map(hub)
+                .recover(err -> Future.fromCompletionStage(hub.stop().handle((v, e) -> (Hub) null))
+                        .compose(x -> Future.failedFuture(err)));
+    }
+
+    private void openEngines() throws Exception {
+        database = Database.open(options.effectiveJdbcUrl(), options.jdbcUser(), options.jdbcPassword());
+        runs = new RunRepository(database);
+        int interrupted = runs.markInterrupted();
+        if (interrupted > 0) {
+            LOG.warn("{} import run(s) were interrupted by the last stop; marked interrupted", interrupted);
+        }
+        store = CatalogStore.openTdb2(options.tdb2Dir());
+        vocabulary = Vocabulary.load(iris);
+        store.replaceGraph(iris.referenceGraph(), vocabulary.model());
+        ServiceRdf rdf = ServiceRdf.of(iris);
+        catalog = new ServiceCatalog(store, rdf);
+        ConceptIndex concepts = vocabulary.conceptIndex();
+        imports = new ImportService(store, runs, rdf, concepts::match);
+
+        Path federationsDir = options.federations() != null ? options.federations()
+                : se.insatsnavet.hub.federations.BundledExamples.extractTo(options.dataDir().resolve("examples").resolve("federations"));
+        federationRepository = new FederationRepository(database);
+        registry = FederationRegistry.load(federationsDir, federationRepository, store, iris);
+
+        camel = new DefaultCamelContext();
+        camel.getShutdownStrategy().setTimeout(10);
+        camel.start();
+        importRoutes = new ImportRoutes(registry, imports, options.importOnStart());
+        importRoutes.install(camel);
+    }
+
+    private Future<Void> listen() {
+        Router router = Router.router(vertx);
+        router.get("/health").handler(HealthHandler.create(vertx, database, store));
+        router.get("/api/federations").handler(FederationsHandler.create(vertx, registry, runs, federationRepository));
+        router.get("/api/federations/:id/runs").handler(RunsHandler.list(vertx, registry, runs));
+        router.get("/api/federations/:id/runs/:runId").handler(RunsHandler.one(vertx, registry, runs));
+        router.get("/api/services").handler(ServicesHandler.create(vertx, catalog));
+        ServicePage page = new ServicePage((scheme, code) -> switch (scheme) {
+            case Vocabulary.MUNICIPALITY -> vocabulary.municipalityShortName(code).orElse(code);
+            case Vocabulary.COUNTY -> vocabulary.countyName(code).orElse(code);
+            default -> vocabulary.prefLabel(scheme, code, "sv").orElse(code);
+        });
+        router.get("/id/service/:id").handler(ServiceResourceHandler.create(vertx, catalog, runs, page, registry::name));
+        router.route().last().handler(ctx -> Responses.problem(ctx, 404, "No resource at " + ctx.request().path()));
+        router.route().failureHandler(ctx -> {
+            if (ctx.failure() != null) {
+                Responses.failed(ctx, ctx.failure());
+            } else {
+                Responses.problem(ctx, ctx.statusCode(), "Request failed");
+            }
+        });
+        return vertx.createHttpServer()
+                .requestHandler(router)
+                .listen(options.port(), options.host())
+                .map(s -> {
+                    server = s;
+                    return null;
+                });
+    }
+
+    /** The port the hub listens on (the real one when started with port 0). */
+    public int port() {
+        return server.actualPort();
+    }
+
+    public HubOptions options() {
+        return options;
+    }
+
+    public ImportService imports() {
+        return imports;
+    }
+
+    /** Reads every source of a federation now and imports it (blocking: call from a worker or a test thread). */
+    public java.util.List<se.insatsnavet.hub.imports.RunReport> syncNow(String federationId, String trigger) {
+        var federation = registry.get(federationId)
+                .orElseThrow(() -> new IllegalArgumentException("No federation with id '" + federationId + "'"));
+        return federation.sources().stream().map(s -> importRoutes.syncNow(camel, federation, s, trigger)).toList();
+    }
+
+    public FederationRegistry federations() {
+        return registry;
+    }
+
+    public CatalogStore store() {
+        return store;
+    }
+
+    public CamelContext camel() {
+        return camel;
+    }
+
+    /**
+     * Stops HTTP, then the import routes, then closes the database, the dataset and Vert.x. The returned
+     * stage completes on a plain thread once everything is closed (Vert.x's own threads are gone by then).
+     */
+    public CompletableFuture<Void> stop() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Future<Void> http = server == null ? Future.succeededFuture() : server.close();
+        http.transform(x -> Blocking.run(vertx, () -> {
+            closeQuietly("import routes", camel);
+            closeQuietly("database", database);
+            closeQuietly("dataset", store);
+            return null;
+        })).onComplete(x -> {
+            Thread closer = new Thread(() -> {
+                try {
+                    vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+                    done.complete(null);
+                } catch (Exception e) {
+                    done.completeExceptionally(e);
+                }
+            }, "insatsnavet-close");
+            closer.start();
+        });
+        return done;
+    }
+
+    private static void closeQuietly(String what, AutoCloseable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.warn("Closing the {} failed", what, e);
+        }
+    }
+}

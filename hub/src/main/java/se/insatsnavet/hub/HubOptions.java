@@ -1,0 +1,74 @@
+package se.insatsnavet.hub;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * How one hub runs: where it listens, where it keeps its data, where the federation descriptors are.
+ *
+ * @param port        HTTP port; 0 picks a free one (tests)
+ * @param host        interface to bind
+ * @param dataDir     holds the H2 database ({@code db/}), the TDB2 dataset ({@code tdb2/}) and plugins
+ * @param federations folder of federation descriptors ({@code <id>/federation.json}); null = the bundled
+ *                    examples, extracted into {@code <data>/examples/}
+ * @param baseUri     base of every published IRI, ending in '/'
+ * @param jdbcUrl     operational database; null = an H2 file in {@code <data>/db/}
+ * @param jdbcUser    database user (may be null)
+ * @param jdbcPassword database password (may be null)
+ * @param importOnStart whether the federations' sources are polled as soon as the hub starts
+ */
+public record HubOptions(int port, String host, Path dataDir, Path federations, String baseUri,
+                         String jdbcUrl, String jdbcUser, String jdbcPassword, boolean importOnStart) {
+
+    public static final int DEFAULT_PORT = 8080;
+
+    public HubOptions {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(baseUri, "baseUri");
+        if (!baseUri.endsWith("/")) {
+            baseUri = baseUri + "/";
+        }
+        if (host == null) {
+            host = "0.0.0.0";
+        }
+    }
+
+    /** Defaults for one machine: port 8080, bundled examples, H2 and TDB2 under {@code dataDir}. */
+    public static HubOptions defaults(Path dataDir) {
+        return new HubOptions(DEFAULT_PORT, "0.0.0.0", dataDir, null, "http://localhost:" + DEFAULT_PORT + "/",
+                null, null, null, true);
+    }
+
+    public HubOptions withPort(int newPort) {
+        return new HubOptions(newPort, host, dataDir, federations, baseUri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart);
+    }
+
+    public HubOptions withFederations(Path dir) {
+        return new HubOptions(port, host, dataDir, dir, baseUri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart);
+    }
+
+    public HubOptions withBaseUri(String uri) {
+        return new HubOptions(port, host, dataDir, federations, uri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart);
+    }
+
+    public HubOptions withHost(String newHost) {
+        return new HubOptions(port, newHost, dataDir, federations, baseUri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart);
+    }
+
+    public HubOptions withDatabase(String url, String user, String password) {
+        return new HubOptions(port, host, dataDir, federations, baseUri, url, user, password, importOnStart);
+    }
+
+    public HubOptions withImportOnStart(boolean flag) {
+        return new HubOptions(port, host, dataDir, federations, baseUri, jdbcUrl, jdbcUser, jdbcPassword, flag);
+    }
+
+    public Path tdb2Dir() {
+        return dataDir.resolve("tdb2");
+    }
+
+    public String effectiveJdbcUrl() {
+        return jdbcUrl != null ? jdbcUrl
+                : "jdbc:h2:file:" + dataDir.resolve("db").resolve("insatsnavet").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+}

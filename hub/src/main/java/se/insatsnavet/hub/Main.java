@@ -1,0 +1,106 @@
+package se.insatsnavet.hub;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Command line of {@code insatsnavet.jar}: starts the hub.
+ *
+ * <pre>
+ * java -jar insatsnavet.jar [--port 8080] [--host 0.0.0.0] [--data ./data] [--federations DIR]
+ *                           [--base-uri http://localhost:8080/] [--jdbc-url URL --jdbc-user U --jdbc-password P]
+ *                           [--no-import-on-start]
+ * </pre>
+ * Stops cleanly on SIGTERM / Ctrl-C: HTTP server, import routes, database and dataset are closed in order.
+ */
+public final class Main {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        HubOptions options;
+        try {
+            options = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("insatsnavet: " + e.getMessage());
+            System.err.println(usage());
+            System.exit(2);
+            return;
+        }
+        Hub hub = Hub.start(options).toCompletionStage().toCompletableFuture().get();
+        LOG.info("Insatsnavet serves on http://localhost:{}/ (data in {})", hub.port(), options.dataDir().toAbsolutePath());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("Stopping Insatsnavet");
+            try {
+                hub.stop().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.warn("Unclean stop", e);
+            }
+            stopped.countDown();
+        }, "insatsnavet-shutdown"));
+        stopped.await();
+    }
+
+    static HubOptions parse(String[] args) {
+        HubOptions o = HubOptions.defaults(Path.of("data"));
+        boolean baseGiven = false;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--port" -> o = o.withPort(Integer.parseInt(value(args, ++i, a)));
+                case "--host" -> o = o.withHost(value(args, ++i, a));
+                case "--data" -> {
+                    HubOptions d = HubOptions.defaults(Path.of(value(args, ++i, a)));
+                    o = new HubOptions(o.port(), o.host(), d.dataDir(), o.federations(), o.baseUri(), o.jdbcUrl(),
+                            o.jdbcUser(), o.jdbcPassword(), o.importOnStart());
+                }
+                case "--federations" -> o = o.withFederations(Path.of(value(args, ++i, a)));
+                case "--base-uri" -> {
+                    o = o.withBaseUri(value(args, ++i, a));
+                    baseGiven = true;
+                }
+                case "--jdbc-url" -> o = o.withDatabase(value(args, ++i, a), o.jdbcUser(), o.jdbcPassword());
+                case "--jdbc-user" -> o = o.withDatabase(o.jdbcUrl(), value(args, ++i, a), o.jdbcPassword());
+                case "--jdbc-password" -> o = o.withDatabase(o.jdbcUrl(), o.jdbcUser(), value(args, ++i, a));
+                case "--no-import-on-start" -> o = o.withImportOnStart(false);
+                case "--help", "-h" -> {
+                    System.out.println(usage());
+                    System.exit(0);
+                }
+                default -> throw new IllegalArgumentException("unknown option " + a);
+            }
+        }
+        if (!baseGiven) {
+            o = o.withBaseUri("http://localhost:" + (o.port() == 0 ? HubOptions.DEFAULT_PORT : o.port()) + "/");
+        }
+        return o;
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    static String usage() {
+        return """
+                usage: java -jar insatsnavet.jar [options]
+                  --port N              HTTP port (default 8080; 0 = any free port)
+                  --host H              interface to bind (default 0.0.0.0)
+                  --data DIR            data folder: H2 database, TDB2 dataset, plugins (default ./data)
+                  --federations DIR     federation descriptors (<id>/federation.json); default: bundled examples
+                  --base-uri URI        base of published IRIs (default http://localhost:<port>/)
+                  --jdbc-url URL        operational database (default: H2 file in <data>/db); e.g. jdbc:postgresql://…
+                  --jdbc-user U, --jdbc-password P
+                  --no-import-on-start  do not poll sources at start (they still run on their schedules)""";
+    }
+}

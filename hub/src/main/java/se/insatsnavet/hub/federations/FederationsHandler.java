@@ -1,0 +1,96 @@
+package se.insatsnavet.hub.federations;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
+import se.insatsnavet.connectors.descriptor.DescriptorException;
+import se.insatsnavet.connectors.descriptor.FederationDescriptor;
+import se.insatsnavet.connectors.descriptor.SourceDescriptor;
+import se.insatsnavet.hub.http.Blocking;
+import se.insatsnavet.hub.http.Responses;
+import se.insatsnavet.hub.imports.RunJson;
+import se.insatsnavet.hub.imports.RunReport;
+import se.insatsnavet.hub.imports.RunRepository;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET /api/federations}: every federation with its municipalities, sources, number of published
+ * services and last run; plus {@code descriptorErrors} for descriptors that could not be loaded.
+ */
+public final class FederationsHandler implements Handler<RoutingContext> {
+
+    private final Vertx vertx;
+    private final FederationRegistry registry;
+    private final RunRepository runs;
+    private final FederationRepository repository;
+
+    private FederationsHandler(Vertx vertx, FederationRegistry registry, RunRepository runs, FederationRepository repository) {
+        this.vertx = vertx;
+        this.registry = registry;
+        this.runs = runs;
+        this.repository = repository;
+    }
+
+    public static FederationsHandler create(Vertx vertx, FederationRegistry registry, RunRepository runs,
+                                            FederationRepository repository) {
+        return new FederationsHandler(vertx, registry, runs, repository);
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        Blocking.run(vertx, this::body).onComplete(ar -> {
+            if (ar.failed()) {
+                Responses.failed(ctx, ar.cause());
+            } else {
+                Responses.json(ctx, 200, ar.result());
+            }
+        });
+    }
+
+    private ObjectNode body() {
+        Map<String, Integer> counts = repository.publishedCounts();
+        ObjectNode body = Responses.object();
+        ArrayNode items = body.putArray("items");
+        for (FederationDescriptor f : registry.all()) {
+            ObjectNode o = items.addObject();
+            o.put("id", f.id());
+            o.set("name", Responses.JSON.valueToTree(f.name()));
+            if (!f.description().isEmpty()) {
+                o.set("description", Responses.JSON.valueToTree(f.description()));
+            }
+            if (f.homepage() != null) {
+                o.put("homepage", f.homepage());
+            }
+            o.set("municipalities", Responses.JSON.valueToTree(f.municipalities()));
+            ArrayNode members = o.putArray("members");
+            f.members().forEach(m -> members.addObject().put("name", m.name()).put("type", m.type()).put("code", m.code()));
+            ArrayNode sources = o.putArray("sources");
+            for (SourceDescriptor s : f.sources()) {
+                ObjectNode so = sources.addObject().put("id", s.id()).put("kind", s.kind()).put("format", s.format());
+                if (s.schedule() != null) {
+                    if (s.schedule().isCron()) {
+                        so.put("cron", s.schedule().cron());
+                    } else {
+                        so.put("interval", s.schedule().interval().toString());
+                    }
+                }
+            }
+            o.put("services", counts.getOrDefault(f.id(), 0));
+            List<RunReport> last = runs.runs(f.id(), 1);
+            if (!last.isEmpty()) {
+                o.set("lastRun", RunJson.summary(last.get(0)));
+            }
+            o.put("runs", "/api/federations/" + f.id() + "/runs");
+        }
+        body.put("total", items.size());
+        ArrayNode errors = body.putArray("descriptorErrors");
+        for (DescriptorException e : registry.errors()) {
+            errors.add(e.getMessage());
+        }
+        return body;
+    }
+}

@@ -1,0 +1,52 @@
+package se.insatsnavet.hub.http;
+
+import io.vertx.ext.web.RoutingContext;
+
+/** Reading typed query parameters; bad values become {@link BadRequest}s naming the parameter. */
+public final class QueryParams {
+
+    private QueryParams() {
+    }
+
+    public static String string(RoutingContext ctx, String name, int maxLength) {
+        String v = ctx.queryParams().get(name);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        if (v.length() > maxLength) {
+            throw new BadRequest("Parameter '" + name + "' is longer than " + maxLength + " characters");
+        }
+        return v.trim();
+    }
+
+    public static int integer(RoutingContext ctx, String name, int defaultValue, int min, int max) {
+        String v = ctx.queryParams().get(name);
+        if (v == null || v.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            int i = Integer.parseInt(v.trim());
+            if (i < min || i > max) {
+                throw new BadRequest("Parameter '" + name + "' must be between " + min + " and " + max);
+            }
+            return i;
+        } catch (NumberFormatException e) {
+            throw new BadRequest("Parameter '" + name + "' must be a whole number");
+        }
+    }
+
+    public static String matching(RoutingContext ctx, String name, String regex, String what) {
+        String v = string(ctx, name, 200);
+        if (v != null && !v.matches(regex)) {
+            throw new BadRequest("Parameter '" + name + "' must be " + what);
+        }
+        return v;
+    }
+
+    /** A client error answered with 400 and its message. */
+    public static final class BadRequest extends RuntimeException {
+        public BadRequest(String message) {
+            super(message);
+        }
+    }
+}

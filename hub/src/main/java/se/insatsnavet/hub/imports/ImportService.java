@@ -1,0 +1,302 @@
+package se.insatsnavet.hub.imports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import org.apache.jena.rdf.model.Model;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.insatsnavet.connectors.descriptor.FederationDescriptor;
+import se.insatsnavet.connectors.descriptor.SourceDescriptor;
+import se.insatsnavet.connectors.mapping.ConceptMatcher;
+import se.insatsnavet.connectors.mapping.MappingResult;
+import se.insatsnavet.connectors.mapping.RecordMapper;
+import se.insatsnavet.connectors.mapping.RecordMessage;
+import se.insatsnavet.connectors.source.RawRecord;
+import se.insatsnavet.connectors.source.SourceBatch;
+import se.insatsnavet.connectors.source.SourceProblem;
+import se.insatsnavet.hub.store.CatalogStore;
+import se.insatsnavet.schema.json.JsonSchemas;
+import se.insatsnavet.schema.json.SchemaProblem;
+import se.insatsnavet.schema.rdf.ServiceContext;
+import se.insatsnavet.schema.rdf.ServiceRdf;
+import se.insatsnavet.schema.vocab.HubIris;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * Turns one {@link SourceBatch} of a federation source into published services: maps each raw record
+ * with the descriptor's mapping, validates it against the canonical JSON Schema, converts the valid ones
+ * to RDF, diffs them against the last content hashes and applies adds, updates and deletions to the
+ * federation's named graph in one TDB2 transaction; then records the run, its messages, the new hashes
+ * and the change log in one database transaction.
+ *
+ * <p>Bad records are rejected with messages naming federation, record and field; the good ones still
+ * import. A record that was published before and is now invalid keeps its last good version. A source
+ * that yields no valid record while the federation had published ones is a fault, not a deletion.
+ * Imports of one federation are serialised; different federations import in parallel, each isolated.
+ * All methods block: call them from worker threads (Camel consumers, Vert.x executeBlocking).
+ */
+public final class ImportService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImportService.class);
+    private static final JsonMapper CANONICAL = JsonMapper.builder().enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
+
+    private final CatalogStore store;
+    private final RunRepository runs;
+    private final HubIris iris;
+    private final ConceptMatcher matcher;
+    private final ServiceRdf rdf;
+    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final List<Consumer<RunReport>> listeners = new CopyOnWriteArrayList<>();
+
+    public ImportService(CatalogStore store, RunRepository runs, ServiceRdf rdf, ConceptMatcher matcher) {
+        this.store = store;
+        this.rdf = rdf;
+        this.runs = runs;
+        this.iris = rdf.iris();
+        this.matcher = matcher;
+    }
+
+    /** Called after every finished run (succeeded or failed), on the importing thread. */
+    public void onRunFinished(Consumer<RunReport> listener) {
+        listeners.add(listener);
+    }
+
+    /** Imports one batch read from {@code source}; returns the run's report. */
+    public RunReport importBatch(FederationDescriptor federation, SourceDescriptor source, SourceBatch batch, String trigger) {
+        ReentrantLock lock = locks.computeIfAbsent(federation.id(), id -> new ReentrantLock());
+        lock.lock();
+        try {
+            return doImport(federation, source, batch, trigger);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Records a run that failed before any record could be read (source down, unparseable …). */
+    public RunReport recordFailure(FederationDescriptor federation, SourceDescriptor source, String trigger, Throwable cause) {
+        Instant started = Instant.now();
+        long runId = runs.start(federation.id(), source.id(), trigger, started);
+        String reason = describe(cause);
+        LOG.warn("Import of {}/{} failed: {}", federation.id(), source.id(), reason);
+        return finish(runId, federation, source, trigger, started, RunStatus.FAILED, RunCounts.NONE, null, reason,
+                List.of(RunMessage.error(null, null, null, null, "Source could not be read: " + reason)),
+                List.of(), List.of(), List.of());
+    }
+
+    private RunReport doImport(FederationDescriptor federation, SourceDescriptor source, SourceBatch batch, String trigger) {
+        Instant started = Instant.now();
+        String fed = federation.id();
+        long runId = runs.start(fed, source.id(), trigger, started);
+        List<RunMessage> messages = new ArrayList<>();
+        try {
+            RecordMapper mapper = new RecordMapper(federation, source, matcher);
+            Map<String, ObjectNode> valid = new LinkedHashMap<>();
+            Set<String> rejectedIds = new HashSet<>();
+            int rejected = 0;
+            int warnings = 0;
+            for (SourceProblem problem : batch.problems()) {
+                messages.add(RunMessage.error(problem.locator(), null, problem.field(), null, problem.message()));
+                rejected++;
+            }
+            for (RawRecord raw : batch.records()) {
+                MappingResult result = mapper.map(raw);
+                for (RecordMessage w : result.warnings()) {
+                    messages.add(RunMessage.warning(w.locator(), w.localId(), w.field(), w.value(), w.message()));
+                    warnings++;
+                }
+                defaultProvider(result.service(), federation);
+                List<RunMessage> errors = new ArrayList<>();
+                for (RecordMessage e : result.errors()) {
+                    errors.add(RunMessage.error(e.locator(), e.localId(), e.field(), e.value(), e.message()));
+                }
+                if (errors.isEmpty()) {
+                    for (SchemaProblem p : JsonSchemas.service().validate(result.service())) {
+                        errors.add(RunMessage.error(raw.locator(), result.localId(), p.field(),
+                                valueAt(result.service(), p.field()), p.message()));
+                    }
+                }
+                if (errors.isEmpty() && valid.containsKey(result.localId())) {
+                    errors.add(RunMessage.error(raw.locator(), result.localId(), "localId", result.localId(),
+                            "Another record of this source already has this id; ids must be unique"));
+                }
+                if (!errors.isEmpty()) {
+                    messages.addAll(errors);
+                    rejected++;
+                    if (result.localId() != null) {
+                        rejectedIds.add(result.localId());
+                    }
+                    continue;
+                }
+                valid.put(result.localId(), result.service());
+            }
+            int read = batch.records().size() + batch.problems().size();
+
+            Map<String, RecordHash> previous = runs.hashes(fed);
+            Instant now = Instant.now();
+            Map<String, Model> upserts = new LinkedHashMap<>();
+            List<RecordHash> newHashes = new ArrayList<>();
+            List<Change> changes = new ArrayList<>();
+            int added = 0;
+            int updated = 0;
+            int unchanged = 0;
+            for (Map.Entry<String, ObjectNode> e : valid.entrySet()) {
+                String localId = e.getKey();
+                String hash = contentHash(e.getValue());
+                String serviceId = HubIris.serviceId(fed, localId);
+                RecordHash before = previous.get(localId);
+                if (before != null && before.contentHash().equals(hash) && before.sourceId().equals(source.id())) {
+                    unchanged++;
+                    continue;
+                }
+                ServiceContext ctx = new ServiceContext(iris, fed, source.id(), runId, now);
+                upserts.put(iris.service(serviceId), rdf.toRdf(e.getValue(), ctx));
+                newHashes.add(new RecordHash(localId, source.id(), serviceId, hash));
+                if (before == null) {
+                    added++;
+                    changes.add(new Change(serviceId, Change.Action.ADDED));
+                } else {
+                    updated++;
+                    changes.add(new Change(serviceId, Change.Action.UPDATED));
+                }
+            }
+            List<String> deletedLocalIds = new ArrayList<>();
+            List<String> deletedIris = new ArrayList<>();
+            int publishedFromSource = 0;
+            for (RecordHash h : previous.values()) {
+                if (!h.sourceId().equals(source.id())) {
+                    continue;
+                }
+                publishedFromSource++;
+                if (valid.containsKey(h.localId())) {
+                    continue;
+                }
+                if (rejectedIds.contains(h.localId())) {
+                    messages.add(RunMessage.warning(null, h.localId(), null, null,
+                            "The record is invalid in this run; its last valid version stays published"));
+                    warnings++;
+                    continue;
+                }
+                deletedLocalIds.add(h.localId());
+                deletedIris.add(iris.service(h.serviceId()));
+                changes.add(new Change(h.serviceId(), Change.Action.DELETED));
+            }
+            RunCounts counts = new RunCounts(read, valid.size(), added, updated, deletedLocalIds.size(), unchanged,
+                    rejected, warnings);
+            if (valid.isEmpty() && publishedFromSource > 0) {
+                String reason = "The source gave no valid record while " + publishedFromSource
+                        + " are published; treated as a fault, nothing was deleted";
+                return finish(runId, federation, source, trigger, started, RunStatus.FAILED,
+                        new RunCounts(read, 0, 0, 0, 0, 0, rejected, warnings), batch.fingerprint(), reason,
+                        messages, List.of(), List.of(), List.of());
+            }
+            if (counts.changedCatalogue()) {
+                store.applyChanges(iris.federationGraph(fed), upserts, deletedIris);
+            }
+            return finish(runId, federation, source, trigger, started, RunStatus.SUCCEEDED, counts, batch.fingerprint(),
+                    null, messages, newHashes, deletedLocalIds, changes);
+        } catch (RuntimeException e) {
+            LOG.error("Import of {}/{} failed", fed, source.id(), e);
+            messages.add(RunMessage.error(null, null, null, null, "Import failed: " + describe(e)));
+            return finish(runId, federation, source, trigger, started, RunStatus.FAILED, RunCounts.NONE,
+                    batch.fingerprint(), describe(e), messages, List.of(), List.of(), List.of());
+        }
+    }
+
+    private RunReport finish(long runId, FederationDescriptor federation, SourceDescriptor source, String trigger,
+                             Instant started, RunStatus status, RunCounts counts, String fingerprint, String failure,
+                             List<RunMessage> messages, List<RecordHash> hashes, List<String> deletedLocalIds,
+                             List<Change> changes) {
+        Instant finished = Instant.now();
+        runs.finish(runId, federation.id(), status, counts, fingerprint, failure, messages, hashes, deletedLocalIds,
+                changes, finished);
+        RunReport report = new RunReport(runId, federation.id(), source.id(), trigger, status, started, finished, counts,
+                failure, List.copyOf(messages));
+        LOG.info("Run {} of {}/{}: {} (read {}, added {}, updated {}, deleted {}, unchanged {}, rejected {}, warnings {})",
+                runId, federation.id(), source.id(), status.label(), counts.read(), counts.added(), counts.updated(),
+                counts.deleted(), counts.unchanged(), counts.rejected(), counts.warnings());
+        for (Consumer<RunReport> listener : listeners) {
+            try {
+                listener.accept(report);
+            } catch (RuntimeException e) {
+                LOG.warn("Run listener failed", e);
+            }
+        }
+        return report;
+    }
+
+    /** A service whose source names no provider is run by its federation (CPSV-AP needs a competent authority). */
+    static void defaultProvider(ObjectNode service, FederationDescriptor federation) {
+        if (service == null || service.has("provider")) {
+            return;
+        }
+        ObjectNode provider = service.putObject("provider");
+        provider.put("id", federation.id());
+        ObjectNode name = provider.putObject("name");
+        federation.name().forEach(name::put);
+        provider.put("type", "federation");
+    }
+
+    /** SHA-256 of the canonical JSON with sorted keys: the same content always gives the same hash. */
+    static String contentHash(JsonNode service) {
+        try {
+            byte[] bytes = CANONICAL.writeValueAsString(service).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The value at a dotted field path like {@code contact.email} or {@code municipalities[0]}, as text. */
+    static String valueAt(JsonNode root, String field) {
+        if (root == null || field == null || field.isEmpty()) {
+            return null;
+        }
+        JsonNode node = root;
+        for (String part : field.split("\\.")) {
+            String name = part;
+            int bracket = part.indexOf('[');
+            if (bracket >= 0) {
+                name = part.substring(0, bracket);
+            }
+            if (!name.isEmpty()) {
+                node = node.path(name);
+            }
+            if (bracket >= 0) {
+                for (String index : part.substring(bracket + 1).split("\\]\\[?")) {
+                    if (!index.isEmpty()) {
+                        node = node.path(Integer.parseInt(index));
+                    }
+                }
+            }
+        }
+        if (node.isMissingNode() || node.isNull()) {
+            return null;
+        }
+        return node.isValueNode() ? node.asText() : node.toString();
+    }
+
+    private static String describe(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t && (t.getMessage() == null || t.getMessage().isBlank())) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}

@@ -1,0 +1,121 @@
+package se.insatsnavet.hub.linkeddata;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
+import org.apache.jena.rdf.model.Model;
+import se.insatsnavet.hub.http.Blocking;
+import se.insatsnavet.hub.http.Responses;
+import se.insatsnavet.hub.imports.RunRepository;
+import se.insatsnavet.hub.services.ServiceCatalog;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * {@code GET /id/service/:id}: the dereferenceable URI of a service. Negotiates Turtle, JSON-LD,
+ * N-Triples, RDF/XML, canonical JSON and HTML from {@code Accept} ({@code ?format=} overrides), always
+ * with {@code Vary: Accept}; 404 for an unknown id, 410 for a service that was removed, 406 when no
+ * offered representation is acceptable.
+ */
+public final class ServiceResourceHandler implements Handler<RoutingContext> {
+
+    /** Server preference when the client accepts several equally: Turtle for {@code *}{@code /*} clients like curl. */
+    public static final List<RdfRepresentation> OFFERED = List.of(RdfRepresentation.TURTLE, RdfRepresentation.JSON_LD,
+            RdfRepresentation.N_TRIPLES, RdfRepresentation.RDF_XML, RdfRepresentation.JSON, RdfRepresentation.HTML);
+    private static final Pattern SERVICE_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*\\.[A-Za-z0-9._~-]{1,200}");
+
+    private final Vertx vertx;
+    private final ServiceCatalog catalog;
+    private final RunRepository runs;
+    private final ServicePage page;
+    private final Function<String, String> federationNames;
+
+    private ServiceResourceHandler(Vertx vertx, ServiceCatalog catalog, RunRepository runs, ServicePage page,
+                                   Function<String, String> federationNames) {
+        this.vertx = vertx;
+        this.catalog = catalog;
+        this.runs = runs;
+        this.page = page;
+        this.federationNames = federationNames;
+    }
+
+    public static ServiceResourceHandler create(Vertx vertx, ServiceCatalog catalog, RunRepository runs, ServicePage page,
+                                                Function<String, String> federationNames) {
+        return new ServiceResourceHandler(vertx, catalog, runs, page, federationNames);
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        ctx.response().putHeader("Vary", "Accept");
+        String id = ctx.pathParam("id");
+        Optional<RdfRepresentation> chosen;
+        String format = ctx.queryParams().get("format");
+        if (format != null) {
+            chosen = RdfRepresentation.byFormat(format);
+            if (chosen.isEmpty()) {
+                Responses.problem(ctx, 406, "Unknown format '" + format + "'; offered: " + offeredNames());
+                return;
+            }
+        } else {
+            chosen = ContentNegotiation.choose(ctx.request().getHeader("Accept"), OFFERED);
+            if (chosen.isEmpty()) {
+                Responses.problem(ctx, 406, "None of the accepted media types is offered; offered: " + offeredTypes());
+                return;
+            }
+        }
+        if (!SERVICE_ID.matcher(id).matches()) {
+            Responses.problem(ctx, 404, "No service with id '" + id + "'");
+            return;
+        }
+        RdfRepresentation representation = chosen.get();
+        String uri = ctx.request().absoluteURI();
+        Blocking.run(vertx, () -> render(id, representation)).onComplete(ar -> {
+            if (ar.failed()) {
+                Responses.failed(ctx, ar.cause());
+                return;
+            }
+            Rendered r = ar.result();
+            if (r.status != 200) {
+                Responses.problem(ctx, r.status, r.body);
+                return;
+            }
+            ctx.response().putHeader("Content-Type", representation.contentType()).end(r.body);
+        });
+    }
+
+    private Rendered render(String id, RdfRepresentation representation) {
+        Optional<Model> model = catalog.describe(id);
+        if (model.isEmpty()) {
+            boolean removed = runs.lastAction(id).map("deleted"::equals).orElse(false);
+            return removed ? new Rendered(410, "Service '" + id + "' has been removed from the catalogue")
+                    : new Rendered(404, "No service with id '" + id + "'");
+        }
+        String serviceUri = catalog.serviceUri(id);
+        return switch (representation) {
+            case JSON -> new Rendered(200, catalog.canonical(model.get(), id).toPrettyString());
+            case HTML -> {
+                ObjectNode canonical = catalog.canonical(model.get(), id);
+                String federation = id.substring(0, id.indexOf('.'));
+                yield new Rendered(200, page.render(serviceUri, federationNames.apply(federation), canonical));
+            }
+            default -> new Rendered(200, RdfWriting.write(model.get(), representation));
+        };
+    }
+
+    private static String offeredNames() {
+        return OFFERED.stream().map(RdfRepresentation::formatName).collect(Collectors.joining(", "));
+    }
+
+    private static String offeredTypes() {
+        return Arrays.stream(RdfRepresentation.values()).map(RdfRepresentation::mediaType).collect(Collectors.joining(", "));
+    }
+
+    private record Rendered(int status, String body) {
+    }
+}

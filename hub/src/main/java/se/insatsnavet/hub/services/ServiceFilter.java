@@ -1,0 +1,34 @@
+package se.insatsnavet.hub.services;
+
+import java.util.List;
+
+/**
+ * What a client asks of {@code GET /api/services}: a page and optional filters that combine with AND.
+ *
+ * @param q            words that must all occur in the title or description (case-insensitive)
+ * @param municipality SCB code of a municipality the service is offered in
+ * @param targetGroup  target-group concept code
+ * @param federation   federation id
+ * @param page         1-based page number
+ * @param perPage      page size (1..{@link #MAX_PER_PAGE})
+ */
+public record ServiceFilter(List<String> q, String municipality, String targetGroup, String federation, int page,
+                            int perPage) {
+
+    public static final int DEFAULT_PER_PAGE = 20;
+    public static final int MAX_PER_PAGE = 100;
+
+    public ServiceFilter {
+        q = q == null ? List.of() : List.copyOf(q);
+        if (page < 1) {
+            throw new IllegalArgumentException("page must be 1 or more");
+        }
+        if (perPage < 1 || perPage > MAX_PER_PAGE) {
+            throw new IllegalArgumentException("perPage must be between 1 and " + MAX_PER_PAGE);
+        }
+    }
+
+    public int offset() {
+        return (page - 1) * perPage;
+    }
+}

@@ -1,0 +1,68 @@
+package se.insatsnavet.hub.services;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
+import se.insatsnavet.hub.http.Blocking;
+import se.insatsnavet.hub.http.QueryParams;
+import se.insatsnavet.hub.http.Responses;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code GET /api/services}: a page of published services as JSON {@code {items, total, page, perPage}}.
+ * Parameters: {@code page}, {@code perPage} (max 100), and filters that combine with AND: {@code q}
+ * (words in title or description), {@code municipality} (4-digit SCB code), {@code targetGroup}
+ * (concept code), {@code federation} (id).
+ */
+public final class ServicesHandler implements Handler<RoutingContext> {
+
+    private static final int MAX_WORDS = 8;
+
+    private final Vertx vertx;
+    private final ServiceCatalog catalog;
+
+    private ServicesHandler(Vertx vertx, ServiceCatalog catalog) {
+        this.vertx = vertx;
+        this.catalog = catalog;
+    }
+
+    public static ServicesHandler create(Vertx vertx, ServiceCatalog catalog) {
+        return new ServicesHandler(vertx, catalog);
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        ServiceFilter filter;
+        try {
+            String q = QueryParams.string(ctx, "q", 200);
+            List<String> words = q == null ? List.of()
+                    : Arrays.stream(q.toLowerCase(Locale.ROOT).split("[\\s,]+")).filter(w -> !w.isBlank()).limit(MAX_WORDS).toList();
+            filter = new ServiceFilter(words,
+                    QueryParams.matching(ctx, "municipality", "[0-9]{4}", "a 4-digit SCB municipality code"),
+                    QueryParams.matching(ctx, "targetGroup", "[a-z0-9]+(-[a-z0-9]+)*", "a target-group code"),
+                    QueryParams.matching(ctx, "federation", "[a-z0-9]+(-[a-z0-9]+)*", "a federation id"),
+                    QueryParams.integer(ctx, "page", 1, 1, 100_000),
+                    QueryParams.integer(ctx, "perPage", ServiceFilter.DEFAULT_PER_PAGE, 1, ServiceFilter.MAX_PER_PAGE));
+        } catch (QueryParams.BadRequest e) {
+            Responses.problem(ctx, 400, e.getMessage());
+            return;
+        }
+        Blocking.run(vertx, () -> catalog.find(filter)).onComplete(ar -> {
+            if (ar.failed()) {
+                Responses.failed(ctx, ar.cause());
+                return;
+            }
+            ServicePageResult result = ar.result();
+            ObjectNode body = Responses.object();
+            ArrayNode items = body.putArray("items");
+            result.items().forEach(items::add);
+            body.put("total", result.total()).put("page", result.page()).put("perPage", result.perPage());
+            Responses.json(ctx, 200, body);
+        });
+    }
+}

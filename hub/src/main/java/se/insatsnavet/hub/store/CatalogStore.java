@@ -1,0 +1,181 @@
+package se.insatsnavet.hub.store;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.TDB2Factory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The one Jena dataset everything is published from: one named graph per federation and one for
+ * reference data. Every access runs in a transaction (TDB2: MVCC, so reads never wait for an import).
+ *
+ * <p>A service owns its IRI and every IRI that starts with its IRI followed by {@code #} (contact,
+ * criteria, channels …); updating or deleting a service replaces exactly those subjects' triples.
+ * All methods block: call them from worker threads.
+ */
+public final class CatalogStore implements AutoCloseable {
+
+    private final Dataset dataset;
+
+    private CatalogStore(Dataset dataset) {
+        this.dataset = dataset;
+    }
+
+    /** Opens (creating if needed) a TDB2 dataset in {@code dir}. */
+    public static CatalogStore openTdb2(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot create TDB2 folder " + dir, e);
+        }
+        return new CatalogStore(TDB2Factory.connectDataset(dir.toString()));
+    }
+
+    /** An in-memory, transactional dataset (tests and tools). */
+    public static CatalogStore inMemory() {
+        return new CatalogStore(TDB2Factory.createDataset());
+    }
+
+    public Dataset dataset() {
+        return dataset;
+    }
+
+    /** Runs a read in a read transaction. */
+    public <T> T read(Function<Dataset, T> reader) {
+        return Txn.calculateRead(dataset, () -> reader.apply(dataset));
+    }
+
+    /** Replaces a whole named graph in one write transaction. */
+    public void replaceGraph(String graphIri, Model content) {
+        Node g = NodeFactory.createURI(graphIri);
+        Txn.executeWrite(dataset, () -> {
+            DatasetGraph dsg = dataset.asDatasetGraph();
+            dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
+            content.getGraph().find().forEachRemaining(t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
+        });
+    }
+
+    /**
+     * Applies one import's changes to a federation's graph in a single write transaction: each upserted
+     * service's owned triples are replaced by its new description, each deleted service's owned triples
+     * removed. Either all of it is committed or none.
+     */
+    public void applyChanges(String graphIri, Map<String, Model> upserts, Collection<String> deletes) {
+        Node g = NodeFactory.createURI(graphIri);
+        Txn.executeWrite(dataset, () -> {
+            DatasetGraph dsg = dataset.asDatasetGraph();
+            for (String iri : deletes) {
+                deleteOwned(dsg, g, iri);
+            }
+            for (Map.Entry<String, Model> e : upserts.entrySet()) {
+                deleteOwned(dsg, g, e.getKey());
+                e.getValue().getGraph().find().forEachRemaining(t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
+            }
+        });
+    }
+
+    /** Replaces the triples of one subject (e.g. a federation's organisation) inside a graph. */
+    public void replaceSubject(String graphIri, String subjectIri, Model content) {
+        applyChanges(graphIri, Map.of(subjectIri, content), List.of());
+    }
+
+    /** The named graph holding {@code serviceIri}, if any. */
+    public Optional<String> graphOf(String subjectIri) {
+        Node s = NodeFactory.createURI(subjectIri);
+        return read(ds -> {
+            Iterator<Quad> it = ds.asDatasetGraph().find(Node.ANY, s, Node.ANY, Node.ANY);
+            return it.hasNext() ? Optional.of(it.next().getGraph().getURI()) : Optional.empty();
+        });
+    }
+
+    /**
+     * The description of one resource as published: its own triples, those of the resources it owns
+     * ({@code <iri>#…}) and the triples (types, labels, notations) of every other resource they point
+     * to within the same graph. Empty if the resource is in no graph.
+     */
+    public Optional<Model> describe(String iri) {
+        Node s = NodeFactory.createURI(iri);
+        return read(ds -> {
+            DatasetGraph dsg = ds.asDatasetGraph();
+            Iterator<Quad> first = dsg.find(Node.ANY, s, Node.ANY, Node.ANY);
+            if (!first.hasNext()) {
+                return Optional.empty();
+            }
+            Node g = first.next().getGraph();
+            Graph graph = dsg.getGraph(g);
+            Model out = ModelFactory.createDefaultModel();
+            Set<Node> owned = ownedSubjects(graph, iri);
+            Set<Node> referenced = new HashSet<>();
+            for (Node subject : owned) {
+                graph.find(subject, Node.ANY, Node.ANY).forEachRemaining(t -> {
+                    out.getGraph().add(t);
+                    if (t.getObject().isURI() && !owned.contains(t.getObject())) {
+                        referenced.add(t.getObject());
+                    }
+                });
+            }
+            for (Node r : referenced) {
+                graph.find(r, Node.ANY, Node.ANY).forEachRemaining(t -> out.getGraph().add(t));
+            }
+            return Optional.of(out);
+        });
+    }
+
+    private static void deleteOwned(DatasetGraph dsg, Node g, String iri) {
+        Graph graph = dsg.getGraph(g);
+        List<Triple> doomed = new ArrayList<>();
+        for (Node subject : ownedSubjects(graph, iri)) {
+            graph.find(subject, Node.ANY, Node.ANY).forEachRemaining(doomed::add);
+        }
+        for (Triple t : doomed) {
+            dsg.delete(g, t.getSubject(), t.getPredicate(), t.getObject());
+        }
+    }
+
+    /** {@code iri} and every IRI reachable from it that starts with {@code iri#}. */
+    private static Set<Node> ownedSubjects(Graph graph, String iri) {
+        String prefix = iri + "#";
+        Set<Node> owned = new HashSet<>();
+        Deque<Node> todo = new ArrayDeque<>();
+        todo.add(NodeFactory.createURI(iri));
+        while (!todo.isEmpty()) {
+            Node n = todo.poll();
+            if (!owned.add(n)) {
+                continue;
+            }
+            graph.find(n, Node.ANY, Node.ANY).forEachRemaining(t -> {
+                Node o = t.getObject();
+                if (o.isURI() && o.getURI().startsWith(prefix) && !owned.contains(o)) {
+                    todo.add(o);
+                }
+            });
+        }
+        return owned;
+    }
+
+    @Override
+    public void close() {
+        dataset.close();
+    }
+}

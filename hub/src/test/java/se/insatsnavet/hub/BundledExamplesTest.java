@@ -1,0 +1,168 @@
+package se.insatsnavet.hub;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import se.insatsnavet.hub.imports.RunReport;
+import se.insatsnavet.hub.imports.RunStatus;
+import se.insatsnavet.schema.ShaclCheck;
+import se.insatsnavet.schema.Shapes;
+import se.insatsnavet.schema.json.JsonSchemas;
+import se.insatsnavet.schema.vocab.HubIris;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A real hub on a free port, a real TDB2 and H2 in a temp folder, importing the bundled example federations. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BundledExamplesTest {
+
+    @TempDir
+    Path data;
+    Hub hub;
+    TestHttp http;
+
+    @BeforeAll
+    void startHub() throws Exception {
+        hub = Hub.start(HubOptions.defaults(data).withPort(0).withHost("127.0.0.1"))
+                .toCompletionStage().toCompletableFuture().get();
+        http = new TestHttp(hub.port());
+        await().atMost(Duration.ofSeconds(60)).until(() -> allFederationsImported(http.json("/api/federations")));
+    }
+
+    @AfterAll
+    void stopHub() throws Exception {
+        if (hub != null) {
+            hub.stop().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    private static boolean allFederationsImported(JsonNode federations) {
+        if (federations.path("items").size() < 4) {
+            return false;
+        }
+        for (JsonNode f : federations.path("items")) {
+            if (!f.has("lastRun") || f.path("lastRun").path("status").asText().equals("running")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Test
+    void healthSaysUp() {
+        JsonNode health = http.json("/health");
+        assertEquals("up", health.path("status").asText(), health.toString());
+    }
+
+    @Test
+    void atLeastFourFederationsArePublishedWithTenToFortyServicesEach() {
+        JsonNode federations = http.json("/api/federations");
+        assertTrue(federations.path("items").size() >= 4, federations.toString());
+        assertEquals(0, federations.path("descriptorErrors").size(), federations.toString());
+        Set<String> formats = new HashSet<>();
+        for (JsonNode f : federations.path("items")) {
+            assertEquals("succeeded", f.path("lastRun").path("status").asText(), f.toString());
+            int services = f.path("services").asInt();
+            assertTrue(services >= 9 && services <= 40, f.path("id") + " publishes " + services);
+            f.path("sources").forEach(s -> formats.add(s.path("format").asText()));
+        }
+        assertTrue(formats.size() >= 2, "source formats: " + formats);
+    }
+
+    @Test
+    void eachFederationRejectsExactlyItsInvalidRecordNamingRecordAndField() {
+        Set<String> fields = new HashSet<>();
+        for (JsonNode f : http.json("/api/federations").path("items")) {
+            String id = f.path("id").asText();
+            JsonNode run = http.json(f.path("lastRun").path("href").asText());
+            assertEquals(1, run.path("counts").path("rejected").asInt(), id + ": " + run.toPrettyString());
+            JsonNode error = run.path("errors").get(0);
+            assertEquals(id, error.path("federation").asText());
+            assertFalse(error.path("record").asText().isEmpty(), "record named: " + error);
+            assertFalse(error.path("field").asText().isEmpty(), "field named: " + error);
+            assertFalse(error.path("message").asText().isEmpty(), "reason given: " + error);
+            fields.add(error.path("field").asText().replaceAll("\\[\\d+]", ""));
+            assertTrue(run.path("warnings").size() >= 1, id + " reports its unmapped values: " + run.toPrettyString());
+        }
+        assertTrue(fields.size() >= 4, "each example is invalid in a different way: " + fields);
+    }
+
+    @Test
+    void everyPublishedServiceConformsToTheHubShapesAndTheOfficialCpsvApShapes() {
+        Path cpsvAp = SharedFolder.require("standards/cpsv-ap-3.2.0");
+        var official = Shapes.cpsvAp(cpsvAp);
+        var own = Shapes.hub(HubIris.of(hub.options().baseUri()));
+        List<String> failures = new ArrayList<>();
+        for (String id : allServiceIds()) {
+            HttpResponse<String> r = http.get("/id/service/" + id, "text/turtle");
+            assertEquals(200, r.statusCode(), id);
+            Model m = ModelFactory.createDefaultModel();
+            RDFParser.fromString(r.body(), Lang.TURTLE).parse(m);
+            ShaclCheck.Result ownResult = ShaclCheck.validate(m, own);
+            ShaclCheck.Result officialResult = ShaclCheck.validate(m, official);
+            if (!ownResult.conforms()) {
+                failures.add(id + " (hub shapes): " + ownResult.messages());
+            }
+            if (!officialResult.conforms()) {
+                failures.add(id + " (CPSV-AP 3.2.0): " + officialResult.messages());
+            }
+        }
+        assertEquals(List.of(), failures);
+    }
+
+    @Test
+    void canonicalJsonOfEveryServiceValidatesAgainstTheServiceSchema() {
+        for (String id : allServiceIds()) {
+            JsonNode canonical = http.json("/id/service/" + id + "?format=json");
+            assertEquals(List.of(), JsonSchemas.service().validate(canonical), id);
+        }
+    }
+
+    @Test
+    void aSecondImportOfUnchangedInputChangesNothing() {
+        long triplesBefore = tripleCount();
+        for (JsonNode f : http.json("/api/federations").path("items")) {
+            for (RunReport run : hub.syncNow(f.path("id").asText(), "test")) {
+                assertEquals(RunStatus.SUCCEEDED, run.status(), run.toString());
+                assertEquals(0, run.counts().added() + run.counts().updated() + run.counts().deleted(), run.toString());
+                assertEquals(run.counts().valid(), run.counts().unchanged(), run.toString());
+            }
+        }
+        assertEquals(triplesBefore, tripleCount());
+    }
+
+    private long tripleCount() {
+        return hub.store().read(ds -> ds.asDatasetGraph().stream().count());
+    }
+
+    List<String> allServiceIds() {
+        List<String> ids = new ArrayList<>();
+        int page = 1;
+        while (true) {
+            JsonNode body = http.json("/api/services?perPage=100&page=" + page);
+            body.path("items").forEach(i -> ids.add(i.path("id").asText()));
+            if (ids.size() >= body.path("total").asInt() || body.path("items").isEmpty()) {
+                return ids;
+            }
+            page++;
+        }
+    }
+}

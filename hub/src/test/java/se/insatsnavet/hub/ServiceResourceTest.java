@@ -1,0 +1,160 @@
+package se.insatsnavet.hub;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import se.insatsnavet.schema.vocab.CPSV;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Dereferencing services and listing them, over real HTTP. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ServiceResourceTest {
+
+    @TempDir
+    Path data;
+    Hub hub;
+    TestHttp http;
+    String id;
+    String uri;
+
+    @BeforeAll
+    void startHub() throws Exception {
+        hub = Hub.start(HubOptions.defaults(data).withPort(0).withHost("127.0.0.1"))
+                .toCompletionStage().toCompletableFuture().get();
+        http = new TestHttp(hub.port());
+        await().atMost(Duration.ofSeconds(60)).until(() -> http.json("/api/services?perPage=1").path("total").asInt() > 40);
+        JsonNode first = http.json("/api/services?perPage=1").path("items").get(0);
+        id = first.path("id").asText();
+        uri = first.path("uri").asText();
+    }
+
+    @AfterAll
+    void stopHub() throws Exception {
+        if (hub != null) {
+            hub.stop().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void eachRdfMediaTypeGetsThatSyntaxWithTheSameTriples() {
+        Map<String, Lang> syntaxes = Map.of("text/turtle", Lang.TURTLE, "application/ld+json", Lang.JSONLD,
+                "application/n-triples", Lang.NTRIPLES, "application/rdf+xml", Lang.RDFXML);
+        Model reference = null;
+        for (var e : syntaxes.entrySet()) {
+            HttpResponse<String> r = http.get("/id/service/" + id, e.getKey());
+            assertEquals(200, r.statusCode(), e.getKey());
+            assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith(e.getKey()), e.getKey());
+            assertEquals("Accept", r.headers().firstValue("Vary").orElse(""));
+            Model m = ModelFactory.createDefaultModel();
+            RDFParser.fromString(r.body(), e.getValue()).parse(m);
+            assertTrue(m.contains(m.createResource(uri), org.apache.jena.vocabulary.RDF.type, CPSV.PublicService), e.getKey());
+            if (reference == null) {
+                reference = m;
+            } else {
+                assertTrue(reference.isIsomorphicWith(m), e.getKey() + " has the same triples");
+            }
+        }
+    }
+
+    @Test
+    void jsonGetsTheCanonicalDescription() throws Exception {
+        HttpResponse<String> r = http.get("/id/service/" + id, "application/json");
+        assertEquals(200, r.statusCode());
+        JsonNode canonical = TestHttp.JSON.readTree(r.body());
+        assertEquals(id.substring(id.indexOf('.') + 1), canonical.path("localId").asText());
+        assertFalse(canonical.path("title").path("sv").asText().isEmpty());
+    }
+
+    @Test
+    void aBrowserGetsASwedishPage() {
+        HttpResponse<String> r = http.get("/id/service/" + id, "text/html,application/xhtml+xml,*/*;q=0.8");
+        assertEquals(200, r.statusCode());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertTrue(r.body().contains("<html lang=\"sv\">"));
+        assertTrue(r.body().contains("<h1>"));
+    }
+
+    @Test
+    void formatParameterOverridesAccept() {
+        HttpResponse<String> r = http.get("/id/service/" + id + "?format=nt", "text/html");
+        assertEquals(200, r.statusCode());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/n-triples"));
+    }
+
+    @Test
+    void unacceptableMediaTypeGets406() {
+        assertEquals(406, http.get("/id/service/" + id, "image/png").statusCode());
+        assertEquals(406, http.get("/id/service/" + id + "?format=pdf", null).statusCode());
+    }
+
+    @Test
+    void unknownServiceGets404() {
+        assertEquals(404, http.get("/id/service/no-such.service", "text/turtle").statusCode());
+        assertEquals(404, http.get("/id/service/%3Cscript%3E", "text/turtle").statusCode());
+    }
+
+    @Test
+    void servicesApiPagesWithTotal() {
+        JsonNode all = http.json("/api/services?perPage=5&page=2");
+        assertEquals(5, all.path("items").size());
+        assertEquals(2, all.path("page").asInt());
+        assertEquals(5, all.path("perPage").asInt());
+        assertTrue(all.path("total").asInt() > 40);
+    }
+
+    @Test
+    void servicesApiFiltersCombine() {
+        JsonNode linkoping = http.json("/api/services?municipality=0580&perPage=100");
+        assertTrue(linkoping.path("total").asInt() > 0);
+        for (JsonNode s : linkoping.path("items")) {
+            assertTrue(s.path("municipalities").toString().contains("0580"), s.toString());
+        }
+        JsonNode young = http.json("/api/services?municipality=0580&targetGroup=young-adults&perPage=100");
+        assertTrue(young.path("total").asInt() <= linkoping.path("total").asInt());
+        for (JsonNode s : young.path("items")) {
+            assertTrue(s.path("targetGroups").toString().contains("young-adults"), s.toString());
+        }
+        JsonNode vasteras = http.json("/api/services?federation=vasteras&perPage=100");
+        assertTrue(vasteras.path("total").asInt() > 0);
+        vasteras.path("items").forEach(s -> assertEquals("vasteras", s.path("federation").asText()));
+    }
+
+    @Test
+    void servicesApiFindsWordsInTitleOrDescription() {
+        JsonNode sv = http.json("/api/services?q=arbete&perPage=100");
+        assertTrue(sv.path("total").asInt() > 0, sv.toString());
+        for (JsonNode s : sv.path("items")) {
+            String text = (s.path("title").toString() + s.path("description").toString()).toLowerCase();
+            assertTrue(text.contains("arbete"), s.toString());
+        }
+    }
+
+    @Test
+    void badParametersGet400NamingTheParameter() {
+        HttpResponse<String> r = http.get("/api/services?perPage=1000");
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("perPage"));
+        assertEquals(400, http.get("/api/services?municipality=Link%C3%B6ping").statusCode());
+    }
+
+    @Test
+    void runsOfAnUnknownFederationGet404() {
+        assertEquals(404, http.get("/api/federations/nowhere/runs").statusCode());
+    }
+}

@@ -1,0 +1,136 @@
+package se.insatsnavet.hub;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.insatsnavet.hub.imports.RunReport;
+import se.insatsnavet.hub.imports.RunStatus;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Adds, updates, deletions, faults and isolation between federations, on small federations of the test's own. */
+class SyncChangesTest {
+
+    private static final String HEADER = "Id;Namn;Beskrivning;Kommun;Målgrupp\n";
+
+    @TempDir
+    Path data;
+    @TempDir
+    Path federations;
+    Hub hub;
+    TestHttp http;
+
+    @BeforeEach
+    void startHub() throws Exception {
+        federation("alfa", "0580", HEADER
+                + "a1;Jobbcoach;Stöd att hitta ett arbete.;0580;Unga vuxna\n"
+                + "a2;Studiecirkel;Stöd att börja studera.;0580;Sjukskrivna\n"
+                + "a3;Hälsa;Friskvård och rörelse.;0580;Nyanlända\n");
+        federation("beta", "1980", HEADER
+                + "b1;Arbetsträning;Träna på en arbetsplats.;1980;Sjukskrivna\n");
+        hub = Hub.start(HubOptions.defaults(data).withPort(0).withHost("127.0.0.1").withFederations(federations)
+                .withImportOnStart(false)).toCompletionStage().toCompletableFuture().get();
+        http = new TestHttp(hub.port());
+        assertEquals(3, single("alfa").counts().added());
+        assertEquals(1, single("beta").counts().added());
+    }
+
+    @AfterEach
+    void stopHub() throws Exception {
+        hub.stop().get(60, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    @Test
+    void anUpdatedRecordIsRewrittenAndTheOthersAreNot() throws Exception {
+        write("alfa", HEADER
+                + "a1;Jobbcoach;Stöd att hitta ett arbete, nu även på kvällar.;0580;Unga vuxna\n"
+                + "a2;Studiecirkel;Stöd att börja studera.;0580;Sjukskrivna\n"
+                + "a3;Hälsa;Friskvård och rörelse.;0580;Nyanlända\n");
+        RunReport run = single("alfa");
+        assertEquals(1, run.counts().updated());
+        assertEquals(2, run.counts().unchanged());
+        assertTrue(http.json("/id/service/alfa.a1?format=json").path("description").path("sv").asText().contains("kvällar"));
+    }
+
+    @Test
+    void aRecordGoneFromTheSourceIsDeletedAndItsUriAnswers410() throws Exception {
+        write("alfa", HEADER
+                + "a1;Jobbcoach;Stöd att hitta ett arbete.;0580;Unga vuxna\n"
+                + "a3;Hälsa;Friskvård och rörelse.;0580;Nyanlända\n");
+        RunReport run = single("alfa");
+        assertEquals(1, run.counts().deleted());
+        assertEquals(410, http.get("/id/service/alfa.a2", "text/turtle").statusCode());
+        assertEquals(200, http.get("/id/service/alfa.a1", "text/turtle").statusCode());
+        assertEquals(2, http.json("/api/services?federation=alfa").path("total").asInt());
+    }
+
+    @Test
+    void aRecordThatTurnsInvalidKeepsItsLastGoodVersion() throws Exception {
+        write("alfa", HEADER
+                + "a1;;Stöd att hitta ett arbete.;0580;Unga vuxna\n"
+                + "a2;Studiecirkel;Stöd att börja studera.;0580;Sjukskrivna\n"
+                + "a3;Hälsa;Friskvård och rörelse.;0580;Nyanlända\n");
+        RunReport run = single("alfa");
+        assertEquals(1, run.counts().rejected());
+        assertEquals(0, run.counts().deleted());
+        assertEquals("Jobbcoach", http.json("/id/service/alfa.a1?format=json").path("title").path("sv").asText());
+        JsonNode report = http.json("/api/federations/alfa/runs/" + run.id());
+        JsonNode error = report.path("errors").get(0);
+        assertEquals("alfa", error.path("federation").asText());
+        assertEquals("a1", error.path("record").asText());
+        assertEquals("title", error.path("field").asText());
+    }
+
+    @Test
+    void aSourceThatSuddenlyHasNoRecordsIsAFaultNotADeletion() throws Exception {
+        write("alfa", HEADER);
+        RunReport run = single("alfa");
+        assertEquals(RunStatus.FAILED, run.status());
+        assertEquals(3, http.json("/api/services?federation=alfa").path("total").asInt());
+    }
+
+    @Test
+    void aBrokenSourceFailsItsOwnRunAndLeavesEveryoneElsesDataAlone() throws Exception {
+        Files.delete(federations.resolve("alfa").resolve("services.csv"));
+        RunReport failed = single("alfa");
+        assertEquals(RunStatus.FAILED, failed.status());
+        assertTrue(failed.failure().contains("services.csv"), failed.failure());
+        assertEquals(3, http.json("/api/services?federation=alfa").path("total").asInt());
+        assertEquals(RunStatus.SUCCEEDED, single("beta").status());
+        assertEquals(1, http.json("/api/services?federation=beta").path("total").asInt());
+        JsonNode runs = http.json("/api/federations/alfa/runs");
+        assertEquals("failed", runs.path("items").get(0).path("status").asText());
+    }
+
+    private RunReport single(String federation) {
+        List<RunReport> runs = hub.syncNow(federation, "test");
+        assertEquals(1, runs.size());
+        return runs.get(0);
+    }
+
+    private void federation(String id, String municipality, String csv) throws Exception {
+        Path dir = Files.createDirectories(federations.resolve(id));
+        Files.writeString(dir.resolve("federation.json"), """
+                {"id": "%s", "name": {"sv": "Samordningsförbundet %s"}, "municipalities": ["%s"],
+                 "sources": [{"id": "main", "kind": "file", "location": "services.csv", "format": "csv",
+                   "options": {"delimiter": ";"},
+                   "mapping": {"fields": {"localId": "Id", "title": "Namn", "description": "Beskrivning",
+                     "municipalities": "Kommun", "targetGroups": {"path": "Målgrupp", "split": ","},
+                     "provider.name": {"path": "Anordnare", "default": "Samordningsförbundet %s"},
+                     "provider.type": {"path": "Typ", "default": "federation"}}}}]}
+                """.formatted(id, id, municipality, id, id), StandardCharsets.UTF_8);
+        write(id, csv);
+    }
+
+    private void write(String id, String csv) throws Exception {
+        Files.writeString(federations.resolve(id).resolve("services.csv"), csv, StandardCharsets.UTF_8);
+    }
+}
