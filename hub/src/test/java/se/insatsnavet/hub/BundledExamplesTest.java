@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BundledExamplesTest {
 
     @TempDir
-    Path data;
+    static Path data;
     Hub hub;
     TestHttp http;
 
@@ -125,7 +125,7 @@ class BundledExamplesTest {
                 failures.add(id + " (CPSV-AP 3.2.0): " + officialResult.messages());
             }
         }
-        assertEquals(List.of(), failures);
+        assertEquals(List.of(), failures.subList(0, Math.min(5, failures.size())), failures.size() + " failures");
     }
 
     @Test

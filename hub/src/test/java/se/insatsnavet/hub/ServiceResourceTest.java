@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ServiceResourceTest {
 
     @TempDir
-    Path data;
+    static Path data;
     Hub hub;
     TestHttp http;
     String id;

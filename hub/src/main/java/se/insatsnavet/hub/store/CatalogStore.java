@@ -36,6 +36,9 @@ import java.util.function.Function;
  */
 public final class CatalogStore implements AutoCloseable {
 
+    /** How many links beyond the service (and its own sub-resources) a description follows. */
+    static final int DESCRIBE_DEPTH = 3;
+
     private final Dataset dataset;
 
     private CatalogStore(Dataset dataset) {
@@ -111,8 +114,8 @@ public final class CatalogStore implements AutoCloseable {
 
     /**
      * The description of one resource as published: its own triples, those of the resources it owns
-     * ({@code <iri>#…}) and the triples (types, labels, notations) of every other resource they point
-     * to within the same graph. Empty if the resource is in no graph.
+     * ({@code <iri>#…}) and, up to {@link #DESCRIBE_DEPTH} links away within the same graph, the triples
+     * (types, labels, notations) of the resources they point to. Empty if the resource is in no graph.
      */
     public Optional<Model> describe(String iri) {
         Node s = NodeFactory.createURI(iri);
@@ -126,17 +129,22 @@ public final class CatalogStore implements AutoCloseable {
             Graph graph = dsg.getGraph(g);
             Model out = ModelFactory.createDefaultModel();
             Set<Node> owned = ownedSubjects(graph, iri);
-            Set<Node> referenced = new HashSet<>();
-            for (Node subject : owned) {
-                graph.find(subject, Node.ANY, Node.ANY).forEachRemaining(t -> {
-                    out.getGraph().add(t);
-                    if (t.getObject().isURI() && !owned.contains(t.getObject())) {
-                        referenced.add(t.getObject());
-                    }
-                });
-            }
-            for (Node r : referenced) {
-                graph.find(r, Node.ANY, Node.ANY).forEachRemaining(t -> out.getGraph().add(t));
+            // what the service points to (authority, concepts, places, schemes), a few hops deep: their
+            // types and labels travel with the description so it is complete on its own
+            Set<Node> seen = new HashSet<>(owned);
+            List<Node> frontier = new ArrayList<>(owned);
+            for (int depth = 0; depth <= DESCRIBE_DEPTH && !frontier.isEmpty(); depth++) {
+                List<Node> next = new ArrayList<>();
+                for (Node subject : frontier) {
+                    graph.find(subject, Node.ANY, Node.ANY).forEachRemaining(t -> {
+                        out.getGraph().add(t);
+                        Node o = t.getObject();
+                        if (o.isURI() && seen.add(o)) {
+                            next.add(o);
+                        }
+                    });
+                }
+                frontier = next;
             }
             return Optional.of(out);
         });
