@@ -90,6 +90,23 @@ class SyncChangesTest {
     }
 
     @Test
+    void anUnknownMunicipalityCodeIsRejectedByTheShapesNamingTheProperty() throws Exception {
+        write("alfa", HEADER
+                + "a1;Jobbcoach;Stöd att hitta ett arbete.;0580;Unga vuxna\n"
+                + "a2;Studiecirkel;Stöd att börja studera.;0580;Sjukskrivna\n"
+                + "a3;Hälsa;Friskvård och rörelse.;0580;Nyanlända\n"
+                + "a4;Okänd ort;Finns i en kommun som inte finns.;9999;Nyanlända\n");
+        RunReport run = single("alfa");
+        assertEquals(1, run.counts().rejected(), run.toString());
+        assertEquals(3, run.counts().unchanged());
+        var error = run.messages().stream().filter(m -> m.level().equals("error")).findFirst().orElseThrow();
+        assertEquals("a4", error.localId());
+        assertEquals("row 4", error.locator());
+        assertTrue(error.field().contains("spatial"), error.toString());
+        assertEquals(404, http.get("/id/service/alfa.a4", "text/turtle").statusCode());
+    }
+
+    @Test
     void aSourceThatSuddenlyHasNoRecordsIsAFaultNotADeletion() throws Exception {
         write("alfa", HEADER);
         RunReport run = single("alfa");

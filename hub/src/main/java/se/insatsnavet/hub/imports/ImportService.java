@@ -17,6 +17,9 @@ import se.insatsnavet.connectors.source.RawRecord;
 import se.insatsnavet.connectors.source.SourceBatch;
 import se.insatsnavet.connectors.source.SourceProblem;
 import se.insatsnavet.hub.store.CatalogStore;
+import org.apache.jena.shacl.validation.ReportEntry;
+import se.insatsnavet.schema.ShaclCheck;
+import se.insatsnavet.schema.Shapes;
 import se.insatsnavet.schema.json.JsonSchemas;
 import se.insatsnavet.schema.json.SchemaProblem;
 import se.insatsnavet.schema.rdf.ServiceContext;
@@ -28,6 +31,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -41,8 +45,9 @@ import java.util.function.Consumer;
 
 /**
  * Turns one {@link SourceBatch} of a federation source into published services: maps each raw record
- * with the descriptor's mapping, validates it against the canonical JSON Schema, converts the valid ones
- * to RDF, diffs them against the last content hashes and applies adds, updates and deletions to the
+ * with the descriptor's mapping, validates it against the canonical JSON Schema, diffs the valid ones
+ * against the last content hashes, converts the changed ones to RDF and checks them with the vocabulary's
+ * SHACL shapes, and applies adds, updates and deletions to the
  * federation's named graph in one TDB2 transaction; then records the run, its messages, the new hashes
  * and the change log in one database transaction.
  *
@@ -62,6 +67,7 @@ public final class ImportService {
     private final HubIris iris;
     private final ConceptMatcher matcher;
     private final ServiceRdf rdf;
+    private final org.apache.jena.shacl.Shapes shapes;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final List<Consumer<RunReport>> listeners = new CopyOnWriteArrayList<>();
 
@@ -70,6 +76,7 @@ public final class ImportService {
         this.rdf = rdf;
         this.runs = runs;
         this.iris = rdf.iris();
+        this.shapes = Shapes.hub(iris);
         this.matcher = matcher;
     }
 
@@ -108,6 +115,7 @@ public final class ImportService {
         try {
             RecordMapper mapper = new RecordMapper(federation, source, matcher);
             Map<String, ObjectNode> valid = new LinkedHashMap<>();
+            Map<String, String> locators = new HashMap<>();
             Set<String> rejectedIds = new HashSet<>();
             int rejected = 0;
             int warnings = 0;
@@ -145,6 +153,7 @@ public final class ImportService {
                     continue;
                 }
                 valid.put(result.localId(), result.service());
+                locators.put(result.localId(), raw.locator());
             }
             int read = batch.records().size() + batch.problems().size();
 
@@ -166,7 +175,15 @@ public final class ImportService {
                     continue;
                 }
                 ServiceContext ctx = new ServiceContext(iris, fed, source.id(), runId, now);
-                upserts.put(iris.service(serviceId), rdf.toRdf(e.getValue(), ctx));
+                Model model = rdf.toRdf(e.getValue(), ctx);
+                List<RunMessage> shaclErrors = shaclErrors(model, locators.get(localId), localId);
+                if (!shaclErrors.isEmpty()) {
+                    messages.addAll(shaclErrors);
+                    rejected++;
+                    rejectedIds.add(localId);
+                    continue;
+                }
+                upserts.put(iris.service(serviceId), model);
                 newHashes.add(new RecordHash(localId, source.id(), serviceId, hash));
                 if (before == null) {
                     added++;
@@ -184,7 +201,7 @@ public final class ImportService {
                     continue;
                 }
                 publishedFromSource++;
-                if (valid.containsKey(h.localId())) {
+                if (valid.containsKey(h.localId()) && !rejectedIds.contains(h.localId())) {
                     continue;
                 }
                 if (rejectedIds.contains(h.localId())) {
@@ -197,9 +214,9 @@ public final class ImportService {
                 deletedIris.add(iris.service(h.serviceId()));
                 changes.add(new Change(h.serviceId(), Change.Action.DELETED));
             }
-            RunCounts counts = new RunCounts(read, valid.size(), added, updated, deletedLocalIds.size(), unchanged,
-                    rejected, warnings);
-            if (valid.isEmpty() && publishedFromSource > 0) {
+            RunCounts counts = new RunCounts(read, added + updated + unchanged, added, updated, deletedLocalIds.size(),
+                    unchanged, rejected, warnings);
+            if (counts.valid() == 0 && publishedFromSource > 0) {
                 String reason = "The source gave no valid record while " + publishedFromSource
                         + " are published; treated as a fault, nothing was deleted";
                 return finish(runId, federation, source, trigger, started, RunStatus.FAILED,
@@ -239,6 +256,24 @@ public final class ImportService {
             }
         }
         return report;
+    }
+
+    /**
+     * The hub's SHACL shapes on one converted record (what JSON Schema cannot see: unknown concept codes
+     * or places, missing authority …), as errors naming the RDF property.
+     */
+    private List<RunMessage> shaclErrors(Model model, String locator, String localId) {
+        ShaclCheck.Result result = ShaclCheck.validate(model, shapes);
+        if (result.conforms()) {
+            return List.of();
+        }
+        List<RunMessage> errors = new ArrayList<>();
+        for (ReportEntry entry : result.report().getEntries()) {
+            String field = entry.resultPath() == null ? null : model.shortForm(entry.resultPath().toString()).replaceAll("[<>]", "");
+            String value = entry.value() == null ? null : entry.value().toString();
+            errors.add(RunMessage.error(locator, localId, field, value, "Does not conform to the vocabulary's shapes: " + entry.message()));
+        }
+        return errors;
     }
 
     /** A service whose source names no provider is run by its federation (CPSV-AP needs a competent authority). */
