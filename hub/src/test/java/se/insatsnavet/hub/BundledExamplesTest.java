@@ -87,6 +87,33 @@ class BundledExamplesTest {
         assertTrue(formats.size() >= 2, "source formats: " + formats);
     }
 
+    /** The deliberately invalid records, as documented in examples/README.md: federation → record, field. */
+    private static final java.util.Map<String, List<String>> DOCUMENTED_ERRORS = java.util.Map.of(
+            "centrala-ostergotland", List.of("sco-017", "title"),
+            "vasteras", List.of("ST-112", "contact.email"),
+            "stockholm-ratt-stod", List.of("MOB-11", "homepage"),
+            "sodertorn", List.of("OS-0113", "lastReviewed"));
+
+    @Test
+    void theInvalidExampleRecordsProduceTheDocumentedErrors() {
+        for (var expected : DOCUMENTED_ERRORS.entrySet()) {
+            JsonNode federation = null;
+            for (JsonNode f : http.json("/api/federations").path("items")) {
+                if (f.path("id").asText().equals(expected.getKey())) {
+                    federation = f;
+                }
+            }
+            assertTrue(federation != null, "bundled federation " + expected.getKey());
+            JsonNode errors = http.json(federation.path("lastRun").path("href").asText()).path("errors");
+            assertTrue(errors.size() >= 1, expected.getKey() + " reports its invalid record");
+            for (JsonNode error : errors) {
+                assertEquals(expected.getValue().get(0), error.path("record").asText(), errors.toString());
+                assertEquals(expected.getValue().get(1), error.path("field").asText(), errors.toString());
+                assertEquals(expected.getKey(), error.path("federation").asText());
+            }
+        }
+    }
+
     @Test
     void eachFederationRejectsExactlyItsInvalidRecordNamingRecordAndField() {
         Set<String> fields = new HashSet<>();
