@@ -15,7 +15,13 @@ import se.insatsnavet.hub.federations.FederationsHandler;
 import se.insatsnavet.hub.http.Blocking;
 import se.insatsnavet.hub.http.HealthHandler;
 import se.insatsnavet.hub.http.Responses;
+import io.vertx.ext.web.handler.BodyHandler;
 import se.insatsnavet.hub.imports.ImportRoutes;
+import se.insatsnavet.hub.imports.PushHandler;
+import se.insatsnavet.hub.imports.SyncHandler;
+import se.insatsnavet.hub.security.AuditLog;
+import se.insatsnavet.hub.security.TokenStore;
+import se.insatsnavet.hub.security.WriteAccess;
 import se.insatsnavet.hub.imports.ImportService;
 import se.insatsnavet.hub.imports.RunRepository;
 import se.insatsnavet.hub.imports.RunsHandler;
@@ -41,6 +47,8 @@ import java.util.concurrent.TimeUnit;
 public final class Hub {
 
     private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
+    /** Largest request body a write accepts (a whole pushed catalogue). */
+    public static final long MAX_BODY_BYTES = 16L * 1024 * 1024;
 
     private final Vertx vertx;
     private final HubOptions options;
@@ -54,6 +62,8 @@ public final class Hub {
     private ImportRoutes importRoutes;
     private FederationRepository federationRepository;
     private ServiceCatalog catalog;
+    private TokenStore tokens;
+    private AuditLog audit;
     private Vocabulary vocabulary;
     private HttpServer server;
 
@@ -63,23 +73,34 @@ public final class Hub {
         this.iris = HubIris.of(options.baseUri());
     }
 
-    /** Starts a hub; the future completes when it serves HTTP. */
+    /**
+     * Starts a hub on the calling thread (never an event loop: it blocks while the database, the dataset and
+     * the federations open) and returns an already completed future: the hub serving HTTP, or the failure,
+     * after everything opened so far has been closed again.
+     */
     public static Future<Hub> start(HubOptions options) {
         Vertx vertx = Vertx.vertx();
         Hub hub = new Hub(vertx, options);
-        return Blocking.run(vertx, () -> {
-                    hub.openEngines();
-                    return null;
-                })
-                .compose(v -> hub.listen())
-                .map(hub)
-                .recover(err -> Future.fromCompletionStage(hub.stop().handle((v, e) -> (Hub) null))
-                        .compose(x -> Future.failedFuture(err)));
+        try {
+            hub.openEngines();
+            hub.listen().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+            return Future.succeededFuture(hub);
+        } catch (Exception e) {
+            LOG.error("The hub could not start", e);
+            try {
+                hub.stop().get(60, TimeUnit.SECONDS);
+            } catch (Exception closing) {
+                e.addSuppressed(closing);
+            }
+            return Future.failedFuture(e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e);
+        }
     }
 
     private void openEngines() throws Exception {
         database = Database.open(options.effectiveJdbcUrl(), options.jdbcUser(), options.jdbcPassword());
         runs = new RunRepository(database);
+        tokens = new TokenStore(database);
+        audit = new AuditLog(database);
         int interrupted = runs.markInterrupted();
         if (interrupted > 0) {
             LOG.warn("{} import run(s) were interrupted by the last stop; marked interrupted", interrupted);
@@ -117,6 +138,15 @@ public final class Hub {
             default -> vocabulary.prefLabel(scheme, code, "sv").orElse(code);
         });
         router.get("/id/service/:id").handler(ServiceResourceHandler.create(vertx, catalog, runs, page, registry::name));
+
+        // writes: bounded bodies, a bearer token, and an audit-log entry each
+        BodyHandler bodies = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
+        WriteAccess federationOrAdmin = WriteAccess.federationOrAdmin(vertx, tokens, audit);
+        PushHandler push = PushHandler.create(vertx, registry, imports);
+        router.post("/api/federations/:id/sync").handler(federationOrAdmin).handler(SyncHandler.create(vertx, id -> syncNow(id, "api")));
+        router.put("/api/federations/:id/services").handler(bodies).handler(federationOrAdmin).handler(push.putAll());
+        router.put("/api/federations/:id/services/:localId").handler(bodies).handler(federationOrAdmin).handler(push.putOne());
+        router.delete("/api/federations/:id/services/:localId").handler(federationOrAdmin).handler(push.deleteOne());
         router.route().last().handler(ctx -> Responses.problem(ctx, 404, "No resource at " + ctx.request().path()));
         router.route().failureHandler(ctx -> {
             if (ctx.failure() != null) {
@@ -156,6 +186,14 @@ public final class Hub {
 
     public FederationRegistry federations() {
         return registry;
+    }
+
+    public TokenStore tokens() {
+        return tokens;
+    }
+
+    public AuditLog audit() {
+        return audit;
     }
 
     public CatalogStore store() {

@@ -69,6 +69,6 @@ public record HubOptions(int port, String host, Path dataDir, Path federations, 
 
     public String effectiveJdbcUrl() {
         return jdbcUrl != null ? jdbcUrl
-                : "jdbc:h2:file:" + dataDir.resolve("db").resolve("insatsnavet").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+                : "jdbc:h2:file:" + dataDir.resolve("db").resolve("insatsnavet").toAbsolutePath() + ";AUTO_SERVER=TRUE";
     }
 }

@@ -25,6 +25,10 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("token")) {
+            System.exit(TokenCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+            return;
+        }
         HubOptions options;
         try {
             options = parse(args);
@@ -94,6 +98,9 @@ public final class Main {
     static String usage() {
         return """
                 usage: java -jar insatsnavet.jar [options]
+                       java -jar insatsnavet.jar token create (--admin | --federation ID) --label TEXT [--data DIR]
+                       java -jar insatsnavet.jar token list [--data DIR]
+                       java -jar insatsnavet.jar token revoke ID [--data DIR]
                   --port N              HTTP port (default 8080; 0 = any free port)
                   --host H              interface to bind (default 0.0.0.0)
                   --data DIR            data folder: H2 database, TDB2 dataset, plugins (default ./data)

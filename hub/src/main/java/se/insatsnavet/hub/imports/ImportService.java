@@ -85,12 +85,54 @@ public final class ImportService {
         listeners.add(listener);
     }
 
-    /** Imports one batch read from {@code source}; returns the run's report. */
+    /** What a batch stands for. */
+    public enum Scope {
+        /** The source's whole catalogue: records of the source that are missing are deleted. */
+        WHOLE_SOURCE,
+        /** Only these records are added or updated; nothing else is touched (single-record push). */
+        ONLY_THESE
+    }
+
+    /** Imports one batch holding the whole catalogue of {@code source}; returns the run's report. */
     public RunReport importBatch(FederationDescriptor federation, SourceDescriptor source, SourceBatch batch, String trigger) {
+        return importBatch(federation, source, batch, trigger, Scope.WHOLE_SOURCE);
+    }
+
+    /** Imports one batch of {@code source}; returns the run's report. */
+    public RunReport importBatch(FederationDescriptor federation, SourceDescriptor source, SourceBatch batch, String trigger,
+                                 Scope scope) {
         ReentrantLock lock = locks.computeIfAbsent(federation.id(), id -> new ReentrantLock());
         lock.lock();
         try {
-            return doImport(federation, source, batch, trigger);
+            return doImport(federation, source, batch, trigger, scope);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Removes records of {@code source} from the catalogue (single-record push DELETE). Returns the run, or
+     * empty if none of the ids is published from that source.
+     */
+    public java.util.Optional<RunReport> delete(FederationDescriptor federation, SourceDescriptor source, List<String> localIds,
+                                                String trigger) {
+        ReentrantLock lock = locks.computeIfAbsent(federation.id(), id -> new ReentrantLock());
+        lock.lock();
+        try {
+            Map<String, RecordHash> previous = runs.hashes(federation.id());
+            List<RecordHash> doomed = localIds.stream().map(previous::get)
+                    .filter(h -> h != null && h.sourceId().equals(source.id())).toList();
+            if (doomed.isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            Instant started = Instant.now();
+            long runId = runs.start(federation.id(), source.id(), trigger, started);
+            store.applyChanges(iris.federationGraph(federation.id()), Map.of(),
+                    doomed.stream().map(h -> iris.service(h.serviceId())).toList());
+            List<Change> changes = doomed.stream().map(h -> new Change(h.serviceId(), Change.Action.DELETED)).toList();
+            return java.util.Optional.of(finish(runId, federation, source, trigger, started, RunStatus.SUCCEEDED,
+                    new RunCounts(0, 0, 0, 0, doomed.size(), 0, 0, 0), null, null, List.of(), List.of(),
+                    doomed.stream().map(RecordHash::localId).toList(), changes));
         } finally {
             lock.unlock();
         }
@@ -107,13 +149,15 @@ public final class ImportService {
                 List.of(), List.of(), List.of());
     }
 
-    private RunReport doImport(FederationDescriptor federation, SourceDescriptor source, SourceBatch batch, String trigger) {
+    private RunReport doImport(FederationDescriptor federation, SourceDescriptor source, SourceBatch batch, String trigger,
+                               Scope scope) {
         Instant started = Instant.now();
         String fed = federation.id();
         long runId = runs.start(fed, source.id(), trigger, started);
         List<RunMessage> messages = new ArrayList<>();
         try {
-            RecordMapper mapper = new RecordMapper(federation, source, matcher);
+            java.util.function.Function<RawRecord, MappingResult> mapper = PushSource.KIND.equals(source.kind())
+                    ? PushSource::canonical : new RecordMapper(federation, source, matcher)::map;
             Map<String, ObjectNode> valid = new LinkedHashMap<>();
             Map<String, String> locators = new HashMap<>();
             Set<String> rejectedIds = new HashSet<>();
@@ -124,7 +168,7 @@ public final class ImportService {
                 rejected++;
             }
             for (RawRecord raw : batch.records()) {
-                MappingResult result = mapper.map(raw);
+                MappingResult result = mapper.apply(raw);
                 for (RecordMessage w : result.warnings()) {
                     messages.add(RunMessage.warning(w.locator(), w.localId(), w.field(), w.value(), w.message()));
                     warnings++;
@@ -197,7 +241,7 @@ public final class ImportService {
             List<String> deletedIris = new ArrayList<>();
             int publishedFromSource = 0;
             for (RecordHash h : previous.values()) {
-                if (!h.sourceId().equals(source.id())) {
+                if (scope == Scope.ONLY_THESE || !h.sourceId().equals(source.id())) {
                     continue;
                 }
                 publishedFromSource++;
