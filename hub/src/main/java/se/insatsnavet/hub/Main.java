@@ -25,6 +25,10 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("validate")) {
+            System.exit(ValidateCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+            return;
+        }
         if (args.length > 0 && args[0].equals("token")) {
             System.exit(TokenCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
             return;
@@ -98,6 +102,7 @@ public final class Main {
     static String usage() {
         return """
                 usage: java -jar insatsnavet.jar [options]
+                       java -jar insatsnavet.jar validate --federation path/to/federation.json
                        java -jar insatsnavet.jar token create (--admin | --federation ID) --label TEXT [--data DIR]
                        java -jar insatsnavet.jar token list [--data DIR]
                        java -jar insatsnavet.jar token revoke ID [--data DIR]
