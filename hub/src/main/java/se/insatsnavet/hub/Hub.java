@@ -16,6 +16,7 @@ import se.insatsnavet.hub.http.Blocking;
 import se.insatsnavet.hub.http.HealthHandler;
 import se.insatsnavet.hub.http.Responses;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.CorsHandler;
 import se.insatsnavet.hub.imports.ImportRoutes;
 import se.insatsnavet.hub.imports.PushHandler;
 import se.insatsnavet.hub.imports.SyncHandler;
@@ -127,6 +128,10 @@ public final class Hub {
 
     private Future<Void> listen() {
         Router router = Router.router(vertx);
+        // reads are open to every origin (no credentials); writes need a token, not a cookie
+        router.route().handler(CorsHandler.create().addOrigin("*")
+                .allowedMethods(java.util.Set.of(io.vertx.core.http.HttpMethod.GET, io.vertx.core.http.HttpMethod.HEAD))
+                .allowedHeader("If-None-Match").allowedHeader("Accept").exposedHeader("ETag"));
         router.get("/health").handler(HealthHandler.create(vertx, database, store));
         router.get("/api/federations").handler(FederationsHandler.create(vertx, registry, runs, federationRepository));
         router.get("/api/federations/:id/runs").handler(RunsHandler.list(vertx, registry, runs));
@@ -155,7 +160,7 @@ public final class Hub {
                 Responses.problem(ctx, ctx.statusCode(), "Request failed");
             }
         });
-        return vertx.createHttpServer()
+        return vertx.createHttpServer(new io.vertx.core.http.HttpServerOptions().setCompressionSupported(true))
                 .requestHandler(router)
                 .listen(options.port(), options.host())
                 .map(s -> {

@@ -98,6 +98,32 @@ class ServiceResourceTest {
     }
 
     @Test
+    void readsCarryAnETagAndAnswer304WhenUnchanged() {
+        for (String path : new String[] {"/id/service/" + id, "/api/services?perPage=3", "/api/federations"}) {
+            var first = http.getRaw(path, "Accept", "text/turtle, application/json");
+            String etag = first.headers().firstValue("ETag").orElseThrow(() -> new AssertionError("no ETag on " + path));
+            var again = http.getRaw(path, "Accept", "text/turtle, application/json", "If-None-Match", etag);
+            assertEquals(304, again.statusCode(), path);
+            assertEquals(0, again.body().length, path);
+        }
+    }
+
+    @Test
+    void responsesAreGzippedWhenTheClientAsks() throws Exception {
+        var r = http.getRaw("/api/services?perPage=50", "Accept-Encoding", "gzip");
+        assertEquals("gzip", r.headers().firstValue("Content-Encoding").orElse(""));
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(r.body()))) {
+            assertTrue(TestHttp.JSON.readTree(in).path("items").size() > 0);
+        }
+    }
+
+    @Test
+    void readsAreOpenToOtherOrigins() {
+        var r = http.getRaw("/api/services?perPage=1", "Origin", "https://example.org");
+        assertEquals("*", r.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+    }
+
+    @Test
     void unacceptableMediaTypeGets406() {
         assertEquals(406, http.get("/id/service/" + id, "image/png").statusCode());
         assertEquals(406, http.get("/id/service/" + id + "?format=pdf", null).statusCode());

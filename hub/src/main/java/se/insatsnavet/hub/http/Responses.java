@@ -26,12 +26,47 @@ public final class Responses {
 
     public static Future<Void> json(RoutingContext ctx, int status, JsonNode body) {
         try {
-            return ctx.response().setStatusCode(status)
-                    .putHeader("Content-Type", "application/json")
-                    .end(JSON.writeValueAsString(body));
+            return send(ctx, status, "application/json", JSON.writeValueAsString(body));
         } catch (JsonProcessingException e) {
             return problem(ctx, 500, "Could not write the response");
         }
+    }
+
+    /**
+     * Ends a response with {@code body}. A 200 to a GET carries a strong {@code ETag} (a hash of the body)
+     * and answers {@code 304 Not Modified} without a body when the client's {@code If-None-Match} has it.
+     */
+    public static Future<Void> send(RoutingContext ctx, int status, String contentType, String body) {
+        var response = ctx.response().setStatusCode(status).putHeader("Content-Type", contentType);
+        if (status == 200 && ctx.request().method() == io.vertx.core.http.HttpMethod.GET) {
+            String etag = etag(body);
+            response.putHeader("ETag", etag);
+            String ifNoneMatch = ctx.request().getHeader("If-None-Match");
+            if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
+                return response.setStatusCode(304).end();
+            }
+        }
+        return response.end(body);
+    }
+
+    static String etag(String body) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "\"" + java.util.HexFormat.of().formatHex(digest, 0, 16) + "\"";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean matches(String ifNoneMatch, String etag) {
+        for (String candidate : ifNoneMatch.split(",")) {
+            String c = candidate.trim();
+            if (c.equals("*") || c.equals(etag) || c.equals("W/" + etag)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A JSON error body {@code {"status": …, "error": …}} with the given status. */

@@ -85,7 +85,7 @@ public final class ServiceResourceHandler implements Handler<RoutingContext> {
                 Responses.problem(ctx, r.status, r.body);
                 return;
             }
-            ctx.response().putHeader("Content-Type", representation.contentType()).end(r.body);
+            Responses.send(ctx, 200, representation.contentType(), r.body);
         });
     }
 
