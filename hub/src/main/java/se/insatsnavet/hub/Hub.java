@@ -17,6 +17,8 @@ import se.insatsnavet.hub.http.HealthHandler;
 import se.insatsnavet.hub.http.Responses;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import se.insatsnavet.hub.web.SearchPage;
 import se.insatsnavet.hub.imports.ImportRoutes;
 import se.insatsnavet.hub.imports.PushHandler;
 import se.insatsnavet.hub.imports.SyncHandler;
@@ -152,6 +154,8 @@ public final class Hub {
         router.put("/api/federations/:id/services").handler(bodies).handler(federationOrAdmin).handler(push.putAll());
         router.put("/api/federations/:id/services/:localId").handler(bodies).handler(federationOrAdmin).handler(push.putOne());
         router.delete("/api/federations/:id/services/:localId").handler(federationOrAdmin).handler(push.deleteOne());
+        router.get("/").handler(SearchPage.create(vertx, catalog, vocabulary));
+        router.get("/assets/*").handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(3600));
         router.route().last().handler(ctx -> Responses.problem(ctx, 404, "No resource at " + ctx.request().path()));
         router.route().failureHandler(ctx -> {
             if (ctx.failure() != null) {

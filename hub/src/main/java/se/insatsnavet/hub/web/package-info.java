@@ -1,0 +1,2 @@
+/** The public Swedish web pages: search without JavaScript, no cookies, no tracking, escaped output. */
+package se.insatsnavet.hub.web;

@@ -1,0 +1,74 @@
+package se.insatsnavet.hub;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The public Swedish search page at / (server-rendered, no JavaScript needed). */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SearchPageTest {
+
+    @TempDir
+    static Path data;
+    Hub hub;
+    TestHttp http;
+
+    @BeforeAll
+    void startHub() throws Exception {
+        hub = Hub.start(HubOptions.defaults(data).withPort(0).withHost("127.0.0.1"))
+                .toCompletionStage().toCompletableFuture().get();
+        http = new TestHttp(hub.port());
+        await().atMost(Duration.ofSeconds(60)).until(() -> http.json("/api/services?perPage=1").path("total").asInt() > 40);
+    }
+
+    @AfterAll
+    void stopHub() throws Exception {
+        hub.stop().get(60, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    @Test
+    void theStartPageIsASwedishSearchFormWithResults() {
+        HttpResponse<String> r = http.get("/", "text/html");
+        assertEquals(200, r.statusCode());
+        assertTrue(r.body().contains("<html lang=\"sv\">"));
+        assertTrue(r.body().contains("<label for=\"q\">Sök</label>"));
+        assertTrue(r.body().contains("<option value=\"0580\">Linköping</option>"), "municipalities by name");
+        assertTrue(r.body().contains("/id/service/"), "result cards link to service pages");
+        assertTrue(r.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));
+        assertTrue(r.headers().firstValue("Set-Cookie").isEmpty(), "no cookies");
+    }
+
+    @Test
+    void filteringByMunicipalityShowsOnlyServicesThere() {
+        HttpResponse<String> r = http.get("/?kommun=1980", "text/html");
+        assertEquals(200, r.statusCode());
+        assertTrue(r.body().contains("Kommuner: Västerås"), r.body());
+        assertFalse(r.body().contains("Kommuner: Linköping"), "only Västerås services");
+        assertTrue(r.body().contains("<option value=\"1980\" selected>"));
+    }
+
+    @Test
+    void searchTextIsEscaped() {
+        HttpResponse<String> r = http.get("/?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E", "text/html");
+        assertEquals(200, r.statusCode());
+        assertFalse(r.body().contains("<script>alert(1)"), "no injected markup");
+        assertTrue(r.body().contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assertTrue(r.body().contains("Inga insatser hittades"));
+    }
+
+    @Test
+    void theStylesheetIsServed() {
+        assertEquals(200, http.get("/assets/site.css", "text/css").statusCode());
+    }
+}
