@@ -34,8 +34,9 @@ public final class ServicePage {
                         .append(Html.escape(serviceUri + "?format=" + r.formatName())).append("\">\n");
             }
         }
-        b.append("<style>body{font-family:system-ui,sans-serif;max-width:46rem;margin:0 auto;padding:1rem;line-height:1.5;color:#1b1b1b}"
-                + "dt{font-weight:bold;margin-top:.75rem}a{color:#0b4ea2}</style>\n</head>\n<body>\n<main>\n");
+        b.append("<link rel=\"stylesheet\" href=\"/assets/site.css\">\n</head>\n<body>\n")
+                .append("<header><a href=\"/\">Insatsnavet</a></header>\n<main>\n")
+                .append("<p><a href=\"/\">Till sökningen</a></p>\n");
         b.append("<h1>").append(Html.escape(title)).append("</h1>\n");
         paragraph(b, text(s.path("description")));
         b.append("<dl>\n");
