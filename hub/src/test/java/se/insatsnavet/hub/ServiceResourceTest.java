@@ -91,6 +91,20 @@ class ServiceResourceTest {
     }
 
     @Test
+    void theHtmlPageEmbedsSchemaOrgJsonLdAlsoServedOnItsOwn() throws Exception {
+        String html = http.get("/id/service/" + id, "text/html").body();
+        assertTrue(html.contains("<script type=\"application/ld+json\">"), html);
+        assertTrue(html.contains("\"@type\":\"GovernmentService\""), html);
+        HttpResponse<String> r = http.get("/id/service/" + id + "?format=schemaorg", null);
+        assertEquals(200, r.statusCode());
+        JsonNode jsonLd = TestHttp.JSON.readTree(r.body());
+        assertEquals("https://schema.org", jsonLd.path("@context").asText());
+        assertEquals(uri, jsonLd.path("@id").asText());
+        assertFalse(jsonLd.path("name").asText().isEmpty());
+        assertTrue(jsonLd.path("areaServed").size() > 0, r.body());
+    }
+
+    @Test
     void formatParameterOverridesAccept() {
         HttpResponse<String> r = http.get("/id/service/" + id + "?format=nt", "text/html");
         assertEquals(200, r.statusCode());

@@ -13,6 +13,7 @@ import java.util.function.BiFunction;
 public final class ServicePage {
 
     private final BiFunction<String, String, String> labels;
+    private final SchemaOrg schemaOrg;
 
     /**
      * @param labels (scheme, code) → Swedish label, e.g. ("target-group", "young-adults") → "Unga vuxna";
@@ -20,6 +21,11 @@ public final class ServicePage {
      */
     public ServicePage(BiFunction<String, String, String> labels) {
         this.labels = labels;
+        this.schemaOrg = new SchemaOrg(labels);
+    }
+
+    public SchemaOrg schemaOrg() {
+        return schemaOrg;
     }
 
     public String render(String serviceUri, String federationName, JsonNode s) {
@@ -34,6 +40,8 @@ public final class ServicePage {
                         .append(Html.escape(serviceUri + "?format=" + r.formatName())).append("\">\n");
             }
         }
+        b.append("<script type=\"application/ld+json\">").append(SchemaOrg.forScriptElement(schemaOrg.of(serviceUri, s)))
+                .append("</script>\n");
         b.append("<link rel=\"stylesheet\" href=\"/assets/site.css\">\n</head>\n<body>\n")
                 .append("<header><a href=\"/\">Insatsnavet</a></header>\n<main>\n")
                 .append("<p><a href=\"/\">Till sökningen</a></p>\n");

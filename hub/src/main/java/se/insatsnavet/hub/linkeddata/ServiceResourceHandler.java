@@ -28,6 +28,8 @@ public final class ServiceResourceHandler implements Handler<RoutingContext> {
     /** Server preference when the client accepts several equally: Turtle for {@code *}{@code /*} clients like curl. */
     public static final List<RdfRepresentation> OFFERED = List.of(RdfRepresentation.TURTLE, RdfRepresentation.JSON_LD,
             RdfRepresentation.N_TRIPLES, RdfRepresentation.RDF_XML, RdfRepresentation.JSON, RdfRepresentation.HTML);
+    /** {@code ?format=schemaorg}: the schema.org JSON-LD representation (SEMIC's CPSV-AP alignment). */
+    public static final String SCHEMA_ORG = "schemaorg";
     private static final Pattern SERVICE_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*\\.[A-Za-z0-9._~-]{1,200}");
 
     private final Vertx vertx;
@@ -35,6 +37,7 @@ public final class ServiceResourceHandler implements Handler<RoutingContext> {
     private final RunRepository runs;
     private final ServicePage page;
     private final Function<String, String> federationNames;
+    private final SchemaOrg schemaOrg;
 
     private ServiceResourceHandler(Vertx vertx, ServiceCatalog catalog, RunRepository runs, ServicePage page,
                                    Function<String, String> federationNames) {
@@ -43,6 +46,7 @@ public final class ServiceResourceHandler implements Handler<RoutingContext> {
         this.runs = runs;
         this.page = page;
         this.federationNames = federationNames;
+        this.schemaOrg = page.schemaOrg();
     }
 
     public static ServiceResourceHandler create(Vertx vertx, ServiceCatalog catalog, RunRepository runs, ServicePage page,
@@ -56,6 +60,23 @@ public final class ServiceResourceHandler implements Handler<RoutingContext> {
         String id = ctx.pathParam("id");
         Optional<RdfRepresentation> chosen;
         String format = ctx.queryParams().get("format");
+        if (SCHEMA_ORG.equals(format)) {
+            if (!SERVICE_ID.matcher(id).matches()) {
+                Responses.problem(ctx, 404, "No service with id '" + id + "'");
+                return;
+            }
+            Blocking.run(vertx, () -> catalog.describe(id).map(m -> schemaOrg.of(catalog.serviceUri(id), catalog.canonical(m, id))))
+                    .onComplete(ar -> {
+                        if (ar.failed()) {
+                            Responses.failed(ctx, ar.cause());
+                        } else if (ar.result().isEmpty()) {
+                            Responses.problem(ctx, 404, "No service with id '" + id + "'");
+                        } else {
+                            Responses.send(ctx, 200, "application/ld+json", ar.result().get().toPrettyString());
+                        }
+                    });
+            return;
+        }
         if (format != null) {
             chosen = RdfRepresentation.byFormat(format);
             if (chosen.isEmpty()) {
