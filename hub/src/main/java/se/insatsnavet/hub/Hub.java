@@ -124,7 +124,8 @@ public final class Hub {
         camel = new DefaultCamelContext();
         camel.getShutdownStrategy().setTimeout(10);
         camel.start();
-        importRoutes = new ImportRoutes(registry, imports, options.importOnStart());
+        importRoutes = new ImportRoutes(registry, imports, options.importOnStart(), options.readRetries(),
+                options.readRetryDelayMillis());
         importRoutes.install(camel);
     }
 

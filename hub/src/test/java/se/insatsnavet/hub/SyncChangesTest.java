@@ -37,7 +37,7 @@ class SyncChangesTest {
         federation("beta", "1980", HEADER
                 + "b1;Arbetsträning;Träna på en arbetsplats.;1980;Sjukskrivna\n");
         hub = Hub.start(HubOptions.defaults(data).withPort(0).withHost("127.0.0.1").withFederations(federations)
-                .withImportOnStart(false)).toCompletionStage().toCompletableFuture().get();
+                .withImportOnStart(false).withReadRetries(6, 20)).toCompletionStage().toCompletableFuture().get();
         http = new TestHttp(hub.port());
         assertEquals(3, single("alfa").counts().added());
         assertEquals(1, single("beta").counts().added());
@@ -125,6 +125,28 @@ class SyncChangesTest {
         assertEquals(1, http.json("/api/services?federation=beta").path("total").asInt());
         JsonNode runs = http.json("/api/federations/alfa/runs");
         assertEquals("failed", runs.path("items").get(0).path("status").asText());
+    }
+
+    @Test
+    void aFailedReadIsRetriedWithBackOffBeforeTheRunFails() throws Exception {
+        Path csv = federations.resolve("alfa").resolve("services.csv");
+        String content = Files.readString(csv);
+        Files.delete(csv);
+        java.util.concurrent.atomic.AtomicInteger redeliveries = new java.util.concurrent.atomic.AtomicInteger();
+        hub.camel().getManagementStrategy().addEventNotifier(new org.apache.camel.support.EventNotifierSupport() {
+            @Override
+            public void notify(org.apache.camel.spi.CamelEvent event) {
+                if (event instanceof org.apache.camel.spi.CamelEvent.ExchangeRedeliveryEvent) {
+                    redeliveries.incrementAndGet();
+                }
+            }
+        });
+        var run = java.util.concurrent.CompletableFuture.supplyAsync(() -> single("alfa"));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> redeliveries.get() >= 1);
+        Files.writeString(csv, content.replace("Jobbcoach", "Jobbcoach (åter)"), StandardCharsets.UTF_8);
+        RunReport report = run.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(RunStatus.SUCCEEDED, report.status(), report.toString());
+        assertEquals(1, report.counts().updated());
     }
 
     private RunReport single(String federation) {

@@ -1,7 +1,7 @@
 package se.insatsnavet.hub.imports;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
+import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.slf4j.Logger;
@@ -18,10 +18,17 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * One Camel route per federation source: the source's connector polls on the descriptor's schedule
- * (interval, or cron through Quartz) and every batch it emits is imported by {@link ImportService}.
- * A source whose route cannot even be created (unknown kind, bad option) is reported as a failed run of
- * that source only; a read failure is routed (bridged error handler) to a failed run with its reason.
+ * Two Camel routes per federation source:
+ * <ol>
+ *   <li>{@code direct:read.<federation>.<source>} reads the source once through its connector (the
+ *       connector endpoint as a producer); a failed read is redelivered with exponential back-off
+ *       ({@code retries} times, first after {@code retryDelayMillis}, doubling), then fails;</li>
+ *   <li>the schedule ({@code timer:} for an interval, {@code quartz:} for a cron expression) triggers
+ *       {@link #syncNow} with that read route.</li>
+ * </ol>
+ * Every read ends as a run: imported by {@link ImportService}, or recorded as failed with its reason. A
+ * source whose routes cannot even be created (unknown kind, bad option) is a failed run of that source
+ * only. On-demand syncs ({@code POST …/sync}, {@code validate}) use the same read route.
  */
 public final class ImportRoutes {
 
@@ -34,19 +41,25 @@ public final class ImportRoutes {
     private final FederationRegistry registry;
     private final ImportService imports;
     private final boolean importOnStart;
+    private final int retries;
+    private final long retryDelayMillis;
 
-    public ImportRoutes(FederationRegistry registry, ImportService imports, boolean importOnStart) {
+    public ImportRoutes(FederationRegistry registry, ImportService imports, boolean importOnStart, int retries,
+                        long retryDelayMillis) {
         this.registry = registry;
         this.imports = imports;
         this.importOnStart = importOnStart;
+        this.retries = retries;
+        this.retryDelayMillis = retryDelayMillis;
     }
 
-    /** Adds a route for every source of every federation to {@code camel}; each source is isolated. */
+    /** Adds the read and schedule routes of every source of every federation; each source is isolated. */
     public void install(CamelContext camel) {
         for (FederationDescriptor federation : registry.all()) {
             for (SourceDescriptor source : federation.sources()) {
                 try {
-                    camel.addRoutes(routeFor(federation, source));
+                    camel.addRoutes(readRoute(federation, source));
+                    camel.addRoutes(scheduleRoute(camel, federation, source));
                 } catch (Exception e) {
                     imports.recordFailure(federation, source, "start", e);
                 }
@@ -54,14 +67,27 @@ public final class ImportRoutes {
         }
     }
 
-    /** Reads a source once, now, through its connector, and imports it (blocking; the caller's thread). */
+    /**
+     * Reads a source now through its read route (adding that route if needed) and imports it. Blocking:
+     * call from a worker or a Camel thread.
+     */
     public RunReport syncNow(CamelContext camel, FederationDescriptor federation, SourceDescriptor source, String trigger) {
+        String read = readUri(federation, source);
+        try {
+            if (camel.getRoute(routeId("read", federation, source)) == null) {
+                camel.addRoutes(readRoute(federation, source));
+            }
+        } catch (Exception e) {
+            return imports.recordFailure(federation, source, trigger, e);
+        }
         ProducerTemplate template = camel.createProducerTemplate();
         try {
-            SourceBatch batch = template.requestBody(endpointUri(federation, source, false), null, SourceBatch.class);
+            SourceBatch batch = template.requestBody(read, null, SourceBatch.class);
             return imports.importBatch(federation, source, batch, trigger);
-        } catch (RuntimeException e) {
+        } catch (CamelExecutionException e) {
             return imports.recordFailure(federation, source, trigger, e.getCause() != null ? e.getCause() : e);
+        } catch (RuntimeException e) {
+            return imports.recordFailure(federation, source, trigger, e);
         } finally {
             try {
                 template.close();
@@ -71,42 +97,57 @@ public final class ImportRoutes {
         }
     }
 
-    private RouteBuilder routeFor(FederationDescriptor federation, SourceDescriptor source) {
-        String uri = endpointUri(federation, source, true);
+    private RouteBuilder readRoute(FederationDescriptor federation, SourceDescriptor source) {
+        String connector = endpointUri(federation, source);
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from(uri).routeId("import." + federation.id() + "." + source.id())
-                        .onException(Exception.class).handled(true)
-                            .process(ex -> imports.recordFailure(federation, source, "schedule",
-                                    ex.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)))
-                        .end()
-                        .process(ex -> imports.importBatch(federation, source, ex.getMessage().getBody(SourceBatch.class),
-                                "schedule"));
+                from(readUri(federation, source)).routeId(routeId("read", federation, source))
+                        .errorHandler(defaultErrorHandler()
+                                .maximumRedeliveries(retries)
+                                .redeliveryDelay(retryDelayMillis)
+                                .useExponentialBackOff()
+                                .backOffMultiplier(2)
+                                .logExhausted(false)
+                                .logRetryAttempted(true)
+                                .retryAttemptedLogLevel(org.apache.camel.LoggingLevel.WARN))
+                        .to(connector);
             }
         };
     }
 
-    /** The connector URI of a source, with its options and (for a consumer) its schedule. */
-    String endpointUri(FederationDescriptor federation, SourceDescriptor source, boolean consumer) {
+    private RouteBuilder scheduleRoute(CamelContext camel, FederationDescriptor federation, SourceDescriptor source) {
+        Schedule schedule = source.schedule() != null ? source.schedule() : Schedule.every(DEFAULT_INTERVAL);
+        String name = federation.id() + "." + source.id();
+        String trigger = schedule.isCron()
+                ? "quartz:insatsnavet/" + name + "?cron=RAW{" + schedule.cron() + "}"
+                : "timer:import." + name + "?period=" + schedule.intervalMillis()
+                        + "&delay=" + (importOnStart ? 0 : schedule.intervalMillis());
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(trigger).routeId(routeId("schedule", federation, source))
+                        .process(ex -> syncNow(camel, federation, source, "schedule"));
+            }
+        };
+    }
+
+    private static String readUri(FederationDescriptor federation, SourceDescriptor source) {
+        return "direct:read." + federation.id() + "." + source.id();
+    }
+
+    private static String routeId(String kind, FederationDescriptor federation, SourceDescriptor source) {
+        return kind + "." + federation.id() + "." + source.id();
+    }
+
+    /** The connector URI of a source, with its options. */
+    static String endpointUri(FederationDescriptor federation, SourceDescriptor source) {
         SourceUri connector = CONNECTORS.get(source.kind());
         if (connector == null) {
             throw new IllegalArgumentException("Federation '" + federation.id() + "', source '" + source.id()
                     + "': no connector for kind '" + source.kind() + "' (available: " + CONNECTORS.keySet() + ")");
         }
-        StringBuilder uri = new StringBuilder(connector.uri(federation, source, federation.directory()));
-        if (consumer) {
-            Schedule schedule = source.schedule() != null ? source.schedule() : Schedule.every(DEFAULT_INTERVAL);
-            uri.append(uri.indexOf("?") < 0 ? '?' : '&').append("bridgeErrorHandler=true");
-            if (schedule.isCron()) {
-                uri.append("&scheduler=quartz&scheduler.cron=RAW{").append(schedule.cron()).append('}')
-                        .append("&scheduler.triggerId=").append(federation.id()).append('.').append(source.id());
-            } else {
-                long every = schedule.intervalMillis();
-                uri.append("&delay=").append(every).append("&initialDelay=").append(importOnStart ? 0 : every);
-            }
-        }
-        return uri.toString();
+        return connector.uri(federation, source, federation.directory());
     }
 
     /** How a connector kind names one source as a Camel endpoint URI. */
