@@ -53,18 +53,29 @@ public final class ImportRoutes {
         this.retryDelayMillis = retryDelayMillis;
     }
 
-    /** Adds the read and schedule routes of every source of every federation; each source is isolated. */
+    /**
+     * Adds the read routes of every source of every federation, then their schedules (so no schedule fires
+     * before every read route is up); each source is isolated.
+     */
     public void install(CamelContext camel) {
+        java.util.List<Runnable> schedules = new java.util.ArrayList<>();
         for (FederationDescriptor federation : registry.all()) {
             for (SourceDescriptor source : federation.sources()) {
                 try {
                     camel.addRoutes(readRoute(federation, source));
-                    camel.addRoutes(scheduleRoute(camel, federation, source));
+                    schedules.add(() -> {
+                        try {
+                            camel.addRoutes(scheduleRoute(camel, federation, source));
+                        } catch (Exception e) {
+                            imports.recordFailure(federation, source, "start", e);
+                        }
+                    });
                 } catch (Exception e) {
                     imports.recordFailure(federation, source, "start", e);
                 }
             }
         }
+        schedules.forEach(Runnable::run);
     }
 
     /**
