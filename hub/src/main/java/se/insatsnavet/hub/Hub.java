@@ -8,6 +8,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.insatsnavet.hub.changes.ChangeLog;
+import se.insatsnavet.hub.changes.ChangesHandler;
 import se.insatsnavet.hub.db.Database;
 import se.insatsnavet.hub.federations.FederationRegistry;
 import se.insatsnavet.hub.federations.FederationRepository;
@@ -155,6 +157,7 @@ public final class Hub {
         router.put("/api/federations/:id/services").handler(bodies).handler(federationOrAdmin).handler(push.putAll());
         router.put("/api/federations/:id/services/:localId").handler(bodies).handler(federationOrAdmin).handler(push.putOne());
         router.delete("/api/federations/:id/services/:localId").handler(federationOrAdmin).handler(push.deleteOne());
+        router.get("/changes").handler(ChangesHandler.create(vertx, new ChangeLog(database), iris));
         router.get("/").handler(SearchPage.create(vertx, catalog, vocabulary));
         router.get("/assets/*").handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(3600));
         router.route().last().handler(ctx -> Responses.problem(ctx, 404, "No resource at " + ctx.request().path()));

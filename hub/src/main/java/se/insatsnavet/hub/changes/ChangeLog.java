@@ -1,0 +1,78 @@
+package se.insatsnavet.hub.changes;
+
+import se.insatsnavet.hub.db.Database;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads the change log every import writes (added, updated, deleted services, in commit order). Blocking. */
+public final class ChangeLog {
+
+    private final Database db;
+
+    public ChangeLog(Database db) {
+        this.db = db;
+    }
+
+    /** One change. */
+    public record Entry(long seq, Instant at, String federationId, String serviceId, String action) {
+    }
+
+    /** Changes after sequence number {@code afterSeq}, oldest first, at most {@code limit}. */
+    public List<Entry> after(long afterSeq, String federationId, int limit) {
+        return query("seq > ?", afterSeq, null, federationId, limit);
+    }
+
+    /** Changes at or after {@code since}, oldest first, at most {@code limit}. */
+    public List<Entry> since(Instant since, String federationId, int limit) {
+        return query("changed_at >= ?", 0, since, federationId, limit);
+    }
+
+    /** The newest changes, newest first (for feeds). */
+    public List<Entry> newest(String federationId, int limit) {
+        return db.read(c -> {
+            String sql = "SELECT seq, changed_at, federation_id, service_id, action FROM change_log"
+                    + (federationId == null ? "" : " WHERE federation_id = ?") + " ORDER BY seq DESC";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setMaxRows(limit);
+                if (federationId != null) {
+                    ps.setString(1, federationId);
+                }
+                return entries(ps);
+            }
+        });
+    }
+
+    private List<Entry> query(String condition, long seq, Instant since, String federationId, int limit) {
+        return db.read(c -> {
+            String sql = "SELECT seq, changed_at, federation_id, service_id, action FROM change_log WHERE " + condition
+                    + (federationId == null ? "" : " AND federation_id = ?") + " ORDER BY seq";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setMaxRows(limit);
+                if (since != null) {
+                    ps.setTimestamp(1, Timestamp.from(since));
+                } else {
+                    ps.setLong(1, seq);
+                }
+                if (federationId != null) {
+                    ps.setString(2, federationId);
+                }
+                return entries(ps);
+            }
+        });
+    }
+
+    private static List<Entry> entries(PreparedStatement ps) throws java.sql.SQLException {
+        List<Entry> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new Entry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4), rs.getString(5)));
+            }
+        }
+        return out;
+    }
+}
