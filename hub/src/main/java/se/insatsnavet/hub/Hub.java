@@ -11,6 +11,8 @@ import org.slf4j.LoggerFactory;
 import se.insatsnavet.hub.changes.ChangeLog;
 import se.insatsnavet.hub.changes.ChangesHandler;
 import se.insatsnavet.hub.db.Database;
+import se.insatsnavet.hub.sparql.SparqlEndpoint;
+import se.insatsnavet.hub.sparql.SparqlHandler;
 import se.insatsnavet.hub.federations.FederationRegistry;
 import se.insatsnavet.hub.federations.FederationRepository;
 import se.insatsnavet.hub.federations.FederationsHandler;
@@ -54,6 +56,10 @@ public final class Hub {
     private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
     /** Largest request body a write accepts (a whole pushed catalogue). */
     public static final long MAX_BODY_BYTES = 16L * 1024 * 1024;
+    /** SPARQL: longest a query may run, most rows (or solutions) returned, largest query text. */
+    public static final long SPARQL_TIMEOUT_MILLIS = 10_000;
+    public static final int SPARQL_RESULT_CAP = 10_000;
+    public static final long SPARQL_MAX_QUERY_BYTES = 64 * 1024;
 
     private final Vertx vertx;
     private final HubOptions options;
@@ -157,6 +163,9 @@ public final class Hub {
         router.put("/api/federations/:id/services").handler(bodies).handler(federationOrAdmin).handler(push.putAll());
         router.put("/api/federations/:id/services/:localId").handler(bodies).handler(federationOrAdmin).handler(push.putOne());
         router.delete("/api/federations/:id/services/:localId").handler(federationOrAdmin).handler(push.deleteOne());
+        SparqlEndpoint sparql = new SparqlEndpoint(store, SPARQL_TIMEOUT_MILLIS, SPARQL_RESULT_CAP);
+        router.get("/sparql").handler(SparqlHandler.create(vertx, sparql));
+        router.post("/sparql").handler(BodyHandler.create(false).setBodyLimit(SPARQL_MAX_QUERY_BYTES)).handler(SparqlHandler.create(vertx, sparql));
         router.get("/changes").handler(ChangesHandler.create(vertx, new ChangeLog(database), iris));
         router.get("/").handler(SearchPage.create(vertx, catalog, vocabulary));
         router.get("/assets/*").handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(3600));

@@ -1,0 +1,180 @@
+package se.insatsnavet.hub.sparql;
+
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QueryParseException;
+import org.apache.jena.query.Syntax;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.riot.ResultSetMgr;
+import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.vocabulary.RDF;
+import se.insatsnavet.hub.linkeddata.RdfRepresentation;
+import se.insatsnavet.hub.linkeddata.RdfWriting;
+import se.insatsnavet.hub.store.CatalogStore;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs read-only SPARQL 1.1 queries over the catalogue: the default graph is the union of every named
+ * graph (federations and reference data), {@code GRAPH}/{@code FROM NAMED} reach each federation's graph.
+ * Every query runs in a read transaction, with a time-out and a cap on the rows (or solutions) returned.
+ * Blocking: call from a worker.
+ */
+public final class SparqlEndpoint {
+
+    /** Result syntaxes of SELECT/ASK, in the server's order of preference. */
+    public enum ResultsSyntax {
+        JSON("application/sparql-results+json", "json", ResultSetLang.RS_JSON),
+        XML("application/sparql-results+xml", "xml", ResultSetLang.RS_XML),
+        CSV("text/csv", "csv", ResultSetLang.RS_CSV),
+        TSV("text/tab-separated-values", "tsv", ResultSetLang.RS_TSV);
+
+        final String mediaType;
+        final String formatName;
+        final org.apache.jena.riot.Lang lang;
+
+        ResultsSyntax(String mediaType, String formatName, org.apache.jena.riot.Lang lang) {
+            this.mediaType = mediaType;
+            this.formatName = formatName;
+            this.lang = lang;
+        }
+
+        public String mediaType() {
+            return mediaType;
+        }
+
+        public String formatName() {
+            return formatName;
+        }
+    }
+
+    /** What a query produced: the media type and the body. */
+    public record Answer(String contentType, String body) {
+    }
+
+    /** A query the endpoint will not run, with the reason (answered 400). */
+    public static final class Refused extends RuntimeException {
+        public Refused(String message) {
+            super(message);
+        }
+    }
+
+    /** The query ran out of time (answered 503). */
+    public static final class TimedOut extends RuntimeException {
+        public TimedOut(String message) {
+            super(message);
+        }
+    }
+
+    private final CatalogStore store;
+    private final long timeoutMillis;
+    private final int resultCap;
+
+    public SparqlEndpoint(CatalogStore store, long timeoutMillis, int resultCap) {
+        this.store = store;
+        this.timeoutMillis = timeoutMillis;
+        this.resultCap = resultCap;
+    }
+
+    public int resultCap() {
+        return resultCap;
+    }
+
+    public long timeoutMillis() {
+        return timeoutMillis;
+    }
+
+    /** Parses a query; an update or a syntax error is refused with the parser's message. */
+    public Query parse(String text, List<String> defaultGraphs, List<String> namedGraphs) {
+        if (text == null || text.isBlank()) {
+            throw new Refused("No query given (parameter 'query' or a body of type application/sparql-query)");
+        }
+        Query query;
+        try {
+            query = QueryFactory.create(text, Syntax.syntaxSPARQL_11);
+        } catch (QueryParseException e) {
+            throw new Refused("SPARQL syntax error: " + e.getMessage()
+                    + (text.matches("(?is).*\\b(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE)\\b.*") ? " (this endpoint is read-only)" : ""));
+        }
+        if (!defaultGraphs.isEmpty() || !namedGraphs.isEmpty()) {
+            if (query.hasDatasetDescription()) {
+                throw new Refused("Give graphs either in the query (FROM / FROM NAMED) or as parameters, not both");
+            }
+            defaultGraphs.forEach(query::addGraphURI);
+            namedGraphs.forEach(query::addNamedGraphURI);
+        }
+        if ((query.isSelectType() || query.isConstructType() || query.isDescribeType())
+                && (!query.hasLimit() || query.getLimit() > resultCap)) {
+            query.setLimit(resultCap);
+        }
+        return query;
+    }
+
+    /** Runs a SELECT or ASK query and writes its results in {@code syntax}. */
+    public Answer results(Query query, ResultsSyntax syntax) {
+        return store.read(ds -> {
+            try (QueryExecution qe = QueryExecution.dataset(ds).query(query)
+                    .set(TDB2.symUnionDefaultGraph, true)
+                    .timeout(timeoutMillis, TimeUnit.MILLISECONDS).build()) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                if (query.isAskType()) {
+                    ResultSetMgr.write(out, qe.execAsk(), syntax.lang);
+                } else {
+                    ResultSetMgr.write(out, qe.execSelect(), syntax.lang);
+                }
+                return new Answer(syntax.mediaType + (syntax == ResultsSyntax.JSON || syntax == ResultsSyntax.XML ? "" : "; charset=utf-8"),
+                        out.toString(StandardCharsets.UTF_8));
+            } catch (QueryCancelledException e) {
+                throw new TimedOut("The query took longer than " + timeoutMillis + " ms");
+            }
+        });
+    }
+
+    /** Runs a CONSTRUCT or DESCRIBE query and writes the graph in {@code representation}. */
+    public Answer graph(Query query, RdfRepresentation representation) {
+        return store.read(ds -> {
+            try (QueryExecution qe = QueryExecution.dataset(ds).query(query)
+                    .set(TDB2.symUnionDefaultGraph, true)
+                    .timeout(timeoutMillis, TimeUnit.MILLISECONDS).build()) {
+                Model m = query.isConstructType() ? qe.execConstruct() : qe.execDescribe();
+                return new Answer(representation.contentType(), RdfWriting.write(m, representation));
+            } catch (QueryCancelledException e) {
+                throw new TimedOut("The query took longer than " + timeoutMillis + " ms");
+            }
+        });
+    }
+
+    /** The SPARQL 1.1 Service Description of this endpoint, listing the named graphs. */
+    public Model description(String endpointUri) {
+        Model m = ModelFactory.createDefaultModel();
+        m.setNsPrefix("sd", SD.NS);
+        Resource service = m.createResource(endpointUri + "#service").addProperty(RDF.type, SD.Service)
+                .addProperty(SD.endpoint, m.createResource(endpointUri))
+                .addProperty(SD.supportedLanguage, SD.SPARQL11Query)
+                .addProperty(SD.feature, SD.UnionDefaultGraph);
+        for (String format : List.of("http://www.w3.org/ns/formats/SPARQL_Results_JSON",
+                "http://www.w3.org/ns/formats/SPARQL_Results_XML", "http://www.w3.org/ns/formats/SPARQL_Results_CSV",
+                "http://www.w3.org/ns/formats/SPARQL_Results_TSV", "http://www.w3.org/ns/formats/Turtle",
+                "http://www.w3.org/ns/formats/JSON-LD", "http://www.w3.org/ns/formats/N-Triples",
+                "http://www.w3.org/ns/formats/RDF_XML")) {
+            service.addProperty(SD.resultFormat, m.createResource(format));
+        }
+        Resource dataset = m.createResource(endpointUri + "#dataset").addProperty(RDF.type, SD.Dataset)
+                .addProperty(SD.defaultGraph, m.createResource(endpointUri + "#union").addProperty(RDF.type, SD.Graph));
+        service.addProperty(SD.defaultDataset, dataset);
+        store.read(ds -> {
+            ds.asDatasetGraph().listGraphNodes().forEachRemaining(g -> dataset.addProperty(SD.namedGraph,
+                    m.createResource().addProperty(RDF.type, SD.NamedGraph).addProperty(SD.name, m.createResource(g.getURI()))));
+            return null;
+        });
+        return m;
+    }
+}
