@@ -263,6 +263,36 @@ public final class HubIris {
         return base + "graph/reference";
     }
 
+    /** {@code <base>catalog}: the DCAT catalogue of the hub. */
+    public String catalog() {
+        return base + "catalog";
+    }
+
+    /** {@code <base>id/dataset/national}: the whole catalogue as one dataset. */
+    public String nationalDataset() {
+        return base + "id/dataset/national";
+    }
+
+    /** {@code <base>id/dataset/federation/<id>}: one federation's services as a dataset. */
+    public String federationDataset(String federationId) {
+        check(FEDERATION_ID, federationId, "federation id");
+        return base + "id/dataset/federation/" + federationId;
+    }
+
+    /** A part of the catalogue's description: {@code <base>catalog#<fragment>} (distributions, services, contact). */
+    public String catalogPart(String fragment) {
+        check(FRAGMENT, fragment, "catalogue fragment");
+        return catalog() + "#" + fragment;
+    }
+
+    /** An HTTP endpoint of the hub, e.g. {@code endpoint("sparql")} → {@code <base>sparql}. */
+    public String endpoint(String path) {
+        if (!path.matches("[a-z0-9/._-]+") || path.startsWith("/") || path.contains("..")) {
+            throw new IllegalArgumentException("not an endpoint path: " + path);
+        }
+        return base + path;
+    }
+
     /** {@code <base>id/import/<federationId>/<runId>}: a prov:Activity. */
     public String importRun(String federationId, long runId) {
         check(FEDERATION_ID, federationId, "federation id");

@@ -1,0 +1,163 @@
+package se.insatsnavet.hub.dcat;
+
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.ResourceFactory;
+import org.apache.jena.sparql.vocabulary.FOAF;
+import org.apache.jena.vocabulary.DCAT;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.VCARD4;
+import se.insatsnavet.connectors.descriptor.FederationDescriptor;
+import se.insatsnavet.schema.vocab.HubIris;
+
+import java.util.Collection;
+
+/**
+ * The hub's DCAT-AP 3 catalogue: the national dataset and one dataset per federation, each with its
+ * distributions (the JSON API, the SPARQL endpoint, the change feed), a {@code dcat:DataService} for the
+ * SPARQL endpoint and the JSON API, licence (CC0 1.0), publishers with a type, contact points with name
+ * and e-mail, no blank nodes and absolute IRIs (DCAT-AP-SE's rules).
+ */
+public final class CatalogDescription {
+
+    /** EU vocabularies used by DCAT-AP for formats, publisher types, languages. */
+    static final String FILE_TYPE = "http://publications.europa.eu/resource/authority/file-type/";
+    static final String LANGUAGE = "http://publications.europa.eu/resource/authority/language/";
+    static final String PUBLISHER_TYPE = "http://purl.org/adms/publishertype/";
+    static final String IANA = "https://www.iana.org/assignments/media-types/";
+    static final Resource CC0 = ResourceFactory.createResource("http://creativecommons.org/publicdomain/zero/1.0/");
+
+    private final HubIris iris;
+    private final String hubName;
+    private final String hubEmail;
+
+    /**
+     * @param hubName  the hub operator's name (publisher and contact of the catalogue)
+     * @param hubEmail the operator's contact e-mail address
+     */
+    public CatalogDescription(HubIris iris, String hubName, String hubEmail) {
+        this.iris = iris;
+        this.hubName = hubName;
+        this.hubEmail = hubEmail;
+    }
+
+    public Model build(Collection<FederationDescriptor> federations) {
+        Model m = ModelFactory.createDefaultModel();
+        m.setNsPrefix("dcat", DCAT.NS).setNsPrefix("dct", DCTerms.NS).setNsPrefix("foaf", FOAF.NS)
+                .setNsPrefix("vcard", VCARD4.NS);
+        Resource publisher = agent(m, iris.organisation("insatsnavet"), hubName, "NationalAuthority");
+        Resource contact = contact(m, iris.catalogPart("contact"), hubName, hubEmail);
+        m.createResource(CC0.getURI()).addProperty(RDF.type, DCTerms.LicenseDocument);
+
+        Resource catalog = m.createResource(iris.catalog()).addProperty(RDF.type, DCAT.Catalog)
+                .addProperty(DCTerms.title, "Insatsnavet – nationell katalog över insatser", "sv")
+                .addProperty(DCTerms.title, "Insatsnavet – national catalogue of welfare services", "en")
+                .addProperty(DCTerms.description, "Insatser för personer långt från arbete eller studier, från Sveriges samordningsförbund, som länkade öppna data.", "sv")
+                .addProperty(DCTerms.description, "Services for people far from work or studies, from Sweden's coordination federations, as linked open data.", "en")
+                .addProperty(DCTerms.publisher, publisher)
+                .addProperty(DCAT.contactPoint, contact)
+                .addProperty(DCTerms.license, CC0)
+                .addProperty(FOAF.homepage, m.createResource(iris.base()).addProperty(RDF.type, FOAF.Document))
+                .addProperty(DCTerms.language, language(m));
+
+        Resource sparql = service(m, iris.catalogPart("sparql"), "SPARQL-ändpunkt", "SPARQL endpoint",
+                iris.endpoint("sparql"), "SPARQLQ", publisher, contact);
+        Resource api = service(m, iris.catalogPart("api"), "JSON-API för insatser", "JSON API of services",
+                iris.endpoint("api/services"), "JSON", publisher, contact);
+        catalog.addProperty(DCAT.service, sparql).addProperty(DCAT.service, api);
+
+        Resource national = dataset(m, iris.nationalDataset(), "Alla insatser i Insatsnavet", "All services in Insatsnavet",
+                "Alla samordningsförbunds insatser i en gemensam, länkad struktur (CPSV-AP 3).",
+                "Every federation's services in one linked structure (CPSV-AP 3).", publisher, contact, "national");
+        sparql.addProperty(DCAT.servesDataset, national);
+        api.addProperty(DCAT.servesDataset, national);
+        distribution(m, national, iris.nationalDataset() + "#sparql", "SPARQL", iris.endpoint("sparql"), "SPARQLQ",
+                "application/sparql-results+json", sparql);
+        distribution(m, national, iris.nationalDataset() + "#json", "JSON", iris.endpoint("api/services"), "JSON",
+                "application/json", api);
+        distribution(m, national, iris.nationalDataset() + "#changes", "Ändringar (JSON)", iris.endpoint("changes"), "JSON",
+                "application/json", null);
+        catalog.addProperty(DCAT.dataset, national);
+
+        for (FederationDescriptor f : federations) {
+            String name = f.name().getOrDefault("sv", f.id());
+            Resource federationAgent = agent(m, iris.organisation(f.id()), name, "RegionalAuthority");
+            Resource federationContact = f.contact() != null && f.contact().email() != null
+                    ? contact(m, iris.federationDataset(f.id()) + "#contact",
+                            f.contact().name() != null ? f.contact().name() : name, f.contact().email())
+                    : contact;
+            Resource ds = dataset(m, iris.federationDataset(f.id()), "Insatser från " + name, "Services of " + name,
+                    "De insatser " + name + " publicerar.", "The services " + name + " publishes.",
+                    federationAgent, federationContact, f.id());
+            distribution(m, ds, iris.federationDataset(f.id()) + "#json", "JSON", iris.endpoint("api/services") + "?federation=" + f.id(),
+                    "JSON", "application/json", api);
+            distribution(m, ds, iris.federationDataset(f.id()) + "#changes", "Ändringar (JSON)",
+                    iris.endpoint("changes") + "?federation=" + f.id(), "JSON", "application/json", null);
+            api.addProperty(DCAT.servesDataset, ds);
+            catalog.addProperty(DCAT.dataset, ds);
+        }
+        return m;
+    }
+
+    private Resource dataset(Model m, String uri, String titleSv, String titleEn, String descriptionSv, String descriptionEn,
+                             Resource publisher, Resource contact, String identifier) {
+        return m.createResource(uri).addProperty(RDF.type, DCAT.Dataset)
+                .addProperty(DCTerms.title, titleSv, "sv").addProperty(DCTerms.title, titleEn, "en")
+                .addProperty(DCTerms.description, descriptionSv, "sv").addProperty(DCTerms.description, descriptionEn, "en")
+                .addProperty(DCTerms.identifier, identifier)
+                .addProperty(DCTerms.publisher, publisher)
+                .addProperty(DCAT.contactPoint, contact)
+                .addProperty(DCTerms.language, language(m));
+    }
+
+    private void distribution(Model m, Resource dataset, String uri, String title, String accessUrl, String fileType,
+                              String mediaType, Resource service) {
+        Resource d = m.createResource(uri).addProperty(RDF.type, DCAT.Distribution)
+                .addProperty(DCTerms.title, title, "sv")
+                .addProperty(DCAT.accessURL, m.createResource(accessUrl))
+                .addProperty(DCTerms.format, format(m, fileType))
+                .addProperty(DCAT.mediaType, m.createResource(IANA + mediaType).addProperty(RDF.type, DCTerms.MediaType))
+                .addProperty(DCTerms.license, CC0);
+        if (service != null) {
+            d.addProperty(DCAT.accessService, service);
+        }
+        dataset.addProperty(DCAT.distribution, d);
+    }
+
+    private Resource service(Model m, String uri, String titleSv, String titleEn, String endpoint, String fileType,
+                             Resource publisher, Resource contact) {
+        return m.createResource(uri).addProperty(RDF.type, DCAT.DataService)
+                .addProperty(DCTerms.title, titleSv, "sv").addProperty(DCTerms.title, titleEn, "en")
+                .addProperty(DCAT.endpointURL, m.createResource(endpoint))
+                .addProperty(DCTerms.format, format(m, fileType))
+                .addProperty(DCTerms.publisher, publisher)
+                .addProperty(DCAT.contactPoint, contact)
+                .addProperty(DCTerms.license, CC0);
+    }
+
+    private static Resource agent(Model m, String uri, String name, String type) {
+        Resource publisherType = m.createResource(PUBLISHER_TYPE + type)
+                .addProperty(RDF.type, org.apache.jena.vocabulary.SKOS.Concept)
+                .addProperty(org.apache.jena.vocabulary.SKOS.prefLabel, type.replaceAll("([a-z])([A-Z])", "$1 $2"), "en");
+        return m.createResource(uri).addProperty(RDF.type, FOAF.Agent).addProperty(FOAF.name, name, "sv")
+                .addProperty(DCTerms.type, publisherType);
+    }
+
+    private static Resource contact(Model m, String uri, String name, String email) {
+        // typed as vcard:Kind too: validators see the data without RDFS inference
+        return m.createResource(uri).addProperty(RDF.type, VCARD4.Organization).addProperty(RDF.type, VCARD4.Kind)
+                .addProperty(VCARD4.fn, name)
+                .addProperty(VCARD4.hasEmail, m.createResource("mailto:" + email));
+    }
+
+    private static Resource format(Model m, String fileType) {
+        return m.createResource(FILE_TYPE + fileType).addProperty(RDF.type, DCTerms.MediaTypeOrExtent);
+    }
+
+    private static Resource language(Model m) {
+        return m.createResource(LANGUAGE + "SWE").addProperty(RDF.type, DCTerms.LinguisticSystem);
+    }
+
+}

@@ -1,0 +1,84 @@
+package se.insatsnavet.hub;
+
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.vocabulary.DCAT;
+import org.apache.jena.vocabulary.RDF;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import se.insatsnavet.schema.ShaclCheck;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The DCAT catalogue conforms to DCAT-AP 3.0.1's shapes and DCAT-AP-SE's extra rules. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DcatCatalogTest {
+
+    @TempDir
+    static Path data;
+    Hub hub;
+    TestHttp http;
+
+    @BeforeAll
+    void startHub() throws Exception {
+        hub = Hub.start(HubOptions.defaults(data).withPort(0).withHost("127.0.0.1").withImportOnStart(false))
+                .toCompletionStage().toCompletableFuture().get();
+        http = new TestHttp(hub.port());
+    }
+
+    @AfterAll
+    void stopHub() throws Exception {
+        hub.stop().get(60, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    private Model catalog(String path, String accept, Lang lang) {
+        HttpResponse<String> r = http.get(path, accept);
+        assertEquals(200, r.statusCode(), r.body());
+        Model m = ModelFactory.createDefaultModel();
+        RDFParser.fromString(r.body(), lang).parse(m);
+        return m;
+    }
+
+    @Test
+    void theCatalogueConformsToTheDcatAp301Shapes() {
+        Path shacl = SharedFolder.require("standards/dcat-ap-3.0.1/html/shacl");
+        Model shapes = ModelFactory.createDefaultModel();
+        RDFDataMgr.read(shapes, shacl.resolve("shapes.ttl").toString());
+        RDFDataMgr.read(shapes, shacl.resolve("range.ttl").toString());
+        Model m = catalog("/catalog", "text/turtle", Lang.TURTLE);
+        ShaclCheck.Result result = ShaclCheck.validate(m, org.apache.jena.shacl.Shapes.parse(shapes));
+        assertTrue(result.conforms(), String.join("\n", result.messages()));
+    }
+
+    @Test
+    void itHasTheNationalDatasetAndOnePerFederationWithoutBlankNodes() {
+        Model m = catalog("/catalog", "text/turtle", Lang.TURTLE);
+        assertEquals(1 + 4, m.listSubjectsWithProperty(RDF.type, DCAT.Dataset).toList().size());
+        assertTrue(m.listSubjectsWithProperty(RDF.type, DCAT.DataService).toList().size() >= 1);
+        m.listStatements().forEachRemaining(s -> {
+            assertFalse(s.getSubject().isAnon(), "blank node subject: " + s);
+            assertFalse(s.getObject().isAnon(), "blank node object: " + s);
+        });
+        m.listSubjectsWithProperty(RDF.type, DCAT.Distribution).forEachRemaining(d ->
+                assertTrue(d.hasProperty(org.apache.jena.vocabulary.DCTerms.format), "dct:format on " + d));
+        m.listSubjectsWithProperty(RDF.type, DCAT.Dataset).forEachRemaining(d ->
+                assertEquals(1, d.listProperties(org.apache.jena.vocabulary.DCTerms.publisher).toList().size(), "one publisher: " + d));
+    }
+
+    @Test
+    void theHarvestedPathServesRdfXml() {
+        Model xml = catalog("/datasets/dcat", "application/rdf+xml", Lang.RDFXML);
+        assertTrue(xml.isIsomorphicWith(catalog("/catalog", "text/turtle", Lang.TURTLE)));
+    }
+}
