@@ -8,6 +8,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.insatsnavet.hub.changes.AtomFeedHandler;
 import se.insatsnavet.hub.changes.ChangeLog;
 import se.insatsnavet.hub.changes.ChangesHandler;
 import se.insatsnavet.hub.db.Database;
@@ -172,7 +173,10 @@ public final class Hub {
         CatalogHandler catalogHandler = CatalogHandler.create(vertx, () -> dcat.build(registry.all()));
         router.get("/catalog").handler(catalogHandler);
         router.get("/datasets/dcat").handler(catalogHandler);
-        router.get("/changes").handler(ChangesHandler.create(vertx, new ChangeLog(database), iris));
+        ChangeLog changeLog = new ChangeLog(database);
+        router.get("/changes").handler(ChangesHandler.create(vertx, changeLog, iris));
+        router.get("/feeds/:feed.atom").handler(AtomFeedHandler.create(vertx, changeLog, iris,
+                id -> registry.get(id).isPresent(), registry::name));
         router.get("/").handler(SearchPage.create(vertx, catalog, vocabulary));
         router.get("/assets/*").handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(3600));
         router.route().last().handler(ctx -> Responses.problem(ctx, 404, "No resource at " + ctx.request().path()));

@@ -99,6 +99,26 @@ class ChangesFeedTest {
     }
 
     @Test
+    void atomFeedsListTheNewestChangesNationallyAndPerFederation() throws Exception {
+        hub.syncNow("alfa", "test");
+        write(HEADER + "a1;Jobbcoach;Stöd till arbete.\na2;Studiecirkel;Stöd till studier.\n");
+        hub.syncNow("alfa", "test");
+        for (String path : new String[] {"/feeds/changes.atom", "/feeds/alfa.atom"}) {
+            var r = http.get(path, "application/atom+xml");
+            assertEquals(200, r.statusCode(), path);
+            assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/atom+xml"));
+            var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            var doc = factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(r.body().getBytes(StandardCharsets.UTF_8)));
+            var entries = doc.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry");
+            assertEquals(4, entries.getLength(), r.body());
+            assertTrue(r.body().contains("Borttagen insats: alfa.a3"), r.body());
+        }
+        assertEquals(404, http.get("/feeds/nowhere.atom", null).statusCode());
+    }
+
+    @Test
     void changesCanBeAskedForSinceATime() {
         hub.syncNow("alfa", "test");
         JsonNode all = http.json("/changes?since=2000-01-01T00:00:00Z");
