@@ -12,6 +12,8 @@ import se.insatsnavet.hub.changes.AtomFeedHandler;
 import se.insatsnavet.hub.changes.ChangeLog;
 import se.insatsnavet.hub.changes.ChangesHandler;
 import se.insatsnavet.hub.db.Database;
+import se.insatsnavet.hub.dumps.Dumps;
+import se.insatsnavet.hub.dumps.DumpsHandler;
 import se.insatsnavet.hub.dcat.CatalogDescription;
 import se.insatsnavet.hub.dcat.CatalogHandler;
 import se.insatsnavet.hub.sparql.SparqlEndpoint;
@@ -77,6 +79,7 @@ public final class Hub {
     private FederationRepository federationRepository;
     private ServiceCatalog catalog;
     private TokenStore tokens;
+    private Dumps dumps;
     private AuditLog audit;
     private Vocabulary vocabulary;
     private HttpServer server;
@@ -132,6 +135,13 @@ public final class Hub {
         federationRepository = new FederationRepository(database);
         registry = FederationRegistry.load(federationsDir, federationRepository, store, iris);
 
+        dumps = new Dumps(options.dataDir().resolve("dumps"), store, catalog, iris);
+        imports.onRunFinished(run -> {
+            if (run.counts().changedCatalogue()) {
+                dumps.requestRebuild(registry.all().stream().map(f -> f.id()).toList());
+            }
+        });
+        dumps.rebuild(registry.all().stream().map(f -> f.id()).toList());
         camel = new DefaultCamelContext();
         camel.getShutdownStrategy().setTimeout(10);
         camel.start();
@@ -170,10 +180,12 @@ public final class Hub {
         router.get("/sparql").handler(SparqlHandler.create(vertx, sparql));
         router.post("/sparql").handler(BodyHandler.create(false).setBodyLimit(SPARQL_MAX_QUERY_BYTES)).handler(SparqlHandler.create(vertx, sparql));
         CatalogDescription dcat = new CatalogDescription(iris, "Insatsnavet", "kontakt@insatsnavet.se");
-        CatalogHandler catalogHandler = CatalogHandler.create(vertx, () -> dcat.build(registry.all()));
+        CatalogHandler catalogHandler = CatalogHandler.create(vertx, () -> dcat.build(registry.all(), dumps.list()));
         router.get("/catalog").handler(catalogHandler);
         router.get("/datasets/dcat").handler(catalogHandler);
         ChangeLog changeLog = new ChangeLog(database);
+        router.get("/dumps/").handler(DumpsHandler.list(dumps));
+        router.get("/dumps/:name").handler(DumpsHandler.one(dumps));
         router.get("/changes").handler(ChangesHandler.create(vertx, changeLog, iris));
         router.get("/feeds/:feed.atom").handler(AtomFeedHandler.create(vertx, changeLog, iris,
                 id -> registry.get(id).isPresent(), registry::name));
@@ -228,6 +240,10 @@ public final class Hub {
         return audit;
     }
 
+    public Dumps dumps() {
+        return dumps;
+    }
+
     public CatalogStore store() {
         return store;
     }
@@ -245,6 +261,7 @@ public final class Hub {
         Future<Void> http = server == null ? Future.succeededFuture() : server.close();
         http.transform(x -> Blocking.run(vertx, () -> {
             closeQuietly("import routes", camel);
+            closeQuietly("dump writer", dumps);
             closeQuietly("database", database);
             closeQuietly("dataset", store);
             return null;

@@ -27,6 +27,7 @@ public final class CatalogDescription {
     static final String LANGUAGE = "http://publications.europa.eu/resource/authority/language/";
     static final String PUBLISHER_TYPE = "http://purl.org/adms/publishertype/";
     static final String IANA = "https://www.iana.org/assignments/media-types/";
+    static final String SPDX = "http://spdx.org/rdf/terms#";
     static final Resource CC0 = ResourceFactory.createResource("http://creativecommons.org/publicdomain/zero/1.0/");
 
     private final HubIris iris;
@@ -44,6 +45,11 @@ public final class CatalogDescription {
     }
 
     public Model build(Collection<FederationDescriptor> federations) {
+        return build(federations, java.util.List.of());
+    }
+
+    /** The catalogue, with the current bulk dumps as distributions of the national dataset (size and checksum). */
+    public Model build(Collection<FederationDescriptor> federations, java.util.List<se.insatsnavet.hub.dumps.Dumps.DumpInfo> dumps) {
         Model m = ModelFactory.createDefaultModel();
         m.setNsPrefix("dcat", DCAT.NS).setNsPrefix("dct", DCTerms.NS).setNsPrefix("foaf", FOAF.NS)
                 .setNsPrefix("vcard", VCARD4.NS);
@@ -79,6 +85,22 @@ public final class CatalogDescription {
                 "application/json", api);
         distribution(m, national, iris.nationalDataset() + "#changes", "Ändringar (JSON)", iris.endpoint("changes"), "JSON",
                 "application/json", null);
+        for (se.insatsnavet.hub.dumps.Dumps.DumpInfo dump : dumps) {
+            String uri = iris.nationalDataset() + "#dump-" + dump.name().replaceAll("[^A-Za-z0-9_-]", "-");
+            String fileType = dump.name().endsWith(".nq.gz") ? "NQUAD" : dump.name().endsWith(".ttl") ? "RDF_TURTLE" : "JSON";
+            distribution(m, national, uri, "Dump: " + dump.name(), iris.endpoint("dumps/" + dump.name()), fileType,
+                    dump.mediaType(), null);
+            Resource d = m.getResource(uri);
+            d.addProperty(DCAT.downloadURL, m.createResource(iris.endpoint("dumps/" + dump.name())));
+            d.addLiteral(DCAT.byteSize, m.createTypedLiteral(java.math.BigInteger.valueOf(dump.bytes()),
+                    org.apache.jena.datatypes.xsd.XSDDatatype.XSDnonNegativeInteger));
+            Resource checksum = m.createResource(uri + "-checksum")
+                    .addProperty(RDF.type, m.createResource(SPDX + "Checksum"))
+                    .addProperty(m.createProperty(SPDX + "algorithm"), m.createResource(SPDX + "checksumAlgorithm_sha256"))
+                    .addProperty(m.createProperty(SPDX + "checksumValue"), m.createTypedLiteral(dump.sha256(),
+                            org.apache.jena.datatypes.xsd.XSDDatatype.XSDhexBinary));
+            d.addProperty(m.createProperty(SPDX + "checksum"), checksum);
+        }
         catalog.addProperty(DCAT.dataset, national);
 
         for (FederationDescriptor f : federations) {

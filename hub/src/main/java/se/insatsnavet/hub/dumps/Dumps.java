@@ -1,0 +1,164 @@
+package se.insatsnavet.hub.dumps;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.insatsnavet.hub.services.ServiceCatalog;
+import se.insatsnavet.hub.services.ServiceFilter;
+import se.insatsnavet.hub.store.CatalogStore;
+import se.insatsnavet.schema.vocab.HubIris;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Bulk dumps in {@code <data>/dumps/}: the whole catalogue as gzipped N-Quads, Turtle per federation and the
+ * canonical JSON of every service as NDJSON. Rebuilt (coalesced, on one background thread) after every run
+ * that changed the catalogue; each file is written beside its final name and moved into place, so readers
+ * never see half a dump. Each dump is read from one read transaction: a consistent snapshot.
+ */
+public final class Dumps implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Dumps.class);
+
+    /** One dump file: name, media type, size, SHA-256 and when it was written. */
+    public record DumpInfo(String name, String mediaType, long bytes, String sha256, Instant written) {
+    }
+
+    private final Path dir;
+    private final CatalogStore store;
+    private final ServiceCatalog catalog;
+    private final HubIris iris;
+    private final Map<String, DumpInfo> current = new ConcurrentHashMap<>();
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "insatsnavet-dumps"));
+    private final AtomicBoolean pending = new AtomicBoolean();
+
+    public Dumps(Path dir, CatalogStore store, ServiceCatalog catalog, HubIris iris) {
+        this.dir = dir;
+        this.store = store;
+        this.catalog = catalog;
+        this.iris = iris;
+    }
+
+    /** Asks for a rebuild; several requests while one is waiting make one rebuild. */
+    public void requestRebuild(Collection<String> federationIds) {
+        if (pending.compareAndSet(false, true)) {
+            writer.submit(() -> {
+                pending.set(false);
+                try {
+                    rebuild(federationIds);
+                } catch (RuntimeException e) {
+                    LOG.error("Writing the dumps failed; the previous dumps stay", e);
+                }
+            });
+        }
+    }
+
+    /** Rebuilds every dump now (blocking). */
+    public synchronized void rebuild(Collection<String> federationIds) {
+        try {
+            Files.createDirectories(dir);
+            write("catalogue.nq.gz", "application/n-quads", out -> store.read(ds -> {
+                RDFDataMgr.write(out, ds.asDatasetGraph(), Lang.NQUADS);
+                return null;
+            }), true);
+            for (String federation : federationIds) {
+                write(federation + ".ttl", "text/turtle", out -> store.read(ds -> {
+                    Model m = ds.getNamedModel(iris.federationGraph(federation));
+                    RDFDataMgr.write(out, m, RDFFormat.TURTLE_BLOCKS);
+                    return null;
+                }), false);
+            }
+            write("services.ndjson", "application/x-ndjson", out -> {
+                int page = 1;
+                while (true) {
+                    var result = catalog.find(new ServiceFilter(List.of(), null, null, null, page, ServiceFilter.MAX_PER_PAGE));
+                    for (ObjectNode s : result.items()) {
+                        out.write(s.toString().getBytes(StandardCharsets.UTF_8));
+                        out.write('\n');
+                    }
+                    if ((long) page * ServiceFilter.MAX_PER_PAGE >= result.total()) {
+                        return;
+                    }
+                    page++;
+                }
+            }, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the dumps in " + dir, e);
+        }
+    }
+
+    /** The dumps as they are now, by name. */
+    public List<DumpInfo> list() {
+        List<DumpInfo> out = new ArrayList<>(current.values());
+        out.sort(java.util.Comparator.comparing(DumpInfo::name));
+        return out;
+    }
+
+    /** A dump's file, if it is one of the current dumps (nothing else under the folder is ever served). */
+    public Optional<Path> file(String name) {
+        return Optional.ofNullable(current.get(name)).map(d -> dir.resolve(d.name()));
+    }
+
+    public Optional<DumpInfo> info(String name) {
+        return Optional.ofNullable(current.get(name));
+    }
+
+    private void write(String name, String mediaType, Body body, boolean gzip) throws IOException {
+        Path tmp = dir.resolve(name + ".tmp");
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (OutputStream file = new DigestOutputStream(Files.newOutputStream(tmp), sha);
+             OutputStream out = gzip ? new GZIPOutputStream(file) : file) {
+            body.write(out);
+        }
+        Path target = dir.resolve(name);
+        try {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        current.put(name, new DumpInfo(name, gzip ? "application/gzip" : mediaType, Files.size(target),
+                HexFormat.of().formatHex(sha.digest()), Instant.now()));
+    }
+
+    @Override
+    public void close() {
+        writer.shutdown();
+    }
+
+    @FunctionalInterface
+    private interface Body {
+        void write(OutputStream out) throws IOException;
+    }
+
+}
