@@ -36,6 +36,7 @@ class DumpsTest {
         hub = Hub.start(HubOptions.defaults(data).withPort(0).withHost("127.0.0.1"))
                 .toCompletionStage().toCompletableFuture().get();
         http = new TestHttp(hub.port());
+        await().atMost(Duration.ofSeconds(60)).until(http::allFederationsImported);
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             int services = http.json("/api/services?perPage=1").path("total").asInt();
             JsonNode dumps = http.json("/dumps/");

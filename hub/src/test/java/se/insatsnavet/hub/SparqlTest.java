@@ -43,7 +43,7 @@ class SparqlTest {
         hub = Hub.start(HubOptions.defaults(data).withPort(0).withHost("127.0.0.1"))
                 .toCompletionStage().toCompletableFuture().get();
         http = new TestHttp(hub.port());
-        await().atMost(Duration.ofSeconds(60)).until(() -> http.json("/api/services?perPage=1").path("total").asInt() > 40);
+        await().atMost(Duration.ofSeconds(60)).until(http::allFederationsImported);
         services = http.json("/api/services?perPage=1").path("total").asInt();
     }
 

@@ -56,6 +56,20 @@ final class TestHttp {
         }
     }
 
+    /** Whether every bundled federation (at least four) has finished its first import. */
+    boolean allFederationsImported() {
+        JsonNode federations = json("/api/federations");
+        if (federations.path("items").size() < 4) {
+            return false;
+        }
+        for (JsonNode f : federations.path("items")) {
+            if (!f.has("lastRun") || f.path("lastRun").path("status").asText().equals("running")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     HttpResponse<String> get(String path) {
         return get(path, null);
     }
