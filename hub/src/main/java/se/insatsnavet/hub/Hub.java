@@ -37,6 +37,7 @@ import se.insatsnavet.hub.security.WriteAccess;
 import se.insatsnavet.hub.imports.ImportService;
 import se.insatsnavet.hub.imports.RunRepository;
 import se.insatsnavet.hub.imports.RunsHandler;
+import se.insatsnavet.hub.linkeddata.ResourceHandler;
 import se.insatsnavet.hub.linkeddata.ServicePage;
 import se.insatsnavet.hub.linkeddata.ServiceResourceHandler;
 import se.insatsnavet.hub.services.ServiceCatalog;
@@ -166,6 +167,16 @@ public final class Hub {
             case Vocabulary.COUNTY -> vocabulary.countyName(code).orElse(code);
             default -> vocabulary.prefLabel(scheme, code, "sv").orElse(code);
         });
+        router.get("/id/concept/:scheme/:code").handler(ResourceHandler.create(vertx, store,
+                ctx -> iris.concept(ctx.pathParam("scheme"), ctx.pathParam("code")), iris.referenceGraph()));
+        router.get("/id/concept/:scheme").handler(ResourceHandler.create(vertx, store,
+                ctx -> iris.scheme(ctx.pathParam("scheme")), iris.referenceGraph()));
+        router.get("/id/place/municipality/:code").handler(ResourceHandler.create(vertx, store,
+                ctx -> iris.municipality(ctx.pathParam("code")), iris.referenceGraph()));
+        router.get("/id/place/county/:code").handler(ResourceHandler.create(vertx, store,
+                ctx -> iris.county(ctx.pathParam("code")), iris.referenceGraph()));
+        router.get("/id/organisation/:slug").handler(ResourceHandler.create(vertx, store,
+                ctx -> iris.organisation(ctx.pathParam("slug")), null));
         router.get("/id/service/:id").handler(ServiceResourceHandler.create(vertx, catalog, runs, page, registry::name));
 
         // writes: bounded bodies, a bearer token, and an audit-log entry each

@@ -144,6 +144,26 @@ class ServiceResourceTest {
     }
 
     @Test
+    void conceptsPlacesAndOrganisationsDereferenceToo() {
+        for (String path : new String[] {"/id/concept/target-group/activity-compensation", "/id/concept/method",
+                "/id/place/municipality/0580", "/id/place/county/05", "/id/organisation/vasteras"}) {
+            HttpResponse<String> ttl = http.get(path, "text/turtle");
+            assertEquals(200, ttl.statusCode(), path);
+            assertEquals("Accept", ttl.headers().firstValue("Vary").orElse(""));
+            Model m = ModelFactory.createDefaultModel();
+            RDFParser.fromString(ttl.body(), Lang.TURTLE).parse(m);
+            assertTrue(m.contains(m.createResource("http://localhost:8080" + path), null, (org.apache.jena.rdf.model.RDFNode) null), path);
+            HttpResponse<String> html = http.get(path, "text/html");
+            assertTrue(html.body().contains("<html lang=\"sv\">"), path);
+        }
+        assertTrue(http.get("/id/place/municipality/0580", "text/html").body().contains("<h1>Linköpings kommun</h1>"));
+        assertTrue(http.get("/id/concept/target-group/activity-compensation", "text/html").body().contains("aktivitetsersättning"));
+        assertEquals(404, http.get("/id/place/municipality/9999", "text/turtle").statusCode());
+        assertEquals(404, http.get("/id/concept/target-group/NOPE", "text/turtle").statusCode());
+        assertEquals(406, http.get("/id/place/county/05", "image/png").statusCode());
+    }
+
+    @Test
     void unknownServiceGets404() {
         assertEquals(404, http.get("/id/service/no-such.service", "text/turtle").statusCode());
         assertEquals(404, http.get("/id/service/%3Cscript%3E", "text/turtle").statusCode());

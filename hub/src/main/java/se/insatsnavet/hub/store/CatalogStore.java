@@ -150,6 +150,26 @@ public final class CatalogStore implements AutoCloseable {
         });
     }
 
+    /** Like {@link #describe(String)}, but only from one named graph. */
+    public Optional<Model> describeIn(String graphIri, String iri) {
+        Node g = NodeFactory.createURI(graphIri);
+        Node s = NodeFactory.createURI(iri);
+        return read(ds -> {
+            Graph graph = ds.asDatasetGraph().getGraph(g);
+            if (!graph.contains(s, Node.ANY, Node.ANY)) {
+                return Optional.empty();
+            }
+            Model out = ModelFactory.createDefaultModel();
+            graph.find(s, Node.ANY, Node.ANY).forEachRemaining(t -> {
+                out.getGraph().add(t);
+                if (t.getObject().isURI()) {
+                    graph.find(t.getObject(), Node.ANY, Node.ANY).forEachRemaining(out.getGraph()::add);
+                }
+            });
+            return Optional.of(out);
+        });
+    }
+
     private static void deleteOwned(DatasetGraph dsg, Node g, String iri) {
         Graph graph = dsg.getGraph(g);
         List<Triple> doomed = new ArrayList<>();
