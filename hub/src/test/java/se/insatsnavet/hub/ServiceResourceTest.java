@@ -196,6 +196,39 @@ class ServiceResourceTest {
     }
 
     @Test
+    void moreFiltersForCountyAgeMethodProviderTypeAndStatus() {
+        JsonNode county = http.json("/api/services?county=05&perPage=100");
+        assertTrue(county.path("total").asInt() > 0, county.toString());
+        for (JsonNode s : county.path("items")) {
+            boolean inCounty = s.path("regions").toString().contains("\"05\"");
+            for (JsonNode m : s.path("municipalities")) {
+                inCounty |= m.asText().startsWith("05");
+            }
+            assertTrue(inCounty, s.toString());
+        }
+        assertEquals(http.json("/api/services?federation=centrala-ostergotland").path("total").asInt(),
+                county.path("total").asInt(), "Östergötland has only Centrala Östergötland among the examples");
+
+        JsonNode young = http.json("/api/services?age=24&perPage=100");
+        JsonNode old = http.json("/api/services?age=70&perPage=100");
+        assertTrue(young.path("total").asInt() > old.path("total").asInt());
+        for (JsonNode s : young.path("items")) {
+            JsonNode range = s.path("ageRange");
+            assertTrue(range.path("min").asInt(0) <= 24 && range.path("max").asInt(120) >= 24, s.toString());
+        }
+        for (String[] f : new String[][] {{"method", "supported-employment", "methods"}, {"status", "active", "status"}}) {
+            JsonNode r = http.json("/api/services?perPage=100&" + f[0] + "=" + f[1]);
+            assertTrue(r.path("total").asInt() > 0, f[0]);
+            r.path("items").forEach(s -> assertTrue(s.path(f[2]).toString().contains(f[1]), s.toString()));
+        }
+        JsonNode municipal = http.json("/api/services?providerType=municipality&perPage=100");
+        assertTrue(municipal.path("total").asInt() > 0);
+        municipal.path("items").forEach(s -> assertEquals("municipality", s.path("provider").path("type").asText(), s.toString()));
+        assertEquals(400, http.get("/api/services?age=old").statusCode());
+        assertEquals(400, http.get("/api/services?county=5").statusCode());
+    }
+
+    @Test
     void servicesApiFindsWordsInTitleOrDescription() {
         JsonNode sv = http.json("/api/services?q=arbete&perPage=100");
         assertTrue(sv.path("total").asInt() > 0, sv.toString());

@@ -35,6 +35,8 @@ public final class ImportRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(ImportRoutes.class);
     /** Polling interval when a source declares no schedule. */
     public static final Duration DEFAULT_INTERVAL = Duration.ofHours(1);
+    /** Start-up imports begin this far apart, so the sources are not all read at the same instant. */
+    static final long STAGGER_MILLIS = 300;
     /** Connector kinds this hub has a Camel component for. */
     private static final Map<String, SourceUri> CONNECTORS = Map.of("file", FileSourceComponent::endpointUri);
 
@@ -63,9 +65,10 @@ public final class ImportRoutes {
             for (SourceDescriptor source : federation.sources()) {
                 try {
                     camel.addRoutes(readRoute(federation, source));
+                    long stagger = STAGGER_MILLIS * schedules.size();
                     schedules.add(() -> {
                         try {
-                            camel.addRoutes(scheduleRoute(camel, federation, source));
+                            camel.addRoutes(scheduleRoute(camel, federation, source, stagger));
                         } catch (Exception e) {
                             imports.recordFailure(federation, source, "start", e);
                         }
@@ -127,13 +130,14 @@ public final class ImportRoutes {
         };
     }
 
-    private RouteBuilder scheduleRoute(CamelContext camel, FederationDescriptor federation, SourceDescriptor source) {
+    private RouteBuilder scheduleRoute(CamelContext camel, FederationDescriptor federation, SourceDescriptor source,
+                                       long stagger) {
         Schedule schedule = source.schedule() != null ? source.schedule() : Schedule.every(DEFAULT_INTERVAL);
         String name = federation.id() + "." + source.id();
         String trigger = schedule.isCron()
                 ? "quartz:insatsnavet/" + name + "?cron=RAW{" + schedule.cron() + "}"
                 : "timer:import." + name + "?period=" + schedule.intervalMillis()
-                        + "&delay=" + (importOnStart ? 0 : schedule.intervalMillis());
+                        + "&delay=" + (importOnStart ? stagger : schedule.intervalMillis());
         return new RouteBuilder() {
             @Override
             public void configure() {

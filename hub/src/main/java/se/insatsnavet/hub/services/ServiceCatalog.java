@@ -12,7 +12,9 @@ import se.insatsnavet.hub.store.CatalogStore;
 import se.insatsnavet.schema.rdf.ServiceRdf;
 import se.insatsnavet.schema.vocab.CPSV;
 import se.insatsnavet.schema.vocab.HubIris;
+import se.insatsnavet.schema.vocab.ADMS;
 import se.insatsnavet.schema.vocab.INSV;
+import se.insatsnavet.schema.vocab.M8G;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -99,6 +101,23 @@ public final class ServiceCatalog {
         if (f.targetGroup() != null) {
             pss.append("?s ?targetGroupProp ?targetGroup . ");
         }
+        ServiceFilter.More more = f.more();
+        if (more.method() != null) {
+            pss.append("?s ?methodProp ?method . ");
+        }
+        if (more.providerType() != null) {
+            pss.append("?s ?authorityProp ?authority . ?authority ?typeProp ?providerType . ");
+        }
+        if (more.status() != null) {
+            pss.append("?s ?statusProp ?status . ");
+        }
+        if (more.age() != null) {
+            pss.append("OPTIONAL { ?s ?minAgeProp ?minAge } OPTIONAL { ?s ?maxAgeProp ?maxAge } ");
+            pss.append("FILTER((!BOUND(?minAge) || ?minAge <= ?age) && (!BOUND(?maxAge) || ?maxAge >= ?age)) ");
+        }
+        if (more.county() != null) {
+            pss.append("?s ?spatialProp ?place . ");
+        }
         if (!f.q().isEmpty()) {
             pss.append("?s ?descriptionProp ?description . ");
             pss.append("BIND(LCASE(CONCAT(STR(?title), \" \", STR(?description))) AS ?text) ");
@@ -107,6 +126,9 @@ public final class ServiceCatalog {
             }
         }
         pss.append("} ");
+        if (more.county() != null) {
+            pss.append("{ BIND(?county AS ?place) } UNION { GRAPH ?referenceGraph { ?place ?broader ?county } } ");
+        }
         if (f.federation() != null) {
             pss.append("FILTER(?g = ?federationGraph) ");
         }
@@ -133,6 +155,30 @@ public final class ServiceCatalog {
         }
         if (f.federation() != null) {
             pss.setIri("federationGraph", iris.federationGraph(f.federation()));
+        }
+        if (more.method() != null) {
+            pss.setIri("methodProp", INSV.method.getURI());
+            pss.setIri("method", iris.concept("method", more.method()));
+        }
+        if (more.providerType() != null) {
+            pss.setIri("authorityProp", M8G.hasCompetentAuthority.getURI());
+            pss.setIri("typeProp", DCTerms.type.getURI());
+            pss.setIri("providerType", iris.concept("provider-type", more.providerType()));
+        }
+        if (more.status() != null) {
+            pss.setIri("statusProp", ADMS.status.getURI());
+            pss.setIri("status", iris.concept("status", more.status()));
+        }
+        if (more.age() != null) {
+            pss.setIri("minAgeProp", INSV.minAge.getURI());
+            pss.setIri("maxAgeProp", INSV.maxAge.getURI());
+            pss.setLiteral("age", more.age());
+        }
+        if (more.county() != null) {
+            pss.setIri("spatialProp", DCTerms.spatial.getURI());
+            pss.setIri("county", iris.county(more.county()));
+            pss.setIri("referenceGraph", iris.referenceGraph());
+            pss.setIri("broader", org.apache.jena.vocabulary.SKOS.broader.getURI());
         }
         return pss;
     }

@@ -11,15 +11,34 @@ import java.util.List;
  * @param federation   federation id
  * @param page         1-based page number
  * @param perPage      page size (1..{@link #MAX_PER_PAGE})
+ * @param more         the further filters ({@link More#NONE} for none)
  */
 public record ServiceFilter(List<String> q, String municipality, String targetGroup, String federation, int page,
-                            int perPage) {
+                            int perPage, More more) {
+
+    /**
+     * Filters beyond the first four, all optional (null = no filter).
+     *
+     * @param county       2-digit SCB county code: services in any of its municipalities, or for the whole county
+     * @param age          a person's age, which must fall within the service's age range (open ends allowed)
+     * @param method       method concept code
+     * @param providerType provider-type concept code of the service's provider
+     * @param status       status concept code
+     */
+    public record More(String county, Integer age, String method, String providerType, String status) {
+        public static final More NONE = new More(null, null, null, null, null);
+    }
+
+    public ServiceFilter(List<String> q, String municipality, String targetGroup, String federation, int page, int perPage) {
+        this(q, municipality, targetGroup, federation, page, perPage, More.NONE);
+    }
 
     public static final int DEFAULT_PER_PAGE = 20;
     public static final int MAX_PER_PAGE = 100;
 
     public ServiceFilter {
         q = q == null ? List.of() : List.copyOf(q);
+        more = more == null ? More.NONE : more;
         if (page < 1) {
             throw new IllegalArgumentException("page must be 1 or more");
         }

@@ -16,8 +16,9 @@ import java.util.Locale;
 /**
  * {@code GET /api/services}: a page of published services as JSON {@code {items, total, page, perPage}}.
  * Parameters: {@code page}, {@code perPage} (max 100), and filters that combine with AND: {@code q}
- * (words in title or description), {@code municipality} (4-digit SCB code), {@code targetGroup}
- * (concept code), {@code federation} (id).
+ * (words in title or description), {@code municipality} (4-digit SCB code), {@code county} (2-digit SCB
+ * code), {@code targetGroup}, {@code method}, {@code providerType}, {@code status} (concept codes), {@code age}
+ * (a person's age within the service's range), {@code federation} (id).
  */
 public final class ServicesHandler implements Handler<RoutingContext> {
 
@@ -47,7 +48,13 @@ public final class ServicesHandler implements Handler<RoutingContext> {
                     QueryParams.matching(ctx, "targetGroup", "[a-z0-9]+(-[a-z0-9]+)*", "a target-group code"),
                     QueryParams.matching(ctx, "federation", "[a-z0-9]+(-[a-z0-9]+)*", "a federation id"),
                     QueryParams.integer(ctx, "page", 1, 1, 100_000),
-                    QueryParams.integer(ctx, "perPage", ServiceFilter.DEFAULT_PER_PAGE, 1, ServiceFilter.MAX_PER_PAGE));
+                    QueryParams.integer(ctx, "perPage", ServiceFilter.DEFAULT_PER_PAGE, 1, ServiceFilter.MAX_PER_PAGE),
+                    new ServiceFilter.More(
+                            QueryParams.matching(ctx, "county", "[0-9]{2}", "a 2-digit SCB county code"),
+                            ctx.queryParams().get("age") == null ? null : QueryParams.integer(ctx, "age", 0, 0, 120),
+                            QueryParams.matching(ctx, "method", "[a-z0-9]+(-[a-z0-9]+)*", "a method code"),
+                            QueryParams.matching(ctx, "providerType", "[a-z0-9]+(-[a-z0-9]+)*", "a provider-type code"),
+                            QueryParams.matching(ctx, "status", "[a-z]+", "a status code")));
         } catch (QueryParams.BadRequest e) {
             Responses.problem(ctx, 400, e.getMessage());
             return;
