@@ -23,6 +23,7 @@ import se.insatsnavet.hub.federations.FederationRepository;
 import se.insatsnavet.hub.federations.FederationsHandler;
 import se.insatsnavet.hub.http.Blocking;
 import se.insatsnavet.hub.http.HealthHandler;
+import se.insatsnavet.hub.http.OpenApiHandler;
 import se.insatsnavet.hub.http.Responses;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
@@ -84,6 +85,7 @@ public final class Hub {
     private AuditLog audit;
     private Vocabulary vocabulary;
     private HttpServer server;
+    private Router router;
 
     private Hub(Vertx vertx, HubOptions options) {
         this.vertx = vertx;
@@ -152,7 +154,7 @@ public final class Hub {
     }
 
     private Future<Void> listen() {
-        Router router = Router.router(vertx);
+        router = Router.router(vertx);
         // reads are open to every origin (no credentials); writes need a token, not a cookie
         router.route().handler(CorsHandler.create().addOrigin("*")
                 .allowedMethods(java.util.Set.of(io.vertx.core.http.HttpMethod.GET, io.vertx.core.http.HttpMethod.HEAD))
@@ -200,6 +202,7 @@ public final class Hub {
         router.get("/changes").handler(ChangesHandler.create(vertx, changeLog, iris));
         router.get("/feeds/:feed.atom").handler(AtomFeedHandler.create(vertx, changeLog, iris,
                 id -> registry.get(id).isPresent(), registry::name));
+        router.get("/openapi.json").handler(OpenApiHandler.create(vertx));
         router.get("/").handler(SearchPage.create(vertx, catalog, vocabulary));
         router.get("/assets/*").handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(3600));
         router.route().last().handler(ctx -> Responses.problem(ctx, 404, "No resource at " + ctx.request().path()));
@@ -249,6 +252,19 @@ public final class Hub {
 
     public AuditLog audit() {
         return audit;
+    }
+
+    /** Every routed (method, path) pair of the HTTP API, as Vert.x paths (e.g. {@code GET /id/service/:id}). */
+    public java.util.List<String> routes() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (io.vertx.ext.web.Route route : router.getRoutes()) {
+            if (route.getPath() == null || route.methods() == null) {
+                continue;
+            }
+            String path = route.getPath() + (route.isExactPath() ? "" : "*");
+            route.methods().forEach(m -> out.add(m.name() + " " + path));
+        }
+        return out;
     }
 
     public Dumps dumps() {

@@ -1,0 +1,74 @@
+package se.insatsnavet.hub;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** /openapi.json documents every route the hub serves, and only those. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OpenApiTest {
+
+    @TempDir
+    static Path data;
+    Hub hub;
+    JsonNode doc;
+
+    @BeforeAll
+    void startHub() throws Exception {
+        hub = Hub.start(HubOptions.defaults(data).withPort(0).withHost("127.0.0.1").withImportOnStart(false))
+                .toCompletionStage().toCompletableFuture().get();
+        doc = new TestHttp(hub.port()).json("/openapi.json");
+    }
+
+    @AfterAll
+    void stopHub() throws Exception {
+        hub.stop().get(60, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /** Vert.x path → OpenAPI path: {@code :id} → {@code {id}}, {@code /assets/*} → {@code /assets/{file}}. */
+    private static String openApiPath(String vertxPath) {
+        return vertxPath.replaceAll(":([A-Za-z]+)", "{$1}").replace("/*", "/{file}");
+    }
+
+    @Test
+    void everyRouteIsDocumentedAndEveryDocumentedOperationIsRouted() {
+        assertEquals("3.1.0", doc.path("openapi").asText());
+        Set<String> routed = new HashSet<>();
+        for (String route : hub.routes()) {
+            String[] parts = route.split(" ", 2);
+            routed.add(parts[0] + " " + openApiPath(parts[1]));
+        }
+        Set<String> documented = new HashSet<>();
+        doc.path("paths").fields().forEachRemaining(path -> path.getValue().fieldNames()
+                .forEachRemaining(method -> documented.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
+        List<String> undocumented = new ArrayList<>(routed);
+        undocumented.removeAll(documented);
+        List<String> unrouted = new ArrayList<>(documented);
+        unrouted.removeAll(routed);
+        assertEquals(List.of(), undocumented, "routes missing from openapi.json");
+        assertEquals(List.of(), unrouted, "documented but not routed");
+    }
+
+    @Test
+    void everyOperationHasAUniqueIdAndResponses() {
+        Set<String> ids = new HashSet<>();
+        doc.path("paths").forEach(path -> path.forEach(op -> {
+            assertTrue(ids.add(op.path("operationId").asText()), "duplicate operationId " + op.path("operationId"));
+            assertTrue(op.path("responses").size() > 0, op.toString());
+            op.path("parameters").forEach(p -> assertTrue(p.has("name") && p.has("in") && p.has("schema"), p.toString()));
+        }));
+    }
+}
