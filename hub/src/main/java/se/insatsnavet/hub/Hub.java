@@ -147,10 +147,10 @@ public final class Hub {
         dumps.rebuild(registry.all().stream().map(f -> f.id()).toList());
         camel = new DefaultCamelContext();
         camel.getShutdownStrategy().setTimeout(10);
-        camel.start();
         importRoutes = new ImportRoutes(registry, imports, options.importOnStart(), options.readRetries(),
                 options.readRetryDelayMillis());
         importRoutes.install(camel);
+        camel.start();
     }
 
     private Future<Void> listen() {

@@ -56,29 +56,27 @@ public final class ImportRoutes {
     }
 
     /**
-     * Adds the read routes of every source of every federation, then their schedules (so no schedule fires
-     * before every read route is up); each source is isolated.
+     * Adds the read and schedule routes of every source of every federation to a context that has NOT been
+     * started yet, so that no schedule fires while routes are still being added (Camel starts consumers only
+     * once every route is up). Each source is isolated: one whose connector endpoint cannot be created (unknown
+     * kind, bad option) gets a failed run and no routes; the others are unaffected.
      */
     public void install(CamelContext camel) {
-        java.util.List<Runnable> schedules = new java.util.ArrayList<>();
+        if (camel.isStarted()) {
+            throw new IllegalStateException("install the import routes before starting Camel");
+        }
+        int order = 0;
         for (FederationDescriptor federation : registry.all()) {
             for (SourceDescriptor source : federation.sources()) {
                 try {
+                    camel.getEndpoint(endpointUri(federation, source));
                     camel.addRoutes(readRoute(federation, source));
-                    long stagger = STAGGER_MILLIS * schedules.size();
-                    schedules.add(() -> {
-                        try {
-                            camel.addRoutes(scheduleRoute(camel, federation, source, stagger));
-                        } catch (Exception e) {
-                            imports.recordFailure(federation, source, "start", e);
-                        }
-                    });
+                    camel.addRoutes(scheduleRoute(camel, federation, source, STAGGER_MILLIS * order++));
                 } catch (Exception e) {
                     imports.recordFailure(federation, source, "start", e);
                 }
             }
         }
-        schedules.forEach(Runnable::run);
     }
 
     /**
