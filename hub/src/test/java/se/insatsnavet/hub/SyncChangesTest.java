@@ -149,6 +149,24 @@ class SyncChangesTest {
         assertEquals(1, report.counts().updated());
     }
 
+    @Test
+    void aSourceOfAnUnknownKindFailsAloneAtStart() throws Exception {
+        hub.stop().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        Path gamma = Files.createDirectories(federations.resolve("gamma"));
+        Files.writeString(gamma.resolve("federation.json"), """
+                {"id": "gamma", "name": {"sv": "Samordningsförbundet Gamma"}, "municipalities": ["0580"],
+                 "sources": [{"id": "main", "kind": "gopher", "location": "gopher://example.org/insatser",
+                   "mapping": {"fields": {"localId": "Id", "title": "Namn"}}}]}
+                """, StandardCharsets.UTF_8);
+        hub = Hub.start(HubOptions.defaults(data).withPort(0).withHost("127.0.0.1").withFederations(federations)
+                .withImportOnStart(false)).toCompletionStage().toCompletableFuture().get();
+        http = new TestHttp(hub.port());
+        JsonNode runs = http.json("/api/federations/gamma/runs");
+        assertEquals("failed", runs.path("items").get(0).path("status").asText(), runs.toString());
+        assertTrue(runs.path("items").get(0).path("failure").asText().contains("gopher"), runs.toString());
+        assertEquals(RunStatus.SUCCEEDED, single("alfa").status());
+    }
+
     private RunReport single(String federation) {
         List<RunReport> runs = hub.syncNow(federation, "test");
         assertEquals(1, runs.size());
