@@ -6,10 +6,11 @@ import se.insatsnavet.connectors.descriptor.FederationDescriptor;
 import se.insatsnavet.connectors.descriptor.SourceDescriptor;
 import se.insatsnavet.connectors.source.SourceComponent;
 import se.insatsnavet.connectors.source.SourceEndpoint;
+import se.insatsnavet.connectors.source.SourceUris;
 
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.StringJoiner;
+import java.util.LinkedHashMap;
 
 /**
  * The {@code insats-file} component: a federation's catalogue as a local CSV, JSON or NDJSON file.
@@ -56,20 +57,10 @@ public class FileSourceComponent extends SourceComponent {
      * @param descriptorDir the folder of the descriptor file (source locations are relative to it)
      */
     public static String endpointUri(FederationDescriptor federation, SourceDescriptor source, Path descriptorDir) {
-        StringJoiner query = new StringJoiner("&", "?", "");
         Path dir = descriptorDir.toAbsolutePath().normalize();
-        query.add("path=" + raw(source.locationPath(dir).toString()));
-        query.add("baseDirectory=" + raw(dir.toString()));
-        if (source.format() != null) {
-            query.add("format=" + source.format());
-        }
-        for (Map.Entry<String, String> option : source.options().entrySet()) {
-            query.add(option.getKey() + "=" + raw(option.getValue()));
-        }
-        return SCHEME + ":" + federation.id() + "/" + source.id() + query;
-    }
-
-    private static String raw(String value) {
-        return value.indexOf(')') < 0 ? "RAW(" + value + ")" : "RAW{" + value + "}";
+        Map<String, String> first = new LinkedHashMap<>();
+        first.put("path", source.locationPath(dir).toString());
+        first.put("baseDirectory", dir.toString());
+        return SourceUris.of(SCHEME, federation, source, first);
     }
 }

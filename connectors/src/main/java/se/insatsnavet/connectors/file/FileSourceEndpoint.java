@@ -8,6 +8,11 @@ import se.insatsnavet.connectors.source.SourceBatch;
 import se.insatsnavet.connectors.source.SourceEndpoint;
 import se.insatsnavet.connectors.source.SourceHeaders;
 
+import se.insatsnavet.connectors.read.CsvRecordReader;
+import se.insatsnavet.connectors.read.JsonRecordReader;
+import se.insatsnavet.connectors.read.RecordReader;
+import se.insatsnavet.connectors.read.TextDecoder;
+
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -27,7 +32,7 @@ import java.util.Locale;
 public class FileSourceEndpoint extends SourceEndpoint {
 
     /** Value of {@code encoding} that detects the charset. */
-    public static final String AUTO = "auto";
+    public static final String AUTO = TextDecoder.AUTO;
 
     @UriParam(description = "The file to read; relative paths resolve against baseDirectory (or the working directory)")
     @Metadata(required = true)

@@ -522,22 +522,38 @@ public final class RecordMapper {
         }
     }
 
-    /** The value at a column name or dot path ({@code a.b.0.c}); an exact top-level key wins over a path. */
+    /**
+     * The value at a column name or dot path ({@code a.b.0.c}); an exact top-level key wins over a path. A
+     * {@code *} segment maps the rest of the path over every item of a list ({@code contacts.*.email}) and
+     * gives the list of the non-null results.
+     */
     static Object lookup(Map<String, Object> fields, String path) {
         if (fields.containsKey(path) || path.indexOf('.') < 0) {
             return fields.get(path);
         }
-        Object current = fields;
-        for (String segment : path.split("\\.")) {
-            if (current instanceof Map<?, ?> map) {
+        return lookup(fields, path.split("\\."), 0);
+    }
+
+    private static Object lookup(Object current, String[] segments, int from) {
+        for (int i = from; i < segments.length && current != null; i++) {
+            String segment = segments[i];
+            if (current instanceof List<?> list && segment.equals("*")) {
+                List<Object> results = new ArrayList<>();
+                for (Object item : list) {
+                    Object value = lookup(item, segments, i + 1);
+                    if (value instanceof List<?> nested) {
+                        results.addAll(nested);
+                    } else if (value != null) {
+                        results.add(value);
+                    }
+                }
+                return results.isEmpty() ? null : results;
+            } else if (current instanceof Map<?, ?> map) {
                 current = map.get(segment);
             } else if (current instanceof List<?> list && !segment.isEmpty() && segment.chars().allMatch(Character::isDigit)) {
                 int index = Integer.parseInt(segment);
                 current = index < list.size() ? list.get(index) : null;
             } else {
-                return null;
-            }
-            if (current == null) {
                 return null;
             }
         }

@@ -1,4 +1,4 @@
-package se.insatsnavet.connectors.file;
+package se.insatsnavet.connectors.read;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -15,14 +15,19 @@ import java.util.Locale;
 import java.util.Map;
 
 /** JSON documents (an array of objects, at the root or at a record path) and NDJSON. */
-final class JsonRecordReader {
+public final class JsonRecordReader {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private JsonRecordReader() {
     }
 
-    static RecordReader.Result readDocument(String text, String recordPath) throws IOException {
+    public static RecordReader.Result readDocument(String text, String recordPath) throws IOException {
+        return recordsAt(parse(text), recordPath, "");
+    }
+
+    /** Parses a whole JSON document; a syntax error is an {@link IOException} naming line and column. */
+    public static JsonNode parse(String text) throws IOException {
         JsonNode root;
         try {
             root = MAPPER.readTree(text);
@@ -30,23 +35,40 @@ final class JsonRecordReader {
             throw new IOException(describe(e), e);
         }
         if (root == null || root.isMissingNode()) {
-            throw new IOException("the file holds no JSON document");
+            throw new IOException("the document holds no JSON");
         }
-        String path = recordPath == null ? "" : recordPath.trim();
-        JsonNode array = root;
+        return root;
+    }
+
+    /** The node at a dot path ({@code data.items}, {@code links.0.href}); a missing node if absent. */
+    public static JsonNode at(JsonNode root, String dotPath) {
+        JsonNode node = root;
+        String path = dotPath == null ? "" : dotPath.trim();
         if (!path.isEmpty()) {
             for (String segment : path.split("\\.")) {
-                array = array.isArray() && segment.chars().allMatch(Character::isDigit) && !segment.isEmpty()
-                        ? array.path(Integer.parseInt(segment)) : array.path(segment);
+                node = node.isArray() && !segment.isEmpty() && segment.chars().allMatch(Character::isDigit)
+                        ? node.path(Integer.parseInt(segment)) : node.path(segment);
             }
         }
+        return node;
+    }
+
+    /**
+     * The records of the array at {@code recordPath} of a parsed document.
+     *
+     * @param locatorPrefix put before every locator, e.g. {@code "page 2 "}
+     * @throws IOException if there is no array at the path
+     */
+    public static RecordReader.Result recordsAt(JsonNode root, String recordPath, String locatorPrefix) throws IOException {
+        String path = recordPath == null ? "" : recordPath.trim();
+        JsonNode array = at(root, path);
         String where = path.isEmpty() ? "the root" : "recordPath '" + path + "'";
         if (!array.isArray()) {
             throw new IOException("expected an array of records at " + where + ", found "
                     + (array.isMissingNode() ? "nothing" : array.getNodeType().name().toLowerCase(Locale.ROOT))
                     + (path.isEmpty() && root.isObject() ? " (set the option recordPath)" : ""));
         }
-        String prefix = path.isEmpty() ? "records" : path;
+        String prefix = locatorPrefix + (path.isEmpty() ? "records" : path);
         List<RawRecord> records = new ArrayList<>();
         List<SourceProblem> problems = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
@@ -55,7 +77,7 @@ final class JsonRecordReader {
         return new RecordReader.Result(records, problems);
     }
 
-    static RecordReader.Result readLines(String text) {
+    public static RecordReader.Result readLines(String text) {
         List<RawRecord> records = new ArrayList<>();
         List<SourceProblem> problems = new ArrayList<>();
         String[] lines = text.split("\r\n|\r|\n", -1);
@@ -86,7 +108,7 @@ final class JsonRecordReader {
     }
 
     /** Objects to insertion-ordered maps (null members left out), arrays to lists, scalars to String/Number/Boolean. */
-    static Object toJava(JsonNode node) {
+    public static Object toJava(JsonNode node) {
         if (node.isObject()) {
             Map<String, Object> map = new LinkedHashMap<>();
             for (Map.Entry<String, JsonNode> member : node.properties()) {

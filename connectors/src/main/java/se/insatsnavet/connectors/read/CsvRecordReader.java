@@ -1,4 +1,4 @@
-package se.insatsnavet.connectors.file;
+package se.insatsnavet.connectors.read;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -21,7 +21,7 @@ import java.util.Set;
  * and the records after it still come through: a quote that is never closed, or a multi-line record that
  * does not parse, blames only its first line and reading resumes on the next line.
  */
-final class CsvRecordReader {
+public final class CsvRecordReader {
 
     private static final char QUOTE = '"';
     private static final char[] CANDIDATES = {';', ',', '\t', '|'};
@@ -30,7 +30,7 @@ final class CsvRecordReader {
     }
 
     /** A delimiter option value: one character, or {@code TAB} / {@code \t}. */
-    static char delimiterOf(String option) {
+    public static char delimiterOf(String option) {
         if (option.equalsIgnoreCase("TAB") || option.equals("\\t") || option.equals("\t")) {
             return '\t';
         }
@@ -40,7 +40,7 @@ final class CsvRecordReader {
         return option.charAt(0);
     }
 
-    static RecordReader.Result read(String text, Character declaredDelimiter) throws IOException {
+    public static RecordReader.Result read(String text, Character declaredDelimiter) throws IOException {
         Scanner scanner = new Scanner(text);
         char delimiter = declaredDelimiter != null ? declaredDelimiter : detectDelimiter(text);
         CSVFormat format = CSVFormat.DEFAULT.builder()
@@ -157,7 +157,7 @@ final class CsvRecordReader {
     }
 
     /** The candidate (; , TAB |) occurring most often outside quotes in the header line; ties in that order. */
-    static char detectDelimiter(String text) {
+    public static char detectDelimiter(String text) {
         int[] counts = new int[CANDIDATES.length];
         boolean inQuotes = false;
         for (int i = 0; i < text.length(); i++) {

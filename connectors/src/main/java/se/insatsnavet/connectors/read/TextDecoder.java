@@ -1,4 +1,4 @@
-package se.insatsnavet.connectors.file;
+package se.insatsnavet.connectors.read;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -7,16 +7,18 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /** Bytes to text: declared charset, or detection (BOM, valid UTF-8, else windows-1252). */
-final class TextDecoder {
+public final class TextDecoder {
 
-    static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    public static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    /** The encoding value that asks for detection. */
+    public static final String AUTO = "auto";
 
     private TextDecoder() {
     }
 
-    static String decode(byte[] bytes, String encoding) {
+    public static String decode(byte[] bytes, String encoding) {
         String text;
-        if (encoding == null || FileSourceEndpoint.AUTO.equalsIgnoreCase(encoding)) {
+        if (encoding == null || AUTO.equalsIgnoreCase(encoding)) {
             text = detect(bytes);
         } else {
             text = new String(bytes, Charset.forName(encoding));

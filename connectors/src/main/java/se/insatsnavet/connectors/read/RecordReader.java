@@ -1,4 +1,4 @@
-package se.insatsnavet.connectors.file;
+package se.insatsnavet.connectors.read;
 
 import se.insatsnavet.connectors.source.RawRecord;
 import se.insatsnavet.connectors.source.SourceProblem;
@@ -6,11 +6,11 @@ import se.insatsnavet.connectors.source.SourceProblem;
 import java.util.List;
 
 /** What a format reader produced from a file's text. */
-final class RecordReader {
+public final class RecordReader {
 
     private RecordReader() {
     }
 
-    record Result(List<RawRecord> records, List<SourceProblem> problems) {
+    public record Result(List<RawRecord> records, List<SourceProblem> problems) {
     }
 }
