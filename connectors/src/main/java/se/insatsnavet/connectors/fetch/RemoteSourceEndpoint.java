@@ -52,7 +52,7 @@ public abstract class RemoteSourceEndpoint extends SourceEndpoint {
     }
 
     /** Fails fast on a missing or malformed url, or one the host policy refuses. */
-    protected void checkUrl() {
+    public void checkUrl() {
         if (url == null || url.isBlank()) {
             throw new IllegalArgumentException(owner() + ": option 'url' is required");
         }
