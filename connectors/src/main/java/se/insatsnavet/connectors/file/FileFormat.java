@@ -9,7 +9,9 @@ public enum FileFormat {
     /** A JSON document holding an array of objects (at the root or at {@code recordPath}). */
     JSON,
     /** Newline-delimited JSON: one object per line. */
-    NDJSON;
+    NDJSON,
+    /** An Excel workbook: one sheet, a header row. */
+    XLSX;
 
     /** The format a file name's extension suggests, or {@code null}. */
     public static FileFormat ofFileName(String name) {
@@ -19,6 +21,9 @@ public enum FileFormat {
         }
         if (lower.endsWith(".ndjson") || lower.endsWith(".jsonl")) {
             return NDJSON;
+        }
+        if (lower.endsWith(".xlsx")) {
+            return XLSX;
         }
         if (lower.endsWith(".json")) {
             return JSON;

@@ -12,6 +12,7 @@ import se.insatsnavet.connectors.read.CsvRecordReader;
 import se.insatsnavet.connectors.read.JsonRecordReader;
 import se.insatsnavet.connectors.read.RecordReader;
 import se.insatsnavet.connectors.read.TextDecoder;
+import se.insatsnavet.connectors.read.XlsxRecordReader;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -23,7 +24,7 @@ import java.time.Instant;
 import java.util.Locale;
 
 /**
- * {@code insats-file:<federationId>/<sourceId>?path=...&format=csv}: reads a local CSV, JSON or NDJSON file
+ * {@code insats-file:<federationId>/<sourceId>?path=...&format=csv}: reads a local CSV, JSON, NDJSON or Excel .xlsx file
  * into a {@link SourceBatch}. The fingerprint is the SHA-256 of the file's bytes.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = FileSourceComponent.SCHEME, title = "Insatsnavet file source",
@@ -38,8 +39,8 @@ public class FileSourceEndpoint extends SourceEndpoint {
     @Metadata(required = true)
     private String path;
 
-    @UriParam(enums = "csv,json,ndjson",
-            description = "Format of the file; when unset, taken from the extension (.csv/.tsv/.txt, .json, .ndjson/.jsonl)")
+    @UriParam(enums = "csv,json,ndjson,xlsx",
+            description = "Format of the file; when unset, taken from the extension (.csv/.tsv/.txt, .json, .ndjson/.jsonl, .xlsx)")
     private FileFormat format;
 
     @UriParam(label = "csv",
@@ -53,6 +54,9 @@ public class FileSourceEndpoint extends SourceEndpoint {
     @UriParam(label = "json",
             description = "Dot path to the array of records inside a JSON document, e.g. data.services; empty: the root array")
     private String recordPath;
+
+    @UriParam(label = "xlsx", description = "Name of the sheet to read from an .xlsx workbook; default: the first sheet")
+    private String sheet;
 
     @UriParam(label = "security",
             description = "If set, path must resolve inside this directory; .. and absolute paths that escape it are rejected")
@@ -142,18 +146,19 @@ public class FileSourceEndpoint extends SourceEndpoint {
         }
         checkRealPath(file);
         Instant fetchedAt = Instant.now();
-        String text = TextDecoder.decode(bytes, encoding);
         FileFormat effectiveFormat = format != null ? format : FileFormat.ofFileName(file.getFileName().toString());
         if (effectiveFormat == null) {
             throw new IllegalArgumentException("insats-file: cannot tell the format of " + file
-                    + " from its name; set the option format=csv|json|ndjson");
+                    + " from its name; set the option format=csv|json|ndjson|xlsx");
         }
+        String text = effectiveFormat == FileFormat.XLSX ? null : TextDecoder.decode(bytes, encoding);
         RecordReader.Result result;
         try {
             result = switch (effectiveFormat) {
                 case CSV -> CsvRecordReader.read(text, delimiter == null ? null : CsvRecordReader.delimiterOf(delimiter));
                 case JSON -> JsonRecordReader.readDocument(text, recordPath);
                 case NDJSON -> JsonRecordReader.readLines(text);
+                case XLSX -> XlsxRecordReader.read(bytes, sheet);
             };
         } catch (IOException e) {
             throw new IOException("insats-file: cannot parse " + file + " as " + effectiveFormat.name().toLowerCase(Locale.ROOT)
@@ -176,7 +181,7 @@ public class FileSourceEndpoint extends SourceEndpoint {
         return format;
     }
 
-    /** Format of the file: csv, json or ndjson. */
+    /** Format of the file: csv, json, ndjson or xlsx. */
     public void setFormat(FileFormat format) {
         this.format = format;
     }
@@ -206,6 +211,15 @@ public class FileSourceEndpoint extends SourceEndpoint {
     /** Dot path to the array of records inside a JSON document. */
     public void setRecordPath(String recordPath) {
         this.recordPath = recordPath;
+    }
+
+    public String getSheet() {
+        return sheet;
+    }
+
+    /** Name of the sheet to read from an .xlsx workbook; default: the first sheet. */
+    public void setSheet(String sheet) {
+        this.sheet = sheet;
     }
 
     public String getBaseDirectory() {
