@@ -144,11 +144,16 @@ public final class Hub {
                 dumps.requestRebuild(registry.all().stream().map(f -> f.id()).toList());
             }
         });
+        imports.onProgress((fed, src, stage, done, total) -> {
+            if (done % (10 * ImportService.PROGRESS_STEP) == 0 || done == total) {
+                LOG.info("Import of {}/{}: {} {} of {} records", fed, src, stage, done, total);
+            }
+        });
         dumps.rebuild(registry.all().stream().map(f -> f.id()).toList());
         camel = new DefaultCamelContext();
         camel.getShutdownStrategy().setTimeout(10);
         importRoutes = new ImportRoutes(registry, imports, options.importOnStart(), options.readRetries(),
-                options.readRetryDelayMillis());
+                options.readRetryDelayMillis(), options.fileWatchMillis());
         importRoutes.install(camel);
         camel.start();
     }

@@ -18,10 +18,12 @@ import java.util.Objects;
  * @param importOnStart whether the federations' sources are polled as soon as the hub starts
  * @param readRetries   how often a failed source read is retried before the run is marked failed
  * @param readRetryDelayMillis delay before the first retry; it doubles with each further retry
+ * @param fileWatchMillis how often file sources are checked for changes (a changed file is imported at once);
+ *                        0 turns the watch off
  */
 public record HubOptions(int port, String host, Path dataDir, Path federations, String baseUri,
                          String jdbcUrl, String jdbcUser, String jdbcPassword, boolean importOnStart,
-                         int readRetries, long readRetryDelayMillis) {
+                         int readRetries, long readRetryDelayMillis, long fileWatchMillis) {
 
     public static final int DEFAULT_PORT = 8080;
 
@@ -39,36 +41,42 @@ public record HubOptions(int port, String host, Path dataDir, Path federations, 
     /** Defaults for one machine: port 8080, bundled examples, H2 and TDB2 under {@code dataDir}. */
     public static HubOptions defaults(Path dataDir) {
         return new HubOptions(DEFAULT_PORT, "0.0.0.0", dataDir, null, "http://localhost:" + DEFAULT_PORT + "/",
-                null, null, null, true, 3, 2_000);
+                null, null, null, true, 3, 2_000, 5_000);
     }
 
     public HubOptions withPort(int newPort) {
-        return new HubOptions(newPort, host, dataDir, federations, baseUri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart, readRetries, readRetryDelayMillis);
+        return new HubOptions(newPort, host, dataDir, federations, baseUri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart, readRetries, readRetryDelayMillis, fileWatchMillis);
     }
 
     public HubOptions withFederations(Path dir) {
-        return new HubOptions(port, host, dataDir, dir, baseUri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart, readRetries, readRetryDelayMillis);
+        return new HubOptions(port, host, dataDir, dir, baseUri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart, readRetries, readRetryDelayMillis, fileWatchMillis);
     }
 
     public HubOptions withBaseUri(String uri) {
-        return new HubOptions(port, host, dataDir, federations, uri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart, readRetries, readRetryDelayMillis);
+        return new HubOptions(port, host, dataDir, federations, uri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart, readRetries, readRetryDelayMillis, fileWatchMillis);
     }
 
     public HubOptions withHost(String newHost) {
-        return new HubOptions(port, newHost, dataDir, federations, baseUri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart, readRetries, readRetryDelayMillis);
+        return new HubOptions(port, newHost, dataDir, federations, baseUri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart, readRetries, readRetryDelayMillis, fileWatchMillis);
     }
 
     public HubOptions withDatabase(String url, String user, String password) {
-        return new HubOptions(port, host, dataDir, federations, baseUri, url, user, password, importOnStart, readRetries, readRetryDelayMillis);
+        return new HubOptions(port, host, dataDir, federations, baseUri, url, user, password, importOnStart, readRetries, readRetryDelayMillis, fileWatchMillis);
     }
 
     public HubOptions withImportOnStart(boolean flag) {
-        return new HubOptions(port, host, dataDir, federations, baseUri, jdbcUrl, jdbcUser, jdbcPassword, flag, readRetries, readRetryDelayMillis);
+        return new HubOptions(port, host, dataDir, federations, baseUri, jdbcUrl, jdbcUser, jdbcPassword, flag, readRetries, readRetryDelayMillis, fileWatchMillis);
     }
 
     public HubOptions withReadRetries(int retries, long firstDelayMillis) {
         return new HubOptions(port, host, dataDir, federations, baseUri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart,
-                retries, firstDelayMillis);
+                retries, firstDelayMillis, fileWatchMillis);
+    }
+
+    /** Checks file sources for changes every {@code millis} ms; 0 turns the watch off. */
+    public HubOptions withFileWatch(long millis) {
+        return new HubOptions(port, host, dataDir, federations, baseUri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart,
+                readRetries, readRetryDelayMillis, millis);
     }
 
     public Path tdb2Dir() {

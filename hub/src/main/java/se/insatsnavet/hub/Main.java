@@ -68,7 +68,8 @@ public final class Main {
                 case "--data" -> {
                     HubOptions d = HubOptions.defaults(Path.of(value(args, ++i, a)));
                     o = new HubOptions(o.port(), o.host(), d.dataDir(), o.federations(), o.baseUri(), o.jdbcUrl(),
-                            o.jdbcUser(), o.jdbcPassword(), o.importOnStart(), o.readRetries(), o.readRetryDelayMillis());
+                            o.jdbcUser(), o.jdbcPassword(), o.importOnStart(), o.readRetries(), o.readRetryDelayMillis(),
+                            o.fileWatchMillis());
                 }
                 case "--federations" -> o = o.withFederations(Path.of(value(args, ++i, a)));
                 case "--base-uri" -> {

@@ -62,7 +62,8 @@ final class ValidateCommand {
             RunRepository runs = new RunRepository(db);
             ImportService imports = new ImportService(store, runs, ServiceRdf.of(iris), Vocabulary.load(iris).conceptIndex()::match);
             camel.start();
-            ImportRoutes routes = new ImportRoutes(null, imports, false, 0, 0);
+            imports.onProgress((fed, src, stage, done, total) -> err.println("  " + fed + "/" + src + ": " + stage + " " + done + " of " + total));
+            ImportRoutes routes = new ImportRoutes(null, imports, false, 0, 0, 0);
             boolean clean = true;
             for (var source : federation.sources()) {
                 err.println("Reading " + federation.id() + "/" + source.id() + " (" + source.kind() + ": " + source.location() + ") …");

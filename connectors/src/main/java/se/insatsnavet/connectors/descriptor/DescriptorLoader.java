@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import se.insatsnavet.connectors.mapping.DefaultMappings;
 import se.insatsnavet.schema.json.JsonSchemas;
 import se.insatsnavet.schema.json.SchemaProblem;
 
@@ -147,7 +148,8 @@ public final class DescriptorLoader {
                 options.put(option.getKey(), option.getValue().asText());
             }
             SourceDescriptor source = new SourceDescriptor(id, node.path("kind").asText(), node.path("location").asText(),
-                    textOrNull(node.path("format")), textOrNull(node.path("language")), options, schedule, mapping);
+                    textOrNull(node.path("format")), textOrNull(node.path("language")), options, schedule, mapping,
+                    node.path("maxDeletePercent").asInt(SourceDescriptor.DEFAULT_MAX_DELETE_PERCENT));
             if (!source.isUrl()) {
                 Path location = source.locationPath(dir);
                 if (!location.startsWith(dir)) {
@@ -156,8 +158,13 @@ public final class DescriptorLoader {
                     problems.add(at + ".location: file not found: " + source.location());
                 }
             }
-            if (mapping != null) {
-                checkValueMaps(mapping, at + ".mapping", problems);
+            ObjectNode effective = DefaultMappings.effective(source.kind(), mapping);
+            if (effective != null) {
+                checkValueMaps(effective, at + ".mapping", problems);
+            }
+            if (NEEDS_MAPPING.contains(source.kind()) && mapping != null
+                    && (!effective.path("fields").has("localId") || !effective.path("fields").has("title"))) {
+                problems.add(at + ".mapping.fields: a " + source.kind() + " source needs rules for localId and title");
             }
             sources.add(source);
         }
@@ -179,6 +186,9 @@ public final class DescriptorLoader {
                         textOrNull(contact.path("email")), textOrNull(contact.path("phone"))) : null,
                 members, municipalities, sources, file);
     }
+
+    /** Built-in kinds whose records have no known shape, so the descriptor must map them. */
+    private static final java.util.Set<String> NEEDS_MAPPING = java.util.Set.of("file", "http");
 
     private static void checkValueMaps(ObjectNode mapping, String at, List<String> problems) {
         JsonNode valueMaps = mapping.path("valueMaps");

@@ -21,9 +21,17 @@ import java.util.regex.Pattern;
  * @param schedule when to poll, or {@code null} (the hub's default)
  * @param mapping  the declarative mapping ({@code fields}, {@code valueMaps}, {@code defaults}), or {@code null};
  *                 a deep copy, read by {@link se.insatsnavet.connectors.mapping.RecordMapper}
+ * @param maxDeletePercent a run that would delete more than this share of the source's published records
+ *                 (when at least {@link #DELETE_GUARD_MINIMUM} are published) is a fault
  */
 public record SourceDescriptor(String id, String kind, String location, String format, String language,
-                               Map<String, String> options, Schedule schedule, ObjectNode mapping) {
+                               Map<String, String> options, Schedule schedule, ObjectNode mapping,
+                               int maxDeletePercent) {
+
+    /** Default of {@code maxDeletePercent}. */
+    public static final int DEFAULT_MAX_DELETE_PERCENT = 50;
+    /** The delete guard applies only to sources with at least this many published records. */
+    public static final int DELETE_GUARD_MINIMUM = 10;
 
     private static final Pattern URL = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://.*");
 
@@ -34,6 +42,22 @@ public record SourceDescriptor(String id, String kind, String location, String f
         language = language == null || language.isBlank() ? "sv" : language;
         options = options == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(options));
         mapping = mapping == null ? null : mapping.deepCopy();
+        if (maxDeletePercent < 0 || maxDeletePercent > 100) {
+            throw new IllegalArgumentException("maxDeletePercent must be 0..100, was " + maxDeletePercent);
+        }
+    }
+
+    /** A source with the default delete guard. */
+    public SourceDescriptor(String id, String kind, String location, String format, String language,
+                            Map<String, String> options, Schedule schedule, ObjectNode mapping) {
+        this(id, kind, location, format, language, options, schedule, mapping, DEFAULT_MAX_DELETE_PERCENT);
+    }
+
+    /**
+     * Whether deleting {@code deletions} of {@code published} records in one run exceeds the guard.
+     */
+    public boolean tooManyDeletions(int deletions, int published) {
+        return published >= DELETE_GUARD_MINIMUM && deletions * 100L > (long) maxDeletePercent * published;
     }
 
     /** The mapping as a deep copy (the record's own node is never handed out for modification). */

@@ -129,7 +129,7 @@ public final class RecordMapper {
     public RecordMapper(FederationDescriptor federation, SourceDescriptor source, ConceptMatcher matcher) {
         Objects.requireNonNull(federation, "federation");
         this.matcher = Objects.requireNonNull(matcher, "matcher");
-        ObjectNode mapping = Objects.requireNonNull(source, "source").mapping();
+        ObjectNode mapping = DefaultMappings.effective(Objects.requireNonNull(source, "source").kind(), source.mapping());
         if (mapping == null || !mapping.path("fields").isObject()) {
             throw new IllegalArgumentException("source '" + source.id() + "' of federation '" + federation.id()
                     + "' has no mapping.fields");
@@ -236,6 +236,9 @@ public final class RecordMapper {
                 }
             } else {
                 run.convert(field, rule, values);
+                if (fallback != null && !run.has(field.name())) {
+                    run.applyDefault(field, rule, fallback);
+                }
             }
             if (field.name().equals("localId")) {
                 JsonNode id = run.service.get("localId");
@@ -511,6 +514,11 @@ public final class RecordMapper {
         }
 
         /** Sets a dotted canonical field, creating the objects on the way. */
+        /** Whether the canonical field already has a value. */
+        boolean has(String dotted) {
+            return !service.at("/" + dotted.replace('.', '/')).isMissingNode();
+        }
+
         private void put(String dotted, JsonNode value) {
             ObjectNode target = service;
             String[] parts = dotted.split("\\.");

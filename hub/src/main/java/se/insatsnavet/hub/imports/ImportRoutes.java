@@ -9,7 +9,10 @@ import org.slf4j.LoggerFactory;
 import se.insatsnavet.connectors.descriptor.FederationDescriptor;
 import se.insatsnavet.connectors.descriptor.Schedule;
 import se.insatsnavet.connectors.descriptor.SourceDescriptor;
+import se.insatsnavet.connectors.feed.FeedSourceComponent;
 import se.insatsnavet.connectors.file.FileSourceComponent;
+import se.insatsnavet.connectors.http.HttpSourceComponent;
+import se.insatsnavet.connectors.wordpress.WordPressSourceComponent;
 import se.insatsnavet.connectors.source.SourceBatch;
 import se.insatsnavet.hub.federations.FederationRegistry;
 
@@ -24,7 +27,9 @@ import java.util.Map;
  *       connector endpoint as a producer); a failed read is redelivered with exponential back-off
  *       ({@code retries} times, first after {@code retryDelayMillis}, doubling), then fails;</li>
  *   <li>the schedule ({@code timer:} for an interval, {@code quartz:} for a cron expression) triggers
- *       {@link #syncNow} with that read route.</li>
+ *       {@link #syncNow} with that read route;</li>
+ *   <li>for a file source, a watch: the connector polled every {@code watchMillis} ms, importing the file
+ *       as soon as its content changes.</li>
  * </ol>
  * Every read ends as a run: imported by {@link ImportService}, or recorded as failed with its reason. A
  * source whose routes cannot even be created (unknown kind, bad option) is a failed run of that source
@@ -38,16 +43,25 @@ public final class ImportRoutes {
     /** Start-up imports begin this far apart, so the sources are not all read at the same instant. */
     static final long STAGGER_MILLIS = 300;
     /** Connector kinds this hub has a Camel component for. */
-    private static final Map<String, SourceUri> CONNECTORS = Map.of("file", FileSourceComponent::endpointUri);
+    private static final Map<String, SourceUri> CONNECTORS = Map.of(
+            "file", FileSourceComponent::endpointUri,
+            "http", HttpSourceComponent::endpointUri,
+            "rss", FeedSourceComponent::endpointUri,
+            "wordpress", WordPressSourceComponent::endpointUri);
 
     private final FederationRegistry registry;
     private final ImportService imports;
     private final boolean importOnStart;
     private final int retries;
     private final long retryDelayMillis;
+    private final long watchMillis;
 
+    /**
+     * @param watchMillis how often file sources are checked for changes; 0: not at all
+     */
     public ImportRoutes(FederationRegistry registry, ImportService imports, boolean importOnStart, int retries,
-                        long retryDelayMillis) {
+                        long retryDelayMillis, long watchMillis) {
+        this.watchMillis = watchMillis;
         this.registry = registry;
         this.imports = imports;
         this.importOnStart = importOnStart;
@@ -72,6 +86,9 @@ public final class ImportRoutes {
                     camel.getEndpoint(endpointUri(federation, source));
                     camel.addRoutes(readRoute(federation, source));
                     camel.addRoutes(scheduleRoute(camel, federation, source, STAGGER_MILLIS * order++));
+                    if (source.kind().equals("file") && watchMillis > 0) {
+                        camel.addRoutes(watchRoute(federation, source));
+                    }
                 } catch (Exception e) {
                     imports.recordFailure(federation, source, "start", e);
                 }
@@ -141,6 +158,28 @@ public final class ImportRoutes {
             public void configure() {
                 from(trigger).routeId(routeId("schedule", federation, source))
                         .process(ex -> syncNow(camel, federation, source, "schedule"));
+            }
+        };
+    }
+
+    /**
+     * For a file source: the connector as a polling consumer, which emits a batch only when the file's
+     * content changed since its last emission; a batch whose fingerprint is that of the last succeeded run
+     * (the first poll after start-up, typically) is not imported again.
+     */
+    private RouteBuilder watchRoute(FederationDescriptor federation, SourceDescriptor source) {
+        String consumer = endpointUri(federation, source) + "&delay=" + watchMillis + "&initialDelay=" + watchMillis
+                + "&backoffErrorThreshold=1&backoffMultiplier=12";
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(consumer).routeId(routeId("watch", federation, source))
+                        .process(ex -> {
+                            SourceBatch batch = ex.getMessage().getBody(SourceBatch.class);
+                            if (!imports.isLastImported(federation, source, batch.fingerprint())) {
+                                imports.importBatch(federation, source, batch, "file-changed");
+                            }
+                        });
             }
         };
     }

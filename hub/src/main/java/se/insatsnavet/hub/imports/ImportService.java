@@ -70,6 +70,16 @@ public final class ImportService {
     private final org.apache.jena.shacl.Shapes shapes;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final List<Consumer<RunReport>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Progress> progress = new CopyOnWriteArrayList<>();
+
+    /** Records between two progress reports of a long import. */
+    public static final int PROGRESS_STEP = 1_000;
+
+    /** Progress of a long import: {@code stage} is "mapped" or "converted"; called every {@link #PROGRESS_STEP} records. */
+    @FunctionalInterface
+    public interface Progress {
+        void report(String federationId, String sourceId, String stage, int done, int total);
+    }
 
     public ImportService(CatalogStore store, RunRepository runs, ServiceRdf rdf, ConceptMatcher matcher) {
         this.store = store;
@@ -80,9 +90,30 @@ public final class ImportService {
         this.matcher = matcher;
     }
 
+    /** Called during imports of more than {@link #PROGRESS_STEP} records, on the importing thread. */
+    public void onProgress(Progress listener) {
+        progress.add(listener);
+    }
+
+    private void progress(FederationDescriptor federation, SourceDescriptor source, String stage, int done, int total) {
+        if (total > PROGRESS_STEP && (done % PROGRESS_STEP == 0 || done == total)) {
+            for (Progress p : progress) {
+                p.report(federation.id(), source.id(), stage, done, total);
+            }
+        }
+    }
+
     /** Called after every finished run (succeeded or failed), on the importing thread. */
     public void onRunFinished(Consumer<RunReport> listener) {
         listeners.add(listener);
+    }
+
+    /**
+     * Whether {@code fingerprint} is the source fingerprint of the source's newest succeeded run, i.e. the
+     * source has not changed since it was last imported.
+     */
+    public boolean isLastImported(FederationDescriptor federation, SourceDescriptor source, String fingerprint) {
+        return fingerprint != null && runs.lastFingerprint(federation.id(), source.id()).map(fingerprint::equals).orElse(false);
     }
 
     /** What a batch stands for. */
@@ -167,7 +198,9 @@ public final class ImportService {
                 messages.add(RunMessage.error(problem.locator(), null, problem.field(), null, problem.message()));
                 rejected++;
             }
+            int mapped = 0;
             for (RawRecord raw : batch.records()) {
+                progress(federation, source, "mapped", ++mapped, batch.records().size());
                 MappingResult result = mapper.apply(raw);
                 for (RecordMessage w : result.warnings()) {
                     messages.add(RunMessage.warning(w.locator(), w.localId(), w.field(), w.value(), w.message()));
@@ -209,7 +242,9 @@ public final class ImportService {
             int added = 0;
             int updated = 0;
             int unchanged = 0;
+            int converted = 0;
             for (Map.Entry<String, ObjectNode> e : valid.entrySet()) {
+                progress(federation, source, "converted", ++converted, valid.size());
                 String localId = e.getKey();
                 String hash = contentHash(e.getValue());
                 String serviceId = HubIris.serviceId(fed, localId);
@@ -260,9 +295,18 @@ public final class ImportService {
             }
             RunCounts counts = new RunCounts(read, added + updated + unchanged, added, updated, deletedLocalIds.size(),
                     unchanged, rejected, warnings);
+            String guard = null;
             if (counts.valid() == 0 && publishedFromSource > 0) {
-                String reason = "The source gave no valid record while " + publishedFromSource
+                guard = "The source gave no valid record while " + publishedFromSource
                         + " are published; treated as a fault, nothing was deleted";
+            } else if (source.tooManyDeletions(deletedLocalIds.size(), publishedFromSource)) {
+                guard = "The run would delete " + deletedLocalIds.size() + " of the " + publishedFromSource
+                        + " published records of this source, more than maxDeletePercent (" + source.maxDeletePercent()
+                        + "%); treated as a fault, nothing was changed. Raise maxDeletePercent in the descriptor if"
+                        + " the removal is intended";
+            }
+            if (guard != null) {
+                String reason = guard;
                 return finish(runId, federation, source, trigger, started, RunStatus.FAILED,
                         new RunCounts(read, 0, 0, 0, 0, 0, rejected, warnings), batch.fingerprint(), reason,
                         messages, List.of(), List.of(), List.of());

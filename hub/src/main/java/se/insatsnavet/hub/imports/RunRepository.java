@@ -186,6 +186,21 @@ public final class RunRepository {
         }
     }
 
+    /** The source fingerprint of the newest succeeded run of a source, if any. */
+    public Optional<String> lastFingerprint(String federationId, String sourceId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT source_fingerprint FROM import_run WHERE federation_id = ?"
+                    + " AND source_id = ? AND status = 'succeeded' ORDER BY id DESC")) {
+                ps.setMaxRows(1);
+                ps.setString(1, federationId);
+                ps.setString(2, sourceId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
     /** The newest runs of a federation, newest first, without their messages. */
     public List<RunReport> runs(String federationId, int limit) {
         return db.read(c -> {
