@@ -42,6 +42,8 @@ public final class RecordMapper {
     public static final String DEFAULT_CRITERIA_SPLIT = "[;\\r\\n]+";
 
     private static final Pattern DEFAULT_LIST = Pattern.compile(DEFAULT_LIST_SPLIT);
+    /** Quotes and labels around phone numbers in messy sources ("Tel: 08-123 45"), removed before validation. */
+    private static final Pattern PHONE_NOISE = Pattern.compile("^[^0-9+]+|[\"'\u201D]+$");
     private static final Pattern DEFAULT_CRITERIA = Pattern.compile(DEFAULT_CRITERIA_SPLIT);
     private static final Pattern MUNICIPALITY_CODE = Pattern.compile("\\d{3,4}");
     private static final Pattern COUNTY_CODE = Pattern.compile("\\d{1,2}");
@@ -229,7 +231,7 @@ public final class RecordMapper {
             if (rule == null && fallback == null) {
                 continue;
             }
-            List<Object> values = rule == null ? List.of() : run.values(rule);
+            List<Object> values = rule == null ? List.of() : run.values(rule, field);
             if (values.isEmpty()) {
                 if (fallback != null) {
                     run.applyDefault(field, rule, fallback);
@@ -272,11 +274,19 @@ public final class RecordMapper {
             errors.add(new RecordMessage(record.locator(), localId, field.name(), value == null ? null : display(value), message));
         }
 
-        /** The non-empty values of the rule's paths, lists flattened, strings trimmed. */
-        List<Object> values(Rule rule) {
+        /**
+         * The non-empty values of the rule's paths, lists flattened, strings trimmed. For a single-valued
+         * field the paths are alternatives: the first path that gives a value wins.
+         */
+        List<Object> values(Rule rule, Field field) {
+            boolean single = field.kind().scalarValue() || field.kind() == Kind.TEXT || field.kind() == Kind.CONCEPT
+                    || field.kind() == Kind.MUNICIPALITY;
             List<Object> values = new ArrayList<>();
             for (String path : rule.paths()) {
                 collect(lookup(record.fields(), path), values);
+                if (single && !values.isEmpty()) {
+                    break;
+                }
             }
             return values;
         }
@@ -421,6 +431,9 @@ public final class RecordMapper {
             if (field.kind() == Kind.CONCEPT || field.kind() == Kind.MUNICIPALITY) {
                 listItem(field, rule, display(value)).ifPresent(code -> put(field.name(), JsonNodeFactory.instance.textNode(code)));
                 return;
+            }
+            if (field.name().equals("contact.phone") && value instanceof String phone) {
+                value = PHONE_NOISE.matcher(phone).replaceAll("").strip();
             }
             Object source = value;
             if (rule.valueMap() != null && value instanceof String text) {

@@ -11,6 +11,7 @@ import se.insatsnavet.connectors.descriptor.Schedule;
 import se.insatsnavet.connectors.descriptor.SourceDescriptor;
 import se.insatsnavet.connectors.feed.FeedSourceComponent;
 import se.insatsnavet.connectors.file.FileSourceComponent;
+import se.insatsnavet.connectors.hsds.HsdsSourceComponent;
 import se.insatsnavet.connectors.http.HttpSourceComponent;
 import se.insatsnavet.connectors.wordpress.WordPressSourceComponent;
 import se.insatsnavet.connectors.source.SourceBatch;
@@ -47,7 +48,8 @@ public final class ImportRoutes {
             "file", FileSourceComponent::endpointUri,
             "http", HttpSourceComponent::endpointUri,
             "rss", FeedSourceComponent::endpointUri,
-            "wordpress", WordPressSourceComponent::endpointUri);
+            "wordpress", WordPressSourceComponent::endpointUri,
+            "hsds", HsdsSourceComponent::endpointUri);
 
     private final FederationRegistry registry;
     private final ImportService imports;

@@ -221,6 +221,11 @@ public final class ImportService {
                     errors.add(RunMessage.error(raw.locator(), result.localId(), "localId", result.localId(),
                             "Another record of this source already has this id; ids must be unique"));
                 }
+                if (errors.isEmpty() && !result.service().path("title").has("sv")) {
+                    messages.add(RunMessage.warning(raw.locator(), result.localId(), "title", null,
+                            "No Swedish title; the service is listed under its title in another language"));
+                    warnings++;
+                }
                 if (!errors.isEmpty()) {
                     messages.addAll(errors);
                     rejected++;

@@ -172,7 +172,8 @@ public final class ServicePage {
     }
 
     /** The Swedish text of a language map, else English, else any. */
-    static String text(JsonNode languageMap) {
+    /** The Swedish text of a language map, else the English, else any; "" if none. */
+    public static String text(JsonNode languageMap) {
         if (languageMap == null || languageMap.isMissingNode() || languageMap.isNull()) {
             return "";
         }

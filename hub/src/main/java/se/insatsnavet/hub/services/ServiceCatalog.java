@@ -58,7 +58,7 @@ public final class ServiceCatalog {
         return store.describe(uri).map(m -> rdf.fromRdf(m, uri));
     }
 
-    /** A page of services matching {@code filter}, ordered by Swedish title. */
+    /** A page of services matching {@code filter}, ordered by Swedish title (any title when there is none in Swedish). */
     public ServicePageResult find(ServiceFilter filter) {
         return store.read(ds -> {
             long total;
@@ -94,7 +94,8 @@ public final class ServiceCatalog {
         ParameterizedSparqlString pss = new ParameterizedSparqlString();
         pss.append(count ? "SELECT (COUNT(DISTINCT ?s) AS ?n) " : "SELECT ?s (SAMPLE(?title) AS ?t) ");
         pss.append("WHERE { GRAPH ?g { ?s ?type ?serviceClass ; ?titleProp ?title . ");
-        pss.append("FILTER(langMatches(lang(?title), \"sv\")) ");
+        pss.append("FILTER(langMatches(lang(?title), \"sv\") || NOT EXISTS { ?s ?titleProp ?svTitle . "
+                + "FILTER(langMatches(lang(?svTitle), \"sv\")) }) ");
         if (f.municipality() != null) {
             pss.append("?s ?spatialProp ?municipality . ");
         }

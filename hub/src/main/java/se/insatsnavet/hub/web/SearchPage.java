@@ -131,8 +131,8 @@ public final class SearchPage implements Handler<RoutingContext> {
 
     private void card(StringBuilder b, JsonNode s) {
         b.append("<li><h2><a href=\"/id/service/").append(Html.escape(s.path("id").asText())).append("\">")
-                .append(Html.escape(s.path("title").path("sv").asText(s.path("id").asText()))).append("</a></h2>\n");
-        String provider = s.path("provider").path("name").path("sv").asText("");
+                .append(Html.escape(se.insatsnavet.hub.linkeddata.ServicePage.text(s.path("title")))).append("</a></h2>\n");
+        String provider = se.insatsnavet.hub.linkeddata.ServicePage.text(s.path("provider").path("name"));
         if (!provider.isEmpty()) {
             b.append("<p class=\"meta\">Anordnare: ").append(Html.escape(provider)).append("</p>\n");
         }

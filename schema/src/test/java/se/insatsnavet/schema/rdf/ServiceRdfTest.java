@@ -209,8 +209,7 @@ class ServiceRdfTest {
         ObjectNode english = minimalService();
         english.set("title", JSON.createObjectNode().put("en", "English only"));
         ShaclCheck.Result r3 = ShaclCheck.validate(rdf.toRdf(english, CTX), Shapes.hub());
-        assertFalse(r3.conforms());
-        assertTrue(r3.messages().stream().anyMatch(msg -> msg.contains("Swedish title")), r3.toString());
+        assertTrue(r3.conforms(), "a title in another language is enough (the import warns): " + r3);
 
         ObjectNode nowhere = minimalService();
         nowhere.remove("municipalities");

@@ -1,0 +1,401 @@
+package se.insatsnavet.connectors.hsds;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import se.insatsnavet.connectors.read.TextDecoder;
+import se.insatsnavet.connectors.source.RawRecord;
+import se.insatsnavet.connectors.source.SourceProblem;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads an Open Referral HSDS tabular data package (datapackage.json and CSV files) into one record per
+ * service, nested like an HSDS 3 full service object: {@code organization}, {@code program},
+ * {@code service_at_locations[].location} (with {@code addresses}, {@code phones}, {@code schedules}),
+ * {@code contacts[].phones}, {@code phones}, {@code schedules}, {@code service_areas}, {@code languages},
+ * {@code funding}, {@code cost_options}, {@code required_documents} and {@code attributes[].taxonomy_term}.
+ *
+ * <p>Both layouts are read: HSDS 3.x ({@code service_at_location.csv}, {@code attributes.csv},
+ * {@code taxonomy_terms.csv}, {@code schedules.csv}, {@code addresses.csv}) and the older 1.1/2.0 one
+ * ({@code services_at_location.csv}, {@code services_taxonomy.csv} + {@code taxonomy.csv},
+ * {@code regular_schedules.csv}, {@code physical_addresses.csv}/{@code postal_addresses.csv},
+ * {@code eligibility.csv}), whose tables are translated to the 3.x shape. The resources of datapackage.json
+ * say where each table is; without a readable datapackage.json the usual file names are used. A row that
+ * cannot be read is a {@link SourceProblem} naming file and row; the rest of the package still comes through.</p>
+ */
+public final class HsdsPackageReader {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> LEGACY_TABLES = Set.of("services_at_location", "services_taxonomy", "taxonomy",
+            "regular_schedules", "physical_addresses", "postal_addresses", "eligibility");
+    private static final Set<String> LINKS = Set.of("service_id", "location_id", "organization_id", "contact_id",
+            "service_at_location_id", "link_id", "link_type", "link_entity", "program_id", "phone_id");
+    private static final Set<String> INTEGERS = Set.of("minimum_age", "maximum_age", "year_incorporated");
+    private static final Map<String, String> WEEKDAYS = Map.of("1", "MO", "2", "TU", "3", "WE", "4", "TH", "5", "FR",
+            "6", "SA", "7", "SU");
+
+    /** What one read produced. {@code layout} is {@code "3"} or {@code "1.1"}. */
+    public record Result(String layout, List<RawRecord> records, List<SourceProblem> problems) {
+    }
+
+    /** One CSV row: its number (1-based, header excluded) and its non-empty cells by lower-case column name. */
+    private record Row(int number, Map<String, String> cells) {
+        String get(String column) {
+            return cells.get(column);
+        }
+    }
+
+    private final Map<String, byte[]> files;
+    private final String base;
+    private final Map<String, String> resourcePaths = new HashMap<>();
+    private final List<SourceProblem> problems = new ArrayList<>();
+    private final Map<String, List<Row>> tables = new HashMap<>();
+
+    private HsdsPackageReader(Map<String, byte[]> files) {
+        this.files = files;
+        String descriptor = files.keySet().stream().filter(n -> n.equals("datapackage.json") || n.endsWith("/datapackage.json"))
+                .min((a, b) -> Integer.compare(a.length(), b.length())).orElse(null);
+        String servicesFile = files.keySet().stream().filter(n -> n.equals("services.csv") || n.endsWith("/services.csv"))
+                .min((a, b) -> Integer.compare(a.length(), b.length())).orElse(null);
+        String anchor = descriptor != null ? descriptor : servicesFile;
+        this.base = anchor == null || anchor.indexOf('/') < 0 ? "" : anchor.substring(0, anchor.lastIndexOf('/') + 1);
+        if (descriptor != null) {
+            readResources(files.get(descriptor));
+        }
+    }
+
+    /** Reads a data package folder or a .zip file. */
+    public static Result read(Path folderOrZip) throws IOException {
+        return read(PackageFiles.of(folderOrZip));
+    }
+
+    /** Reads a package given as files by relative path (the folder, zip and HTTP forms all end here). */
+    public static Result read(Map<String, byte[]> files) throws IOException {
+        return new HsdsPackageReader(files).read();
+    }
+
+    private void readResources(byte[] descriptor) {
+        try {
+            JsonNode root = JSON.readTree(descriptor);
+            for (JsonNode resource : root.path("resources")) {
+                String name = resource.path("name").asText("");
+                String path = resource.path("path").asText("");
+                if (!name.isEmpty() && !path.isEmpty() && !path.contains("..") && !path.startsWith("/")) {
+                    resourcePaths.put(name.toLowerCase(Locale.ROOT), path);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not a readable datapackage.json (e.g. a link left as text): the usual file names are used
+        }
+    }
+
+    private Result read() throws IOException {
+        if (file("services") == null) {
+            throw new IOException("the package has no services table (services.csv"
+                    + (resourcePaths.containsKey("services") ? " or " + resourcePaths.get("services") : "")
+                    + "; datapackage.json " + (resourcePaths.isEmpty() ? "absent or unreadable" : "read") + ")");
+        }
+        boolean legacy = LEGACY_TABLES.stream().anyMatch(t -> file(t) != null);
+        try {
+            List<RawRecord> records = legacy ? new Legacy().services() : services();
+            return new Result(legacy ? "1.1" : "3", records, List.copyOf(problems));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** The file name of a table, if the package has it. */
+    private String file(String table) {
+        String path = resourcePaths.get(table);
+        if (path != null && files.containsKey(base + path)) {
+            return base + path;
+        }
+        String fallback = base + table + ".csv";
+        return files.containsKey(fallback) ? fallback : null;
+    }
+
+    private List<Row> table(String name) {
+        return tables.computeIfAbsent(name, this::load);
+    }
+
+    private List<Row> load(String table) {
+        String file = file(table);
+        if (file == null) {
+            return List.of();
+        }
+        String display = file.substring(base.length());
+        List<Row> rows = new ArrayList<>();
+        String text = TextDecoder.decode(files.get(file), TextDecoder.AUTO);
+        CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+            List<String> header = null;
+            int number = 0;
+            for (CSVRecord record : parser) {
+                if (header == null) {
+                    header = record.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+                    continue;
+                }
+                number++;
+                if (record.size() != header.size()) {
+                    problems.add(new SourceProblem(display + " row " + number, null, "the row has " + record.size()
+                            + " values but the header " + header.size() + " columns; the row was not read"));
+                    continue;
+                }
+                Map<String, String> cells = new LinkedHashMap<>();
+                for (int i = 0; i < header.size(); i++) {
+                    String value = record.get(i).strip();
+                    if (!value.isEmpty() && !header.get(i).isEmpty()) {
+                        cells.put(header.get(i), value);
+                    }
+                }
+                rows.add(new Row(number, cells));
+            }
+        } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
+            problems.add(new SourceProblem(display, null, "not readable CSV after row " + rows.size() + ": "
+                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage())));
+        }
+        return rows;
+    }
+
+    // ---- HSDS 3.x ----------------------------------------------------------------------------------------
+
+    private List<RawRecord> services() {
+        Map<String, Row> organizations = byId(table("organizations"));
+        Map<String, Row> programs = byId(table("programs"));
+        Map<String, Row> locations = byId(table("locations"));
+        Map<String, Row> terms = byId(table("taxonomy_terms"));
+        Map<String, Row> taxonomies = byId(table("taxonomies"));
+        List<RawRecord> records = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        String display = file("services").substring(base.length());
+        for (Row row : table("services")) {
+            String locator = display + " row " + row.number();
+            String id = row.get("id");
+            if (id == null) {
+                problems.add(new SourceProblem(locator, "id", "the service has no id"));
+                continue;
+            }
+            if (!seen.add(id)) {
+                problems.add(new SourceProblem(locator, "id", "another service of the package already has the id " + id));
+                continue;
+            }
+            Map<String, Object> service = fields(row);
+            put(service, "organization", one(organizations, row.get("organization_id")));
+            put(service, "program", one(programs, row.get("program_id")));
+            put(service, "service_areas", children("service_areas", "service_id", id));
+            put(service, "languages", children("languages", "service_id", id));
+            put(service, "phones", children("phones", "service_id", id));
+            put(service, "schedules", children("schedules", "service_id", id));
+            put(service, "contacts", contacts(id));
+            put(service, "funding", children("funding", "service_id", id));
+            put(service, "cost_options", children("cost_options", "service_id", id));
+            put(service, "required_documents", children("required_documents", "service_id", id));
+            put(service, "service_at_locations", serviceAtLocations(table("service_at_location"), id, locations));
+            List<Object> attributes = new ArrayList<>();
+            for (Row attribute : table("attributes")) {
+                if (id.equals(attribute.get("link_id"))) {
+                    Map<String, Object> a = fields(attribute);
+                    Map<String, Object> term = one(terms, attribute.get("taxonomy_term_id"));
+                    if (term != null) {
+                        Object taxonomyId = term.get("taxonomy_id");
+                        Map<String, Object> taxonomy = taxonomyId == null ? null : one(taxonomies, taxonomyId.toString());
+                        if (taxonomy != null && taxonomy.get("name") != null) {
+                            term.putIfAbsent("taxonomy", taxonomy.get("name"));
+                        }
+                        a.put("taxonomy_term", term);
+                    }
+                    attributes.add(a);
+                }
+            }
+            put(service, "attributes", attributes);
+            records.add(new RawRecord(locator, service));
+        }
+        return records;
+    }
+
+    private List<Object> contacts(String serviceId) {
+        List<Object> contacts = new ArrayList<>();
+        for (Row contact : table("contacts")) {
+            if (serviceId.equals(contact.get("service_id"))) {
+                Map<String, Object> c = fields(contact);
+                put(c, "phones", children("phones", "contact_id", contact.get("id")));
+                contacts.add(c);
+            }
+        }
+        return contacts;
+    }
+
+    private List<Object> serviceAtLocations(List<Row> links, String serviceId, Map<String, Row> locations) {
+        List<Object> result = new ArrayList<>();
+        for (Row link : links) {
+            if (!serviceId.equals(link.get("service_id"))) {
+                continue;
+            }
+            Map<String, Object> sal = fields(link);
+            Row location = link.get("location_id") == null ? null : locations.get(link.get("location_id"));
+            if (location != null) {
+                Map<String, Object> l = fields(location);
+                put(l, "addresses", addresses(location.get("id")));
+                put(l, "phones", children("phones", "location_id", location.get("id"), "service_id", "contact_id"));
+                put(l, "schedules", children("schedules", "location_id", location.get("id"), "service_id"));
+                put(l, "languages", children("languages", "location_id", location.get("id"), "service_id"));
+                sal.put("location", l);
+            }
+            result.add(sal);
+        }
+        return result;
+    }
+
+    /** Overridden by the 1.1 layout, whose addresses are in two tables. */
+    List<Object> addresses(String locationId) {
+        return children("addresses", "location_id", locationId);
+    }
+
+    /**
+     * The rows of {@code table} whose {@code key} column is {@code value} and whose {@code unlessSet} columns
+     * are empty (a phone of a contact is not also a phone of the service), without their link columns.
+     */
+    private List<Object> children(String table, String key, String value, String... unlessSet) {
+        List<Object> rows = new ArrayList<>();
+        if (value == null) {
+            return rows;
+        }
+        outer:
+        for (Row row : table(table)) {
+            if (!value.equals(row.get(key))) {
+                continue;
+            }
+            for (String other : unlessSet) {
+                if (row.get(other) != null) {
+                    continue outer;
+                }
+            }
+            rows.add(fields(row));
+        }
+        return rows;
+    }
+
+    private static Map<String, Row> byId(List<Row> rows) {
+        Map<String, Row> index = new HashMap<>();
+        for (Row row : rows) {
+            if (row.get("id") != null) {
+                index.putIfAbsent(row.get("id"), row);
+            }
+        }
+        return index;
+    }
+
+    private static Map<String, Object> one(Map<String, Row> index, String id) {
+        Row row = id == null ? null : index.get(id);
+        return row == null ? null : fields(row);
+    }
+
+    /** A row's cells as record fields: link columns left out, integer columns as numbers. */
+    private static Map<String, Object> fields(Row row) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        row.cells().forEach((column, value) -> {
+            if (column.equals("id") || !LINKS.contains(column)) {
+                fields.put(column, INTEGERS.contains(column) && value.matches("-?\\d{1,9}") ? (Object) Long.parseLong(value) : value);
+            }
+        });
+        return fields;
+    }
+
+    private static void put(Map<String, Object> target, String name, Object value) {
+        if (value != null && !(value instanceof List<?> list && list.isEmpty())) {
+            target.put(name, value);
+        }
+    }
+
+    // ---- HSDS 1.1 / 2.0 ----------------------------------------------------------------------------------
+
+    /** Translates the 1.1 tables to the 3.x ones, then nests as for 3.x. */
+    private final class Legacy {
+
+        List<RawRecord> services() {
+            tables.put("service_at_location", table("services_at_location"));
+            tables.put("schedules", rename(table("regular_schedules"), Map.of("weekday", "byday"), row -> {
+                String day = row.get("byday");
+                if (day != null && WEEKDAYS.containsKey(day)) {
+                    row.put("byday", WEEKDAYS.get(day));
+                }
+                row.putIfAbsent("freq", "WEEKLY");
+            }));
+            tables.put("service_areas", rename(table("service_areas"), Map.of("service_area", "name"), row -> { }));
+            tables.put("languages", rename(table("languages"), Map.of("language", "name"), row -> { }));
+            List<Row> addresses = new ArrayList<>();
+            addresses.addAll(rename(table("physical_addresses"), Map.of(), row -> row.put("address_type", "physical")));
+            addresses.addAll(rename(table("postal_addresses"), Map.of(), row -> row.put("address_type", "postal")));
+            tables.put("addresses", addresses);
+            tables.put("taxonomy_terms", rename(table("taxonomy"), Map.of("vocabulary", "taxonomy"), row -> { }));
+            List<Row> attributes = new ArrayList<>();
+            for (Row link : table("services_taxonomy")) {
+                attributes.add(new Row(link.number(), cells("id", link.get("id"), "link_id", link.get("service_id"),
+                        "taxonomy_term_id", link.get("taxonomy_id"), "value", link.get("taxonomy_detail"))));
+            }
+            for (Row service : table("services")) {
+                String ids = service.get("taxonomy_ids");
+                if (ids != null && service.get("id") != null) {
+                    for (String termId : ids.split("[,;\\s]+")) {
+                        if (!termId.isBlank()) {
+                            attributes.add(new Row(service.number(), cells("link_id", service.get("id"), "taxonomy_term_id", termId)));
+                        }
+                    }
+                }
+            }
+            tables.put("attributes", attributes);
+            Map<String, List<String>> eligibility = new HashMap<>();
+            for (Row row : table("eligibility")) {
+                if (row.get("service_id") != null && row.get("eligibility") != null) {
+                    eligibility.computeIfAbsent(row.get("service_id"), k -> new ArrayList<>()).add(row.get("eligibility"));
+                }
+            }
+            List<Row> services = new ArrayList<>();
+            for (Row row : table("services")) {
+                Map<String, String> cells = new LinkedHashMap<>(row.cells());
+                cells.remove("taxonomy_ids");
+                List<String> e = eligibility.get(row.get("id"));
+                if (e != null && !cells.containsKey("eligibility_description")) {
+                    cells.put("eligibility_description", String.join("; ", e));
+                }
+                services.add(new Row(row.number(), cells));
+            }
+            tables.put("services", services);
+            return HsdsPackageReader.this.services();
+        }
+
+        private List<Row> rename(List<Row> rows, Map<String, String> columns, java.util.function.Consumer<Map<String, String>> fix) {
+            List<Row> renamed = new ArrayList<>();
+            for (Row row : rows) {
+                Map<String, String> cells = new LinkedHashMap<>();
+                row.cells().forEach((k, v) -> cells.put(columns.getOrDefault(k, k), v));
+                fix.accept(cells);
+                renamed.add(new Row(row.number(), cells));
+            }
+            return renamed;
+        }
+
+        private Map<String, String> cells(String... pairs) {
+            Map<String, String> cells = new LinkedHashMap<>();
+            for (int i = 0; i + 1 < pairs.length; i += 2) {
+                if (pairs[i + 1] != null && !pairs[i + 1].isBlank()) {
+                    cells.put(pairs[i], pairs[i + 1]);
+                }
+            }
+            return cells;
+        }
+    }
+}
