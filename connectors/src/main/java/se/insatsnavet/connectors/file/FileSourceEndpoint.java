@@ -4,7 +4,9 @@ import org.apache.camel.Category;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
+import se.insatsnavet.connectors.source.RawRecord;
 import se.insatsnavet.connectors.source.SourceBatch;
+import se.insatsnavet.connectors.source.SourceProblem;
 import se.insatsnavet.connectors.source.SourceEndpoint;
 import se.insatsnavet.connectors.source.SourceHeaders;
 
@@ -21,6 +23,9 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import java.util.Locale;
 
 /**
@@ -35,7 +40,7 @@ public class FileSourceEndpoint extends SourceEndpoint {
     /** Value of {@code encoding} that detects the charset. */
     public static final String AUTO = TextDecoder.AUTO;
 
-    @UriParam(description = "The file to read; relative paths resolve against baseDirectory (or the working directory)")
+    @UriParam(description = "The file to read, or a drop folder whose files are all read; relative paths resolve against baseDirectory (or the working directory)")
     @Metadata(required = true)
     private String path;
 
@@ -133,9 +138,45 @@ public class FileSourceEndpoint extends SourceEndpoint {
         }
     }
 
+    /**
+     * Reads the file, or, when {@code path} is a drop folder, every file in it whose format is known (by the
+     * {@code format} option or the extension), in name order, each record's locator starting with its file name.
+     */
     @Override
     public SourceBatch read() throws Exception {
-        Path file = resolveFile();
+        Path target = resolveFile();
+        Instant fetchedAt = Instant.now();
+        if (!Files.isDirectory(target)) {
+            Read one = readFile(target);
+            return new SourceBatch(getFederationId(), getSourceId(), one.result().records(), one.result().problems(),
+                    SourceBatch.fingerprintOf(one.bytes()), fetchedAt);
+        }
+        checkRealPath(target);
+        List<Path> files;
+        try (Stream<Path> list = Files.list(target)) {
+            files = list.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().startsWith("."))
+                    .filter(f -> format != null || FileFormat.ofFileName(f.getFileName().toString()) != null)
+                    .sorted().toList();
+        }
+        List<RawRecord> records = new ArrayList<>();
+        List<SourceProblem> problems = new ArrayList<>();
+        StringBuilder fingerprints = new StringBuilder();
+        for (Path file : files) {
+            String name = file.getFileName().toString();
+            Read one = readFile(file);
+            one.result().records().forEach(r -> records.add(new RawRecord(name + " " + r.locator(), r.fields())));
+            one.result().problems().forEach(p -> problems.add(new SourceProblem(name + " " + p.locator(), p.field(), p.message())));
+            fingerprints.append(name).append('=').append(SourceBatch.fingerprintOf(one.bytes())).append('\n');
+        }
+        return new SourceBatch(getFederationId(), getSourceId(), records, problems,
+                SourceBatch.fingerprintOf(fingerprints.toString()), fetchedAt);
+    }
+
+    private record Read(byte[] bytes, RecordReader.Result result) {
+    }
+
+    private Read readFile(Path file) throws Exception {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -145,7 +186,6 @@ public class FileSourceEndpoint extends SourceEndpoint {
             throw new IOException("insats-file: cannot read " + file + ": " + e, e);
         }
         checkRealPath(file);
-        Instant fetchedAt = Instant.now();
         FileFormat effectiveFormat = format != null ? format : FileFormat.ofFileName(file.getFileName().toString());
         if (effectiveFormat == null) {
             throw new IllegalArgumentException("insats-file: cannot tell the format of " + file
@@ -164,8 +204,7 @@ public class FileSourceEndpoint extends SourceEndpoint {
             throw new IOException("insats-file: cannot parse " + file + " as " + effectiveFormat.name().toLowerCase(Locale.ROOT)
                     + ": " + e.getMessage(), e);
         }
-        return new SourceBatch(getFederationId(), getSourceId(), result.records(), result.problems(),
-                SourceBatch.fingerprintOf(bytes), fetchedAt);
+        return new Read(bytes, result);
     }
 
     public String getPath() {

@@ -313,6 +313,24 @@ class FileSourceEndpointTest {
         assertThrows(ResolveEndpointFailedException.class, () -> context.getEndpoint("insats-file:Bad.Id/s?path=x.csv"));
     }
 
+    @Test
+    void aDropFolderIsReadFileByFileInNameOrder() throws Exception {
+        Path drop = Files.createDirectories(dir.resolve("inkorg"));
+        Files.writeString(drop.resolve("b-motala.csv"), "Id;Namn\n3;Ung Framtid\n", StandardCharsets.UTF_8);
+        Files.writeString(drop.resolve("a-linkoping.ndjson"), "{\"Id\": \"1\", \"Namn\": \"Steget\"}\nnot json\n", StandardCharsets.UTF_8);
+        Files.writeString(drop.resolve("readme.md"), "not a source", StandardCharsets.UTF_8);
+        Files.writeString(drop.resolve(".~lock.b-motala.csv#"), "lock", StandardCharsets.UTF_8);
+
+        SourceBatch batch = read("path=" + uriPath(drop));
+        assertEquals(List.of("a-linkoping.ndjson line 1", "b-motala.csv row 1"),
+                batch.records().stream().map(RawRecord::locator).toList());
+        assertEquals("a-linkoping.ndjson line 2", batch.problems().get(0).locator());
+
+        String before = batch.fingerprint();
+        Files.writeString(drop.resolve("c-ny.csv"), "Id;Namn\n4;Ny\n", StandardCharsets.UTF_8);
+        assertNotEquals(before, read("path=" + uriPath(drop)).fingerprint());
+    }
+
     private static String rootMessage(Throwable failure) {
         Throwable cause = failure;
         while (cause.getCause() != null) {

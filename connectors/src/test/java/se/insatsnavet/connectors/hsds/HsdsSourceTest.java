@@ -197,6 +197,35 @@ class HsdsSourceTest {
                 result.warnings().toString());
     }
 
+    @Test
+    void aLargeMessyPackageComesThroughWithEveryGoodService() throws Exception {
+        Path pkg = Files.createDirectories(dir.resolve("stor"));
+        StringBuilder services = new StringBuilder("ID, Organization_ID ,Name,Description,Email,Minimum_Age\r\n");
+        StringBuilder phones = new StringBuilder("id,service_id,number\n");
+        for (int i = 1; i <= 400; i++) {
+            services.append("svc-").append(i).append(",org-").append(i % 7).append(",\"Insats nr ").append(i)
+                    .append(", \"\"citat\"\"\",\"Rad ett\nRad två\",").append(i % 3 == 0 ? "  " : "kontakt" + i + "@exempel.se")
+                    .append(',').append(i % 5 == 0 ? "ung" : String.valueOf(i % 30)).append("\r\n");
+            phones.append("p").append(i).append(",svc-").append(i).append(",\"Tel: 08-").append(100 + i).append(" 00\"\n");
+        }
+        services.append("\r\n");
+        Files.writeString(pkg.resolve("services.csv"), services, StandardCharsets.UTF_8);
+        Files.writeString(pkg.resolve("phones.csv"), phones, StandardCharsets.UTF_8);
+        Files.writeString(pkg.resolve("organizations.csv"), "id,name\norg-0,Förbund 0\norg-1,Förbund 1\n", StandardCharsets.UTF_8);
+
+        HsdsPackageReader.Result result = HsdsPackageReader.read(pkg);
+        assertEquals(400, result.records().size(), result.problems().toString());
+        assertTrue(result.problems().isEmpty(), result.problems().toString());
+        RawRecord seventh = result.records().get(6);
+        assertEquals("Insats nr 7, \"citat\"", seventh.get("name"));
+        assertEquals("Rad ett\nRad två", seventh.get("description"));
+        assertEquals("Förbund 0", at(seventh, "organization", "name"));
+        assertEquals(7L, seventh.get("minimum_age"));
+        assertEquals("ung", result.records().get(4).get("minimum_age"));
+        assertEquals(null, result.records().get(2).get("email"));
+        assertEquals("Tel: 08-107 00", at(seventh, "phones", "0", "number"));
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] out = new byte[a.length + b.length];
         System.arraycopy(a, 0, out, 0, a.length);
