@@ -185,6 +185,9 @@ class HttpSourceEndpointTest {
         server.on("/api", ctx -> ctx.json(services(0, 1)));
         endpoint(server.url("/api"), "&authorization=RAW(Bearer s3cret)").read();
         assertEquals("Bearer s3cret", server.requests().get(0).header("Authorization"));
+        System.setProperty("insatsnavet.test.secret", "from-the-environment");
+        endpoint(server.url("/api"), "&authorization=RAW(Bearer {{sys:insatsnavet.test.secret}})").read();
+        assertEquals("Bearer from-the-environment", server.requests().get(1).header("Authorization"));
         RawRecord record = endpoint(server.url("/api"), "").read().records().get(0);
         assertEquals("S-0", record.get("id"));
     }
