@@ -46,6 +46,8 @@ import se.insatsnavet.hub.services.ServicesHandler;
 import se.insatsnavet.hub.store.CatalogStore;
 import se.insatsnavet.schema.ConceptIndex;
 import se.insatsnavet.schema.Vocabulary;
+import se.insatsnavet.hub.hsds.HsdsHandler;
+import se.insatsnavet.hub.hsds.HsdsServiceIndex;
 import se.insatsnavet.schema.rdf.ServiceRdf;
 import se.insatsnavet.schema.vocab.HubIris;
 
@@ -169,6 +171,20 @@ public final class Hub {
         router.get("/api/federations/:id/runs").handler(RunsHandler.list(vertx, registry, runs));
         router.get("/api/federations/:id/runs/:runId").handler(RunsHandler.one(vertx, registry, runs));
         router.get("/api/services").handler(ServicesHandler.create(vertx, catalog));
+        HsdsServiceIndex hsdsIndex = new HsdsServiceIndex(catalog, iris);
+        imports.onRunFinished(run -> {
+            if (run.counts().changedCatalogue()) {
+                hsdsIndex.invalidate();
+            }
+        });
+        HsdsHandler hsds = HsdsHandler.create(vertx, catalog, hsdsIndex, vocabulary, options.baseUri());
+        router.get("/hsds/").handler(hsds.meta());
+        router.get("/hsds/services").handler(hsds.services());
+        router.get("/hsds/services/:id").handler(hsds.service());
+        router.get("/hsds/taxonomies").handler(hsds.taxonomyList());
+        router.get("/hsds/taxonomies/:id").handler(hsds.taxonomy());
+        router.get("/hsds/taxonomy_terms").handler(hsds.termList());
+        router.get("/hsds/taxonomy_terms/:id").handler(hsds.term());
         ServicePage page = new ServicePage((scheme, code) -> switch (scheme) {
             case Vocabulary.MUNICIPALITY -> vocabulary.municipalityShortName(code).orElse(code);
             case Vocabulary.COUNTY -> vocabulary.countyName(code).orElse(code);

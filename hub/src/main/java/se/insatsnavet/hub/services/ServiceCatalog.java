@@ -79,6 +79,21 @@ public final class ServiceCatalog {
         });
     }
 
+    /** The URI of every published service. */
+    public List<String> allServiceUris() {
+        return store.read(ds -> {
+            ParameterizedSparqlString pss = new ParameterizedSparqlString(
+                    "SELECT DISTINCT ?s WHERE { GRAPH ?g { ?s ?type ?serviceClass } }");
+            pss.setIri("type", RDF.type.getURI());
+            pss.setIri("serviceClass", CPSV.PublicService.getURI());
+            List<String> uris = new ArrayList<>();
+            try (QueryExecution qe = QueryExecution.dataset(ds).query(pss.asQuery()).build()) {
+                qe.execSelect().forEachRemaining(row -> uris.add(row.getResource("s").getURI()));
+            }
+            return uris;
+        });
+    }
+
     /** Canonical JSON prefixed with the hub's identifiers for the service. */
     public ObjectNode item(String uri, ObjectNode canonical) {
         String id = iris.serviceIdOf(uri).orElseThrow(() -> new IllegalStateException("Not a service IRI: " + uri));
