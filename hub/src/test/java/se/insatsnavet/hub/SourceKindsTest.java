@@ -140,7 +140,7 @@ class SourceKindsTest {
         assertEquals(3, runs.get("api").counts().added());
         assertEquals(1, runs.get("nyheter").counts().added());
         assertEquals(1, runs.get("webb").counts().added());
-        assertEquals(12, runs.get("excel").counts().added());
+        assertEquals(12, runs.get("excel").counts().valid()); // the file watch may have imported it first
         assertEquals(17, http.json("/api/services?federation=gavle&limit=50").path("total").asInt());
 
         JsonNode api = http.json("/id/service/gavle.api-2?format=json");
