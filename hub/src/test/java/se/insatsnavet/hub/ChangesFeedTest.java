@@ -40,7 +40,7 @@ class ChangesFeedTest {
                 """, StandardCharsets.UTF_8);
         write(HEADER + "a1;Jobbcoach;Stöd till arbete.\na2;Studiecirkel;Stöd till studier.\na3;Hälsa;Friskvård.\n");
         hub = Hub.start(HubOptions.defaults(data).withPort(0).withHost("127.0.0.1").withFederations(federations)
-                .withImportOnStart(false).withReadRetries(0, 10)).toCompletionStage().toCompletableFuture().get();
+                .withImportOnStart(false).withReadRetries(0, 10).withFileWatch(0)).toCompletionStage().toCompletableFuture().get();
         http = new TestHttp(hub.port());
     }
 

@@ -53,7 +53,7 @@ class PushAndSyncTest {
             Files.writeString(dir.resolve("lista.csv"), "Id;Namn;Text\nf1;Fil-insats;Från filen.\n", StandardCharsets.UTF_8);
         }
         hub = Hub.start(HubOptions.defaults(data).withPort(0).withHost("127.0.0.1").withFederations(federations)
-                .withImportOnStart(false).withReadRetries(1, 10)).toCompletionStage().toCompletableFuture().get();
+                .withImportOnStart(false).withReadRetries(1, 10).withFileWatch(0)).toCompletionStage().toCompletableFuture().get();
         http = new TestHttp(hub.port());
         alfaToken = hub.tokens().create("alfa", "test alfa").secret();
         betaToken = hub.tokens().create("beta", "test beta").secret();

@@ -37,7 +37,7 @@ class SyncChangesTest {
         federation("beta", "1980", HEADER
                 + "b1;Arbetsträning;Träna på en arbetsplats.;1980;Sjukskrivna\n");
         hub = Hub.start(HubOptions.defaults(data).withPort(0).withHost("127.0.0.1").withFederations(federations)
-                .withImportOnStart(false).withReadRetries(6, 20)).toCompletionStage().toCompletableFuture().get();
+                .withImportOnStart(false).withReadRetries(6, 20).withFileWatch(0)).toCompletionStage().toCompletableFuture().get();
         http = new TestHttp(hub.port());
         assertEquals(3, single("alfa").counts().added());
         assertEquals(1, single("beta").counts().added());
@@ -159,7 +159,7 @@ class SyncChangesTest {
                    "mapping": {"fields": {"localId": "Id", "title": "Namn"}}}]}
                 """, StandardCharsets.UTF_8);
         hub = Hub.start(HubOptions.defaults(data).withPort(0).withHost("127.0.0.1").withFederations(federations)
-                .withImportOnStart(false)).toCompletionStage().toCompletableFuture().get();
+                .withImportOnStart(false).withFileWatch(0)).toCompletionStage().toCompletableFuture().get();
         http = new TestHttp(hub.port());
         JsonNode runs = http.json("/api/federations/gamma/runs");
         assertEquals("failed", runs.path("items").get(0).path("status").asText(), runs.toString());
