@@ -71,4 +71,16 @@ class OpenApiTest {
             op.path("parameters").forEach(p -> assertTrue(p.has("name") && p.has("in") && p.has("schema"), p.toString()));
         }));
     }
+
+    @Test
+    void theDocsPageRendersEveryOperationEscaped() {
+        var response = new TestHttp(hub.port()).get("/docs", "text/html");
+        assertEquals(200, response.statusCode());
+        String html = response.body();
+        assertTrue(html.contains("<html lang=\"en\">"), html);
+        doc.path("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method ->
+                assertTrue(html.contains("<code>" + method.toUpperCase(Locale.ROOT) + " " + path.getKey()
+                        .replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + "</code>"), method + " " + path.getKey())));
+        assertTrue(html.contains("<caption>Parameters</caption>"));
+    }
 }
