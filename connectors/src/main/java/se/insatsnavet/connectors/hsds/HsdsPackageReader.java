@@ -44,6 +44,9 @@ public final class HsdsPackageReader {
     private static final Set<String> LINKS = Set.of("service_id", "location_id", "organization_id", "contact_id",
             "service_at_location_id", "link_id", "link_type", "link_entity", "program_id", "phone_id");
     private static final Set<String> INTEGERS = Set.of("minimum_age", "maximum_age", "year_incorporated");
+    /** Values of an attribute's {@code link_entity} that say it describes something else than a service. */
+    private static final Set<String> OTHER_ENTITIES = Set.of("organization", "organizations", "location", "locations",
+            "service_at_location", "contact", "contacts", "phone", "phones", "program", "programs", "taxonomy_term");
     private static final Map<String, String> WEEKDAYS = Map.of("1", "MO", "2", "TU", "3", "WE", "4", "TH", "5", "FR",
             "6", "SA", "7", "SU");
 
@@ -206,7 +209,9 @@ public final class HsdsPackageReader {
             put(service, "service_at_locations", serviceAtLocations(table("service_at_location"), id, locations));
             List<Object> attributes = new ArrayList<>();
             for (Row attribute : table("attributes")) {
-                if (id.equals(attribute.get("link_id"))) {
+                String entity = attribute.get("link_entity");
+                if (id.equals(attribute.get("link_id"))
+                        && (entity == null || !OTHER_ENTITIES.contains(entity.toLowerCase(Locale.ROOT)))) {
                     Map<String, Object> a = fields(attribute);
                     Map<String, Object> term = one(terms, attribute.get("taxonomy_term_id"));
                     if (term != null) {
@@ -303,15 +308,32 @@ public final class HsdsPackageReader {
         return row == null ? null : fields(row);
     }
 
-    /** A row's cells as record fields: link columns left out, integer columns as numbers. */
+    /**
+     * A row's cells as record fields: link columns left out, integer columns as numbers, a {@code languages}
+     * cell (only the 1.1 layout has one, on phones: {@code "en, es"}) as a list of language objects.
+     */
     private static Map<String, Object> fields(Row row) {
         Map<String, Object> fields = new LinkedHashMap<>();
         row.cells().forEach((column, value) -> {
-            if (column.equals("id") || !LINKS.contains(column)) {
+            if (column.equals("languages")) {
+                fields.put(column, languages(value));
+            } else if (column.equals("id") || !LINKS.contains(column)) {
                 fields.put(column, INTEGERS.contains(column) && value.matches("-?\\d{1,9}") ? (Object) Long.parseLong(value) : value);
             }
         });
         return fields;
+    }
+
+    /** {@code "en, es"} as {@code [{code: en}, {code: es}]}; longer values ({@code "English"}) become names. */
+    private static List<Object> languages(String value) {
+        List<Object> languages = new ArrayList<>();
+        for (String language : value.split("[,;]")) {
+            String trimmed = language.strip();
+            if (!trimmed.isEmpty()) {
+                languages.add(new LinkedHashMap<>(Map.of(trimmed.matches("[A-Za-z]{2,3}([-_][A-Za-z0-9]+)?") ? "code" : "name", trimmed)));
+            }
+        }
+        return languages;
     }
 
     private static void put(Map<String, Object> target, String name, Object value) {
@@ -329,13 +351,14 @@ public final class HsdsPackageReader {
             tables.put("service_at_location", table("services_at_location"));
             tables.put("schedules", rename(table("regular_schedules"), Map.of("weekday", "byday"), row -> {
                 String day = row.get("byday");
-                if (day != null && WEEKDAYS.containsKey(day)) {
-                    row.put("byday", WEEKDAYS.get(day));
+                if (day != null) {
+                    row.put("byday", weekday(day));
                 }
                 row.putIfAbsent("freq", "WEEKLY");
             }));
             tables.put("service_areas", rename(table("service_areas"), Map.of("service_area", "name"), row -> { }));
             tables.put("languages", rename(table("languages"), Map.of("language", "name"), row -> { }));
+            tables.put("phones", rename(table("phones"), Map.of("language", "languages"), row -> { }));
             List<Row> addresses = new ArrayList<>();
             addresses.addAll(rename(table("physical_addresses"), Map.of(), row -> row.put("address_type", "physical")));
             addresses.addAll(rename(table("postal_addresses"), Map.of(), row -> row.put("address_type", "postal")));
@@ -358,9 +381,19 @@ public final class HsdsPackageReader {
             }
             tables.put("attributes", attributes);
             Map<String, List<String>> eligibility = new HashMap<>();
+            Map<String, Map<String, String>> ages = new HashMap<>();
             for (Row row : table("eligibility")) {
-                if (row.get("service_id") != null && row.get("eligibility") != null) {
-                    eligibility.computeIfAbsent(row.get("service_id"), k -> new ArrayList<>()).add(row.get("eligibility"));
+                String serviceId = row.get("service_id");
+                if (serviceId == null) {
+                    continue;
+                }
+                if (row.get("eligibility") != null) {
+                    eligibility.computeIfAbsent(serviceId, k -> new ArrayList<>()).add(row.get("eligibility"));
+                }
+                for (String age : List.of("minimum_age", "maximum_age")) {
+                    if (row.get(age) != null) {
+                        ages.computeIfAbsent(serviceId, k -> new LinkedHashMap<>()).putIfAbsent(age, row.get(age));
+                    }
                 }
             }
             List<Row> services = new ArrayList<>();
@@ -371,10 +404,25 @@ public final class HsdsPackageReader {
                 if (e != null && !cells.containsKey("eligibility_description")) {
                     cells.put("eligibility_description", String.join("; ", e));
                 }
+                ages.getOrDefault(row.get("id"), Map.of()).forEach(cells::putIfAbsent);
                 services.add(new Row(row.number(), cells));
             }
             tables.put("services", services);
             return HsdsPackageReader.this.services();
+        }
+
+        /** A 1.1 weekday ({@code 1} = Monday, or a day name such as {@code Monday}/{@code mon}) as an RRULE day. */
+        private static String weekday(String day) {
+            String key = day.strip().toLowerCase(Locale.ROOT);
+            if (WEEKDAYS.containsKey(key)) {
+                return WEEKDAYS.get(key);
+            }
+            for (String code : WEEKDAYS.values()) {
+                if (key.length() >= 2 && key.startsWith(code.toLowerCase(Locale.ROOT))) {
+                    return code;
+                }
+            }
+            return day;
         }
 
         private List<Row> rename(List<Row> rows, Map<String, String> columns, java.util.function.Consumer<Map<String, String>> fix) {
