@@ -185,6 +185,14 @@ public final class Hub {
         router.get("/hsds/taxonomies/:id").handler(hsds.taxonomy());
         router.get("/hsds/taxonomy_terms").handler(hsds.termList());
         router.get("/hsds/taxonomy_terms/:id").handler(hsds.term());
+        router.get("/hsds/organizations").handler(hsds.organizations());
+        router.get("/hsds/organizations/:id").handler(hsds.organization());
+        router.get("/hsds/service_at_locations").handler(hsds.serviceAtLocations());
+        router.get("/hsds/service_at_locations/:id").handler(hsds.serviceAtLocation());
+        router.get("/hsds/profile/").handler(hsds.profile());
+        router.get("/hsds/profile/README.md").handler(hsds.profileFile());
+        router.get("/hsds/profile/openapi.json").handler(hsds.profileFile());
+        router.get("/hsds/profile/schema/:name").handler(hsds.profileFile());
         ServicePage page = new ServicePage((scheme, code) -> switch (scheme) {
             case Vocabulary.MUNICIPALITY -> vocabulary.municipalityShortName(code).orElse(code);
             case Vocabulary.COUNTY -> vocabulary.countyName(code).orElse(code);

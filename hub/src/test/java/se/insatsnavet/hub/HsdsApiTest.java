@@ -122,7 +122,124 @@ class HsdsApiTest {
         assertEquals(2, second.path("page_number").asInt());
         assertFalse(second.path("first_page").asBoolean());
         assertEquals(404, http.get("/hsds/services/00000000-0000-0000-0000-000000000000", "application/json").statusCode());
-        assertEquals(400, http.get("/hsds/services?modified_after=2026-01-01", "application/json").statusCode());
+        assertEquals(400, http.get("/hsds/services?modified_after=yesterday", "application/json").statusCode());
+        assertEquals(400, http.get("/hsds/services?organization_id=00000000-0000-0000-0000-000000000000",
+                "application/json").statusCode());
         assertEquals(400, http.get("/hsds/services?per_page=1000", "application/json").statusCode());
+    }
+
+    @Test
+    void organizationsListTheProvidersWithTheirServicesAndFilterServices() throws Exception {
+        Schema orgSchema = schema("organization_list.json");
+        JsonNode page = http.json("/hsds/organizations?per_page=100");
+        assertTrue(page.path("total_items").asInt() > 1, page.toString());
+        long nested = 0;
+        for (JsonNode org : page.path("contents")) {
+            assertValid(orgSchema, org);
+            assertTrue(org.path("uri").asText().contains("/id/organisation/"), org.toString());
+            nested += org.path("services").size();
+            JsonNode byId = http.json("/hsds/organizations/" + org.path("id").asText());
+            assertEquals(org.path("name"), byId.path("name"));
+            assertEquals(org.path("services").size(), byId.path("services").size());
+            JsonNode services = http.json("/hsds/services?per_page=100&organization_id=" + org.path("id").asText());
+            assertEquals(org.path("services").size(), services.path("total_items").asInt());
+            for (JsonNode service : services.path("contents")) {
+                assertEquals(org.path("id"), service.path("organization_id"), service.toString());
+            }
+        }
+        assertEquals(http.json("/api/services?perPage=1").path("total").asLong(), nested,
+                "every service has exactly one organization");
+        JsonNode first = page.path("contents").get(0);
+        JsonNode full = http.json("/hsds/organizations/" + first.path("id").asText() + "?full_service=true");
+        assertTrue(full.path("services").get(0).has("service_areas"), full.toString());
+        assertEquals(404, http.get("/hsds/organizations/00000000-0000-0000-0000-000000000000", "application/json").statusCode());
+    }
+
+    @Test
+    void serviceAtLocationsAreTheServicesInTheirMunicipalities() throws Exception {
+        Schema salSchema = schema("service_at_location_list.json");
+        JsonNode page = http.json("/hsds/service_at_locations?per_page=100");
+        long expected = 0;
+        for (JsonNode service : http.json("/hsds/services?per_page=100").path("contents")) {
+            expected += service.path("service_areas").size();
+            for (JsonNode at : service.path("service_at_locations")) {
+                assertEquals("physical", at.path("location").path("location_type").asText());
+            }
+        }
+        assertEquals(expected, page.path("total_items").asLong());
+        for (JsonNode at : page.path("contents")) {
+            assertValid(salSchema, at);
+            assertTrue(at.path("location").path("external_identifier").asText().matches("[0-9]{4}"), at.toString());
+        }
+        JsonNode one = page.path("contents").get(0);
+        JsonNode byId = http.json("/hsds/service_at_locations/" + one.path("id").asText());
+        assertValid(salSchema, byId);
+        assertEquals(one.path("service_id"), byId.path("service").path("id"));
+        JsonNode service = http.json("/hsds/services/" + one.path("service_id").asText());
+        boolean listed = false;
+        for (JsonNode at : service.path("service_at_locations")) {
+            listed |= at.path("id").equals(one.path("id"));
+        }
+        assertTrue(listed, "the service lists its service_at_location " + one.path("id"));
+        assertEquals(404, http.get("/hsds/service_at_locations/00000000-0000-0000-0000-000000000000",
+                "application/json").statusCode());
+    }
+
+    @Test
+    void taxonomyIdAndModifiedAfterFilterServices() {
+        String methods = null;
+        for (JsonNode taxonomy : http.json("/hsds/taxonomies").path("contents")) {
+            if (taxonomy.path("name").asText().equals("Metoder")) {
+                methods = taxonomy.path("id").asText();
+            }
+        }
+        JsonNode withMethod = http.json("/hsds/services?per_page=100&taxonomy_id=" + methods);
+        long all = http.json("/hsds/services?per_page=1").path("total_items").asLong();
+        assertTrue(withMethod.path("total_items").asLong() > 0 && withMethod.path("total_items").asLong() <= all);
+        for (JsonNode service : withMethod.path("contents")) {
+            boolean hasMethod = false;
+            for (JsonNode attribute : service.path("attributes")) {
+                hasMethod |= attribute.path("taxonomy_term").path("taxonomy_id").asText().equals(methods);
+            }
+            assertTrue(hasMethod, service.toString());
+        }
+        JsonNode any = http.json("/hsds/services?per_page=1").path("contents").get(0);
+        java.time.Instant modified = java.time.Instant.parse(any.path("last_modified").asText());
+        assertEquals(all, http.json("/hsds/services?modified_after=2000-01-01").path("total_items").asLong());
+        assertEquals(0, http.json("/hsds/services?modified_after=" + modified.plusSeconds(3600)).path("total_items").asLong());
+        assertEquals(all, http.json("/hsds/services?modified_after=" + modified.minusSeconds(3600)).path("total_items").asLong());
+    }
+
+    @Test
+    void theProfileCompiledOverHsdsValidatesTheServicesAndDropsWhatIsNotOffered() throws Exception {
+        JsonNode profile = http.json("/hsds/profile/");
+        assertTrue(http.json("/hsds/").path("profile").asText().endsWith("/hsds/profile/"));
+        JsonNode servicePatch = http.json("/hsds/profile/schema/service.json");
+        JsonNode base = se.insatsnavet.hub.http.Responses.JSON.readTree(
+                SharedFolder.require("standards/hsds-3.1/schema/compiled/service_with_definitions.json").toFile());
+        JsonNode compiled = MergePatch.apply(base, servicePatch);
+        Schema profiled = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(compiled.toString(), InputFormat.JSON);
+        JsonNode page = http.json("/hsds/services?per_page=100");
+        for (JsonNode service : page.path("contents")) {
+            assertValid(profiled, service);
+        }
+        JsonNode withoutUri = page.path("contents").get(0).deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) withoutUri).remove("uri");
+        assertFalse(profiled.validate(withoutUri).isEmpty(), "the profile requires the service's uri");
+
+        JsonNode hsdsOpenApi = se.insatsnavet.hub.http.Responses.JSON.readTree(
+                SharedFolder.require("standards/hsds-3.1/schema/openapi.json").toFile());
+        JsonNode ours = MergePatch.apply(hsdsOpenApi, http.json(profile.path("openapi_url").asText()
+                .substring(profile.path("openapi_url").asText().indexOf("/hsds/"))));
+        assertEquals("Insatsnavet HSDS API", ours.path("info").path("title").asText());
+        ours.path("paths").fields().forEachRemaining(path -> {
+            assertFalse(path.getValue().has("post"), path.getKey() + " still offers POST");
+            String route = "/hsds" + path.getKey().replaceAll("\\{id}", "00000000-0000-0000-0000-000000000000");
+            int status = http.get(route, "application/json").statusCode();
+            assertTrue(status == 200 || status == 404 && route.contains("0000"), route + " answered " + status);
+        });
+        assertTrue(http.get("/hsds/profile/README.md").body().contains("JSON Merge Patch"));
+        assertEquals(404, http.get("/hsds/profile/schema/location.json", "application/json").statusCode());
     }
 }

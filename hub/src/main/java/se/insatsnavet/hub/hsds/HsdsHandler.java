@@ -14,12 +14,18 @@ import se.insatsnavet.hub.services.ServiceCatalog;
 import se.insatsnavet.hub.services.ServiceFilter;
 import se.insatsnavet.hub.services.ServicePageResult;
 import se.insatsnavet.schema.Vocabulary;
+import se.insatsnavet.schema.vocab.INSV;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * The HSDS 3 API routes ({@code /hsds/…}). Lists are HSDS Page objects ({@code total_items},
@@ -30,7 +36,11 @@ public final class HsdsHandler {
 
     /** HSDS version this API follows. */
     public static final String VERSION = "3.1";
-    private static final Set<String> UNSUPPORTED = Set.of("taxonomy_id", "organization_id", "modified_after");
+    /** The HSDS schemas the profile patches. */
+    public static final List<String> PROFILE_SCHEMAS = List.of("service", "organization", "service_area");
+    /** Services nested in an organization at most. */
+    public static final int MAX_NESTED_SERVICES = 100;
+    private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
     private final Vertx vertx;
     private final ServiceCatalog catalog;
@@ -44,7 +54,7 @@ public final class HsdsHandler {
         this.catalog = catalog;
         this.index = index;
         this.taxonomies = new HsdsTaxonomies(vocabulary);
-        this.view = new HsdsServiceView(vocabulary, taxonomies);
+        this.view = new HsdsServiceView(vocabulary, taxonomies, catalog::organisationIri);
         this.baseUri = baseUri;
     }
 
@@ -53,45 +63,58 @@ public final class HsdsHandler {
         return new HsdsHandler(vertx, catalog, index, vocabulary, baseUri);
     }
 
-    /** {@code GET /hsds/}: the API's HSDS version and its OpenAPI document. */
+    /** {@code GET /hsds/}: the API's HSDS version, its profile and its OpenAPI document. */
     public Handler<RoutingContext> meta() {
         return ctx -> Responses.json(ctx, 200, Responses.object().put("version", VERSION)
+                .put("profile", baseUri + "hsds/profile/")
                 .put("openapi_url", baseUri + "openapi.json"));
     }
 
-    /** {@code GET /hsds/services}: search, page, per_page, taxonomy_term_id, minimal, full, format. */
-    public Handler<RoutingContext> services() {
+    /** {@code GET /hsds/profile/}: what the Insatsnavet profile is and where its files are. */
+    public Handler<RoutingContext> profile() {
         return ctx -> {
-            ServiceFilter filter;
-            boolean minimal;
-            try {
-                for (String name : UNSUPPORTED) {
-                    if (ctx.queryParams().contains(name)) {
-                        throw new QueryParams.BadRequest("'" + name + "' is not supported by this API as a filter of services;"
-                                + " use search or taxonomy_term_id");
-                    }
-                }
-                String search = QueryParams.string(ctx, "search", 200);
-                List<String> words = search == null ? List.of() : Arrays.stream(search.toLowerCase(Locale.ROOT)
-                        .split("[\\s,]+")).filter(w -> !w.isBlank()).limit(8).toList();
-                String termId = QueryParams.matching(ctx, "taxonomy_term_id", "[0-9a-f-]{36}", "a taxonomy term UUID");
-                Optional<HsdsTaxonomies.Term> term = termId == null ? Optional.empty() : taxonomies.term(termId);
-                if (termId != null && term.isEmpty()) {
-                    throw new QueryParams.BadRequest("taxonomy_term_id " + termId + " is no term of /hsds/taxonomy_terms");
-                }
-                String targetGroup = term.filter(t -> t.scheme().equals(Vocabulary.TARGET_GROUP)).map(HsdsTaxonomies.Term::code).orElse(null);
-                String method = term.filter(t -> t.scheme().equals(Vocabulary.METHOD)).map(HsdsTaxonomies.Term::code).orElse(null);
-                filter = new ServiceFilter(words, null, targetGroup, null,
-                        QueryParams.integer(ctx, "page", 1, 1, 100_000),
-                        QueryParams.integer(ctx, "per_page", ServiceFilter.DEFAULT_PER_PAGE, 1, ServiceFilter.MAX_PER_PAGE),
-                        new ServiceFilter.More(null, null, method, null, null));
-                minimal = "true".equals(ctx.queryParams().get("minimal")) || "false".equals(ctx.queryParams().get("full"));
-            } catch (QueryParams.BadRequest e) {
-                Responses.problem(ctx, 400, e.getMessage());
+            ObjectNode body = Responses.object().put("name", "Insatsnavet")
+                    .put("description", "Insatsnavet profile of HSDS " + VERSION + ": JSON Merge Patches (RFC 7396) on"
+                            + " HSDS's schema files and openapi.json; see readme_url")
+                    .put("hsds_version", VERSION)
+                    .put("readme_url", baseUri + "hsds/profile/README.md")
+                    .put("openapi_url", baseUri + "hsds/profile/openapi.json");
+            ObjectNode schemas = body.putObject("schema_patches");
+            PROFILE_SCHEMAS.forEach(name -> schemas.put(name, baseUri + "hsds/profile/schema/" + name + ".json"));
+            Responses.json(ctx, 200, body);
+        };
+    }
+
+    /** {@code GET /hsds/profile/README.md}, {@code openapi.json} and {@code schema/{name}.json}: the profile's files. */
+    public Handler<RoutingContext> profileFile() {
+        return ctx -> {
+            String path = ctx.request().path().substring("/hsds/profile/".length());
+            String name = path.startsWith("schema/") && path.endsWith(".json")
+                    ? path.substring("schema/".length(), path.length() - ".json".length()) : null;
+            if (!path.equals("README.md") && !path.equals("openapi.json") && (name == null || !PROFILE_SCHEMAS.contains(name))) {
+                Responses.problem(ctx, 404, "The profile has no file " + path);
                 return;
             }
-            boolean full = !minimal;
-            Blocking.run(vertx, () -> catalog.find(filter)).onComplete(ar -> {
+            try (java.io.InputStream in = HsdsHandler.class.getResourceAsStream("/hsds-profile/" + path)) {
+                if (in == null) {
+                    throw new IllegalStateException("Missing resource hsds-profile/" + path);
+                }
+                Responses.send(ctx, 200, path.endsWith(".md") ? "text/markdown; charset=utf-8" : "application/json",
+                        new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            } catch (java.io.IOException e) {
+                Responses.failed(ctx, e);
+            }
+        };
+    }
+
+    /**
+     * {@code GET /hsds/services}: search, page, per_page, taxonomy_term_id, taxonomy_id, organization_id,
+     * modified_after, minimal, full, format.
+     */
+    public Handler<RoutingContext> services() {
+        return ctx -> {
+            boolean full = !("true".equals(ctx.queryParams().get("minimal")) || "false".equals(ctx.queryParams().get("full")));
+            Blocking.run(vertx, () -> catalog.find(filter(ctx))).onComplete(ar -> {
                 if (ar.failed()) {
                     Responses.failed(ctx, ar.cause());
                     return;
@@ -104,13 +127,58 @@ public final class HsdsHandler {
         };
     }
 
+    /**
+     * The service filter of an HSDS request's parameters. Blocking (an organization id is looked up in the
+     * index): call from a worker. Throws {@link QueryParams.BadRequest} for a bad or unknown value.
+     */
+    private ServiceFilter filter(RoutingContext ctx) {
+        String search = QueryParams.string(ctx, "search", 200);
+        List<String> words = search == null ? List.of() : Arrays.stream(search.toLowerCase(Locale.ROOT)
+                .split("[\\s,]+")).filter(w -> !w.isBlank()).limit(8).toList();
+        String termId = QueryParams.matching(ctx, "taxonomy_term_id", UUID, "a taxonomy term UUID");
+        Optional<HsdsTaxonomies.Term> term = termId == null ? Optional.empty() : taxonomies.term(termId);
+        if (termId != null && term.isEmpty()) {
+            throw new QueryParams.BadRequest("taxonomy_term_id " + termId + " is no term of /hsds/taxonomy_terms");
+        }
+        String targetGroup = term.filter(t -> t.scheme().equals(Vocabulary.TARGET_GROUP)).map(HsdsTaxonomies.Term::code).orElse(null);
+        String method = term.filter(t -> t.scheme().equals(Vocabulary.METHOD)).map(HsdsTaxonomies.Term::code).orElse(null);
+        String taxonomyId = QueryParams.matching(ctx, "taxonomy_id", UUID, "a taxonomy UUID");
+        String anyOf = null;
+        if (taxonomyId != null) {
+            String scheme = taxonomies.taxonomy(taxonomyId).orElseThrow(() ->
+                    new QueryParams.BadRequest("taxonomy_id " + taxonomyId + " is no taxonomy of /hsds/taxonomies"));
+            anyOf = scheme.equals(Vocabulary.TARGET_GROUP) ? INSV.targetGroup.getURI() : INSV.method.getURI();
+        }
+        String organizationId = QueryParams.matching(ctx, "organization_id", UUID, "an organization UUID");
+        String organisation = null;
+        if (organizationId != null) {
+            organisation = index.organisationIri(organizationId).orElseThrow(() ->
+                    new QueryParams.BadRequest("organization_id " + organizationId + " is no organization of /hsds/organizations"));
+        }
+        Instant modifiedAfter = null;
+        String after = QueryParams.string(ctx, "modified_after", 40);
+        if (after != null) {
+            try {
+                modifiedAfter = after.length() == 10 ? LocalDate.parse(after).atStartOfDay(ZoneOffset.UTC).toInstant()
+                        : OffsetDateTime.parse(after).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new QueryParams.BadRequest("modified_after must be a date (2026-01-31) or a date-time with offset"
+                        + " (2026-01-31T12:00:00Z), not '" + after + "'");
+            }
+        }
+        return new ServiceFilter(words, null, targetGroup, null,
+                QueryParams.integer(ctx, "page", 1, 1, 100_000),
+                QueryParams.integer(ctx, "per_page", ServiceFilter.DEFAULT_PER_PAGE, 1, ServiceFilter.MAX_PER_PAGE),
+                new ServiceFilter.More(null, null, method, null, null, organisation, modifiedAfter, anyOf));
+    }
+
     /** {@code GET /hsds/services/{id}}: the full service; the id is its HSDS UUID (or the hub's id). */
     public Handler<RoutingContext> service() {
         return ctx -> {
             String id = ctx.pathParam("id");
             Blocking.run(vertx, () -> {
-                Optional<String> serviceId = id.matches("[0-9a-f-]{36}") ? index.serviceId(id) : Optional.of(id);
-                return serviceId.flatMap(sid -> catalog.canonical(sid).map(c -> catalog.item(catalog.serviceUri(sid), c)));
+                Optional<String> serviceId = id.matches(UUID) ? index.serviceId(id) : Optional.of(id);
+                return serviceId.flatMap(catalog::itemOfId);
             }).onComplete(ar -> {
                 if (ar.failed()) {
                     Responses.failed(ctx, ar.cause());
@@ -121,6 +189,130 @@ public final class HsdsHandler {
                 }
             });
         };
+    }
+
+    /**
+     * {@code GET /hsds/organizations}: the providers of published services (search in names; taxonomy_term_id
+     * and taxonomy_id select those providing a matching service), each with its services' ids when
+     * {@code full} is not false.
+     */
+    public Handler<RoutingContext> organizations() {
+        return ctx -> {
+            boolean full = !"false".equals(ctx.queryParams().get("full"));
+            Blocking.run(vertx, () -> {
+                ServiceFilter f = filter(ctx);
+                ServiceFilter services = new ServiceFilter(List.of(), null, f.targetGroup(), null, 1, 1, f.more());
+                List<ServiceCatalog.Organisation> all = catalog.organisations(services).stream()
+                        .filter(o -> f.q().stream().allMatch(w -> o.name().toLowerCase(Locale.ROOT).contains(w))).toList();
+                ArrayNode contents = Responses.JSON.createArrayNode();
+                for (ServiceCatalog.Organisation o : all.subList(Math.min(all.size(), f.offset()),
+                        Math.min(all.size(), f.offset() + f.perPage()))) {
+                    ObjectNode org = view.organization(o.iri(), o.name(), o.services());
+                    if (full) {
+                        ArrayNode ids = org.putArray("services");
+                        catalog.matchingUris(byOrganisation(o.iri()), MAX_NESTED_SERVICES)
+                                .forEach(uri -> ids.addObject().put("id", HsdsIds.of(uri)));
+                    }
+                    contents.add(org);
+                }
+                return new Found(contents, all.size(), f);
+            }).onComplete(ar -> {
+                if (ar.failed()) {
+                    Responses.failed(ctx, ar.cause());
+                    return;
+                }
+                Found found = ar.result();
+                page(ctx, found.contents(), found.total(), found.filter().page(), found.filter().perPage());
+            });
+        };
+    }
+
+    /**
+     * {@code GET /hsds/organizations/{id}}: the organization with its services: ids and names, or full
+     * service objects with {@code full_service=true} (for at most {@value #MAX_NESTED_SERVICES} services).
+     */
+    public Handler<RoutingContext> organization() {
+        return ctx -> {
+            String id = ctx.pathParam("id");
+            boolean fullService = "true".equals(ctx.queryParams().get("full_service"));
+            Blocking.run(vertx, () -> index.organisationIri(id).map(iri -> {
+                ServiceCatalog.Organisation o = catalog.organisations(byOrganisation(iri)).stream().findFirst()
+                        .orElseThrow(() -> new IllegalStateException("Organisation without services: " + iri));
+                if (fullService && o.services() > MAX_NESTED_SERVICES) {
+                    throw new QueryParams.BadRequest("This organization provides " + o.services() + " services; full_service"
+                            + " nests at most " + MAX_NESTED_SERVICES + ": use /hsds/services?organization_id=" + id);
+                }
+                ObjectNode org = view.organization(o.iri(), o.name(), o.services());
+                ArrayNode services = org.putArray("services");
+                for (String uri : catalog.matchingUris(byOrganisation(iri), MAX_NESTED_SERVICES)) {
+                    catalog.itemOf(uri).ifPresent(item -> {
+                        ObjectNode service = view.service(item, fullService);
+                        services.add(fullService ? service : Responses.object().put("id", service.path("id").asText())
+                                .put("name", service.path("name").asText()).put("status", service.path("status").asText()));
+                    });
+                }
+                return org;
+            })).onComplete(ar -> {
+                if (ar.failed()) {
+                    Responses.failed(ctx, ar.cause());
+                } else if (ar.result().isEmpty()) {
+                    Responses.problem(ctx, 404, "No organization providing published services has the id " + id);
+                } else {
+                    Responses.json(ctx, 200, ar.result().get());
+                }
+            });
+        };
+    }
+
+    /**
+     * {@code GET /hsds/service_at_locations}: every service in every municipality it is offered in, with the
+     * services' filters (search, taxonomy_term_id, taxonomy_id, organization_id, modified_after).
+     */
+    public Handler<RoutingContext> serviceAtLocations() {
+        return ctx -> Blocking.run(vertx, () -> {
+            ServiceFilter f = filter(ctx);
+            return Map.entry(f, catalog.findPlaces(f));
+        }).onComplete(ar -> {
+            if (ar.failed()) {
+                Responses.failed(ctx, ar.cause());
+                return;
+            }
+            ServiceFilter f = ar.result().getKey();
+            ServiceCatalog.PlacePage found = ar.result().getValue();
+            ArrayNode contents = Responses.JSON.createArrayNode();
+            found.places().forEach(p -> contents.add(view.serviceAtLocation(p.serviceUri(), p.municipality(), null, true)));
+            page(ctx, contents, found.total(), f.page(), f.perPage());
+        });
+    }
+
+    /** {@code GET /hsds/service_at_locations/{id}}: one, with its location and its service (minimal). */
+    public Handler<RoutingContext> serviceAtLocation() {
+        return ctx -> {
+            String id = ctx.pathParam("id");
+            Blocking.run(vertx, () -> index.place(id).flatMap(p -> catalog.itemOf(p.serviceUri()).map(item -> {
+                ObjectNode service = view.service(item, false);
+                ObjectNode at = view.serviceAtLocation(p.serviceUri(), p.municipality(), service.path("name").asText(), true);
+                at.set("service", service);
+                return at;
+            }))).onComplete(ar -> {
+                if (ar.failed()) {
+                    Responses.failed(ctx, ar.cause());
+                } else if (ar.result().isEmpty()) {
+                    Responses.problem(ctx, 404, "No service_at_location has the id " + id);
+                } else {
+                    Responses.json(ctx, 200, ar.result().get());
+                }
+            });
+        };
+    }
+
+    /** A page's contents, the total it was cut from, and the request's filter. */
+    private record Found(ArrayNode contents, long total, ServiceFilter filter) {
+    }
+
+    private static ServiceFilter byOrganisation(String iri) {
+        return new ServiceFilter(List.of(), null, null, null, 1, 1,
+                new ServiceFilter.More(null, null, null, null, null, iri, null, null));
     }
 
     /** {@code GET /hsds/taxonomies}. */
@@ -143,7 +335,9 @@ public final class HsdsHandler {
                 Responses.problem(ctx, 400, "taxonomy_id " + taxonomyId + " is no taxonomy of /hsds/taxonomies");
                 return;
             }
-            listOf(ctx, taxonomies.terms(taxonomyId == null ? null : taxonomies.taxonomy(taxonomyId).get()));
+            // every term is a top-level one: a parent_id has no children here
+            listOf(ctx, ctx.queryParams().contains("parent_id") ? List.of()
+                    : taxonomies.terms(taxonomyId == null ? null : taxonomies.taxonomy(taxonomyId).get()));
         };
     }
 
@@ -164,9 +358,15 @@ public final class HsdsHandler {
             Responses.problem(ctx, 400, e.getMessage());
             return;
         }
+        String search = ctx.queryParams().get("search");
+        List<String> words = search == null ? List.of()
+                : Arrays.stream(search.toLowerCase(Locale.ROOT).split("[\\s,]+")).filter(w -> !w.isBlank()).limit(8).toList();
+        List<ObjectNode> matching = all.stream().filter(o -> words.stream().allMatch(w ->
+                (o.path("name").asText() + " " + o.path("description").asText() + " " + o.path("code").asText())
+                        .toLowerCase(Locale.ROOT).contains(w))).toList();
         ArrayNode contents = Responses.JSON.createArrayNode();
-        all.stream().skip((long) (page - 1) * perPage).limit(perPage).forEach(contents::add);
-        page(ctx, contents, all.size(), page, perPage);
+        matching.stream().skip((long) (page - 1) * perPage).limit(perPage).forEach(contents::add);
+        page(ctx, contents, matching.size(), page, perPage);
     }
 
     private static void page(RoutingContext ctx, ArrayNode contents, long total, int page, int perPage) {

@@ -10,13 +10,15 @@ import se.insatsnavet.schema.Vocabulary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A published service (the hub's canonical JSON, as {@code /api/services} gives it) as an HSDS 3 service
  * object. Texts are given in Swedish, else English. Target groups and methods become {@code attributes} with
  * their taxonomy terms, municipalities {@code service_areas} (name, SCB URI), the contact point
  * {@code contacts} and {@code phones}, the provider the {@code organization}. Minimal: without the nested
- * objects, with {@code organization_id}.
+ * objects, with {@code organization_id}. The Insatsnavet profile's fields ({@code uri}, {@code federation_id},
+ * {@code referral}, {@code duration_months}; see {@code hsds-profile/README.md}) are given too.
  */
 public final class HsdsServiceView {
 
@@ -25,10 +27,15 @@ public final class HsdsServiceView {
 
     private final Vocabulary vocabulary;
     private final HsdsTaxonomies taxonomies;
+    private final Function<JsonNode, String> organisationIri;
 
-    public HsdsServiceView(Vocabulary vocabulary, HsdsTaxonomies taxonomies) {
+    /**
+     * @param organisationIri the IRI of a canonical provider object (as the RDF conversion names it)
+     */
+    public HsdsServiceView(Vocabulary vocabulary, HsdsTaxonomies taxonomies, Function<JsonNode, String> organisationIri) {
         this.vocabulary = vocabulary;
         this.taxonomies = taxonomies;
+        this.organisationIri = organisationIri;
     }
 
     /** The HSDS service of an item of the hub's service list ({@code id}, {@code uri} and canonical fields). */
@@ -53,8 +60,29 @@ public final class HsdsServiceView {
         if (item.path("ageRange").has("max")) {
             o.put("maximum_age", item.path("ageRange").path("max").asInt());
         }
+        o.put("uri", uri);
+        o.put("federation_id", item.path("federation").asText());
+        JsonNode admission = item.path("admission");
+        if (admission.has("referralRequired") || admission.has("selfReferral") || admission.has("referrers")) {
+            ObjectNode referral = o.putObject("referral");
+            if (admission.has("referralRequired")) {
+                referral.put("required", admission.path("referralRequired").asBoolean());
+            }
+            if (admission.has("selfReferral")) {
+                referral.put("self_referral", admission.path("selfReferral").asBoolean());
+            }
+            if (admission.has("referrers")) {
+                referral.set("referrers", admission.path("referrers").deepCopy());
+            }
+        }
+        if (item.path("duration").has("maxMonths")) {
+            o.put("duration_months", item.path("duration").path("maxMonths").asInt());
+        }
+        if (item.hasNonNull("modified")) {
+            o.put("last_modified", item.path("modified").asText());
+        }
         if (item.hasNonNull("lastReviewed")) {
-            o.put("last_modified", item.path("lastReviewed").asText() + "T00:00:00.000Z");
+            o.put("assured_date", item.path("lastReviewed").asText());
         }
         if (!full) {
             return o;
@@ -63,6 +91,7 @@ public final class HsdsServiceView {
         org.put("id", orgId);
         org.put("name", ServicePage.text(item.path("provider").path("name")));
         org.put("description", "");
+        org.put("uri", organisationIri.apply(item.path("provider")));
         String phone = item.path("contact").path("phone").asText("");
         ArrayNode phones = o.putArray("phones");
         if (!phone.isEmpty()) {
@@ -98,7 +127,44 @@ public final class HsdsServiceView {
         ArrayNode attributes = o.putArray("attributes");
         addAttributes(attributes, uri, item.path("targetGroups"), Vocabulary.TARGET_GROUP);
         addAttributes(attributes, uri, item.path("methods"), Vocabulary.METHOD);
-        o.putArray("service_at_locations");
+        ArrayNode atLocations = o.putArray("service_at_locations");
+        for (JsonNode code : item.path("municipalities")) {
+            atLocations.add(serviceAtLocation(uri, code.asText(), o.path("name").asText(), false));
+        }
+        return o;
+    }
+
+    /**
+     * A service offered in a municipality as an HSDS service_at_location; with {@code service}, the service's
+     * minimal object is nested too.
+     */
+    public ObjectNode serviceAtLocation(String serviceUri, String scb, String serviceName, boolean withServiceId) {
+        ObjectNode o = Responses.object();
+        o.put("id", HsdsServiceIndex.placeId(new se.insatsnavet.hub.services.ServiceCatalog.ServicePlace(serviceUri, scb)));
+        if (withServiceId) {
+            o.put("service_id", HsdsIds.of(serviceUri));
+        }
+        ObjectNode location = location(scb);
+        o.put("location_id", location.path("id").asText());
+        o.put("description", serviceName + " – " + location.path("name").asText());
+        o.set("location", location);
+        return o;
+    }
+
+    /**
+     * A municipality as an HSDS location: the catalogue records where a service is offered per municipality
+     * (SCB code as external identifier, the municipality's URI as url), not street addresses.
+     */
+    public ObjectNode location(String scb) {
+        String iri = vocabulary.iri(Vocabulary.MUNICIPALITY, scb);
+        ObjectNode o = Responses.object();
+        o.put("id", HsdsIds.of(iri));
+        o.put("location_type", "physical");
+        o.put("url", iri);
+        o.put("name", vocabulary.municipalityName(scb).orElse(scb));
+        o.put("description", "Kommun (SCB-kod " + scb + ")");
+        o.put("external_identifier", scb);
+        o.put("external_identifier_type", "SCB kommunkod");
         return o;
     }
 
@@ -113,11 +179,19 @@ public final class HsdsServiceView {
         }
     }
 
-    /** The organization id of a service's provider: the UUID of its federation and provider id (or name). */
-    static String organizationId(JsonNode item) {
-        JsonNode provider = item.path("provider");
-        String key = provider.hasNonNull("id") ? provider.path("id").asText() : ServicePage.text(provider.path("name"));
-        return HsdsIds.of("urn:insatsnavet:organisation:" + item.path("federation").asText() + ":" + key);
+    /** The organization id of a service's provider: the UUID of the organisation's IRI. */
+    String organizationId(JsonNode item) {
+        return HsdsIds.of(organisationIri.apply(item.path("provider")));
+    }
+
+    /** An HSDS organization: an organisation that provides published services. */
+    public ObjectNode organization(String iri, String name, long services) {
+        ObjectNode o = Responses.object();
+        o.put("id", HsdsIds.of(iri));
+        o.put("name", name);
+        o.put("description", name + " – " + services + (services == 1 ? " insats" : " insatser") + " i Insatsnavet");
+        o.put("uri", iri);
+        return o;
     }
 
     private static void putText(ObjectNode o, String name, String value) {

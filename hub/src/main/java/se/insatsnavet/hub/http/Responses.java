@@ -83,6 +83,10 @@ public final class Responses {
 
     /** Ends a request whose worker failed: logs it and answers 500 without internals. */
     public static void failed(RoutingContext ctx, Throwable cause) {
+        if (cause instanceof QueryParams.BadRequest) {
+            problem(ctx, 400, cause.getMessage());
+            return;
+        }
         LOG.error("Request {} {} failed", ctx.request().method(), ctx.request().path(), cause);
         problem(ctx, 500, "Internal error; the hub's log has the details");
     }

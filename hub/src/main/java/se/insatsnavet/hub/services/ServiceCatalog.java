@@ -1,6 +1,7 @@
 package se.insatsnavet.hub.services;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.query.ParameterizedSparqlString;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
@@ -72,7 +73,7 @@ public final class ServiceCatalog {
                 while (rs.hasNext()) {
                     QuerySolution row = rs.next();
                     String uri = row.getResource("s").getURI();
-                    store.describe(uri).ifPresent(m -> items.add(item(uri, rdf.fromRdf(m, uri))));
+                    store.describe(uri).ifPresent(m -> items.add(item(uri, m)));
                 }
             }
             return new ServicePageResult(items, total, filter.page(), filter.perPage());
@@ -94,6 +95,24 @@ public final class ServiceCatalog {
         });
     }
 
+    /**
+     * The item of a service described by {@code model}: its canonical JSON prefixed with the hub's identifiers
+     * and followed by {@code modified}, when the hub last published a change to it.
+     */
+    public ObjectNode item(String uri, Model model) {
+        ObjectNode out = item(uri, rdf.fromRdf(model, uri));
+        org.apache.jena.rdf.model.Statement modified = model.getResource(uri).getProperty(DCTerms.modified);
+        if (modified != null && modified.getObject().isLiteral()) {
+            out.put("modified", modified.getString());
+        }
+        return out;
+    }
+
+    /** The item of a published service id, if it is published. */
+    public Optional<ObjectNode> itemOfId(String serviceId) {
+        return itemOf(iris.service(serviceId));
+    }
+
     /** Canonical JSON prefixed with the hub's identifiers for the service. */
     public ObjectNode item(String uri, ObjectNode canonical) {
         String id = iris.serviceIdOf(uri).orElseThrow(() -> new IllegalStateException("Not a service IRI: " + uri));
@@ -108,6 +127,16 @@ public final class ServiceCatalog {
     private ParameterizedSparqlString query(ServiceFilter f, boolean count) {
         ParameterizedSparqlString pss = new ParameterizedSparqlString();
         pss.append(count ? "SELECT (COUNT(DISTINCT ?s) AS ?n) " : "SELECT ?s (SAMPLE(?title) AS ?t) ");
+        appendWhere(pss, f);
+        if (!count) {
+            pss.append(" GROUP BY ?s ORDER BY LCASE(STR(?t)) ?s LIMIT " + f.perPage() + " OFFSET " + f.offset());
+        }
+        setParameters(pss, f);
+        return pss;
+    }
+
+    /** The {@code WHERE { … }} of a filter: binds every matching service to {@code ?s} (and its title to ?title). */
+    private static void appendWhere(ParameterizedSparqlString pss, ServiceFilter f) {
         pss.append("WHERE { GRAPH ?g { ?s ?type ?serviceClass ; ?titleProp ?title . ");
         pss.append("FILTER(langMatches(lang(?title), \"sv\") || NOT EXISTS { ?s ?titleProp ?svTitle . "
                 + "FILTER(langMatches(lang(?svTitle), \"sv\")) }) ");
@@ -124,8 +153,17 @@ public final class ServiceCatalog {
         if (more.providerType() != null) {
             pss.append("?s ?authorityProp ?authority . ?authority ?typeProp ?providerType . ");
         }
+        if (more.organisation() != null) {
+            pss.append("?s ?authorityProp ?organisation . ");
+        }
         if (more.status() != null) {
             pss.append("?s ?statusProp ?status . ");
+        }
+        if (more.modifiedAfter() != null) {
+            pss.append("?s ?modifiedProp ?modified . FILTER(?modified > ?after) ");
+        }
+        if (more.anyOf() != null) {
+            pss.append("FILTER EXISTS { ?s ?anyOfProp ?anyValue } ");
         }
         if (more.age() != null) {
             pss.append("OPTIONAL { ?s ?minAgeProp ?minAge } OPTIONAL { ?s ?maxAgeProp ?maxAge } ");
@@ -149,9 +187,10 @@ public final class ServiceCatalog {
             pss.append("FILTER(?g = ?federationGraph) ");
         }
         pss.append("}");
-        if (!count) {
-            pss.append(" GROUP BY ?s ORDER BY LCASE(STR(?t)) ?s LIMIT " + f.perPage() + " OFFSET " + f.offset());
-        }
+    }
+
+    private void setParameters(ParameterizedSparqlString pss, ServiceFilter f) {
+        ServiceFilter.More more = f.more();
         pss.setIri("type", RDF.type.getURI());
         pss.setIri("serviceClass", CPSV.PublicService.getURI());
         pss.setIri("titleProp", DCTerms.title.getURI());
@@ -176,14 +215,26 @@ public final class ServiceCatalog {
             pss.setIri("methodProp", INSV.method.getURI());
             pss.setIri("method", iris.concept("method", more.method()));
         }
-        if (more.providerType() != null) {
+        if (more.providerType() != null || more.organisation() != null) {
             pss.setIri("authorityProp", M8G.hasCompetentAuthority.getURI());
+        }
+        if (more.providerType() != null) {
             pss.setIri("typeProp", DCTerms.type.getURI());
             pss.setIri("providerType", iris.concept("provider-type", more.providerType()));
+        }
+        if (more.organisation() != null) {
+            pss.setIri("organisation", more.organisation());
         }
         if (more.status() != null) {
             pss.setIri("statusProp", ADMS.status.getURI());
             pss.setIri("status", iris.concept("status", more.status()));
+        }
+        if (more.modifiedAfter() != null) {
+            pss.setIri("modifiedProp", DCTerms.modified.getURI());
+            pss.setLiteral("after", more.modifiedAfter().toString(), XSDDatatype.XSDdateTime);
+        }
+        if (more.anyOf() != null) {
+            pss.setIri("anyOfProp", more.anyOf());
         }
         if (more.age() != null) {
             pss.setIri("minAgeProp", INSV.minAge.getURI());
@@ -196,6 +247,124 @@ public final class ServiceCatalog {
             pss.setIri("referenceGraph", iris.referenceGraph());
             pss.setIri("broader", org.apache.jena.vocabulary.SKOS.broader.getURI());
         }
+    }
+
+    /** An organisation that provides published services: IRI, name (Swedish, else any) and number of services. */
+    public record Organisation(String iri, String name, long services) {
+    }
+
+    /** The providers of the services matching {@code filter} (page and size ignored), ordered by name. */
+    public List<Organisation> organisations(ServiceFilter filter) {
+        ParameterizedSparqlString pss = new ParameterizedSparqlString();
+        pss.append("SELECT ?org (SAMPLE(?name) AS ?n) (COUNT(DISTINCT ?s) AS ?count) WHERE { { SELECT DISTINCT ?s ");
+        appendWhere(pss, filter);
+        pss.append(" } GRAPH ?orgGraph { ?s ?providerProp ?org . ?org ?labelProp ?name . "
+                + "FILTER(langMatches(lang(?name), \"sv\") || NOT EXISTS { ?org ?labelProp ?svName . "
+                + "FILTER(langMatches(lang(?svName), \"sv\")) }) } } GROUP BY ?org ORDER BY LCASE(STR(?n)) ?org");
+        setParameters(pss, filter);
+        pss.setIri("providerProp", M8G.hasCompetentAuthority.getURI());
+        pss.setIri("labelProp", org.apache.jena.vocabulary.SKOS.prefLabel.getURI());
+        return store.read(ds -> {
+            List<Organisation> list = new ArrayList<>();
+            try (QueryExecution qe = QueryExecution.dataset(ds).query(pss.asQuery()).build()) {
+                qe.execSelect().forEachRemaining(row -> list.add(new Organisation(row.getResource("org").getURI(),
+                        row.getLiteral("n").getString(), row.getLiteral("count").getLong())));
+            }
+            return list;
+        });
+    }
+
+    /** Every (service, municipality) pair of the published services. */
+    public List<ServicePlace> allPlaces() {
+        ParameterizedSparqlString pss = new ParameterizedSparqlString(
+                "SELECT ?s ?place WHERE { GRAPH ?g { ?s ?type ?serviceClass ; ?spatialProp ?place } }");
+        pss.setIri("type", RDF.type.getURI());
+        pss.setIri("serviceClass", CPSV.PublicService.getURI());
+        pss.setIri("spatialProp", DCTerms.spatial.getURI());
+        return store.read(ds -> {
+            List<ServicePlace> places = new ArrayList<>();
+            try (QueryExecution qe = QueryExecution.dataset(ds).query(pss.asQuery()).build()) {
+                qe.execSelect().forEachRemaining(row -> {
+                    if (row.get("place").isURIResource()) {
+                        iris.municipalityCodeOf(row.getResource("place").getURI())
+                                .ifPresent(code -> places.add(new ServicePlace(row.getResource("s").getURI(), code)));
+                    }
+                });
+            }
+            return places;
+        });
+    }
+
+    /** The IRI of a canonical provider object (as the RDF conversion names it). */
+    public String organisationIri(com.fasterxml.jackson.databind.JsonNode provider) {
+        return rdf.organisationIri(provider);
+    }
+
+    /** The URIs of at most {@code limit} services matching {@code filter} (page ignored), in URI order. */
+    public List<String> matchingUris(ServiceFilter filter, int limit) {
+        ParameterizedSparqlString pss = new ParameterizedSparqlString();
+        pss.append("SELECT DISTINCT ?s ");
+        appendWhere(pss, filter);
+        pss.append(" ORDER BY ?s LIMIT " + limit);
+        setParameters(pss, filter);
+        return store.read(ds -> {
+            List<String> uris = new ArrayList<>();
+            try (QueryExecution qe = QueryExecution.dataset(ds).query(pss.asQuery()).build()) {
+                qe.execSelect().forEachRemaining(row -> uris.add(row.getResource("s").getURI()));
+            }
+            return uris;
+        });
+    }
+
+    /** The published item ({@link #item}) of a service URI, if published. */
+    public Optional<ObjectNode> itemOf(String uri) {
+        return store.describe(uri).map(m -> item(uri, m));
+    }
+
+    /** A service offered in a municipality: the service's URI and the municipality's SCB code. */
+    public record ServicePlace(String serviceUri, String municipality) {
+    }
+
+    /** A page of the (service, municipality) pairs of the services matching {@code filter}, and their total. */
+    public record PlacePage(List<ServicePlace> places, long total) {
+    }
+
+    /**
+     * The municipalities of the services matching {@code filter} as (service, municipality) pairs, ordered by
+     * service URI and code, paged with the filter's page and size.
+     */
+    public PlacePage findPlaces(ServiceFilter filter) {
+        return store.read(ds -> {
+            long total;
+            try (QueryExecution qe = QueryExecution.dataset(ds).query(placeQuery(filter, true).asQuery()).build()) {
+                ResultSet rs = qe.execSelect();
+                total = rs.hasNext() ? rs.next().getLiteral("n").getLong() : 0;
+            }
+            List<ServicePlace> places = new ArrayList<>();
+            try (QueryExecution qe = QueryExecution.dataset(ds).query(placeQuery(filter, false).asQuery()).build()) {
+                qe.execSelect().forEachRemaining(row -> {
+                    String uri = row.getResource("s").getURI();
+                    iris.municipalityCodeOf(row.getResource("place").getURI())
+                            .ifPresent(code -> places.add(new ServicePlace(uri, code)));
+                });
+            }
+            return new PlacePage(places, total);
+        });
+    }
+
+    private ParameterizedSparqlString placeQuery(ServiceFilter f, boolean count) {
+        ParameterizedSparqlString pss = new ParameterizedSparqlString();
+        pss.append(count ? "SELECT (COUNT(*) AS ?n) " : "SELECT ?s ?place ");
+        pss.append("WHERE { { SELECT DISTINCT ?s ");
+        appendWhere(pss, f);
+        pss.append(" } GRAPH ?placeGraph { ?s ?servicePlaceProp ?place } FILTER(STRSTARTS(STR(?place), ?municipalityPrefix)) }");
+        if (!count) {
+            pss.append(" ORDER BY ?s ?place LIMIT " + f.perPage() + " OFFSET " + f.offset());
+        }
+        setParameters(pss, f);
+        pss.setIri("servicePlaceProp", DCTerms.spatial.getURI());
+        String example = iris.municipality("0180");
+        pss.setLiteral("municipalityPrefix", example.substring(0, example.length() - 4));
         return pss;
     }
 }

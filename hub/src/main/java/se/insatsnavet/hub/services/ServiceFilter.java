@@ -24,9 +24,17 @@ public record ServiceFilter(List<String> q, String municipality, String targetGr
      * @param method       method concept code
      * @param providerType provider-type concept code of the service's provider
      * @param status       status concept code
+     * @param organisation IRI of the service's provider (competent authority)
+     * @param modifiedAfter services changed (published by a run) after this instant
+     * @param anyOf        IRI of a property the service must have some value of (e.g. any target group)
      */
-    public record More(String county, Integer age, String method, String providerType, String status) {
+    public record More(String county, Integer age, String method, String providerType, String status,
+                       String organisation, java.time.Instant modifiedAfter, String anyOf) {
         public static final More NONE = new More(null, null, null, null, null);
+
+        public More(String county, Integer age, String method, String providerType, String status) {
+            this(county, age, method, providerType, status, null, null, null);
+        }
     }
 
     public ServiceFilter(List<String> q, String municipality, String targetGroup, String federation, int page, int perPage) {

@@ -219,11 +219,15 @@ public final class ServiceRdf {
         return m;
     }
 
+    /** The IRI of a canonical provider: its id, else a slug of its name (Swedish, else the first language). */
+    public String organisationIri(JsonNode provider) {
+        return iris.organisation(text(provider, "id").orElseGet(() -> HubIris.slug(primaryText(provider.get("name")))));
+    }
+
     private Resource organisation(Model m, JsonNode p, JsonNode service) {
         JsonNode name = p.get("name");
         Optional<String> id = text(p, "id");
-        String slug = id.orElseGet(() -> HubIris.slug(primaryText(name)));
-        Resource org = m.createResource(iris.organisation(slug), M8G.PublicOrganisation);
+        Resource org = m.createResource(organisationIri(p), M8G.PublicOrganisation);
         langs(org, SKOS.prefLabel, name);
         langs(org, FOAF.name, name);
         id.ifPresent(v -> org.addProperty(DCTerms.identifier, v));
