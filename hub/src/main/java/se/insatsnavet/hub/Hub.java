@@ -47,11 +47,13 @@ import se.insatsnavet.hub.store.CatalogStore;
 import se.insatsnavet.schema.ConceptIndex;
 import se.insatsnavet.schema.Vocabulary;
 import se.insatsnavet.hub.hsds.HsdsHandler;
+import se.insatsnavet.hub.hsds.HsdsTabularPackage;
 import se.insatsnavet.hub.hsds.HsdsServiceIndex;
 import se.insatsnavet.schema.rdf.ServiceRdf;
 import se.insatsnavet.schema.vocab.HubIris;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -140,7 +142,8 @@ public final class Hub {
         federationRepository = new FederationRepository(database);
         registry = FederationRegistry.load(federationsDir, federationRepository, store, iris);
 
-        dumps = new Dumps(options.dataDir().resolve("dumps"), store, catalog, iris);
+        dumps = new Dumps(options.dataDir().resolve("dumps"), store, catalog, iris,
+                List.of(new HsdsTabularPackage(catalog, vocabulary)));
         imports.onRunFinished(run -> {
             if (run.counts().changedCatalogue()) {
                 dumps.requestRebuild(registry.all().stream().map(f -> f.id()).toList());

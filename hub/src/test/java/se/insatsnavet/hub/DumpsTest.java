@@ -88,4 +88,44 @@ class DumpsTest {
         assertEquals(404, http.get("/dumps/catalogue.nq.gz.tmp", null).statusCode());
         assertEquals(404, http.get("/dumps/nothing", null).statusCode());
     }
+
+    @Test
+    void theHsdsPackageReadsBackWithEveryServiceAndUsesHsdsColumns() throws Exception {
+        int services = http.json("/api/services?perPage=1").path("total").asInt();
+        Path zip = data.resolve("hsds-download.zip");
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            java.nio.file.Files.write(zip, http.getRaw("/dumps/hsds.zip").body());
+            return se.insatsnavet.connectors.hsds.HsdsPackageReader.read(zip).records().size() == services;
+        });
+        var read = se.insatsnavet.connectors.hsds.HsdsPackageReader.read(zip);
+        assertEquals("3", read.layout());
+        assertTrue(read.problems().isEmpty(), read.problems().toString());
+        JsonNode first = http.json("/hsds/services?per_page=1").path("contents").get(0);
+        JsonNode same = read.records().stream().map(r -> se.insatsnavet.hub.http.Responses.JSON.valueToTree(r.fields()))
+                .map(JsonNode.class::cast).filter(r -> r.path("id").equals(first.path("id"))).findFirst().orElseThrow();
+        assertEquals(first.path("name").asText(), same.path("name").asText());
+        assertEquals(first.path("organization").path("name").asText(), same.path("organization").path("name").asText());
+        assertEquals(first.path("service_areas").size(), same.path("service_areas").size());
+        assertEquals(first.path("attributes").size(), same.path("attributes").size());
+
+        JsonNode tabular = se.insatsnavet.hub.http.Responses.JSON.readTree(
+                SharedFolder.require("standards/hsds-3.1/schema/compiled/tabular.json").toFile());
+        JsonNode descriptor;
+        try (var fs = java.nio.file.FileSystems.newFileSystem(zip)) {
+            descriptor = se.insatsnavet.hub.http.Responses.JSON.readTree(java.nio.file.Files.readAllBytes(fs.getPath("datapackage.json")));
+            for (JsonNode resource : descriptor.path("resources")) {
+                JsonNode table = tabular.path("properties").path(resource.path("name").asText()).path("items");
+                assertEquals(table.path("path").asText(), resource.path("path").asText(), resource.toString());
+                String header = java.nio.file.Files.readAllLines(fs.getPath(resource.path("path").asText())).get(0);
+                java.util.List<String> columns = java.util.List.of(header.split(","));
+                for (String column : columns) {
+                    assertTrue(table.path("properties").has(column), column + " is no HSDS column of " + table.path("path"));
+                }
+                for (JsonNode required : table.path("required")) {
+                    assertTrue(columns.contains(required.asText()), required + " missing in " + table.path("path"));
+                }
+            }
+        }
+        assertTrue(http.get("/catalog", "text/turtle").body().contains("dumps/hsds.zip"));
+    }
 }

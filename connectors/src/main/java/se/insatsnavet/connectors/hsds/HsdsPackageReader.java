@@ -111,7 +111,9 @@ public final class HsdsPackageReader {
                     + (resourcePaths.containsKey("services") ? " or " + resourcePaths.get("services") : "")
                     + "; datapackage.json " + (resourcePaths.isEmpty() ? "absent or unreadable" : "read") + ")");
         }
-        boolean legacy = LEGACY_TABLES.stream().anyMatch(t -> file(t) != null);
+        // HSDS 3's datapackage names its taxonomies.csv resource "taxonomy" too: only 1.1's taxonomy.csv file counts
+        boolean legacy = LEGACY_TABLES.stream().anyMatch(t -> t.equals("taxonomy")
+                ? files.containsKey(base + "taxonomy.csv") : file(t) != null);
         try {
             List<RawRecord> records = legacy ? new Legacy().services() : services();
             return new Result(legacy ? "1.1" : "3", records, List.copyOf(problems));

@@ -28,6 +28,8 @@ public final class CatalogDescription {
     static final String PUBLISHER_TYPE = "http://purl.org/adms/publishertype/";
     static final String IANA = "https://www.iana.org/assignments/media-types/";
     static final String SPDX = "http://spdx.org/rdf/terms#";
+    /** Open Referral HSDS, the standard the HSDS API and the tabular package conform to. */
+    static final String HSDS = "https://docs.openreferral.org/en/latest/hsds/";
     static final Resource CC0 = ResourceFactory.createResource("http://creativecommons.org/publicdomain/zero/1.0/");
 
     private final HubIris iris;
@@ -72,13 +74,20 @@ public final class CatalogDescription {
                 iris.endpoint("sparql"), "SPARQLQ", publisher, contact);
         Resource api = service(m, iris.catalogPart("api"), "JSON-API för insatser", "JSON API of services",
                 iris.endpoint("api/services"), "JSON", publisher, contact);
-        catalog.addProperty(DCAT.service, sparql).addProperty(DCAT.service, api);
+        Resource hsdsStandard = m.createResource(HSDS).addProperty(RDF.type, DCTerms.Standard)
+                .addProperty(DCTerms.title, "Open Referral Human Services Data Specification 3.1", "en");
+        Resource hsds = service(m, iris.catalogPart("hsds"), "HSDS-API (Open Referral)", "HSDS API (Open Referral)",
+                iris.endpoint("hsds/"), "JSON", publisher, contact)
+                .addProperty(DCTerms.conformsTo, hsdsStandard)
+                .addProperty(DCAT.endpointDescription, m.createResource(iris.endpoint("openapi.json")));
+        catalog.addProperty(DCAT.service, sparql).addProperty(DCAT.service, api).addProperty(DCAT.service, hsds);
 
         Resource national = dataset(m, iris.nationalDataset(), "Alla insatser i Insatsnavet", "All services in Insatsnavet",
                 "Alla samordningsförbunds insatser i en gemensam, länkad struktur (CPSV-AP 3).",
                 "Every federation's services in one linked structure (CPSV-AP 3).", publisher, contact, "national");
         sparql.addProperty(DCAT.servesDataset, national);
         api.addProperty(DCAT.servesDataset, national);
+        hsds.addProperty(DCAT.servesDataset, national);
         distribution(m, national, iris.nationalDataset() + "#sparql", "SPARQL", iris.endpoint("sparql"), "SPARQLQ",
                 "application/sparql-results+json", sparql);
         distribution(m, national, iris.nationalDataset() + "#json", "JSON", iris.endpoint("api/services"), "JSON",
@@ -87,7 +96,8 @@ public final class CatalogDescription {
                 "application/json", null);
         for (se.insatsnavet.hub.dumps.Dumps.DumpInfo dump : dumps) {
             String uri = iris.nationalDataset() + "#dump-" + dump.name().replaceAll("[^A-Za-z0-9_-]", "-");
-            String fileType = dump.name().endsWith(".nq.gz") ? "NQUAD" : dump.name().endsWith(".ttl") ? "RDF_TURTLE" : "JSON";
+            String fileType = dump.name().endsWith(".nq.gz") ? "NQUAD" : dump.name().endsWith(".ttl") ? "RDF_TURTLE"
+                    : dump.name().endsWith(".zip") ? "ZIP" : "JSON";
             distribution(m, national, uri, "Dump: " + dump.name(), iris.endpoint("dumps/" + dump.name()), fileType,
                     dump.mediaType(), null);
             Resource d = m.getResource(uri);
@@ -100,6 +110,9 @@ public final class CatalogDescription {
                     .addProperty(m.createProperty(SPDX + "checksumValue"), m.createTypedLiteral(dump.sha256(),
                             org.apache.jena.datatypes.xsd.XSDDatatype.XSDhexBinary));
             d.addProperty(m.createProperty(SPDX + "checksum"), checksum);
+            if (dump.name().equals("hsds.zip")) {
+                d.addProperty(DCTerms.conformsTo, hsdsStandard);
+            }
         }
         catalog.addProperty(DCAT.dataset, national);
 

@@ -8,7 +8,6 @@ import org.apache.jena.riot.RDFFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.insatsnavet.hub.services.ServiceCatalog;
-import se.insatsnavet.hub.services.ServiceFilter;
 import se.insatsnavet.hub.store.CatalogStore;
 import se.insatsnavet.schema.vocab.HubIris;
 
@@ -37,8 +36,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Bulk dumps in {@code <data>/dumps/}: the whole catalogue as gzipped N-Quads, Turtle per federation and the
- * canonical JSON of every service as NDJSON. Rebuilt (coalesced, on one background thread) after every run
+ * Bulk dumps in {@code <data>/dumps/}: the whole catalogue as gzipped N-Quads, Turtle per federation, the
+ * canonical JSON of every service as NDJSON, and the further {@link DumpFormat}s given (the HSDS package). Rebuilt (coalesced, on one background thread) after every run
  * that changed the catalogue; each file is written beside its final name and moved into place, so readers
  * never see half a dump. Each dump is read from one read transaction: a consistent snapshot.
  */
@@ -57,12 +56,17 @@ public final class Dumps implements AutoCloseable {
     private final Map<String, DumpInfo> current = new ConcurrentHashMap<>();
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "insatsnavet-dumps"));
     private final AtomicBoolean pending = new AtomicBoolean();
+    private final List<DumpFormat> formats;
 
-    public Dumps(Path dir, CatalogStore store, ServiceCatalog catalog, HubIris iris) {
+    /**
+     * @param formats further dumps written after the hub's own (e.g. the HSDS tabular package)
+     */
+    public Dumps(Path dir, CatalogStore store, ServiceCatalog catalog, HubIris iris, List<DumpFormat> formats) {
         this.dir = dir;
         this.store = store;
         this.catalog = catalog;
         this.iris = iris;
+        this.formats = List.copyOf(formats);
     }
 
     /** Asks for a rebuild; several requests while one is waiting make one rebuild. */
@@ -94,20 +98,17 @@ public final class Dumps implements AutoCloseable {
                     return null;
                 }), false);
             }
-            write("services.ndjson", "application/x-ndjson", out -> {
-                int page = 1;
-                while (true) {
-                    var result = catalog.find(new ServiceFilter(List.of(), null, null, null, page, ServiceFilter.MAX_PER_PAGE));
-                    for (ObjectNode s : result.items()) {
-                        out.write(s.toString().getBytes(StandardCharsets.UTF_8));
-                        out.write('\n');
-                    }
-                    if ((long) page * ServiceFilter.MAX_PER_PAGE >= result.total()) {
-                        return;
-                    }
-                    page++;
+            write("services.ndjson", "application/x-ndjson", out -> catalog.forEachItem(s -> {
+                try {
+                    out.write(s.toString().getBytes(StandardCharsets.UTF_8));
+                    out.write('\n');
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
-            }, false);
+            }), false);
+            for (DumpFormat format : formats) {
+                write(format.name(), format.mediaType(), format::write, false);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the dumps in " + dir, e);
         }

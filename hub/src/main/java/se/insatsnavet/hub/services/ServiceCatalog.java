@@ -316,6 +316,18 @@ public final class ServiceCatalog {
         });
     }
 
+    /** Every published service's item ({@link #item(String, Model)}), in URI order, from one read transaction. */
+    public void forEachItem(java.util.function.Consumer<ObjectNode> action) {
+        store.read(ds -> {
+            List<String> uris = new ArrayList<>(allServiceUris());
+            uris.sort(null);
+            for (String uri : uris) {
+                itemOf(uri).ifPresent(action);
+            }
+            return null;
+        });
+    }
+
     /** The published item ({@link #item}) of a service URI, if published. */
     public Optional<ObjectNode> itemOf(String uri) {
         return store.describe(uri).map(m -> item(uri, m));

@@ -1,0 +1,222 @@
+package se.insatsnavet.hub.hsds;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import se.insatsnavet.hub.dumps.DumpFormat;
+import se.insatsnavet.hub.http.Responses;
+import se.insatsnavet.hub.services.ServiceCatalog;
+import se.insatsnavet.schema.Vocabulary;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * The catalogue as an HSDS 3.1 tabular data package: a zip of CSV files (one per HSDS table, with the
+ * columns this hub fills) and a {@code datapackage.json} describing them (Frictionless tabular data package).
+ * The rows are the HSDS API's full service objects taken apart, so the package and the API agree. Written in
+ * one pass over the services into temporary CSV files, which are then zipped.
+ */
+public final class HsdsTabularPackage implements DumpFormat {
+
+    /** HSDS table name → file and columns, in the order they are written. */
+    static final Map<String, Table> TABLES = tables();
+
+    record Table(String file, List<String> columns) {
+    }
+
+    private final ServiceCatalog catalog;
+    private final HsdsTaxonomies taxonomies;
+    private final HsdsServiceView view;
+
+    public HsdsTabularPackage(ServiceCatalog catalog, Vocabulary vocabulary) {
+        this.catalog = catalog;
+        this.taxonomies = new HsdsTaxonomies(vocabulary);
+        this.view = new HsdsServiceView(vocabulary, taxonomies, catalog::organisationIri);
+    }
+
+    @Override
+    public String name() {
+        return "hsds.zip";
+    }
+
+    @Override
+    public String mediaType() {
+        return "application/zip";
+    }
+
+    @Override
+    public void write(OutputStream out) throws IOException {
+        Path tmp = Files.createTempDirectory("insatsnavet-hsds");
+        try {
+            Map<String, CSVPrinter> printers = new LinkedHashMap<>();
+            try {
+                for (var table : TABLES.entrySet()) {
+                    Writer w = Files.newBufferedWriter(tmp.resolve(table.getValue().file()), StandardCharsets.UTF_8);
+                    printers.put(table.getKey(), CSVFormat.RFC4180.builder()
+                            .setHeader(table.getValue().columns().toArray(String[]::new)).get().print(w));
+                }
+                Rows rows = new Rows(printers);
+                taxonomies.taxonomies().forEach(t -> rows.add("taxonomy", t));
+                taxonomies.terms(null).forEach(t -> rows.add("taxonomy_term", t));
+                catalog.forEachItem(item -> rows.service(view.service(item, true)));
+            } finally {
+                for (CSVPrinter p : printers.values()) {
+                    p.close();
+                }
+            }
+            ZipOutputStream zip = new ZipOutputStream(out);
+            zip.putNextEntry(new ZipEntry("datapackage.json"));
+            zip.write(Responses.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(descriptor()));
+            zip.closeEntry();
+            for (Table table : TABLES.values()) {
+                zip.putNextEntry(new ZipEntry(table.file()));
+                Files.copy(tmp.resolve(table.file()), zip);
+                zip.closeEntry();
+            }
+            zip.finish();
+        } finally {
+            try (var files = Files.list(tmp)) {
+                for (Path f : files.toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The Frictionless descriptor of the package. */
+    static ObjectNode descriptor() {
+        ObjectNode d = Responses.object();
+        d.put("profile", "tabular-data-package");
+        d.put("name", "insatsnavet-hsds");
+        d.put("title", "Insatsnavet: services of Sweden's coordination federations (HSDS 3.1)");
+        d.putArray("licenses").addObject().put("name", "CC0-1.0")
+                .put("path", "https://creativecommons.org/publicdomain/zero/1.0/");
+        ArrayNode resources = d.putArray("resources");
+        TABLES.forEach((name, table) -> {
+            ObjectNode r = resources.addObject();
+            r.put("name", name).put("path", table.file()).put("profile", "tabular-data-resource")
+                    .put("format", "csv").put("mediatype", "text/csv").put("encoding", "utf-8");
+            ObjectNode schema = r.putObject("schema");
+            ArrayNode fields = schema.putArray("fields");
+            for (String column : table.columns()) {
+                ObjectNode f = fields.addObject().put("name", column);
+                switch (column) {
+                    case "minimum_age", "maximum_age" -> f.put("type", "integer");
+                    case "assured_date" -> f.put("type", "date");
+                    case "last_modified" -> f.put("type", "datetime");
+                    default -> {
+                        f.put("type", "string");
+                        if (column.equals("id") || column.endsWith("_id")) {
+                            f.put("format", "uuid");
+                        }
+                    }
+                }
+            }
+            schema.put("primaryKey", "id");
+        });
+        return d;
+    }
+
+    /** Writes a full HSDS service's parts as rows, each organisation, location and term once. */
+    private static final class Rows {
+        private final Map<String, CSVPrinter> printers;
+        private final Set<String> written = new HashSet<>();
+
+        Rows(Map<String, CSVPrinter> printers) {
+            this.printers = printers;
+        }
+
+        void service(ObjectNode s) {
+            String id = s.path("id").asText();
+            JsonNode org = s.path("organization");
+            if (written.add("organization/" + org.path("id").asText())) {
+                add("organization", org);
+            }
+            add("service", s);
+            for (JsonNode phone : s.path("phones")) {
+                add("phone", with(phone, "service_id", id));
+            }
+            for (JsonNode contact : s.path("contacts")) {
+                add("contact", with(contact, "service_id", id));
+                for (JsonNode phone : contact.path("phones")) {
+                    add("phone", with(phone, "contact_id", contact.path("id").asText()));
+                }
+            }
+            for (JsonNode schedule : s.path("schedules")) {
+                add("schedule", with(schedule, "service_id", id));
+            }
+            for (JsonNode language : s.path("languages")) {
+                add("language", with(language, "service_id", id));
+            }
+            for (JsonNode area : s.path("service_areas")) {
+                add("service_area", with(area, "service_id", id));
+            }
+            for (JsonNode at : s.path("service_at_locations")) {
+                JsonNode location = at.path("location");
+                if (written.add("location/" + location.path("id").asText())) {
+                    add("location", location);
+                }
+                add("service_at_location", with(at, "service_id", id));
+            }
+            for (JsonNode attribute : s.path("attributes")) {
+                add("attribute", with(with(attribute, "link_id", id), "link_entity", "service"));
+            }
+        }
+
+        private static JsonNode with(JsonNode node, String field, String value) {
+            return ((ObjectNode) node.deepCopy()).put(field, value);
+        }
+
+        void add(String table, JsonNode row) {
+            List<String> columns = TABLES.get(table).columns();
+            Object[] values = new Object[columns.size()];
+            for (int i = 0; i < values.length; i++) {
+                JsonNode v = row.path(columns.get(i));
+                values[i] = v.isValueNode() ? v.asText() : "";
+            }
+            try {
+                printers.get(table).printRecord(values);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static Map<String, Table> tables() {
+        Map<String, Table> t = new LinkedHashMap<>();
+        t.put("organization", new Table("organizations.csv", List.of("id", "name", "description", "uri")));
+        t.put("service", new Table("services.csv", List.of("id", "organization_id", "name", "description", "url", "email",
+                "status", "application_process", "eligibility_description", "minimum_age", "maximum_age", "assured_date",
+                "last_modified")));
+        t.put("phone", new Table("phones.csv", List.of("id", "service_id", "contact_id", "number")));
+        t.put("contact", new Table("contacts.csv", List.of("id", "service_id", "name", "email")));
+        t.put("schedule", new Table("schedules.csv", List.of("id", "service_id", "description")));
+        t.put("language", new Table("languages.csv", List.of("id", "service_id", "code")));
+        t.put("service_area", new Table("service_areas.csv", List.of("id", "service_id", "name", "uri")));
+        t.put("location", new Table("locations.csv", List.of("id", "location_type", "url", "name", "description",
+                "external_identifier", "external_identifier_type")));
+        t.put("service_at_location", new Table("service_at_location.csv", List.of("id", "service_id", "location_id",
+                "description")));
+        t.put("taxonomy", new Table("taxonomies.csv", List.of("id", "name", "description", "uri", "version")));
+        t.put("taxonomy_term", new Table("taxonomy_terms.csv", List.of("id", "code", "name", "description", "taxonomy",
+                "language", "taxonomy_id", "term_uri")));
+        t.put("attribute", new Table("attributes.csv", List.of("id", "link_id", "taxonomy_term_id", "link_entity", "value")));
+        return java.util.Collections.unmodifiableMap(t);
+    }
+}
