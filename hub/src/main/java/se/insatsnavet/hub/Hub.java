@@ -47,6 +47,7 @@ import se.insatsnavet.hub.store.CatalogStore;
 import se.insatsnavet.schema.ConceptIndex;
 import se.insatsnavet.schema.Vocabulary;
 import se.insatsnavet.hub.hsds.HsdsHandler;
+import se.insatsnavet.hub.ldes.EventStreamHandler;
 import se.insatsnavet.hub.hsds.HsdsTabularPackage;
 import se.insatsnavet.hub.hsds.HsdsServiceIndex;
 import se.insatsnavet.schema.rdf.ServiceRdf;
@@ -232,6 +233,9 @@ public final class Hub {
         router.get("/dumps/").handler(DumpsHandler.list(dumps));
         router.get("/dumps/:name").handler(DumpsHandler.one(dumps));
         router.get("/changes").handler(ChangesHandler.create(vertx, changeLog, iris));
+        EventStreamHandler ldes = EventStreamHandler.create(vertx, changeLog, store, iris);
+        router.get("/ldes").handler(ldes.fragment());
+        router.get("/ldes/event/:seq").handler(ldes.event());
         router.get("/feeds/:feed.atom").handler(AtomFeedHandler.create(vertx, changeLog, iris,
                 id -> registry.get(id).isPresent(), registry::name));
         router.get("/openapi.json").handler(OpenApiHandler.create(vertx));

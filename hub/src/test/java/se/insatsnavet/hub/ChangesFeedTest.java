@@ -127,4 +127,84 @@ class ChangesFeedTest {
         assertEquals(0, http.json("/changes?since=2999-01-01T00:00:00Z").path("items").size());
         assertEquals(400, http.get("/changes?since=yesterday").statusCode());
     }
+
+    /** A linked-data consumer: follows the event stream's fragments and applies its activities to a copy. */
+    private final class EventStreamReplica {
+        final Map<String, String> titles = new HashMap<>();
+        final java.util.Set<String> seen = new java.util.HashSet<>();
+        String lastFragment = "/ldes";
+        int fragments;
+
+        void follow() {
+            String next = lastFragment;
+            while (next != null) {
+                lastFragment = next;
+                fragments++;
+                var r = http.get(next, "text/turtle");
+                assertEquals(200, r.statusCode(), next);
+                org.apache.jena.rdf.model.Model m = org.apache.jena.rdf.model.ModelFactory.createDefaultModel();
+                org.apache.jena.riot.RDFParser.fromString(r.body(), org.apache.jena.riot.Lang.TURTLE).parse(m);
+                var members = new java.util.ArrayList<org.apache.jena.rdf.model.Resource>();
+                m.listObjectsOfProperty(se.insatsnavet.schema.vocab.TREE.member)
+                        .forEachRemaining(o -> members.add(o.asResource()));
+                members.sort(java.util.Comparator.comparingLong(a -> Long.parseLong(a.getURI().replaceAll(".*/", ""))));
+                for (var activity : members) {
+                    if (!seen.add(activity.getURI())) {
+                        continue;
+                    }
+                    var service = activity.getPropertyResourceValue(se.insatsnavet.schema.vocab.AS.object);
+                    if (activity.hasProperty(org.apache.jena.vocabulary.RDF.type, se.insatsnavet.schema.vocab.AS.Delete)) {
+                        titles.remove(service.getURI());
+                    } else if (service.hasProperty(org.apache.jena.vocabulary.DCTerms.title)) {
+                        titles.put(service.getURI(), service.getProperty(org.apache.jena.vocabulary.DCTerms.title, "sv").getString());
+                    }
+                }
+                var relation = m.listObjectsOfProperty(se.insatsnavet.schema.vocab.TREE.relation).toList();
+                next = relation.isEmpty() ? null : relation.get(0).asResource()
+                        .getPropertyResourceValue(se.insatsnavet.schema.vocab.TREE.node).getURI()
+                        .replaceFirst("^https?://[^/]+", "");
+            }
+        }
+    }
+
+    private Map<String, String> hubTitles() {
+        Map<String, String> state = new HashMap<>();
+        for (int page = 1; ; page++) {
+            JsonNode items = http.json("/api/services?perPage=100&page=" + page).path("items");
+            items.forEach(s -> state.put(s.path("uri").asText(), s.path("title").path("sv").asText()));
+            if (items.size() < 100) {
+                return state;
+            }
+        }
+    }
+
+    @Test
+    void aLinkedDataConsumerReplicatesTheCatalogueFromTheEventStream() throws Exception {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 1; i <= 150; i++) {
+            csv.append("s").append(i).append(";Insats ").append(i).append(";Stöd nummer ").append(i).append(".\n");
+        }
+        write(csv.toString());
+        hub.syncNow("alfa", "test");
+        EventStreamReplica replica = new EventStreamReplica();
+        replica.follow();
+        assertEquals(2, replica.fragments, "150 changes make two fragments of 100");
+        assertEquals(150, replica.titles.size());
+        assertEquals(hubTitles(), replica.titles);
+
+        write(csv.toString().replace("s1;Insats 1;", "s1;Insats ett;").replace("s2;Insats 2;Stöd nummer 2.\n", ""));
+        hub.syncNow("alfa", "test");
+        replica.follow();
+        assertEquals(149, replica.titles.size());
+        assertEquals(hubTitles(), replica.titles);
+
+        String stream = http.get("/ldes", "text/turtle").body();
+        assertTrue(stream.contains("ldes:EventStream") && stream.contains("ldes:LatestVersionSubset"), stream);
+        var event = http.get("/ldes/event/1", "application/ld+json");
+        assertEquals(200, event.statusCode());
+        assertTrue(event.body().contains("activitystreams"), event.body());
+        assertEquals(404, http.get("/ldes/event/99999", "text/turtle").statusCode());
+        assertEquals(406, http.get("/ldes", "text/html").statusCode());
+        assertEquals(400, http.get("/ldes?after=x", "text/turtle").statusCode());
+    }
 }

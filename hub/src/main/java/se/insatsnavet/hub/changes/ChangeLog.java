@@ -47,6 +47,35 @@ public final class ChangeLog {
         });
     }
 
+    /** The change with this sequence number, if any. */
+    public java.util.Optional<Entry> entry(long seq) {
+        return after(seq - 1, null, 1).stream().filter(e -> e.seq() == seq).findFirst();
+    }
+
+    /** The sequence number of the newest change of each of these services (those that ever changed). */
+    public java.util.Map<String, Long> newestSeqs(java.util.Collection<String> serviceIds) {
+        if (serviceIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(serviceIds));
+        return db.read(c -> {
+            String sql = "SELECT service_id, MAX(seq) FROM change_log WHERE service_id IN ("
+                    + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ") GROUP BY service_id";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < ids.size(); i++) {
+                    ps.setString(i + 1, ids.get(i));
+                }
+                java.util.Map<String, Long> out = new java.util.HashMap<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
     private List<Entry> query(String condition, long seq, Instant since, String federationId, int limit) {
         return db.read(c -> {
             String sql = "SELECT seq, changed_at, federation_id, service_id, action FROM change_log WHERE " + condition

@@ -30,6 +30,8 @@ public final class CatalogDescription {
     static final String SPDX = "http://spdx.org/rdf/terms#";
     /** Open Referral HSDS, the standard the HSDS API and the tabular package conform to. */
     static final String HSDS = "https://docs.openreferral.org/en/latest/hsds/";
+    /** The Linked Data Event Streams specification, which /ldes conforms to. */
+    static final String LDES_SPEC = "https://w3id.org/ldes/specification";
     static final Resource CC0 = ResourceFactory.createResource("http://creativecommons.org/publicdomain/zero/1.0/");
 
     private final HubIris iris;
@@ -94,6 +96,10 @@ public final class CatalogDescription {
                 "application/json", api);
         distribution(m, national, iris.nationalDataset() + "#changes", "Ändringar (JSON)", iris.endpoint("changes"), "JSON",
                 "application/json", null);
+        distribution(m, national, iris.nationalDataset() + "#ldes", "Linked Data Event Stream", iris.endpoint("ldes"),
+                "RDF_TURTLE", "text/turtle", null);
+        m.getResource(iris.nationalDataset() + "#ldes").addProperty(DCTerms.conformsTo,
+                m.createResource(LDES_SPEC).addProperty(RDF.type, DCTerms.Standard));
         for (se.insatsnavet.hub.dumps.Dumps.DumpInfo dump : dumps) {
             String uri = iris.nationalDataset() + "#dump-" + dump.name().replaceAll("[^A-Za-z0-9_-]", "-");
             String fileType = dump.name().endsWith(".nq.gz") ? "NQUAD" : dump.name().endsWith(".ttl") ? "RDF_TURTLE"
