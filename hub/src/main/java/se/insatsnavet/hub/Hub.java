@@ -38,10 +38,12 @@ import se.insatsnavet.hub.security.WriteAccess;
 import se.insatsnavet.hub.imports.ImportService;
 import se.insatsnavet.hub.imports.RunRepository;
 import se.insatsnavet.hub.imports.RunsHandler;
+import se.insatsnavet.hub.linkeddata.PublishedOrganisations;
 import se.insatsnavet.hub.linkeddata.ResourceHandler;
 import se.insatsnavet.hub.linkeddata.ServicePage;
 import se.insatsnavet.hub.linkeddata.ServiceResourceHandler;
 import se.insatsnavet.hub.services.ServiceCatalog;
+import se.insatsnavet.hub.services.ServiceFilter;
 import se.insatsnavet.hub.services.ServicesHandler;
 import se.insatsnavet.hub.store.CatalogStore;
 import se.insatsnavet.schema.ConceptIndex;
@@ -176,9 +178,13 @@ public final class Hub {
         router.get("/api/federations/:id/runs/:runId").handler(RunsHandler.one(vertx, registry, runs));
         router.get("/api/services").handler(ServicesHandler.create(vertx, catalog));
         HsdsServiceIndex hsdsIndex = new HsdsServiceIndex(catalog, iris);
+        PublishedOrganisations publishedOrganisations = new PublishedOrganisations(database);
         imports.onRunFinished(run -> {
             if (run.counts().changedCatalogue()) {
                 hsdsIndex.invalidate();
+                ServiceFilter ofFederation = new ServiceFilter(List.of(), null, null, run.federationId(), 1, 1);
+                publishedOrganisations.record(catalog.organisations(ofFederation).stream()
+                        .map(ServiceCatalog.Organisation::iri).toList());
             }
         });
         HsdsHandler hsds = HsdsHandler.create(vertx, catalog, hsdsIndex, vocabulary, options.baseUri());
@@ -211,7 +217,7 @@ public final class Hub {
         router.get("/id/place/county/:code").handler(ResourceHandler.create(vertx, store,
                 ctx -> iris.county(ctx.pathParam("code")), iris.referenceGraph()));
         router.get("/id/organisation/:slug").handler(ResourceHandler.create(vertx, store,
-                ctx -> iris.organisation(ctx.pathParam("slug")), null));
+                ctx -> iris.organisation(ctx.pathParam("slug")), null, publishedOrganisations::wasPublished));
         router.get("/id/service/:id").handler(ServiceResourceHandler.create(vertx, catalog, runs, page, registry::name));
 
         // writes: bounded bodies, a bearer token, and an audit-log entry each

@@ -20,7 +20,8 @@ import java.util.function.Function;
  * The dereferenceable URIs of everything but services: concepts and concept schemes
  * ({@code /id/concept/...}), places ({@code /id/place/...}) and organisations ({@code /id/organisation/...}).
  * Turtle, JSON-LD, N-Triples, RDF/XML or a short Swedish HTML page, by {@code Accept} or {@code ?format=};
- * {@code Vary: Accept}; 404 for an unknown URI, 406 when nothing offered is acceptable.
+ * {@code Vary: Accept}; 404 for an unknown URI, 410 for one that was published and is no more (when the
+ * handler is given a way to tell), 406 when nothing offered is acceptable.
  */
 public final class ResourceHandler implements Handler<RoutingContext> {
 
@@ -31,12 +32,15 @@ public final class ResourceHandler implements Handler<RoutingContext> {
     private final CatalogStore store;
     private final Function<RoutingContext, String> iriOf;
     private final String preferredGraph;
+    private final java.util.function.Predicate<String> wasPublished;
 
-    private ResourceHandler(Vertx vertx, CatalogStore store, Function<RoutingContext, String> iriOf, String preferredGraph) {
+    private ResourceHandler(Vertx vertx, CatalogStore store, Function<RoutingContext, String> iriOf, String preferredGraph,
+                            java.util.function.Predicate<String> wasPublished) {
         this.vertx = vertx;
         this.store = store;
         this.iriOf = iriOf;
         this.preferredGraph = preferredGraph;
+        this.wasPublished = wasPublished;
     }
 
     /**
@@ -46,7 +50,16 @@ public final class ResourceHandler implements Handler<RoutingContext> {
      */
     public static ResourceHandler create(Vertx vertx, CatalogStore store, Function<RoutingContext, String> iriOf,
                                          String preferredGraph) {
-        return new ResourceHandler(vertx, store, iriOf, preferredGraph);
+        return new ResourceHandler(vertx, store, iriOf, preferredGraph, iri -> false);
+    }
+
+    /**
+     * Like {@link #create(Vertx, CatalogStore, Function, String)}, for resources that can be removed:
+     * {@code wasPublished} (blocking) tells whether a missing IRI was once published, which makes it 410 Gone.
+     */
+    public static ResourceHandler create(Vertx vertx, CatalogStore store, Function<RoutingContext, String> iriOf,
+                                         String preferredGraph, java.util.function.Predicate<String> wasPublished) {
+        return new ResourceHandler(vertx, store, iriOf, preferredGraph, wasPublished);
     }
 
     @Override
@@ -72,16 +85,26 @@ public final class ResourceHandler implements Handler<RoutingContext> {
             if (model.isEmpty()) {
                 model = store.describe(iri);
             }
-            return model.map(m -> r == RdfRepresentation.HTML ? page(m.getResource(iri)) : RdfWriting.write(m, r));
+            if (model.isPresent()) {
+                Model m = model.get();
+                return new Rendered(200, r == RdfRepresentation.HTML ? page(m.getResource(iri)) : RdfWriting.write(m, r));
+            }
+            return wasPublished.test(iri)
+                    ? new Rendered(410, "The resource at " + ctx.request().path() + " has been removed from the catalogue")
+                    : new Rendered(404, "No resource at " + ctx.request().path());
         }).onComplete(ar -> {
             if (ar.failed()) {
                 Responses.failed(ctx, ar.cause());
-            } else if (ar.result().isEmpty()) {
-                Responses.problem(ctx, 404, "No resource at " + ctx.request().path());
+            } else if (ar.result().status() != 200) {
+                Responses.problem(ctx, ar.result().status(), ar.result().body());
             } else {
-                Responses.send(ctx, 200, r.contentType(), ar.result().get());
+                Responses.send(ctx, 200, r.contentType(), ar.result().body());
             }
         });
+    }
+
+    /** A response worked out on a worker: 200 with the representation, else the status and its message. */
+    private record Rendered(int status, String body) {
     }
 
     private static String page(Resource resource) {

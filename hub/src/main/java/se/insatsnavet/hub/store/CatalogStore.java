@@ -88,14 +88,41 @@ public final class CatalogStore implements AutoCloseable {
         Node g = NodeFactory.createURI(graphIri);
         Txn.executeWrite(dataset, () -> {
             DatasetGraph dsg = dataset.asDatasetGraph();
+            Set<Node> linked = new HashSet<>();
             for (String iri : deletes) {
-                deleteOwned(dsg, g, iri);
+                linked.addAll(deleteOwned(dsg, g, iri));
             }
             for (Map.Entry<String, Model> e : upserts.entrySet()) {
-                deleteOwned(dsg, g, e.getKey());
+                linked.addAll(deleteOwned(dsg, g, e.getKey()));
                 e.getValue().getGraph().find().forEachRemaining(t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
             }
+            deleteOrphans(dsg.getGraph(g), linked);
         });
+    }
+
+    /**
+     * Removes the descriptions of resources the changed services linked to (their provider organisation, the
+     * organisation's places …) that nothing in the graph links to any more, following their own links in
+     * turn. Services themselves are never removed this way.
+     */
+    private static void deleteOrphans(Graph graph, Set<Node> candidates) {
+        Deque<Node> todo = new ArrayDeque<>(candidates);
+        Set<Node> checked = new HashSet<>();
+        Node serviceClass = NodeFactory.createURI(se.insatsnavet.schema.vocab.CPSV.PublicService.getURI());
+        while (!todo.isEmpty()) {
+            Node n = todo.poll();
+            if (!checked.add(n) || graph.contains(Node.ANY, Node.ANY, n) || !graph.contains(n, Node.ANY, Node.ANY)
+                    || graph.contains(n, org.apache.jena.vocabulary.RDF.Nodes.type, serviceClass)) {
+                continue;
+            }
+            List<Triple> doomed = graph.find(n, Node.ANY, Node.ANY).toList();
+            for (Triple t : doomed) {
+                graph.delete(t);
+                if (t.getObject().isURI()) {
+                    todo.add(t.getObject());
+                }
+            }
+        }
     }
 
     /** Replaces the triples of one subject (e.g. a federation's organisation) inside a graph. */
@@ -170,15 +197,22 @@ public final class CatalogStore implements AutoCloseable {
         });
     }
 
-    private static void deleteOwned(DatasetGraph dsg, Node g, String iri) {
+    /** Deletes the triples of {@code iri} and the resources it owns; returns the other IRIs they linked to. */
+    private static Set<Node> deleteOwned(DatasetGraph dsg, Node g, String iri) {
         Graph graph = dsg.getGraph(g);
         List<Triple> doomed = new ArrayList<>();
-        for (Node subject : ownedSubjects(graph, iri)) {
+        Set<Node> owned = ownedSubjects(graph, iri);
+        for (Node subject : owned) {
             graph.find(subject, Node.ANY, Node.ANY).forEachRemaining(doomed::add);
         }
+        Set<Node> linked = new HashSet<>();
         for (Triple t : doomed) {
             dsg.delete(g, t.getSubject(), t.getPredicate(), t.getObject());
+            if (t.getObject().isURI() && !owned.contains(t.getObject())) {
+                linked.add(t.getObject());
+            }
         }
+        return linked;
     }
 
     /** {@code iri} and every IRI reachable from it that starts with {@code iri#}. */
