@@ -57,6 +57,7 @@ import se.insatsnavet.schema.vocab.HubIris;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -245,6 +246,10 @@ public final class Hub {
         router.get("/feeds/:feed.atom").handler(AtomFeedHandler.create(vertx, changeLog, iris,
                 id -> registry.get(id).isPresent(), registry::name));
         router.get("/openapi.json").handler(OpenApiHandler.create(vertx));
+        router.get("/schema/:name").handler(se.insatsnavet.hub.http.ClasspathFilesHandler.create(Map.of(
+                "service.schema.json", se.insatsnavet.schema.json.JsonSchemas.SERVICE_RESOURCE,
+                "federation.schema.json", se.insatsnavet.schema.json.JsonSchemas.FEDERATION_RESOURCE),
+                "application/schema+json"));
         router.get("/docs").handler(se.insatsnavet.hub.http.ApiDocsHandler.create());
         router.get("/").handler(SearchPage.create(vertx, catalog, vocabulary));
         router.get("/assets/*").handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(3600));

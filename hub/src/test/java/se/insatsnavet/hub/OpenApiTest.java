@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** /openapi.json documents every route the hub serves, and only those. */
@@ -82,5 +83,43 @@ class OpenApiTest {
                 assertTrue(html.contains("<code>" + method.toUpperCase(Locale.ROOT) + " " + path.getKey()
                         .replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + "</code>"), method + " " + path.getKey())));
         assertTrue(html.contains("<caption>Parameters</caption>"));
+    }
+
+    @Test
+    void theDocumentValidatesAgainstTheOpenApi31MetaSchema() throws Exception {
+        io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+        try {
+            io.vertx.openapi.contract.OpenAPIVersion v31 = io.vertx.openapi.contract.OpenAPIVersion.V3_1;
+            io.vertx.core.json.JsonObject json = new io.vertx.core.json.JsonObject(doc.toString());
+            assertEquals(v31, io.vertx.openapi.contract.OpenAPIVersion.fromContract(json));
+            io.vertx.json.schema.SchemaRepository repository = v31.getRepository(vertx, "http://localhost/")
+                    .toCompletionStage().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            io.vertx.json.schema.OutputUnit result = v31.validateContract(vertx, repository, json)
+                    .toCompletionStage().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(result.getValid(), () -> String.valueOf(result.getErrors()));
+
+            json.getJsonObject("paths").put("/broken", new io.vertx.core.json.JsonObject()
+                    .put("get", new io.vertx.core.json.JsonObject().put("responses", "none")));
+            io.vertx.json.schema.OutputUnit broken = v31.validateContract(vertx, repository, json)
+                    .toCompletionStage().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertFalse(broken.getValid(), "the meta-schema must reject an operation whose responses is a string");
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void everySchemaTheDocumentReferencesIsServedByTheHub() {
+        java.util.regex.Matcher refs = java.util.regex.Pattern.compile("\"\\$ref\"\\s*:\\s*\"(/[^\"]+)\"")
+                .matcher(doc.toString());
+        int external = 0;
+        TestHttp http = new TestHttp(hub.port());
+        while (refs.find()) {
+            external++;
+            assertEquals(200, http.get(refs.group(1), "application/schema+json").statusCode(), refs.group(1));
+            assertTrue(http.json(refs.group(1)).has("$schema"), refs.group(1));
+        }
+        assertTrue(external > 0);
+        assertEquals(404, http.get("/schema/other.json", "application/json").statusCode());
     }
 }
