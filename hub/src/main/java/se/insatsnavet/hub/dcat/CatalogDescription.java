@@ -26,6 +26,7 @@ public final class CatalogDescription {
     static final String FILE_TYPE = "http://publications.europa.eu/resource/authority/file-type/";
     static final String LANGUAGE = "http://publications.europa.eu/resource/authority/language/";
     static final String PUBLISHER_TYPE = "http://purl.org/adms/publishertype/";
+    static final String DATA_THEME = "http://publications.europa.eu/resource/authority/data-theme";
     static final String IANA = "https://www.iana.org/assignments/media-types/";
     static final String SPDX = "http://spdx.org/rdf/terms#";
     /** Open Referral HSDS, the standard the HSDS API and the tabular package conform to. */
@@ -70,7 +71,8 @@ public final class CatalogDescription {
                 .addProperty(DCAT.contactPoint, contact)
                 .addProperty(DCTerms.license, CC0)
                 .addProperty(FOAF.homepage, m.createResource(iris.base()).addProperty(RDF.type, FOAF.Document))
-                .addProperty(DCTerms.language, language(m));
+                .addProperty(DCTerms.language, language(m))
+                .addProperty(DCAT.themeTaxonomy, theme(m).getPropertyResourceValue(org.apache.jena.vocabulary.SKOS.inScheme));
 
         Resource sparql = service(m, iris.catalogPart("sparql"), "SPARQL-ändpunkt", "SPARQL endpoint",
                 iris.endpoint("sparql"), "SPARQLQ", publisher, contact);
@@ -112,7 +114,8 @@ public final class CatalogDescription {
                     org.apache.jena.datatypes.xsd.XSDDatatype.XSDnonNegativeInteger));
             Resource checksum = m.createResource(uri + "-checksum")
                     .addProperty(RDF.type, m.createResource(SPDX + "Checksum"))
-                    .addProperty(m.createProperty(SPDX + "algorithm"), m.createResource(SPDX + "checksumAlgorithm_sha256"))
+                    .addProperty(m.createProperty(SPDX + "algorithm"), m.createResource(SPDX + "checksumAlgorithm_sha256")
+                            .addProperty(RDF.type, m.createResource(SPDX + "ChecksumAlgorithm")))
                     .addProperty(m.createProperty(SPDX + "checksumValue"), m.createTypedLiteral(dump.sha256(),
                             org.apache.jena.datatypes.xsd.XSDDatatype.XSDhexBinary));
             d.addProperty(m.createProperty(SPDX + "checksum"), checksum);
@@ -150,7 +153,16 @@ public final class CatalogDescription {
                 .addProperty(DCTerms.identifier, identifier)
                 .addProperty(DCTerms.publisher, publisher)
                 .addProperty(DCAT.contactPoint, contact)
-                .addProperty(DCTerms.language, language(m));
+                .addProperty(DCTerms.language, language(m))
+                .addProperty(DCAT.theme, theme(m));
+    }
+
+    /** The EU data theme of every dataset here: Population and society (SOCI). */
+    private static Resource theme(Model m) {
+        return inScheme(m.createResource(DATA_THEME + "/SOCI")
+                        .addProperty(org.apache.jena.vocabulary.SKOS.prefLabel, "Befolkning och samhälle", "sv")
+                        .addProperty(org.apache.jena.vocabulary.SKOS.prefLabel, "Population and society", "en"),
+                DATA_THEME, "Data themes");
     }
 
     private void distribution(Model m, Resource dataset, String uri, String title, String accessUrl, String fileType,
@@ -179,8 +191,7 @@ public final class CatalogDescription {
     }
 
     private static Resource agent(Model m, String uri, String name, String type) {
-        Resource publisherType = m.createResource(PUBLISHER_TYPE + type)
-                .addProperty(RDF.type, org.apache.jena.vocabulary.SKOS.Concept)
+        Resource publisherType = inScheme(m.createResource(PUBLISHER_TYPE + type), PUBLISHER_TYPE + "1.0", "Publisher types")
                 .addProperty(org.apache.jena.vocabulary.SKOS.prefLabel, type.replaceAll("([a-z])([A-Z])", "$1 $2"), "en");
         return m.createResource(uri).addProperty(RDF.type, FOAF.Agent).addProperty(FOAF.name, name, "sv")
                 .addProperty(DCTerms.type, publisherType);
@@ -193,12 +204,34 @@ public final class CatalogDescription {
                 .addProperty(VCARD4.hasEmail, m.createResource("mailto:" + email));
     }
 
+    /**
+     * Types a code of an EU (or ADMS) controlled vocabulary as a {@code skos:Concept} of its scheme, as the
+     * DCAT-AP mdr-vocabularies shapes expect.
+     */
+    private static Resource inScheme(Resource code, String scheme, String schemeTitle) {
+        Model m = code.getModel();
+        return code.addProperty(RDF.type, org.apache.jena.vocabulary.SKOS.Concept)
+                .addProperty(org.apache.jena.vocabulary.SKOS.inScheme, m.createResource(scheme)
+                        .addProperty(RDF.type, org.apache.jena.vocabulary.SKOS.ConceptScheme)
+                        .addProperty(DCTerms.title, schemeTitle, "en"));
+    }
+
+    /** English labels of the EU file types used (the authority table's own labels). */
+    private static final java.util.Map<String, String> FILE_TYPE_LABELS = java.util.Map.of(
+            "JSON", "JSON", "RDF_TURTLE", "RDF Turtle", "NQUAD", "N-Quads", "SPARQLQ", "SPARQL Query",
+            "ZIP", "ZIP", "RDF_XML", "RDF/XML", "JSON_LD", "JSON-LD", "NDJSON", "NDJSON");
+
     private static Resource format(Model m, String fileType) {
-        return m.createResource(FILE_TYPE + fileType).addProperty(RDF.type, DCTerms.MediaTypeOrExtent);
+        return inScheme(m.createResource(FILE_TYPE + fileType).addProperty(RDF.type, DCTerms.MediaTypeOrExtent)
+                        .addProperty(org.apache.jena.vocabulary.SKOS.prefLabel, FILE_TYPE_LABELS.getOrDefault(fileType, fileType), "en"),
+                FILE_TYPE.substring(0, FILE_TYPE.length() - 1), "File types");
     }
 
     private static Resource language(Model m) {
-        return m.createResource(LANGUAGE + "SWE").addProperty(RDF.type, DCTerms.LinguisticSystem);
+        return inScheme(m.createResource(LANGUAGE + "SWE").addProperty(RDF.type, DCTerms.LinguisticSystem)
+                        .addProperty(org.apache.jena.vocabulary.SKOS.prefLabel, "svenska", "sv")
+                        .addProperty(org.apache.jena.vocabulary.SKOS.prefLabel, "Swedish", "en"),
+                LANGUAGE.substring(0, LANGUAGE.length() - 1), "Languages");
     }
 
 }
