@@ -246,6 +246,9 @@ public final class Hub {
         router.get("/feeds/:feed.atom").handler(AtomFeedHandler.create(vertx, changeLog, iris,
                 id -> registry.get(id).isPresent(), registry::name));
         router.get("/openapi.json").handler(OpenApiHandler.create(vertx));
+        String jsonLdContext = se.insatsnavet.hub.linkeddata.RdfWriting.context();
+        router.get("/" + se.insatsnavet.hub.linkeddata.RdfWriting.CONTEXT_PATH).handler(ctx ->
+                Responses.send(ctx, 200, "application/ld+json", jsonLdContext));
         router.get("/schema/:name").handler(se.insatsnavet.hub.http.ClasspathFilesHandler.create(Map.of(
                 "service.schema.json", se.insatsnavet.schema.json.JsonSchemas.SERVICE_RESOURCE,
                 "federation.schema.json", se.insatsnavet.schema.json.JsonSchemas.FEDERATION_RESOURCE),

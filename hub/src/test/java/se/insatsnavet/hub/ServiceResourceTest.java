@@ -62,7 +62,12 @@ class ServiceResourceTest {
             assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith(e.getKey()), e.getKey());
             assertEquals("Accept", r.headers().firstValue("Vary").orElse(""));
             Model m = ModelFactory.createDefaultModel();
-            RDFParser.fromString(r.body(), e.getValue()).parse(m);
+            if (e.getValue() == Lang.JSONLD) {
+                assertTrue(r.body().contains("\"/ns/context.jsonld\""), r.body());
+                assertTrue(http.get("/ns/context.jsonld", "application/ld+json").body().contains("\"cpsv\""));
+            }
+            // JSON-LD refers to the published context by a path relative to the document: parse with its URL
+            RDFParser.fromString(r.body(), e.getValue()).base("http://localhost:" + hub.port() + "/id/service/" + id).parse(m);
             assertTrue(m.contains(m.createResource(uri), org.apache.jena.vocabulary.RDF.type, CPSV.PublicService), e.getKey());
             if (reference == null) {
                 reference = m;

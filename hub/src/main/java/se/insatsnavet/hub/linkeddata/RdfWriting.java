@@ -42,6 +42,54 @@ public final class RdfWriting {
         }
         StringWriter w = new StringWriter();
         RDFDataMgr.write(w, out, format);
-        return w.toString();
+        return representation == RdfRepresentation.JSON_LD ? withPublishedContext(w.toString()) : w.toString();
     }
+
+    /** Path of the published JSON-LD context, relative to the hub's base. */
+    public static final String CONTEXT_PATH = "ns/context.jsonld";
+
+    /**
+     * The hub's JSON-LD context: a term for each prefix of its vocabulary ({@code dct}, {@code cpsv},
+     * {@code cv}, {@code insv} …), served at {@link #CONTEXT_PATH}.
+     */
+    public static String context() {
+        com.fasterxml.jackson.databind.node.ObjectNode terms = JSON.createObjectNode();
+        PrefixMapping published = PrefixMapping.Factory.create().setNsPrefixes(PREFIXES);
+        published.removeNsPrefix("m8g");
+        new java.util.TreeMap<>(published.getNsPrefixMap()).forEach(terms::put);
+        com.fasterxml.jackson.databind.node.ObjectNode doc = JSON.createObjectNode();
+        doc.set("@context", terms);
+        return doc.toPrettyString();
+    }
+
+    /**
+     * Replaces the terms of the written document's inline context that the published context defines by a
+     * reference to it ({@code "/ns/context.jsonld"}, resolved against the document's URL); terms it does not
+     * define stay inline after the reference.
+     */
+    private static String withPublishedContext(String jsonld) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode root = JSON.readTree(jsonld);
+            if (!root.isObject() || !root.path("@context").isObject()) {
+                return jsonld;
+            }
+            com.fasterxml.jackson.databind.JsonNode published = JSON.readTree(context()).path("@context");
+            com.fasterxml.jackson.databind.node.ObjectNode rest = JSON.createObjectNode();
+            root.path("@context").fields().forEachRemaining(e -> {
+                if (!e.getValue().equals(published.path(e.getKey()))) {
+                    rest.set(e.getKey(), e.getValue());
+                }
+            });
+            com.fasterxml.jackson.databind.node.ArrayNode context = JSON.createArrayNode().add("/" + CONTEXT_PATH);
+            if (!rest.isEmpty()) {
+                context.add(rest);
+            }
+            ((com.fasterxml.jackson.databind.node.ObjectNode) root).set("@context", context.size() == 1 ? context.get(0) : context);
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 }
