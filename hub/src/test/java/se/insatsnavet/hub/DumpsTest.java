@@ -83,6 +83,17 @@ class DumpsTest {
     }
 
     @Test
+    void aDumpAnswersConditionalRequestsWith304() {
+        var first = http.getRaw("/dumps/services.ndjson");
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        String lastModified = first.headers().firstValue("Last-Modified").orElseThrow();
+        assertEquals(304, http.getRaw("/dumps/services.ndjson", "If-None-Match", etag).statusCode());
+        assertEquals(304, http.getRaw("/dumps/services.ndjson", "If-Modified-Since", lastModified).statusCode());
+        assertEquals(200, http.getRaw("/dumps/services.ndjson", "If-None-Match", "\"other\"").statusCode());
+        assertEquals(200, http.getRaw("/dumps/services.ndjson", "If-Modified-Since", "Mon, 01 Jan 2001 00:00:00 GMT").statusCode());
+    }
+
+    @Test
     void nothingButTheDumpsIsServed() {
         assertEquals(404, http.get("/dumps/..%2Fdb%2Finsatsnavet.mv.db", null).statusCode());
         assertEquals(404, http.get("/dumps/catalogue.nq.gz.tmp", null).statusCode());

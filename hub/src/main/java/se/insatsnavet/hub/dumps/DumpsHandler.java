@@ -36,10 +36,34 @@ public final class DumpsHandler {
                 Responses.problem(ctx, 404, "No dump named '" + name + "'; see /dumps/");
                 return;
             }
+            String etag = "\"" + info.get().sha256() + "\"";
+            java.time.Instant written = info.get().written().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            ctx.response().putHeader("ETag", etag).putHeader("Last-Modified",
+                    java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(written.atOffset(java.time.ZoneOffset.UTC)));
+            if (notModified(ctx, etag, written)) {
+                ctx.response().setStatusCode(304).end();
+                return;
+            }
             ctx.response().putHeader("Content-Type", info.get().mediaType())
-                    .putHeader("ETag", "\"" + info.get().sha256() + "\"")
                     .putHeader("Digest", "sha-256=" + java.util.Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(info.get().sha256())))
                     .sendFile(file.get().toString());
         };
+    }
+
+    /** {@code If-None-Match} has the dump's ETag, or (without it) {@code If-Modified-Since} is not older than the dump. */
+    private static boolean notModified(RoutingContext ctx, String etag, java.time.Instant written) {
+        String ifNoneMatch = ctx.request().getHeader("If-None-Match");
+        if (ifNoneMatch != null) {
+            return java.util.Arrays.stream(ifNoneMatch.split(",")).map(String::trim).anyMatch(t -> t.equals(etag) || t.equals("*"));
+        }
+        String since = ctx.request().getHeader("If-Modified-Since");
+        if (since != null) {
+            try {
+                return !written.isAfter(java.time.ZonedDateTime.parse(since, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            } catch (java.time.format.DateTimeParseException e) {
+                return false;
+            }
+        }
+        return false;
     }
 }
