@@ -56,6 +56,7 @@ public final class Dumps implements AutoCloseable {
     private final Map<String, DumpInfo> current = new ConcurrentHashMap<>();
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "insatsnavet-dumps"));
     private final AtomicBoolean pending = new AtomicBoolean();
+    private volatile boolean closed;
     private final List<DumpFormat> formats;
 
     /**
@@ -74,6 +75,9 @@ public final class Dumps implements AutoCloseable {
         if (pending.compareAndSet(false, true)) {
             writer.submit(() -> {
                 pending.set(false);
+                if (closed) {
+                    return;
+                }
                 try {
                     rebuild(federationIds);
                 } catch (RuntimeException e) {
@@ -152,9 +156,18 @@ public final class Dumps implements AutoCloseable {
                 HexFormat.of().formatHex(sha.digest()), Instant.now()));
     }
 
+    /** Stops the writer: a waiting rebuild is dropped, a running one is let finish (at most a minute). */
     @Override
     public void close() {
-        writer.shutdown();
+        closed = true;
+        writer.shutdown(); // no interrupt: an interrupted TDB2 read would close the dataset's file channels
+        try {
+            if (!writer.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                LOG.warn("The dump writer did not finish within a minute");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @FunctionalInterface
