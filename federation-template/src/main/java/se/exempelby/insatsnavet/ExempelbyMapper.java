@@ -27,9 +27,24 @@ public final class ExempelbyMapper implements RecordMapperPlugin {
             "unga", "young-adults", "sjukskrivna", "sick-leave", "nyanlanda", "newly-arrived",
             "forsorjningsstod", "income-support", "aktivitetsersattning", "activity-compensation");
 
+    /** The keyword added to every service, from {@code exempelby.properties} in this bundle. */
+    static final String KEYWORD = keyword();
+
     @Override
     public String id() {
         return "exempelby-lista";
+    }
+
+    private static String keyword() {
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.InputStream in = ExempelbyMapper.class.getResourceAsStream("/exempelby.properties")) {
+            if (in != null) {
+                p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return p.getProperty("nyckelord", "exempelby");
     }
 
     @Override
@@ -41,6 +56,7 @@ public final class ExempelbyMapper implements RecordMapperPlugin {
             throw new MappingException("localId", null, "Column 'Nr' is empty");
         }
         s.put("localId", nr);
+        s.putArray("keywords").add(KEYWORD);
         putText(s, "title", text(record, "Rubrik"), context.language());
         putText(s, "description", text(record, "Om insatsen"), context.language());
         String who = text(record, "Vem");

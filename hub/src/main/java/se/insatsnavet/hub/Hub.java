@@ -50,12 +50,16 @@ import se.insatsnavet.schema.ConceptIndex;
 import se.insatsnavet.schema.Vocabulary;
 import se.insatsnavet.hub.hsds.HsdsHandler;
 import se.insatsnavet.hub.ldes.EventStreamHandler;
+import se.insatsnavet.hub.plugins.PluginHost;
+import se.insatsnavet.hub.plugins.PluginImports;
+import se.insatsnavet.hub.plugins.PluginSourceComponent;
 import se.insatsnavet.hub.hsds.HsdsTabularPackage;
 import se.insatsnavet.hub.hsds.HsdsServiceIndex;
 import se.insatsnavet.schema.rdf.ServiceRdf;
 import se.insatsnavet.schema.vocab.HubIris;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -90,6 +94,8 @@ public final class Hub {
     private ServiceCatalog catalog;
     private TokenStore tokens;
     private Dumps dumps;
+    private PluginHost pluginHost;
+    private PluginImports pluginImports;
     private AuditLog audit;
     private Vocabulary vocabulary;
     private HttpServer server;
@@ -159,10 +165,18 @@ public final class Hub {
             }
         });
         dumps.rebuild(registry.all().stream().map(f -> f.id()).toList());
+        pluginHost = PluginHost.start(options.dataDir(),
+                Duration.ofMillis(Long.getLong("insatsnavet.plugins.callTimeoutMillis", 10_000)),
+                Long.getLong("insatsnavet.plugins.pollMillis", 1_000));
+        pluginImports = new PluginImports(pluginHost);
+        imports.usePlugins(pluginImports);
+        pluginHost.awaitFolder(Duration.ofSeconds(20));
         camel = new DefaultCamelContext();
         camel.getShutdownStrategy().setTimeout(10);
+        camel.addComponent(PluginSourceComponent.SCHEME, new PluginSourceComponent(pluginImports, registry));
         importRoutes = new ImportRoutes(registry, imports, options.importOnStart(), options.readRetries(),
                 options.readRetryDelayMillis(), options.fileWatchMillis());
+        importRoutes.pluginKinds(kind -> pluginHost.plugin(kind).filter(e -> e.points().contains("connector")).isPresent());
         importRoutes.install(camel);
         camel.start();
     }
@@ -224,6 +238,8 @@ public final class Hub {
         // writes: bounded bodies, a bearer token, and an audit-log entry each
         BodyHandler bodies = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
         WriteAccess federationOrAdmin = WriteAccess.federationOrAdmin(vertx, tokens, audit);
+        router.get("/admin/plugins").handler(WriteAccess.adminOnly(vertx, tokens, audit))
+                .handler(se.insatsnavet.hub.plugins.PluginsHandler.create(vertx, pluginHost));
         PushHandler push = PushHandler.create(vertx, registry, imports);
         router.post("/api/federations/:id/sync").handler(federationOrAdmin).handler(SyncHandler.create(vertx, id -> syncNow(id, "api")));
         router.put("/api/federations/:id/services").handler(bodies).handler(federationOrAdmin).handler(push.putAll());
@@ -318,6 +334,11 @@ public final class Hub {
         return out;
     }
 
+    /** The embedded plugin framework. */
+    public PluginHost plugins() {
+        return pluginHost;
+    }
+
     public Dumps dumps() {
         return dumps;
     }
@@ -339,6 +360,7 @@ public final class Hub {
         Future<Void> http = server == null ? Future.succeededFuture() : server.close();
         http.transform(x -> Blocking.run(vertx, () -> {
             closeQuietly("import routes", camel);
+            closeQuietly("plugin host", pluginHost);
             closeQuietly("dump writer", dumps);
             closeQuietly("database", database);
             closeQuietly("dataset", store);

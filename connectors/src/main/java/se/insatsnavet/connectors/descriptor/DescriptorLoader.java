@@ -149,7 +149,9 @@ public final class DescriptorLoader {
             }
             SourceDescriptor source = new SourceDescriptor(id, node.path("kind").asText(), node.path("location").asText(),
                     textOrNull(node.path("format")), textOrNull(node.path("language")), options, schedule, mapping,
-                    node.path("maxDeletePercent").asInt(SourceDescriptor.DEFAULT_MAX_DELETE_PERCENT));
+                    node.path("maxDeletePercent").asInt(SourceDescriptor.DEFAULT_MAX_DELETE_PERCENT),
+                    new SourceDescriptor.PluginRefs(textOrNull(node.path("mapper")), list(node.path("enrichers")),
+                            list(node.path("validators"))));
             if (!source.isUrl()) {
                 Path location = source.locationPath(dir);
                 if (!location.startsWith(dir)) {
@@ -162,7 +164,7 @@ public final class DescriptorLoader {
             if (effective != null) {
                 checkValueMaps(effective, at + ".mapping", problems);
             }
-            if (NEEDS_MAPPING.contains(source.kind()) && mapping != null
+            if (NEEDS_MAPPING.contains(source.kind()) && mapping != null && source.plugins().mapper() == null
                     && (!effective.path("fields").has("localId") || !effective.path("fields").has("title"))) {
                 problems.add(at + ".mapping.fields: a " + source.kind() + " source needs rules for localId and title");
             }
@@ -209,5 +211,11 @@ public final class DescriptorLoader {
 
     private static String textOrNull(JsonNode node) {
         return node.isMissingNode() || node.isNull() ? null : node.asText();
+    }
+
+    private static java.util.List<String> list(JsonNode array) {
+        java.util.List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
     }
 }

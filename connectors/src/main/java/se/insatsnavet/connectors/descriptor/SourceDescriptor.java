@@ -23,10 +23,35 @@ import java.util.regex.Pattern;
  *                 a deep copy, read by {@link se.insatsnavet.connectors.mapping.RecordMapper}
  * @param maxDeletePercent a run that would delete more than this share of the source's published records
  *                 (when at least {@link #DELETE_GUARD_MINIMUM} are published) is a fault
+ * @param plugins  the plugins the source's records go through (mapper, enrichers, validators)
  */
 public record SourceDescriptor(String id, String kind, String location, String format, String language,
                                Map<String, String> options, Schedule schedule, ObjectNode mapping,
-                               int maxDeletePercent) {
+                               int maxDeletePercent, PluginRefs plugins) {
+
+    /**
+     * Plugins named by a source: a mapper instead of the declarative mapping, enrichers and validators run on
+     * every record after mapping, in this order.
+     */
+    public record PluginRefs(String mapper, java.util.List<String> enrichers, java.util.List<String> validators) {
+        public static final PluginRefs NONE = new PluginRefs(null, java.util.List.of(), java.util.List.of());
+
+        public PluginRefs {
+            enrichers = enrichers == null ? java.util.List.of() : java.util.List.copyOf(enrichers);
+            validators = validators == null ? java.util.List.of() : java.util.List.copyOf(validators);
+        }
+
+        /** Every plugin id named. */
+        public java.util.List<String> all() {
+            java.util.List<String> ids = new java.util.ArrayList<>();
+            if (mapper != null) {
+                ids.add(mapper);
+            }
+            ids.addAll(enrichers);
+            ids.addAll(validators);
+            return ids;
+        }
+    }
 
     /** Default of {@code maxDeletePercent}. */
     public static final int DEFAULT_MAX_DELETE_PERCENT = 50;
@@ -42,6 +67,7 @@ public record SourceDescriptor(String id, String kind, String location, String f
         language = language == null || language.isBlank() ? "sv" : language;
         options = options == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(options));
         mapping = mapping == null ? null : mapping.deepCopy();
+        plugins = plugins == null ? PluginRefs.NONE : plugins;
         if (maxDeletePercent < 0 || maxDeletePercent > 100) {
             throw new IllegalArgumentException("maxDeletePercent must be 0..100, was " + maxDeletePercent);
         }
@@ -50,7 +76,13 @@ public record SourceDescriptor(String id, String kind, String location, String f
     /** A source with the default delete guard. */
     public SourceDescriptor(String id, String kind, String location, String format, String language,
                             Map<String, String> options, Schedule schedule, ObjectNode mapping) {
-        this(id, kind, location, format, language, options, schedule, mapping, DEFAULT_MAX_DELETE_PERCENT);
+        this(id, kind, location, format, language, options, schedule, mapping, DEFAULT_MAX_DELETE_PERCENT, PluginRefs.NONE);
+    }
+
+    /** A source without plugins. */
+    public SourceDescriptor(String id, String kind, String location, String format, String language,
+                            Map<String, String> options, Schedule schedule, ObjectNode mapping, int maxDeletePercent) {
+        this(id, kind, location, format, language, options, schedule, mapping, maxDeletePercent, PluginRefs.NONE);
     }
 
     /**

@@ -43,7 +43,7 @@ public final class ImportRoutes {
     public static final Duration DEFAULT_INTERVAL = Duration.ofHours(1);
     /** Start-up imports begin this far apart, so the sources are not all read at the same instant. */
     static final long STAGGER_MILLIS = 300;
-    /** Connector kinds this hub has a Camel component for. */
+    /** Connector kinds this hub has a Camel component for; any other kind is a source connector plugin's id. */
     private static final Map<String, SourceUri> CONNECTORS = Map.of(
             "file", FileSourceComponent::endpointUri,
             "http", HttpSourceComponent::endpointUri,
@@ -57,6 +57,7 @@ public final class ImportRoutes {
     private final int retries;
     private final long retryDelayMillis;
     private final long watchMillis;
+    private java.util.function.Predicate<String> pluginKinds = kind -> false;
 
     /**
      * @param watchMillis how often file sources are checked for changes; 0: not at all
@@ -69,6 +70,11 @@ public final class ImportRoutes {
         this.importOnStart = importOnStart;
         this.retries = retries;
         this.retryDelayMillis = retryDelayMillis;
+    }
+
+    /** Tells which kinds a running source connector plugin provides (the plugin host). */
+    public void pluginKinds(java.util.function.Predicate<String> provided) {
+        this.pluginKinds = provided;
     }
 
     /**
@@ -90,6 +96,12 @@ public final class ImportRoutes {
                     camel.addRoutes(scheduleRoute(camel, federation, source, STAGGER_MILLIS * order++));
                     if (source.kind().equals("file") && watchMillis > 0) {
                         camel.addRoutes(watchRoute(federation, source));
+                    }
+                    if (!CONNECTORS.containsKey(source.kind()) && !pluginKinds.test(source.kind())) {
+                        // the routes stay: a plugin providing the kind may be installed later
+                        imports.recordFailure(federation, source, "start", new IllegalStateException("No connector for kind '"
+                                + source.kind() + "': neither built in (" + String.join(", ", new java.util.TreeSet<>(CONNECTORS.keySet()))
+                                + ") nor provided by a running plugin; reads fail until a plugin provides it"));
                     }
                 } catch (Exception e) {
                     imports.recordFailure(federation, source, "start", e);
@@ -198,8 +210,8 @@ public final class ImportRoutes {
     static String endpointUri(FederationDescriptor federation, SourceDescriptor source) {
         SourceUri connector = CONNECTORS.get(source.kind());
         if (connector == null) {
-            throw new IllegalArgumentException("Federation '" + federation.id() + "', source '" + source.id()
-                    + "': no connector for kind '" + source.kind() + "' (available: " + CONNECTORS.keySet() + ")");
+            // any other kind names a source connector plugin (insats-plugin, registered by the plugin host)
+            return se.insatsnavet.hub.plugins.PluginSourceComponent.endpointUri(federation, source);
         }
         return connector.uri(federation, source, federation.directory());
     }

@@ -71,6 +71,7 @@ public final class ImportService {
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final List<Consumer<RunReport>> listeners = new CopyOnWriteArrayList<>();
     private final List<Progress> progress = new CopyOnWriteArrayList<>();
+    private volatile RecordPlugins plugins = RecordPlugins.NONE;
 
     /** Records between two progress reports of a long import. */
     public static final int PROGRESS_STEP = 1_000;
@@ -88,6 +89,11 @@ public final class ImportService {
         this.iris = rdf.iris();
         this.shapes = Shapes.hub(iris);
         this.matcher = matcher;
+    }
+
+    /** Sets what plugins do during imports (the plugin host); {@link RecordPlugins#NONE} by default. */
+    public void usePlugins(RecordPlugins recordPlugins) {
+        this.plugins = recordPlugins;
     }
 
     /** Called during imports of more than {@link #PROGRESS_STEP} records, on the importing thread. */
@@ -188,7 +194,8 @@ public final class ImportService {
         List<RunMessage> messages = new ArrayList<>();
         try {
             java.util.function.Function<RawRecord, MappingResult> mapper = PushSource.KIND.equals(source.kind())
-                    ? PushSource::canonical : new RecordMapper(federation, source, matcher)::map;
+                    ? PushSource::canonical : source.plugins().mapper() != null ? plugins.mapper(federation, source)
+                    : new RecordMapper(federation, source, matcher)::map;
             Map<String, ObjectNode> valid = new LinkedHashMap<>();
             Map<String, String> locators = new HashMap<>();
             Set<String> rejectedIds = new HashSet<>();
@@ -210,6 +217,17 @@ public final class ImportService {
                 List<RunMessage> errors = new ArrayList<>();
                 for (RecordMessage e : result.errors()) {
                     errors.add(RunMessage.error(e.locator(), e.localId(), e.field(), e.value(), e.message()));
+                }
+                if (errors.isEmpty() && result.service() != null) {
+                    RecordPlugins.Outcome outcome = plugins.process(federation, source, raw.locator(), result.localId(),
+                            result.service());
+                    for (RecordMessage m : outcome.errors()) {
+                        errors.add(RunMessage.error(m.locator(), m.localId(), m.field(), m.value(), m.message()));
+                    }
+                    for (RecordMessage m : outcome.warnings()) {
+                        messages.add(RunMessage.warning(m.locator(), m.localId(), m.field(), m.value(), m.message()));
+                        warnings++;
+                    }
                 }
                 if (errors.isEmpty()) {
                     for (SchemaProblem p : JsonSchemas.service().validate(result.service())) {
@@ -341,6 +359,7 @@ public final class ImportService {
         LOG.info("Run {} of {}/{}: {} (read {}, added {}, updated {}, deleted {}, unchanged {}, rejected {}, warnings {})",
                 runId, federation.id(), source.id(), status.label(), counts.read(), counts.added(), counts.updated(),
                 counts.deleted(), counts.unchanged(), counts.rejected(), counts.warnings());
+        plugins.changed(federation.id(), changes, report);
         for (Consumer<RunReport> listener : listeners) {
             try {
                 listener.accept(report);

@@ -9,6 +9,9 @@ import java.util.Map;
  */
 public interface PluginFactory {
 
+    /** The version of this API package, as its {@code package-info} {@code @Version} says (the hub exports it so). */
+    String API_VERSION = "1.1.0";
+
     /** Unique, stable id (lower-case, digits and '-'); descriptors refer to plugins by it. */
     String id();
 
