@@ -233,7 +233,9 @@ public final class Hub {
                 ctx -> iris.county(ctx.pathParam("code")), iris.referenceGraph()));
         router.get("/id/organisation/:slug").handler(ResourceHandler.create(vertx, store,
                 ctx -> iris.organisation(ctx.pathParam("slug")), null, publishedOrganisations::wasPublished));
-        router.get("/id/service/:id").handler(ServiceResourceHandler.create(vertx, catalog, runs, page, registry::name));
+        se.insatsnavet.hub.plugins.PluginFeedFormats feedFormats = new se.insatsnavet.hub.plugins.PluginFeedFormats(pluginHost);
+        router.get("/id/service/:id").handler(ServiceResourceHandler.create(vertx, catalog, runs, page, registry::name)
+                .withExtraFormats(feedFormats));
 
         // writes: bounded bodies, a bearer token, and an audit-log entry each
         BodyHandler bodies = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
@@ -249,7 +251,8 @@ public final class Hub {
         router.get("/sparql").handler(SparqlHandler.create(vertx, sparql));
         router.post("/sparql").handler(BodyHandler.create(false).setBodyLimit(SPARQL_MAX_QUERY_BYTES)).handler(SparqlHandler.create(vertx, sparql));
         CatalogDescription dcat = new CatalogDescription(iris, "Insatsnavet", "kontakt@insatsnavet.se");
-        CatalogHandler catalogHandler = CatalogHandler.create(vertx, () -> dcat.build(registry.all(), dumps.list()));
+        CatalogHandler catalogHandler = CatalogHandler.create(vertx, () -> dcat.build(registry.all(), dumps.list(),
+                feedFormats.formats()));
         router.get("/catalog").handler(catalogHandler);
         router.get("/datasets/dcat").handler(catalogHandler);
         ChangeLog changeLog = new ChangeLog(database);

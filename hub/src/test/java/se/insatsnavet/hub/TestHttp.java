@@ -85,4 +85,17 @@ final class TestHttp {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** GET as JSON with a bearer token; the status must be 200. */
+    JsonNode jsonWithToken(String path, String token) {
+        HttpResponse<byte[]> r = getRaw(path, "Accept", "application/json", "Authorization", "Bearer " + token);
+        if (r.statusCode() != 200) {
+            throw new AssertionError("GET " + path + " answered " + r.statusCode() + ": " + new String(r.body()));
+        }
+        try {
+            return JSON.readTree(r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

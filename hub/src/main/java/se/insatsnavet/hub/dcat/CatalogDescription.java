@@ -55,6 +55,15 @@ public final class CatalogDescription {
 
     /** The catalogue, with the current bulk dumps as distributions of the national dataset (size and checksum). */
     public Model build(Collection<FederationDescriptor> federations, java.util.List<se.insatsnavet.hub.dumps.Dumps.DumpInfo> dumps) {
+        return build(federations, dumps, java.util.List.of());
+    }
+
+    /**
+     * The catalogue, with the dumps and the extra representations of services (feed-format plugins) as
+     * distributions of the national dataset.
+     */
+    public Model build(Collection<FederationDescriptor> federations, java.util.List<se.insatsnavet.hub.dumps.Dumps.DumpInfo> dumps,
+                       java.util.List<se.insatsnavet.hub.linkeddata.ExtraFormats.Format> extraFormats) {
         Model m = ModelFactory.createDefaultModel();
         m.setNsPrefix("dcat", DCAT.NS).setNsPrefix("dct", DCTerms.NS).setNsPrefix("foaf", FOAF.NS)
                 .setNsPrefix("vcard", VCARD4.NS);
@@ -122,6 +131,13 @@ public final class CatalogDescription {
             if (dump.name().equals("hsds.zip")) {
                 d.addProperty(DCTerms.conformsTo, hsdsStandard);
             }
+        }
+        for (se.insatsnavet.hub.linkeddata.ExtraFormats.Format f : extraFormats) {
+            String uri = iris.nationalDataset() + "#format-" + f.name();
+            distribution(m, national, uri, f.title() + " (per insats: ?format=" + f.name() + ")", iris.base() + "id/service/",
+                    FILE_TYPES_BY_MEDIA_TYPE.getOrDefault(f.mediaType(), "BIN"), f.mediaType(), null);
+            m.getResource(uri).addProperty(DCTerms.description, "Each service's URI also serves this representation, by"
+                    + " ?format=" + f.name() + " or Accept: " + f.mediaType() + " (a feed-format plugin).", "en");
         }
         catalog.addProperty(DCAT.dataset, national);
 
@@ -216,10 +232,15 @@ public final class CatalogDescription {
                         .addProperty(DCTerms.title, schemeTitle, "en"));
     }
 
+    /** EU file types of the media types feed-format plugins may offer (others: BIN). */
+    private static final java.util.Map<String, String> FILE_TYPES_BY_MEDIA_TYPE = java.util.Map.of(
+            "text/csv", "CSV", "application/json", "JSON", "application/ld+json", "JSON_LD", "application/xml", "XML",
+            "text/xml", "XML", "text/html", "HTML", "text/plain", "TXT", "text/calendar", "ICS");
+
     /** English labels of the EU file types used (the authority table's own labels). */
     private static final java.util.Map<String, String> FILE_TYPE_LABELS = java.util.Map.of(
             "JSON", "JSON", "RDF_TURTLE", "RDF Turtle", "NQUAD", "N-Quads", "SPARQLQ", "SPARQL Query",
-            "ZIP", "ZIP", "RDF_XML", "RDF/XML", "JSON_LD", "JSON-LD", "NDJSON", "NDJSON");
+            "ZIP", "ZIP", "RDF_XML", "RDF/XML", "JSON_LD", "JSON-LD", "CSV", "CSV", "BIN", "Binary data");
 
     private static Resource format(Model m, String fileType) {
         return inScheme(m.createResource(FILE_TYPE + fileType).addProperty(RDF.type, DCTerms.MediaTypeOrExtent)

@@ -38,6 +38,7 @@ public final class ServiceResourceHandler implements Handler<RoutingContext> {
     private final ServicePage page;
     private final Function<String, String> federationNames;
     private final SchemaOrg schemaOrg;
+    private ExtraFormats extra = ExtraFormats.NONE;
 
     private ServiceResourceHandler(Vertx vertx, ServiceCatalog catalog, RunRepository runs, ServicePage page,
                                    Function<String, String> federationNames) {
@@ -54,12 +55,24 @@ public final class ServiceResourceHandler implements Handler<RoutingContext> {
         return new ServiceResourceHandler(vertx, catalog, runs, page, federationNames);
     }
 
+    /** Serves these extra representations too (feed-format plugins). */
+    public ServiceResourceHandler withExtraFormats(ExtraFormats formats) {
+        this.extra = formats;
+        return this;
+    }
+
     @Override
     public void handle(RoutingContext ctx) {
         ctx.response().putHeader("Vary", "Accept");
         String id = ctx.pathParam("id");
         Optional<RdfRepresentation> chosen;
         String format = ctx.queryParams().get("format");
+        Optional<ExtraFormats.Format> plugin = format != null ? extra.byName(format)
+                : extra.preferredIn(ctx.request().getHeader("Accept"));
+        if (plugin.isPresent()) {
+            renderExtra(ctx, id, plugin.get());
+            return;
+        }
         if (SCHEMA_ORG.equals(format)) {
             if (!SERVICE_ID.matcher(id).matches()) {
                 Responses.problem(ctx, 404, "No service with id '" + id + "'");
@@ -80,7 +93,8 @@ public final class ServiceResourceHandler implements Handler<RoutingContext> {
         if (format != null) {
             chosen = RdfRepresentation.byFormat(format);
             if (chosen.isEmpty()) {
-                Responses.problem(ctx, 406, "Unknown format '" + format + "'; offered: " + offeredNames());
+                Responses.problem(ctx, 406, "Unknown format '" + format + "'; offered: " + offeredNames()
+                        + extra.formats().stream().map(f -> ", " + f.name()).collect(Collectors.joining()));
                 return;
             }
         } else {
@@ -107,6 +121,25 @@ public final class ServiceResourceHandler implements Handler<RoutingContext> {
                 return;
             }
             Responses.send(ctx, 200, representation.contentType(), r.body);
+        });
+    }
+
+    private void renderExtra(RoutingContext ctx, String id, ExtraFormats.Format format) {
+        if (!SERVICE_ID.matcher(id).matches()) {
+            Responses.problem(ctx, 404, "No service with id '" + id + "'");
+            return;
+        }
+        Blocking.run(vertx, () -> catalog.describe(id).map(m -> {
+            String uri = catalog.serviceUri(id);
+            return extra.render(format, catalog.item(uri, catalog.canonical(m, id)), uri);
+        })).onComplete(ar -> {
+            if (ar.failed()) {
+                Responses.problem(ctx, 502, "The '" + format.name() + "' representation failed: " + ar.cause().getMessage());
+            } else if (ar.result().isEmpty()) {
+                Responses.problem(ctx, 404, "No service with id '" + id + "'");
+            } else {
+                Responses.send(ctx, 200, format.mediaType(), ar.result().get());
+            }
         });
     }
 

@@ -55,7 +55,8 @@ public final class PluginHost implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PluginHost.class);
 
     /** Bundles inside the hub jar ({@code /bundles/…}): Felix FileInstall first, then the built-in plugins. */
-    static final List<String> BUNDLED = List.of("org.apache.felix.fileinstall.jar");
+    static final List<String> BUNDLED = List.of("org.apache.felix.fileinstall.jar", "insatsnavet-feed-csv.jar",
+            "insatsnavet-connector-jsonfeed.jar");
     /** Extension points, as listed by {@code /admin/plugins}. */
     static final Map<Class<?>, String> POINTS = Map.of(RecordMapperPlugin.class, "mapper", EnricherPlugin.class,
             "enricher", ValidatorPlugin.class, "validator", ImportListener.class, "listener",
@@ -203,6 +204,14 @@ public final class PluginHost implements AutoCloseable {
 
     private static boolean waitedLong(long deadline, Duration max) {
         return System.nanoTime() > deadline - max.toNanos() / 2;
+    }
+
+    /**
+     * The framework's own context, for an embedding application (or a test) that registers plugin services
+     * directly; plugins normally come as bundles.
+     */
+    public BundleContext context() {
+        return felix.getBundleContext();
     }
 
     /** The folder watched for plugin jars. */
