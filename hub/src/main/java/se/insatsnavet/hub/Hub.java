@@ -51,6 +51,7 @@ import se.insatsnavet.schema.Vocabulary;
 import se.insatsnavet.hub.hsds.HsdsHandler;
 import se.insatsnavet.hub.ldes.EventStreamHandler;
 import se.insatsnavet.hub.plugins.PluginHost;
+import se.insatsnavet.hub.search.ServiceIndex;
 import se.insatsnavet.hub.plugins.PluginImports;
 import se.insatsnavet.hub.plugins.PluginSourceComponent;
 import se.insatsnavet.hub.hsds.HsdsTabularPackage;
@@ -95,6 +96,7 @@ public final class Hub {
     private TokenStore tokens;
     private Dumps dumps;
     private PluginHost pluginHost;
+    private ServiceIndex serviceIndex;
     private PluginImports pluginImports;
     private AuditLog audit;
     private Vocabulary vocabulary;
@@ -151,6 +153,26 @@ public final class Hub {
                 : se.insatsnavet.hub.federations.BundledExamples.extractTo(options.dataDir().resolve("examples").resolve("federations"));
         federationRepository = new FederationRepository(database);
         registry = FederationRegistry.load(federationsDir, federationRepository, store, iris);
+
+        serviceIndex = ServiceIndex.open(options.dataDir().resolve("index").resolve("services"), vocabulary, rdf::organisationIri);
+        int published = catalog.allServiceUris().size();
+        if (serviceIndex.size() != published) {
+            LOG.info("Rebuilding the search index ({} services indexed, {} published)", serviceIndex.size(), published);
+            serviceIndex.rebuild(catalog::forEachItem);
+        }
+        catalog.useIndex(serviceIndex);
+        imports.onChanges(changes -> {
+            List<com.fasterxml.jackson.databind.node.ObjectNode> items = new java.util.ArrayList<>();
+            List<String> deleted = new java.util.ArrayList<>();
+            for (se.insatsnavet.hub.imports.Change c : changes) {
+                if (c.action() == se.insatsnavet.hub.imports.Change.Action.DELETED) {
+                    deleted.add(c.serviceId());
+                } else {
+                    catalog.itemOfId(c.serviceId()).ifPresent(items::add);
+                }
+            }
+            serviceIndex.update(items, deleted);
+        });
 
         dumps = new Dumps(options.dataDir().resolve("dumps"), store, catalog, iris,
                 List.of(new HsdsTabularPackage(catalog, vocabulary)));
@@ -364,6 +386,7 @@ public final class Hub {
         http.transform(x -> Blocking.run(vertx, () -> {
             closeQuietly("import routes", camel);
             closeQuietly("plugin host", pluginHost);
+            closeQuietly("search index", serviceIndex);
             closeQuietly("dump writer", dumps);
             closeQuietly("database", database);
             closeQuietly("dataset", store);

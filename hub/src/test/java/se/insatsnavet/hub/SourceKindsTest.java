@@ -163,7 +163,8 @@ class SourceKindsTest {
         Path file = federations.resolve("gavle").resolve("insatser.xlsx");
         writeWorkbook(file, 13);
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                http.get("/id/service/gavle.x13?format=json").statusCode() == 200);
+                http.get("/id/service/gavle.x13?format=json").statusCode() == 200
+                        && !http.json("/api/federations/gavle/runs").path("items").get(0).path("status").asText().equals("running"));
         JsonNode runs = http.json("/api/federations/gavle/runs");
         assertEquals("file-changed", runs.path("items").get(0).path("trigger").asText(), runs.toString());
         assertEquals(1, runs.path("items").get(0).path("counts").path("added").asInt(), runs.toString());

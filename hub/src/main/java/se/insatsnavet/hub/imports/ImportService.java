@@ -72,6 +72,7 @@ public final class ImportService {
     private final List<Consumer<RunReport>> listeners = new CopyOnWriteArrayList<>();
     private final List<Progress> progress = new CopyOnWriteArrayList<>();
     private volatile RecordPlugins plugins = RecordPlugins.NONE;
+    private final List<Consumer<List<Change>>> changeListeners = new CopyOnWriteArrayList<>();
 
     /** Records between two progress reports of a long import. */
     public static final int PROGRESS_STEP = 1_000;
@@ -89,6 +90,11 @@ public final class ImportService {
         this.iris = rdf.iris();
         this.shapes = Shapes.hub(iris);
         this.matcher = matcher;
+    }
+
+    /** Called with what a run changed (after it is committed), on the importing thread; not for runs that changed nothing. */
+    public void onChanges(Consumer<List<Change>> listener) {
+        changeListeners.add(listener);
     }
 
     /** Sets what plugins do during imports (the plugin host); {@link RecordPlugins#NONE} by default. */
@@ -351,6 +357,16 @@ public final class ImportService {
                              Instant started, RunStatus status, RunCounts counts, String fingerprint, String failure,
                              List<RunMessage> messages, List<RecordHash> hashes, List<String> deletedLocalIds,
                              List<Change> changes) {
+        // the search index follows before the run is recorded: whoever sees the run sees its changes in search
+        if (!changes.isEmpty()) {
+            for (Consumer<List<Change>> listener : changeListeners) {
+                try {
+                    listener.accept(List.copyOf(changes));
+                } catch (RuntimeException e) {
+                    LOG.warn("Change listener failed", e);
+                }
+            }
+        }
         Instant finished = Instant.now();
         runs.finish(runId, federation.id(), status, counts, fingerprint, failure, messages, hashes, deletedLocalIds,
                 changes, finished);

@@ -31,6 +31,7 @@ public final class ServiceCatalog {
     private final CatalogStore store;
     private final HubIris iris;
     private final ServiceRdf rdf;
+    private volatile se.insatsnavet.hub.search.ServiceIndex index;
 
     public ServiceCatalog(CatalogStore store, ServiceRdf rdf) {
         this.store = store;
@@ -59,8 +60,41 @@ public final class ServiceCatalog {
         return store.describe(uri).map(m -> rdf.fromRdf(m, uri));
     }
 
-    /** A page of services matching {@code filter}, ordered by Swedish title (any title when there is none in Swedish). */
+    /** Answers {@link #find} with the search engine from now on. */
+    public void useIndex(se.insatsnavet.hub.search.ServiceIndex serviceIndex) {
+        this.index = serviceIndex;
+    }
+
+    /**
+     * A page of services matching {@code filter}: with the search engine, by relevance when there are words
+     * (else by title), with facet counts and snippets when asked for.
+     */
+    public ServicePageResult search(ServiceFilter filter, boolean facets, boolean snippets) {
+        se.insatsnavet.hub.search.ServiceIndex engine = index;
+        if (engine == null) {
+            return findBySparql(filter);
+        }
+        se.insatsnavet.hub.search.ServiceIndex.Hits hits = engine.search(filter, facets, snippets);
+        List<ObjectNode> items = new ArrayList<>();
+        for (String id : hits.ids()) {
+            itemOfId(id).ifPresent(item -> {
+                String snippet = hits.snippets().get(id);
+                if (snippet != null) {
+                    item.put("snippet", snippet);
+                }
+                items.add(item);
+            });
+        }
+        return new ServicePageResult(items, hits.total(), filter.page(), filter.perPage(), hits.facets());
+    }
+
+    /** A page of services matching {@code filter} (the search engine when there is one; no facets). */
     public ServicePageResult find(ServiceFilter filter) {
+        return search(filter, false, false);
+    }
+
+    /** A page of services matching {@code filter} by SPARQL, ordered by Swedish title (any title when there is none in Swedish). */
+    public ServicePageResult findBySparql(ServiceFilter filter) {
         return store.read(ds -> {
             long total;
             try (QueryExecution qe = QueryExecution.dataset(ds).query(query(filter, true).asQuery()).build()) {

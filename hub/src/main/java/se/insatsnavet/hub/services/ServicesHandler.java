@@ -39,6 +39,7 @@ public final class ServicesHandler implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         ServiceFilter filter;
+        boolean facets;
         try {
             String q = QueryParams.string(ctx, "q", 200);
             List<String> words = q == null ? List.of()
@@ -54,12 +55,17 @@ public final class ServicesHandler implements Handler<RoutingContext> {
                             ctx.queryParams().get("age") == null ? null : QueryParams.integer(ctx, "age", 0, 0, 120),
                             QueryParams.matching(ctx, "method", "[a-z0-9]+(-[a-z0-9]+)*", "a method code"),
                             QueryParams.matching(ctx, "providerType", "[a-z0-9]+(-[a-z0-9]+)*", "a provider-type code"),
-                            QueryParams.matching(ctx, "status", "[a-z]+", "a status code")));
+                            QueryParams.matching(ctx, "status", "[a-z]+", "a status code"),
+                            null, null, null,
+                            QueryParams.matching(ctx, "language", "[a-z]{2,3}", "an ISO 639 language code"),
+                            QueryParams.matching(ctx, "referral", "required|self", "required or self")));
+            facets = !"false".equals(ctx.queryParams().get("facets"));
         } catch (QueryParams.BadRequest e) {
             Responses.problem(ctx, 400, e.getMessage());
             return;
         }
-        Blocking.run(vertx, () -> catalog.find(filter)).onComplete(ar -> {
+        boolean withFacets = facets;
+        Blocking.run(vertx, () -> catalog.search(filter, withFacets, true)).onComplete(ar -> {
             if (ar.failed()) {
                 Responses.failed(ctx, ar.cause());
                 return;
@@ -69,6 +75,9 @@ public final class ServicesHandler implements Handler<RoutingContext> {
             ArrayNode items = body.putArray("items");
             result.items().forEach(items::add);
             body.put("total", result.total()).put("page", result.page()).put("perPage", result.perPage());
+            if (withFacets) {
+                body.set("facets", Responses.JSON.valueToTree(result.facets()));
+            }
             Responses.json(ctx, 200, body);
         });
     }

@@ -1,0 +1,421 @@
+package se.insatsnavet.hub.search;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.QueryBuilder;
+import se.insatsnavet.hub.services.ServiceFilter;
+import se.insatsnavet.schema.Vocabulary;
+import se.insatsnavet.schema.vocab.HubIris;
+import se.insatsnavet.schema.vocab.INSV;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * The Lucene index of published services ({@code <data>/index/services}). One document per service: its id,
+ * titles (boosted), a text field (description, keywords, target groups, methods, provider, contact), the
+ * filter fields and facet dimensions of {@link #DIMENSIONS}, ages as points, the time of its last change.
+ * Writes are committed at once (the index survives a restart) and visible to the next search.
+ * Thread-safe.
+ */
+public final class ServiceIndex implements AutoCloseable {
+
+    /** Facet dimensions, as named in the API. */
+    public static final List<String> DIMENSIONS = List.of("municipality", "county", "federation", "targetGroup", "method",
+            "providerType", "language", "status", "referral");
+    private static final Set<String> MULTI_VALUED = Set.of("municipality", "county", "targetGroup", "method", "language",
+            "referral");
+    private static final int OPEN_MIN = 0;
+    private static final int OPEN_MAX = 999;
+
+    /** What a search found: the ids of one page, the total, facet counts (value → count per dimension), snippets. */
+    public record Hits(List<String> ids, long total, Map<String, Map<String, Long>> facets, Map<String, String> snippets) {
+    }
+
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final FacetsConfig facetsConfig = new FacetsConfig();
+    private final Analyzer queryAnalyzer = SwedishAnalysis.query();
+    private final Analyzer indexAnalyzer;
+    private final Vocabulary vocabulary;
+    private final Function<JsonNode, String> organisationIri;
+    private volatile FacetState facetState;
+
+    private record FacetState(DirectoryReader reader, SortedSetDocValuesReaderState state) {
+    }
+
+    private ServiceIndex(Path dir, Vocabulary vocabulary, Function<JsonNode, String> organisationIri) throws IOException {
+        this.vocabulary = vocabulary;
+        this.organisationIri = organisationIri;
+        this.directory = FSDirectory.open(Files.createDirectories(dir));
+        this.indexAnalyzer = new PerFieldAnalyzerWrapper(SwedishAnalysis.index());
+        IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        this.writer = new IndexWriter(directory, config);
+        this.searchers = new SearcherManager(writer, null);
+        for (String dim : MULTI_VALUED) {
+            facetsConfig.setMultiValued(dim, true);
+        }
+    }
+
+    /**
+     * Opens (or creates) the index in {@code dir}.
+     *
+     * @param organisationIri the IRI of a canonical provider (as the RDF conversion names it)
+     */
+    public static ServiceIndex open(Path dir, Vocabulary vocabulary, Function<JsonNode, String> organisationIri) {
+        try {
+            return new ServiceIndex(dir, vocabulary, organisationIri);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the search index in " + dir, e);
+        }
+    }
+
+    /** Number of services in the index. */
+    public int size() {
+        return writer.getDocStats().numDocs;
+    }
+
+    /** Adds or replaces services (items as {@code /api/services} gives them) and deletes those of {@code deletedIds}. */
+    public void update(Collection<ObjectNode> items, Collection<String> deletedIds) {
+        try {
+            for (String id : deletedIds) {
+                writer.deleteDocuments(new Term("id", id));
+            }
+            for (ObjectNode item : items) {
+                writer.updateDocument(new Term("id", item.path("id").asText()), facetsConfig.build(document(item)));
+            }
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot update the search index", e);
+        }
+    }
+
+    /** Replaces the whole index with the services {@code source} hands over, one by one. */
+    public void rebuild(java.util.function.Consumer<java.util.function.Consumer<ObjectNode>> source) {
+        try {
+            writer.deleteAll();
+            source.accept(item -> {
+                try {
+                    writer.addDocument(facetsConfig.build(document(item)));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot rebuild the search index", e);
+        }
+    }
+
+    private Document document(ObjectNode s) {
+        Document d = new Document();
+        d.add(new StringField("id", s.path("id").asText(), Field.Store.YES));
+        String federation = s.path("federation").asText();
+        keyword(d, "federation", federation);
+        StringBuilder titles = new StringBuilder();
+        s.path("title").forEach(t -> titles.append(t.asText()).append('\n'));
+        d.add(new TextField("title", titles.toString(), Field.Store.NO));
+        String sortTitle = text(s.path("title")).toLowerCase(Locale.ROOT);
+        d.add(new SortedDocValuesField("sort_title", new org.apache.lucene.util.BytesRef(sortTitle)));
+        d.add(new TextField("description", text(s.path("description")), Field.Store.YES));
+        StringBuilder more = new StringBuilder();
+        s.path("description").forEach(t -> more.append(t.asText()).append('\n'));
+        s.path("keywords").forEach(k -> more.append(k.asText()).append('\n'));
+        s.path("provider").path("name").forEach(n -> more.append(n.asText()).append('\n'));
+        more.append(s.path("contact").path("name").asText("")).append('\n');
+        for (String tg : codes(s.path("targetGroups"))) {
+            keyword(d, "targetGroup", tg);
+            more.append(vocabulary.prefLabel(Vocabulary.TARGET_GROUP, tg, "sv").orElse(tg)).append('\n');
+        }
+        for (String m : codes(s.path("methods"))) {
+            keyword(d, "method", m);
+            more.append(vocabulary.prefLabel(Vocabulary.METHOD, m, "sv").orElse(m)).append('\n');
+        }
+        d.add(new TextField("text", more.toString(), Field.Store.NO));
+        if (s.path("targetGroups").size() > 0) {
+            d.add(new StringField("has", "targetGroup", Field.Store.NO));
+        }
+        if (s.path("methods").size() > 0) {
+            d.add(new StringField("has", "method", Field.Store.NO));
+        }
+        Set<String> counties = new TreeSet<>();
+        for (String m : codes(s.path("municipalities"))) {
+            keyword(d, "municipality", m);
+            counties.add(HubIris.countyCodeOfMunicipality(m));
+        }
+        counties.addAll(codes(s.path("regions")));
+        counties.forEach(c -> keyword(d, "county", c));
+        if (s.path("provider").hasNonNull("type")) {
+            keyword(d, "providerType", s.path("provider").path("type").asText());
+        }
+        if (s.path("provider").isObject()) {
+            d.add(new StringField("organisation", organisationIri.apply(s.path("provider")), Field.Store.NO));
+        }
+        codes(s.path("languages")).forEach(l -> keyword(d, "language", l));
+        keyword(d, "status", s.path("status").asText("active"));
+        JsonNode admission = s.path("admission");
+        if (admission.path("referralRequired").asBoolean(false)) {
+            keyword(d, "referral", "required");
+        }
+        if (admission.path("selfReferral").asBoolean(false) || admission.path("referralRequired").isBoolean()
+                && !admission.path("referralRequired").asBoolean()) {
+            keyword(d, "referral", "self");
+        }
+        d.add(new IntPoint("minAge", s.path("ageRange").path("min").asInt(OPEN_MIN)));
+        d.add(new IntPoint("maxAge", s.path("ageRange").path("max").asInt(OPEN_MAX)));
+        if (s.hasNonNull("modified")) {
+            d.add(new LongPoint("modified", Instant.parse(s.path("modified").asText()).toEpochMilli()));
+        }
+        return d;
+    }
+
+    private static void keyword(Document d, String field, String value) {
+        if (value == null || value.isEmpty()) {
+            return;
+        }
+        d.add(new StringField(field, value, Field.Store.NO));
+        d.add(new SortedSetDocValuesFacetField(field, value));
+    }
+
+    private static List<String> codes(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(v -> out.add(v.asText()));
+        return out;
+    }
+
+    private static String text(JsonNode languages) {
+        if (languages.has("sv")) {
+            return languages.path("sv").asText();
+        }
+        var it = languages.elements();
+        return it.hasNext() ? it.next().asText() : "";
+    }
+
+    /**
+     * The services matching {@code filter}: words found in titles (ranked first) or the text, with synonyms,
+     * stems and small typos; active services ranked above others; without words, by title.
+     *
+     * @param facets     whether to count the facet dimensions
+     * @param snippets   whether to highlight the words in the descriptions of the page's services
+     */
+    public Hits search(ServiceFilter filter, boolean facets, boolean snippets) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                Query query = query(filter);
+                int wanted = filter.offset() + filter.perPage();
+                Sort sort = filter.q().isEmpty() ? new Sort(new SortField("sort_title", SortField.Type.STRING), SortField.FIELD_DOC)
+                        : new Sort(SortField.FIELD_SCORE, new SortField("sort_title", SortField.Type.STRING));
+                TopDocs top;
+                Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+                if (facets) {
+                    FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, query, Math.max(1, wanted),
+                            sort, true, new FacetsCollectorManager());
+                    top = result.topDocs();
+                    counts = count(searcher, result.facetsCollector());
+                } else {
+                    top = searcher.search(query, Math.max(1, wanted), sort, true);
+                }
+                List<String> ids = new ArrayList<>();
+                ScoreDoc[] docs = top.scoreDocs;
+                List<Integer> pageDocs = new ArrayList<>();
+                for (int i = filter.offset(); i < docs.length && i < wanted; i++) {
+                    ids.add(searcher.storedFields().document(docs[i].doc).get("id"));
+                    pageDocs.add(docs[i].doc);
+                }
+                Map<String, String> snippetsById = new LinkedHashMap<>();
+                if (snippets && !filter.q().isEmpty() && !pageDocs.isEmpty()) {
+                    UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, indexAnalyzer)
+                            .withFieldMatcher(name -> true).withMaxLength(10_000)
+                            .withFormatter(new org.apache.lucene.search.uhighlight.DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
+                            .build();
+                    int[] docIds = pageDocs.stream().mapToInt(Integer::intValue).toArray();
+                    String[] highlighted = highlighter.highlight("description", query, new TopDocs(top.totalHits,
+                            pageDocs.stream().map(doc -> new ScoreDoc(doc, 0)).toArray(ScoreDoc[]::new)));
+                    for (int i = 0; i < docIds.length; i++) {
+                        if (highlighted[i] != null) {
+                            snippetsById.put(ids.get(i), highlighted[i]);
+                        }
+                    }
+                }
+                return new Hits(ids, top.totalHits.value, counts, snippetsById);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Search failed", e);
+        }
+    }
+
+    private Map<String, Map<String, Long>> count(IndexSearcher searcher, FacetsCollector collector) throws IOException {
+        Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+        if (collector.getMatchingDocs().isEmpty() || searcher.getIndexReader().numDocs() == 0) {
+            return counts;
+        }
+        SortedSetDocValuesReaderState state = stateFor((DirectoryReader) searcher.getIndexReader());
+        SortedSetDocValuesFacetCounts facets = new SortedSetDocValuesFacetCounts(state, collector);
+        for (String dim : DIMENSIONS) {
+            Map<String, Long> values = new LinkedHashMap<>();
+            try {
+                FacetResult result = facets.getTopChildren(400, dim);
+                if (result != null) {
+                    for (LabelAndValue lv : result.labelValues) {
+                        values.put(lv.label, lv.value.longValue());
+                    }
+                }
+            } catch (IllegalArgumentException noSuchDimension) {
+                // no document has this dimension yet
+            }
+            counts.put(dim, values);
+        }
+        return counts;
+    }
+
+    private SortedSetDocValuesReaderState stateFor(DirectoryReader reader) throws IOException {
+        FacetState s = facetState;
+        if (s == null || s.reader() != reader) {
+            s = new FacetState(reader, new DefaultSortedSetDocValuesReaderState(reader, facetsConfig));
+            facetState = s;
+        }
+        return s.state();
+    }
+
+    private Query query(ServiceFilter f) throws IOException {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        boolean any = false;
+        QueryBuilder words = new QueryBuilder(queryAnalyzer);
+        for (String word : f.q()) {
+            BooleanQuery.Builder w = new BooleanQuery.Builder();
+            Query title = words.createBooleanQuery("title", word);
+            Query text = words.createBooleanQuery("text", word);
+            if (title == null && text == null) {
+                continue;
+            }
+            if (title != null) {
+                w.add(new BoostQuery(title, 3f), Occur.SHOULD);
+            }
+            if (text != null) {
+                w.add(text, Occur.SHOULD);
+            }
+            String stem = firstToken(word);
+            if (stem != null && stem.length() >= 5) {
+                int edits = stem.length() >= 8 ? 2 : 1;
+                w.add(new BoostQuery(new FuzzyQuery(new Term("title", stem), edits, 1), 0.9f), Occur.SHOULD);
+                w.add(new BoostQuery(new FuzzyQuery(new Term("text", stem), edits, 1), 0.3f), Occur.SHOULD);
+            }
+            b.add(w.build(), Occur.MUST);
+            any = true;
+        }
+        if (!any) {
+            b.add(new MatchAllDocsQuery(), Occur.MUST);
+        }
+        term(b, "municipality", f.municipality());
+        term(b, "targetGroup", f.targetGroup());
+        term(b, "federation", f.federation());
+        ServiceFilter.More more = f.more();
+        term(b, "county", more.county());
+        term(b, "method", more.method());
+        term(b, "providerType", more.providerType());
+        term(b, "status", more.status());
+        term(b, "organisation", more.organisation());
+        term(b, "language", more.language());
+        term(b, "referral", more.referral());
+        if (more.anyOf() != null) {
+            term(b, "has", more.anyOf().equals(INSV.targetGroup.getURI()) ? "targetGroup" : "method");
+        }
+        if (more.age() != null) {
+            b.add(IntPoint.newRangeQuery("minAge", Integer.MIN_VALUE, more.age()), Occur.FILTER);
+            b.add(IntPoint.newRangeQuery("maxAge", more.age(), Integer.MAX_VALUE), Occur.FILTER);
+        }
+        if (more.modifiedAfter() != null) {
+            b.add(LongPoint.newRangeQuery("modified", more.modifiedAfter().toEpochMilli() + 1, Long.MAX_VALUE), Occur.FILTER);
+        }
+        // active services first among equally good matches
+        b.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term("status", "active"))), 0.5f), Occur.SHOULD);
+        return b.build();
+    }
+
+    private static void term(BooleanQuery.Builder b, String field, String value) {
+        if (value != null) {
+            b.add(new TermQuery(new Term(field, value)), Occur.FILTER);
+        }
+    }
+
+    private String firstToken(String word) throws IOException {
+        try (TokenStream ts = indexAnalyzer.tokenStream("text", word)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            String first = ts.incrementToken() ? term.toString() : null;
+            ts.end();
+            return first;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            searchers.close();
+            writer.close();
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
