@@ -1,0 +1,151 @@
+package se.insatsnavet.hub;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The public pages in a real browser (Debian's headless Chromium through ChromeDriver): a search and the
+ * guided finder end to end, keyboard and 200% zoom, and axe-core finding no serious or critical violation.
+ * .ci/run installs the browser and requires this test; elsewhere it is skipped, saying so, without one.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrowserTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    @TempDir
+    static Path data;
+    Hub hub;
+    WebDriver browser;
+    String base;
+
+    @BeforeAll
+    void start() throws Exception {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (System.getenv("INSATSNAVET_REQUIRE_BROWSER") == null) {
+            Assumptions.assumeTrue(present, "No /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
+        }
+        assertTrue(present, "INSATSNAVET_REQUIRE_BROWSER is set but Chromium or ChromeDriver is missing");
+        hub = Hub.start(HubOptions.defaults(data).withPort(0).withHost("127.0.0.1"))
+                .toCompletionStage().toCompletableFuture().get();
+        TestHttp http = new TestHttp(hub.port());
+        await().atMost(Duration.ofSeconds(60)).until(http::allFederationsImported);
+        base = "http://127.0.0.1:" + hub.port();
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--lang=sv-SE", "--window-size=1280,900");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (hub != null) {
+            hub.stop().get(60, TimeUnit.SECONDS);
+        }
+    }
+
+    private void assertAccessible(String page) {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
+        List<Rule> serious = results.getViolations().stream()
+                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact())).toList();
+        assertTrue(serious.isEmpty(), () -> page + ": " + serious.stream().map(v -> v.getId() + " (" + v.getImpact() + "): "
+                + v.getHelp() + " " + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList()).toList());
+    }
+
+    @Test
+    void aSearchWithAFilterFindsServicesAndTheirPages() {
+        browser.get(base + "/");
+        assertAccessible("search page");
+        browser.findElement(By.id("q")).sendKeys("arbetsträning");
+        new Select(browser.findElement(By.id("kommun"))).selectByVisibleText("Linköping");
+        browser.findElement(By.cssSelector("form.search button[type=submit]")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("kommun=0580"));
+        List<WebElement> results = browser.findElements(By.cssSelector("ol.results li h2 a"));
+        assertTrue(!results.isEmpty(), browser.getPageSource());
+        assertAccessible("search results");
+        String title = results.get(0).getText();
+        results.get(0).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("/id/service/"));
+        assertEquals(title, browser.findElement(By.tagName("h1")).getText());
+        assertTrue(browser.getPageSource().contains("application/ld+json"), "schema.org JSON-LD embedded");
+        assertAccessible("service page");
+    }
+
+    @Test
+    void theGuidedFinderAnswersAndLetsOneChangeAnAnswer() {
+        browser.get(base + "/hittaguiden");
+        assertAccessible("finder questions");
+        browser.findElement(By.id("alder")).sendKeys("24");
+        new Select(browser.findElement(By.id("kommun"))).selectByVisibleText("Linköping");
+        browser.findElement(By.cssSelector("label[for=" + radioId("situation", "aktivitetsersattning") + "]")).click();
+        browser.findElement(By.cssSelector("label[for=" + radioId("hjalp", "arbete") + "]")).click();
+        browser.findElement(By.cssSelector("form.finder button[type=submit]")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("situation=aktivitetsersattning"));
+        String shared = browser.getCurrentUrl();
+        assertTrue(browser.findElements(By.cssSelector("ol.results li")).size() > 0, browser.getPageSource());
+        assertTrue(browser.findElement(By.cssSelector("p.why")).getText().startsWith("Därför passar den"));
+        assertAccessible("finder results");
+        browser.findElement(By.cssSelector("label[for=" + radioId("hjalp", "halsa") + "]")).click();
+        browser.findElement(By.cssSelector("form.finder button[type=submit]")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("hjalp=halsa"));
+        browser.get(shared);
+        assertTrue(browser.findElement(By.id(radioId("hjalp", "arbete"))).isSelected(), "the shared URL restores the answers");
+    }
+
+    /** The id of the radio button with this value (ids are name-index). */
+    private String radioId(String name, String value) {
+        return browser.findElement(By.cssSelector("input[name=" + name + "][value=" + value + "]")).getAttribute("id");
+    }
+
+    @Test
+    void keyboardFirstReachesTheSkipLinkAndTheLayoutHoldsAt200PercentZoom() {
+        browser.get(base + "/");
+        browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+        WebElement focused = browser.switchTo().activeElement();
+        assertEquals("Hoppa till resultaten", focused.getText());
+        Dimension size = browser.manage().window().getSize();
+        try {
+            browser.manage().window().setSize(new Dimension(640, 900)); // 1280 px at 200% zoom
+            browser.get(base + "/hittaguiden?alder=24&kommun=0580&situation=aktivitetsersattning&hjalp=arbete");
+            Object overflow = ((JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertTrue(((Number) overflow).intValue() <= 0, "no horizontal scrolling at 640 px: " + overflow);
+        } finally {
+            browser.manage().window().setSize(size);
+        }
+    }
+}
