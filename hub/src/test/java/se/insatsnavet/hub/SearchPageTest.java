@@ -71,4 +71,17 @@ class SearchPageTest {
     void theStylesheetIsServed() {
         assertEquals(200, http.get("/assets/site.css", "text/css").statusCode());
     }
+
+    @Test
+    void resultsHighlightTheWordsAndOfferFacetsThatNarrowTheSearch() {
+        String html = http.get("/?q=arbete", "text/html").body();
+        assertTrue(html.contains("<mark>"), "matched words are marked");
+        assertTrue(html.contains("Förfina sökningen"), html);
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("href=\"(/\\?sida=1&amp;q=arbete&amp;anordnare=[a-z-]+)\">[^<]+</a> \\(([0-9]+)\\)")
+                .matcher(html);
+        assertTrue(link.find(), html);
+        String narrowed = http.get(link.group(1).replace("&amp;", "&"), "text/html").body();
+        assertTrue(narrowed.contains("<h2>" + link.group(2) + (link.group(2).equals("1") ? " insats" : " insatser") + "</h2>"),
+                "the count on the link is what the narrowed search finds");
+    }
 }

@@ -25,8 +25,9 @@ import java.util.TreeMap;
 
 /**
  * {@code GET /}: the public Swedish search page. Server-rendered, works without JavaScript, no cookies:
- * a search box, municipality and target-group filters, result cards and paging. Every value from a
- * federation's data is escaped.
+ * a search box, municipality, target-group and age filters, links that narrow by method and provider type
+ * with their counts (facets), result cards with the matched words highlighted, and paging. Every value from
+ * a federation's data is escaped (snippets come escaped from the search engine, with only {@code <mark>} added).
  */
 public final class SearchPage implements Handler<RoutingContext> {
 
@@ -60,6 +61,16 @@ public final class SearchPage implements Handler<RoutingContext> {
         String q = param(ctx, "q", 200);
         String municipality = param(ctx, "kommun", 4);
         String targetGroup = param(ctx, "malgrupp", 80);
+        String method = param(ctx, "metod", 80);
+        String providerType = param(ctx, "anordnare", 80);
+        String ageText = param(ctx, "alder", 3);
+        Integer age = ageText != null && ageText.matches("[0-9]{1,3}") && Integer.parseInt(ageText) <= 120 ? Integer.parseInt(ageText) : null;
+        if (method != null && !method.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+            method = null;
+        }
+        if (providerType != null && !providerType.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+            providerType = null;
+        }
         if (municipality != null && !municipality.matches("[0-9]{4}")) {
             municipality = null;
         }
@@ -74,10 +85,10 @@ public final class SearchPage implements Handler<RoutingContext> {
         }
         List<String> words = q == null ? List.of()
                 : Arrays.stream(q.toLowerCase(Locale.ROOT).split("[\\s,]+")).filter(w -> !w.isBlank()).limit(8).toList();
-        ServiceFilter filter = new ServiceFilter(words, municipality, targetGroup, null, page, PER_PAGE);
-        String m = municipality;
-        String t = targetGroup;
-        Blocking.run(vertx, () -> catalog.find(filter)).onComplete(ar -> {
+        ServiceFilter filter = new ServiceFilter(words, municipality, targetGroup, null, page, PER_PAGE,
+                new ServiceFilter.More(null, age, method, providerType, null));
+        Chosen chosen = new Chosen(q, municipality, targetGroup, method, providerType, age);
+        Blocking.run(vertx, () -> catalog.search(filter, true, true)).onComplete(ar -> {
             if (ar.failed()) {
                 Responses.failed(ctx, ar.cause());
                 return;
@@ -87,11 +98,36 @@ public final class SearchPage implements Handler<RoutingContext> {
                     .putHeader("X-Content-Type-Options", "nosniff")
                     .putHeader("Referrer-Policy", "no-referrer")
                     .putHeader("X-Frame-Options", "DENY");
-            Responses.send(ctx, 200, "text/html; charset=utf-8", render(q, m, t, ar.result()));
+            Responses.send(ctx, 200, "text/html; charset=utf-8", render(chosen, ar.result()));
         });
     }
 
-    private String render(String q, String municipality, String targetGroup, ServicePageResult result) {
+    /** What the visitor chose (each null when not). */
+    record Chosen(String q, String municipality, String targetGroup, String method, String providerType, Integer age) {
+        String link(int page, String dimension, String value) {
+            StringBuilder l = new StringBuilder("/?sida=").append(page);
+            if (q != null) {
+                l.append("&q=").append(URLEncoder.encode(q, StandardCharsets.UTF_8));
+            }
+            add(l, "kommun", "municipality".equals(dimension) ? value : municipality);
+            add(l, "malgrupp", "targetGroup".equals(dimension) ? value : targetGroup);
+            add(l, "metod", "method".equals(dimension) ? value : method);
+            add(l, "anordnare", "providerType".equals(dimension) ? value : providerType);
+            add(l, "alder", age == null ? null : age.toString());
+            return l.toString();
+        }
+
+        private static void add(StringBuilder l, String name, String value) {
+            if (value != null) {
+                l.append('&').append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    private String render(Chosen c, ServicePageResult result) {
+        String q = c.q();
+        String municipality = c.municipality();
+        String targetGroup = c.targetGroup();
         StringBuilder b = new StringBuilder(8192);
         b.append("<!doctype html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -113,7 +149,16 @@ public final class SearchPage implements Handler<RoutingContext> {
             b.append("<option value=\"").append(tg[0]).append('"').append(tg[0].equals(targetGroup) ? " selected" : "")
                     .append('>').append(Html.escape(tg[1])).append("</option>");
         }
-        b.append("</select></div>\n<div><button type=\"submit\">Sök</button></div>\n</form>\n");
+        b.append("</select></div>\n<div><label for=\"alder\">Ålder</label><input id=\"alder\" name=\"alder\" type=\"number\" min=\"0\" max=\"120\" inputmode=\"numeric\" value=\"")
+                .append(c.age() == null ? "" : c.age()).append("\"></div>\n");
+        if (c.method() != null) {
+            b.append("<input type=\"hidden\" name=\"metod\" value=\"").append(Html.escape(c.method())).append("\">");
+        }
+        if (c.providerType() != null) {
+            b.append("<input type=\"hidden\" name=\"anordnare\" value=\"").append(Html.escape(c.providerType())).append("\">");
+        }
+        b.append("<div><button type=\"submit\">Sök</button></div>\n</form>\n");
+        facets(b, c, result);
         b.append("<section id=\"resultat\" aria-live=\"polite\">\n<h2>").append(result.total())
                 .append(result.total() == 1 ? " insats" : " insatser").append("</h2>\n");
         if (result.items().isEmpty()) {
@@ -124,7 +169,7 @@ public final class SearchPage implements Handler<RoutingContext> {
             card(b, s);
         }
         b.append("</ol>\n");
-        pages(b, q, municipality, targetGroup, result);
+        pages(b, c, result);
         b.append("</section>\n</main>\n<footer><p>Öppna data: <a href=\"/api/services\">JSON</a> · ")
                 .append("Inga kakor, ingen spårning.</p></footer>\n</body>\n</html>\n");
         return b.toString();
@@ -136,6 +181,10 @@ public final class SearchPage implements Handler<RoutingContext> {
         String provider = se.insatsnavet.hub.linkeddata.ServicePage.text(s.path("provider").path("name"));
         if (!provider.isEmpty()) {
             b.append("<p class=\"meta\">Anordnare: ").append(Html.escape(provider)).append("</p>\n");
+        }
+        if (s.hasNonNull("snippet")) {
+            // the search engine escaped the text and added only <mark> around the matched words
+            b.append("<p class=\"snippet\">").append(s.path("snippet").asText()).append("</p>\n");
         }
         List<String> places = new ArrayList<>();
         s.path("municipalities").forEach(c -> places.add(vocabulary.municipalityShortName(c.asText()).orElse(c.asText())));
@@ -155,34 +204,48 @@ public final class SearchPage implements Handler<RoutingContext> {
         b.append("</li>\n");
     }
 
-    private static void pages(StringBuilder b, String q, String municipality, String targetGroup, ServicePageResult r) {
+    private static void pages(StringBuilder b, Chosen c, ServicePageResult r) {
         long last = Math.max(1, (r.total() + r.perPage() - 1) / r.perPage());
         if (last == 1) {
             return;
         }
         b.append("<nav class=\"pages\" aria-label=\"Sidor\">");
         if (r.page() > 1) {
-            b.append("<a href=\"").append(Html.escape(link(q, municipality, targetGroup, r.page() - 1))).append("\">Föregående sida</a>");
+            b.append("<a href=\"").append(Html.escape(c.link(r.page() - 1, null, null))).append("\">Föregående sida</a>");
         }
         b.append("<span>Sida ").append(r.page()).append(" av ").append(last).append("</span>");
         if (r.page() < last) {
-            b.append("<a href=\"").append(Html.escape(link(q, municipality, targetGroup, r.page() + 1))).append("\">Nästa sida</a>");
+            b.append("<a href=\"").append(Html.escape(c.link(r.page() + 1, null, null))).append("\">Nästa sida</a>");
         }
         b.append("</nav>\n");
     }
 
-    private static String link(String q, String municipality, String targetGroup, int page) {
-        StringBuilder l = new StringBuilder("/?sida=").append(page);
-        if (q != null) {
-            l.append("&q=").append(URLEncoder.encode(q, StandardCharsets.UTF_8));
+    /** Links that narrow the search, with how many services each leaves (facet counts). */
+    private void facets(StringBuilder b, Chosen c, ServicePageResult r) {
+        Map<String, String[]> dims = new java.util.LinkedHashMap<>();
+        dims.put("method", new String[]{"Arbetssätt", Vocabulary.METHOD, c.method()});
+        dims.put("providerType", new String[]{"Anordnare", Vocabulary.PROVIDER_TYPE, c.providerType()});
+        boolean any = dims.keySet().stream().anyMatch(d -> !r.facets().getOrDefault(d, Map.of()).isEmpty());
+        if (!any) {
+            return;
         }
-        if (municipality != null) {
-            l.append("&kommun=").append(municipality);
-        }
-        if (targetGroup != null) {
-            l.append("&malgrupp=").append(targetGroup);
-        }
-        return l.toString();
+        b.append("<details class=\"facets\"><summary>Förfina sökningen</summary>\n");
+        dims.forEach((dim, names) -> {
+            Map<String, Long> counts = r.facets().getOrDefault(dim, Map.of());
+            if (counts.isEmpty()) {
+                return;
+            }
+            b.append("<h2>").append(names[0]).append("</h2>\n<ul>");
+            if (names[2] != null) {
+                b.append("<li><a href=\"").append(Html.escape(c.link(1, dim, null)))
+                        .append("\">Visa alla</a></li>");
+            }
+            counts.forEach((code, n) -> b.append("<li><a href=\"").append(Html.escape(c.link(1, dim, code))).append("\"")
+                    .append(code.equals(names[2]) ? " aria-current=\"true\"" : "").append('>')
+                    .append(Html.escape(vocabulary.prefLabel(names[1], code, "sv").orElse(code))).append("</a> (").append(n).append(")</li>"));
+            b.append("</ul>\n");
+        });
+        b.append("</details>\n");
     }
 
     private static String param(RoutingContext ctx, String name, int max) {
