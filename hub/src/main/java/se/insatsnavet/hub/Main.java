@@ -29,6 +29,10 @@ public final class Main {
             System.exit(ValidateCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
             return;
         }
+        if (args.length > 0 && args[0].equals("reindex")) {
+            System.exit(ReindexCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+            return;
+        }
         if (args.length > 0 && args[0].equals("token")) {
             System.exit(TokenCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
             return;
@@ -107,6 +111,7 @@ public final class Main {
                        java -jar insatsnavet.jar token create (--admin | --federation ID) --label TEXT [--data DIR]
                        java -jar insatsnavet.jar token list [--data DIR]
                        java -jar insatsnavet.jar token revoke ID [--data DIR]
+                       java -jar insatsnavet.jar reindex [--data DIR] [--base-uri URI]   (hub stopped)
                   --port N              HTTP port (default 8080; 0 = any free port)
                   --host H              interface to bind (default 0.0.0.0)
                   --data DIR            data folder: H2 database, TDB2 dataset, plugins (default ./data)

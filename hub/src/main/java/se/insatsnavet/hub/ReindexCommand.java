@@ -1,0 +1,52 @@
+package se.insatsnavet.hub;
+
+import se.insatsnavet.hub.search.ServiceIndex;
+import se.insatsnavet.hub.services.ServiceCatalog;
+import se.insatsnavet.hub.store.CatalogStore;
+import se.insatsnavet.schema.Vocabulary;
+import se.insatsnavet.schema.rdf.ServiceRdf;
+import se.insatsnavet.schema.vocab.HubIris;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/**
+ * {@code java -jar insatsnavet.jar reindex [--data DIR] [--base-uri URI]}: rebuilds the search index from the
+ * Jena dataset (run it while the hub is stopped: TDB2 allows one process). Exit 0 on success.
+ */
+final class ReindexCommand {
+
+    private ReindexCommand() {
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        Path data = Path.of("data");
+        String base = HubIris.DEFAULT_BASE;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--data") && i + 1 < args.length) {
+                data = Path.of(args[++i]);
+            } else if (args[i].equals("--base-uri") && i + 1 < args.length) {
+                base = args[++i];
+            } else {
+                err.println("usage: java -jar insatsnavet.jar reindex [--data DIR] [--base-uri URI]");
+                return 2;
+            }
+        }
+        HubOptions options = HubOptions.defaults(data).withBaseUri(base);
+        HubIris iris = HubIris.of(options.baseUri());
+        long started = System.nanoTime();
+        try (CatalogStore store = CatalogStore.openTdb2(options.tdb2Dir())) {
+            Vocabulary vocabulary = Vocabulary.load(iris);
+            ServiceRdf rdf = ServiceRdf.of(iris);
+            ServiceCatalog catalog = new ServiceCatalog(store, rdf);
+            try (ServiceIndex index = ServiceIndex.open(data.resolve("index").resolve("services"), vocabulary, rdf::organisationIri)) {
+                index.rebuild(catalog::forEachItem);
+                out.printf("Indexed %d services in %d ms%n", index.size(), (System.nanoTime() - started) / 1_000_000);
+            }
+            return 0;
+        } catch (Exception e) {
+            err.println("Reindexing failed: " + e.getMessage());
+            return 1;
+        }
+    }
+}
