@@ -213,7 +213,9 @@ public final class Hub {
         router.get("/api/federations").handler(FederationsHandler.create(vertx, registry, runs, federationRepository));
         router.get("/api/federations/:id/runs").handler(RunsHandler.list(vertx, registry, runs));
         router.get("/api/federations/:id/runs/:runId").handler(RunsHandler.one(vertx, registry, runs));
-        router.get("/api/services").handler(ServicesHandler.create(vertx, catalog));
+        router.get("/api/services").handler(ServicesHandler.create(vertx, catalog,
+                new se.insatsnavet.hub.services.PeerSearch(options.peers(),
+                        Duration.ofMillis(Long.getLong("insatsnavet.peers.timeoutMillis", 3_000))), options.baseUri()));
         HsdsServiceIndex hsdsIndex = new HsdsServiceIndex(catalog, iris);
         PublishedOrganisations publishedOrganisations = new PublishedOrganisations(database);
         imports.onRunFinished(run -> {

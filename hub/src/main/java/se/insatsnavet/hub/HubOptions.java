@@ -20,10 +20,11 @@ import java.util.Objects;
  * @param readRetryDelayMillis delay before the first retry; it doubles with each further retry
  * @param fileWatchMillis how often file sources are checked for changes (a changed file is imported at once);
  *                        0 turns the watch off
+ * @param peers       base URLs of peer hubs (another region's, a national one) that network queries also ask
  */
 public record HubOptions(int port, String host, Path dataDir, Path federations, String baseUri,
                          String jdbcUrl, String jdbcUser, String jdbcPassword, boolean importOnStart,
-                         int readRetries, long readRetryDelayMillis, long fileWatchMillis) {
+                         int readRetries, long readRetryDelayMillis, long fileWatchMillis, java.util.List<String> peers) {
 
     public static final int DEFAULT_PORT = 8080;
 
@@ -36,47 +37,48 @@ public record HubOptions(int port, String host, Path dataDir, Path federations, 
         if (host == null) {
             host = "0.0.0.0";
         }
+        peers = peers == null ? java.util.List.of() : java.util.List.copyOf(peers);
     }
 
     /** Defaults for one machine: port 8080, bundled examples, H2 and TDB2 under {@code dataDir}. */
     public static HubOptions defaults(Path dataDir) {
         return new HubOptions(DEFAULT_PORT, "0.0.0.0", dataDir, null, "http://localhost:" + DEFAULT_PORT + "/",
-                null, null, null, true, 3, 2_000, 5_000);
+                null, null, null, true, 3, 2_000, 5_000, java.util.List.of());
     }
 
     public HubOptions withPort(int newPort) {
-        return new HubOptions(newPort, host, dataDir, federations, baseUri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart, readRetries, readRetryDelayMillis, fileWatchMillis);
+        return new HubOptions(newPort, host, dataDir, federations, baseUri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart, readRetries, readRetryDelayMillis, fileWatchMillis, peers);
     }
 
     public HubOptions withFederations(Path dir) {
-        return new HubOptions(port, host, dataDir, dir, baseUri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart, readRetries, readRetryDelayMillis, fileWatchMillis);
+        return new HubOptions(port, host, dataDir, dir, baseUri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart, readRetries, readRetryDelayMillis, fileWatchMillis, peers);
     }
 
     public HubOptions withBaseUri(String uri) {
-        return new HubOptions(port, host, dataDir, federations, uri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart, readRetries, readRetryDelayMillis, fileWatchMillis);
+        return new HubOptions(port, host, dataDir, federations, uri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart, readRetries, readRetryDelayMillis, fileWatchMillis, peers);
     }
 
     public HubOptions withHost(String newHost) {
-        return new HubOptions(port, newHost, dataDir, federations, baseUri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart, readRetries, readRetryDelayMillis, fileWatchMillis);
+        return new HubOptions(port, newHost, dataDir, federations, baseUri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart, readRetries, readRetryDelayMillis, fileWatchMillis, peers);
     }
 
     public HubOptions withDatabase(String url, String user, String password) {
-        return new HubOptions(port, host, dataDir, federations, baseUri, url, user, password, importOnStart, readRetries, readRetryDelayMillis, fileWatchMillis);
+        return new HubOptions(port, host, dataDir, federations, baseUri, url, user, password, importOnStart, readRetries, readRetryDelayMillis, fileWatchMillis, peers);
     }
 
     public HubOptions withImportOnStart(boolean flag) {
-        return new HubOptions(port, host, dataDir, federations, baseUri, jdbcUrl, jdbcUser, jdbcPassword, flag, readRetries, readRetryDelayMillis, fileWatchMillis);
+        return new HubOptions(port, host, dataDir, federations, baseUri, jdbcUrl, jdbcUser, jdbcPassword, flag, readRetries, readRetryDelayMillis, fileWatchMillis, peers);
     }
 
     public HubOptions withReadRetries(int retries, long firstDelayMillis) {
         return new HubOptions(port, host, dataDir, federations, baseUri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart,
-                retries, firstDelayMillis, fileWatchMillis);
+                retries, firstDelayMillis, fileWatchMillis, peers);
     }
 
     /** Checks file sources for changes every {@code millis} ms; 0 turns the watch off. */
     public HubOptions withFileWatch(long millis) {
         return new HubOptions(port, host, dataDir, federations, baseUri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart,
-                readRetries, readRetryDelayMillis, millis);
+                readRetries, readRetryDelayMillis, millis, peers);
     }
 
     public Path tdb2Dir() {
@@ -86,5 +88,9 @@ public record HubOptions(int port, String host, Path dataDir, Path federations, 
     public String effectiveJdbcUrl() {
         return jdbcUrl != null ? jdbcUrl
                 : "jdbc:h2:file:" + dataDir.resolve("db").resolve("insatsnavet").toAbsolutePath() + ";AUTO_SERVER=TRUE";
+    }
+
+    public HubOptions withPeers(java.util.List<String> urls) {
+        return new HubOptions(port, host, dataDir, federations, baseUri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart, readRetries, readRetryDelayMillis, fileWatchMillis, urls);
     }
 }

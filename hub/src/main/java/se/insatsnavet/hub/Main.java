@@ -73,7 +73,7 @@ public final class Main {
                     HubOptions d = HubOptions.defaults(Path.of(value(args, ++i, a)));
                     o = new HubOptions(o.port(), o.host(), d.dataDir(), o.federations(), o.baseUri(), o.jdbcUrl(),
                             o.jdbcUser(), o.jdbcPassword(), o.importOnStart(), o.readRetries(), o.readRetryDelayMillis(),
-                            o.fileWatchMillis());
+                            o.fileWatchMillis(), o.peers());
                 }
                 case "--federations" -> o = o.withFederations(Path.of(value(args, ++i, a)));
                 case "--base-uri" -> {
@@ -84,6 +84,11 @@ public final class Main {
                 case "--jdbc-user" -> o = o.withDatabase(o.jdbcUrl(), value(args, ++i, a), o.jdbcPassword());
                 case "--jdbc-password" -> o = o.withDatabase(o.jdbcUrl(), o.jdbcUser(), value(args, ++i, a));
                 case "--no-import-on-start" -> o = o.withImportOnStart(false);
+                case "--peer" -> {
+                    java.util.List<String> peers = new java.util.ArrayList<>(o.peers());
+                    peers.add(value(args, ++i, a));
+                    o = o.withPeers(peers);
+                }
                 case "--help", "-h" -> {
                     System.out.println(usage());
                     System.exit(0);
@@ -119,6 +124,7 @@ public final class Main {
                   --base-uri URI        base of published IRIs (default http://localhost:<port>/)
                   --jdbc-url URL        operational database (default: H2 file in <data>/db); e.g. jdbc:postgresql://…
                   --jdbc-user U, --jdbc-password P
-                  --no-import-on-start  do not poll sources at start (they still run on their schedules)""";
+                  --no-import-on-start  do not poll sources at start (they still run on their schedules)
+                  --peer URL            a peer hub that network queries (/api/services?network=true) also ask (repeatable)""";
     }
 }

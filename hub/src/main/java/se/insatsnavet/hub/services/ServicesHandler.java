@@ -2,6 +2,7 @@ package se.insatsnavet.hub.services;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
@@ -26,14 +27,27 @@ public final class ServicesHandler implements Handler<RoutingContext> {
 
     private final Vertx vertx;
     private final ServiceCatalog catalog;
+    private final PeerSearch peers;
+    private final String ownBase;
 
-    private ServicesHandler(Vertx vertx, ServiceCatalog catalog) {
+    private ServicesHandler(Vertx vertx, ServiceCatalog catalog, PeerSearch peers, String ownBase) {
         this.vertx = vertx;
         this.catalog = catalog;
+        this.peers = peers;
+        this.ownBase = ownBase;
     }
 
     public static ServicesHandler create(Vertx vertx, ServiceCatalog catalog) {
-        return new ServicesHandler(vertx, catalog);
+        return new ServicesHandler(vertx, catalog, null, null);
+    }
+
+    /**
+     * With peer hubs: {@code network=true} also asks them (each with its own time-out) and merges their
+     * results, each item marked with the {@code hub} it comes from; {@code peers} says how each answered and
+     * {@code partial} whether any did not.
+     */
+    public static ServicesHandler create(Vertx vertx, ServiceCatalog catalog, PeerSearch peers, String ownBase) {
+        return new ServicesHandler(vertx, catalog, peers, ownBase);
     }
 
     @Override
@@ -65,20 +79,61 @@ public final class ServicesHandler implements Handler<RoutingContext> {
             return;
         }
         boolean withFacets = facets;
-        Blocking.run(vertx, () -> catalog.search(filter, withFacets, true)).onComplete(ar -> {
+        boolean network = "true".equals(ctx.queryParams().get("network")) && peers != null && !peers.peers().isEmpty();
+        Future<List<PeerSearch.PeerAnswer>> fromPeers = network ? peers.ask(peerQuery(ctx)) : Future.succeededFuture(List.of());
+        Future<ServicePageResult> local = Blocking.run(vertx, () -> catalog.search(filter, withFacets, true));
+        Future.all(local, fromPeers).onComplete(ar -> {
             if (ar.failed()) {
                 Responses.failed(ctx, ar.cause());
                 return;
             }
-            ServicePageResult result = ar.result();
+            ServicePageResult result = local.result();
             ObjectNode body = Responses.object();
             ArrayNode items = body.putArray("items");
-            result.items().forEach(items::add);
-            body.put("total", result.total()).put("page", result.page()).put("perPage", result.perPage());
+            result.items().forEach(item -> items.add(network ? item.put("hub", ownBase) : item));
+            long total = result.total();
+            com.fasterxml.jackson.databind.node.ObjectNode facetsNode = Responses.JSON.valueToTree(result.facets());
+            if (network) {
+                ArrayNode peerStatus = body.putArray("peers");
+                boolean partial = false;
+                for (PeerSearch.PeerAnswer answer : fromPeers.result()) {
+                    ObjectNode status = peerStatus.addObject().put("hub", answer.peer()).put("millis", answer.millis());
+                    if (!answer.ok()) {
+                        status.put("status", answer.problem());
+                        partial = true;
+                        continue;
+                    }
+                    status.put("status", "ok").put("total", answer.body().path("total").asLong());
+                    total += answer.body().path("total").asLong();
+                    for (com.fasterxml.jackson.databind.JsonNode item : answer.body().path("items")) {
+                        if (item.isObject()) {
+                            items.add(((ObjectNode) item.deepCopy()).put("hub", answer.peer()));
+                        }
+                    }
+                    answer.body().path("facets").fields().forEachRemaining(dim -> dim.getValue().fields().forEachRemaining(v -> {
+                        ObjectNode d = facetsNode.has(dim.getKey()) ? (ObjectNode) facetsNode.get(dim.getKey()) : facetsNode.putObject(dim.getKey());
+                        d.put(v.getKey(), d.path(v.getKey()).asLong(0) + v.getValue().asLong());
+                    }));
+                }
+                body.put("partial", partial);
+            }
+            body.put("total", total).put("page", result.page()).put("perPage", result.perPage());
             if (withFacets) {
-                body.set("facets", Responses.JSON.valueToTree(result.facets()));
+                body.set("facets", facetsNode);
             }
             Responses.json(ctx, 200, body);
         });
+    }
+
+    /** The request's query for the peers: the same parameters, without {@code network} (peers never fan out again). */
+    private static String peerQuery(RoutingContext ctx) {
+        StringBuilder q = new StringBuilder();
+        ctx.queryParams().forEach((name, value) -> {
+            if (!name.equals("network")) {
+                q.append(q.isEmpty() ? "" : "&").append(java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8))
+                        .append('=').append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        });
+        return q.toString();
     }
 }

@@ -1,0 +1,72 @@
+package se.insatsnavet.hub.services;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Future;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Hub-to-hub federation of service searches: the same {@code /api/services} query sent to every peer hub,
+ * each with its own time-out, so a slow or failing peer only loses its own results. Non-blocking (the JDK
+ * HTTP client's asynchronous sends).
+ */
+public final class PeerSearch {
+
+    /** What one peer answered: its body, or why not ({@code timeout}, {@code error: …}). */
+    public record PeerAnswer(String peer, JsonNode body, String problem, long millis) {
+        public boolean ok() {
+            return body != null;
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final List<String> peers;
+    private final Duration timeout;
+    private final HttpClient client;
+
+    public PeerSearch(List<String> peers, Duration timeout) {
+        this.peers = peers.stream().map(p -> p.endsWith("/") ? p : p + "/").toList();
+        this.timeout = timeout;
+        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    public List<String> peers() {
+        return peers;
+    }
+
+    /** Asks every peer {@code api/services?<query>} (the query without {@code network}); never fails. */
+    public Future<List<PeerAnswer>> ask(String query) {
+        List<Future<PeerAnswer>> answers = new ArrayList<>();
+        for (String peer : peers) {
+            long started = System.nanoTime();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(peer + "api/services?" + query))
+                    .timeout(timeout).header("Accept", "application/json").GET().build();
+            answers.add(Future.fromCompletionStage(client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                    .handle((r, e) -> {
+                        long ms = (System.nanoTime() - started) / 1_000_000;
+                        if (e != null) {
+                            Throwable cause = e.getCause() != null ? e.getCause() : e;
+                            return new PeerAnswer(peer, null, cause instanceof java.net.http.HttpTimeoutException
+                                    ? "timeout" : "error: " + cause, ms);
+                        }
+                        if (r.statusCode() != 200) {
+                            return new PeerAnswer(peer, null, "error: HTTP " + r.statusCode(), ms);
+                        }
+                        try {
+                            return new PeerAnswer(peer, JSON.readTree(r.body()), null, ms);
+                        } catch (Exception parse) {
+                            return new PeerAnswer(peer, null, "error: not JSON", ms);
+                        }
+                    })));
+        }
+        return Future.all(answers).map(all -> answers.stream().map(Future::result).toList());
+    }
+}
