@@ -96,6 +96,7 @@ public final class Hub {
     private TokenStore tokens;
     private Dumps dumps;
     private PluginHost pluginHost;
+    private final se.insatsnavet.hub.ops.Metrics metrics = new se.insatsnavet.hub.ops.Metrics();
     private ServiceIndex serviceIndex;
     private PluginImports pluginImports;
     private AuditLog audit;
@@ -181,6 +182,7 @@ public final class Hub {
                 dumps.requestRebuild(registry.all().stream().map(f -> f.id()).toList());
             }
         });
+        imports.onRunFinished(metrics::runFinished);
         imports.onProgress((fed, src, stage, done, total) -> {
             if (done % (10 * ImportService.PROGRESS_STEP) == 0 || done == total) {
                 LOG.info("Import of {}/{}: {} {} of {} records", fed, src, stage, done, total);
@@ -206,6 +208,7 @@ public final class Hub {
     private Future<Void> listen() {
         router = Router.router(vertx);
         // reads are open to every origin (no credentials); writes need a token, not a cookie
+        router.route().handler(metrics.requestTimer());
         router.route().handler(CorsHandler.create().addOrigin("*")
                 .allowedMethods(java.util.Set.of(io.vertx.core.http.HttpMethod.GET, io.vertx.core.http.HttpMethod.HEAD))
                 .allowedHeader("If-None-Match").allowedHeader("Accept").exposedHeader("ETag"));
@@ -213,7 +216,9 @@ public final class Hub {
         router.get("/api/federations").handler(FederationsHandler.create(vertx, registry, runs, federationRepository));
         router.get("/api/federations/:id/runs").handler(RunsHandler.list(vertx, registry, runs));
         router.get("/api/federations/:id/runs/:runId").handler(RunsHandler.one(vertx, registry, runs));
-        router.get("/api/services").handler(ServicesHandler.create(vertx, catalog,
+        se.insatsnavet.hub.http.RateLimit searchLimit = se.insatsnavet.hub.http.RateLimit.perMinute("search",
+                Long.getLong("insatsnavet.limits.searchPerMinute", 600));
+        router.get("/api/services").handler(searchLimit).handler(ServicesHandler.create(vertx, catalog,
                 new se.insatsnavet.hub.services.PeerSearch(options.peers(),
                         Duration.ofMillis(Long.getLong("insatsnavet.peers.timeoutMillis", 3_000))), options.baseUri()));
         HsdsServiceIndex hsdsIndex = new HsdsServiceIndex(catalog, iris);
@@ -272,8 +277,12 @@ public final class Hub {
         router.put("/api/federations/:id/services/:localId").handler(bodies).handler(federationOrAdmin).handler(push.putOne());
         router.delete("/api/federations/:id/services/:localId").handler(federationOrAdmin).handler(push.deleteOne());
         SparqlEndpoint sparql = new SparqlEndpoint(store, SPARQL_TIMEOUT_MILLIS, SPARQL_RESULT_CAP);
-        router.get("/sparql").handler(SparqlHandler.create(vertx, sparql));
-        router.post("/sparql").handler(BodyHandler.create(false).setBodyLimit(SPARQL_MAX_QUERY_BYTES)).handler(SparqlHandler.create(vertx, sparql));
+        se.insatsnavet.hub.http.RateLimit sparqlLimit = se.insatsnavet.hub.http.RateLimit.perMinute("SPARQL",
+                Long.getLong("insatsnavet.limits.sparqlPerMinute", 120));
+        router.get("/sparql").handler(sparqlLimit).handler(SparqlHandler.create(vertx, sparql));
+        router.post("/sparql").handler(BodyHandler.create(false).setBodyLimit(SPARQL_MAX_QUERY_BYTES)).handler(sparqlLimit)
+                .handler(SparqlHandler.create(vertx, sparql));
+        router.get("/metrics").handler(metrics.scrape());
         CatalogDescription dcat = new CatalogDescription(iris, "Insatsnavet", "kontakt@insatsnavet.se");
         CatalogHandler catalogHandler = CatalogHandler.create(vertx, () -> dcat.build(registry.all(), dumps.list(),
                 feedFormats.formats()));

@@ -1,0 +1,2 @@
+/** Operating the hub: Prometheus metrics ({@code /metrics}) and the backup command. */
+package se.insatsnavet.hub.ops;
