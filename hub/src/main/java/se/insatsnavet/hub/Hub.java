@@ -269,6 +269,16 @@ public final class Hub {
         // writes: bounded bodies, a bearer token, and an audit-log entry each
         BodyHandler bodies = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
         WriteAccess federationOrAdmin = WriteAccess.federationOrAdmin(vertx, tokens, audit);
+        router.post("/admin/backup").handler(WriteAccess.adminOnly(vertx, tokens, audit)).handler(ctx ->
+                Blocking.run(vertx, () -> se.insatsnavet.hub.ops.Backup.write(store, database, options.effectiveJdbcUrl(),
+                        options.dataDir().resolve("backups"))).onComplete(ar -> {
+                    if (ar.failed()) {
+                        Responses.failed(ctx, ar.cause());
+                    } else {
+                        Responses.json(ctx, 200, Responses.object().put("backup", ar.result().dir().toAbsolutePath().toString())
+                                .put("quads", ar.result().quads()).put("database", ar.result().database()));
+                    }
+                }));
         router.get("/admin/plugins").handler(WriteAccess.adminOnly(vertx, tokens, audit))
                 .handler(se.insatsnavet.hub.plugins.PluginsHandler.create(vertx, pluginHost));
         PushHandler push = PushHandler.create(vertx, registry, imports);

@@ -29,6 +29,10 @@ public final class Main {
             System.exit(ValidateCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
             return;
         }
+        if (args.length > 0 && args[0].equals("restore")) {
+            System.exit(RestoreCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+            return;
+        }
         if (args.length > 0 && args[0].equals("reindex")) {
             System.exit(ReindexCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
             return;
@@ -117,6 +121,8 @@ public final class Main {
                        java -jar insatsnavet.jar token list [--data DIR]
                        java -jar insatsnavet.jar token revoke ID [--data DIR]
                        java -jar insatsnavet.jar reindex [--data DIR] [--base-uri URI]   (hub stopped)
+                       java -jar insatsnavet.jar restore --from BACKUP_DIR --data EMPTY_DIR
+                       (backups: POST /admin/backup with an admin token, while the hub serves)
                   --port N              HTTP port (default 8080; 0 = any free port)
                   --host H              interface to bind (default 0.0.0.0)
                   --data DIR            data folder: H2 database, TDB2 dataset, plugins (default ./data)
