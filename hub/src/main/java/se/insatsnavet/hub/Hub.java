@@ -215,6 +215,16 @@ public final class Hub {
         router.get("/health").handler(HealthHandler.create(vertx, database, store));
         router.get("/api/federations").handler(FederationsHandler.create(vertx, registry, runs, federationRepository));
         router.get("/api/federations/:id/runs").handler(RunsHandler.list(vertx, registry, runs));
+        se.insatsnavet.hub.quality.QualityReport quality = new se.insatsnavet.hub.quality.QualityReport(catalog, java.time.Clock.systemUTC());
+        se.insatsnavet.hub.quality.CoverageReport coverage = new se.insatsnavet.hub.quality.CoverageReport(store, iris, vocabulary);
+        imports.onChanges(changes -> {
+            quality.invalidate();
+            coverage.invalidate();
+        });
+        se.insatsnavet.hub.quality.QualityHandler qualityHandler = se.insatsnavet.hub.quality.QualityHandler.create(vertx, quality, coverage);
+        router.get("/api/quality").handler(qualityHandler.summary());
+        router.get("/api/quality/:federation").handler(qualityHandler.federation());
+        router.get("/api/coverage").handler(qualityHandler.coverage());
         router.get("/api/federations/:id/runs/:runId").handler(RunsHandler.one(vertx, registry, runs));
         se.insatsnavet.hub.http.RateLimit searchLimit = se.insatsnavet.hub.http.RateLimit.perMinute("search",
                 Long.getLong("insatsnavet.limits.searchPerMinute", 600));

@@ -107,6 +107,10 @@ public final class CatalogDescription {
                 "application/json", api);
         distribution(m, national, iris.nationalDataset() + "#changes", "Ändringar (JSON)", iris.endpoint("changes"), "JSON",
                 "application/json", null);
+        distribution(m, national, iris.nationalDataset() + "#coverage-json", "Täckning per kommun (JSON)",
+                iris.endpoint("api/coverage"), "JSON", "application/json", null);
+        distribution(m, national, iris.nationalDataset() + "#coverage-csv", "Täckning per kommun och målgrupp (CSV)",
+                iris.endpoint("api/coverage") + "?format=csv", "CSV", "text/csv", null);
         distribution(m, national, iris.nationalDataset() + "#ldes", "Linked Data Event Stream", iris.endpoint("ldes"),
                 "RDF_TURTLE", "text/turtle", null);
         m.getResource(iris.nationalDataset() + "#ldes").addProperty(DCTerms.conformsTo,

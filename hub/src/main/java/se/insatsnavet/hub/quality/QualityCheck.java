@@ -1,0 +1,109 @@
+package se.insatsnavet.hub.quality;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import se.insatsnavet.hub.http.Responses;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * The quality of one published service: which recommended fields it lacks (beyond what the JSON Schema and
+ * SHACL shapes already require), whether it is fresh (reviewed or changed within 12 months), whether its
+ * contact details are well-formed, and plain-language hints (very long sentences). A score from 0 to 100 with
+ * every reason that lowered it.
+ */
+public final class QualityCheck {
+
+    /** Recommended fields: name → present? */
+    static final Map<String, Predicate<JsonNode>> RECOMMENDED = recommended();
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[a-z]{2,}$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PHONE = Pattern.compile("^\\+?[0-9][0-9 -]{5,18}[0-9]$");
+    private static final Pattern URL = Pattern.compile("^https?://[^\\s/$.?#].[^\\s]*$");
+    private static final int LONG_SENTENCE_WORDS = 35;
+
+    private final Clock clock;
+
+    public QualityCheck(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The score and reasons of a service (an item of {@code /api/services}). */
+    public ObjectNode check(JsonNode s) {
+        List<String> reasons = new ArrayList<>();
+        int missing = 0;
+        for (Map.Entry<String, Predicate<JsonNode>> field : RECOMMENDED.entrySet()) {
+            if (!field.getValue().test(s)) {
+                missing++;
+                reasons.add("missing " + field.getKey());
+            }
+        }
+        int score = 100 - missing * 60 / RECOMMENDED.size();
+        boolean stale = stale(s);
+        if (stale) {
+            score -= 20;
+            reasons.add("not reviewed or changed for more than 12 months");
+        }
+        JsonNode contact = s.path("contact");
+        if (contact.hasNonNull("email") && !EMAIL.matcher(contact.path("email").asText()).matches()) {
+            score -= 10;
+            reasons.add("contact.email is not a well-formed address");
+        }
+        if (contact.hasNonNull("phone") && !PHONE.matcher(contact.path("phone").asText()).matches()) {
+            score -= 10;
+            reasons.add("contact.phone is not a well-formed number");
+        }
+        if (s.hasNonNull("homepage") && !URL.matcher(s.path("homepage").asText()).matches()) {
+            score -= 10;
+            reasons.add("homepage is not a well-formed URL");
+        }
+        String description = s.path("description").path("sv").asText("");
+        for (String sentence : description.split("[.!?]+\\s")) {
+            if (sentence.trim().split("\\s+").length > LONG_SENTENCE_WORDS) {
+                score -= 5;
+                reasons.add("the description has a sentence of more than " + LONG_SENTENCE_WORDS + " words (plain language)");
+                break;
+            }
+        }
+        ObjectNode out = Responses.object();
+        out.put("id", s.path("id").asText());
+        out.put("title", s.path("title").path("sv").asText(s.path("title").elements().hasNext()
+                ? s.path("title").elements().next().asText() : ""));
+        out.put("score", Math.max(0, score));
+        out.put("stale", stale);
+        reasons.forEach(out.putArray("reasons")::add);
+        return out;
+    }
+
+    private boolean stale(JsonNode s) {
+        Instant limit = clock.instant().minusSeconds(365L * 24 * 3600);
+        Instant reviewed = s.hasNonNull("lastReviewed")
+                ? LocalDate.parse(s.path("lastReviewed").asText().substring(0, 10)).atStartOfDay(ZoneOffset.UTC).toInstant() : null;
+        Instant modified = s.hasNonNull("modified") ? Instant.parse(s.path("modified").asText()) : null;
+        Instant latest = reviewed == null ? modified : modified == null ? reviewed : reviewed.isAfter(modified) ? reviewed : modified;
+        return latest == null || latest.isBefore(limit);
+    }
+
+    private static Map<String, Predicate<JsonNode>> recommended() {
+        Map<String, Predicate<JsonNode>> m = new LinkedHashMap<>();
+        m.put("description", s -> s.path("description").size() > 0);
+        m.put("provider.type", s -> s.path("provider").hasNonNull("type"));
+        m.put("targetGroups", s -> s.path("targetGroups").size() > 0);
+        m.put("ageRange", s -> s.path("ageRange").size() > 0);
+        m.put("methods", s -> s.path("methods").size() > 0);
+        m.put("admission (how to apply or referral)", s -> s.path("admission").size() > 0);
+        m.put("contact (email or phone)", s -> s.path("contact").hasNonNull("email") || s.path("contact").hasNonNull("phone"));
+        m.put("homepage", s -> s.hasNonNull("homepage"));
+        m.put("lastReviewed", s -> s.hasNonNull("lastReviewed"));
+        m.put("languages", s -> s.path("languages").size() > 0);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+}

@@ -1,0 +1,69 @@
+package se.insatsnavet.hub.quality;
+
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
+import se.insatsnavet.hub.http.Blocking;
+import se.insatsnavet.hub.http.Responses;
+
+/** {@code GET /api/quality}, {@code /api/quality/{federation}} and {@code /api/coverage} (JSON, or CSV). */
+public final class QualityHandler {
+
+    private final Vertx vertx;
+    private final QualityReport quality;
+    private final CoverageReport coverage;
+
+    private QualityHandler(Vertx vertx, QualityReport quality, CoverageReport coverage) {
+        this.vertx = vertx;
+        this.quality = quality;
+        this.coverage = coverage;
+    }
+
+    public static QualityHandler create(Vertx vertx, QualityReport quality, CoverageReport coverage) {
+        return new QualityHandler(vertx, quality, coverage);
+    }
+
+    /** Every federation's quality summary. */
+    public Handler<RoutingContext> summary() {
+        return ctx -> Blocking.run(vertx, quality::summary).onComplete(ar -> {
+            if (ar.failed()) {
+                Responses.failed(ctx, ar.cause());
+            } else {
+                Responses.json(ctx, 200, ar.result());
+            }
+        });
+    }
+
+    /** One federation's services with their scores and reasons, worst first. */
+    public Handler<RoutingContext> federation() {
+        return ctx -> {
+            String id = ctx.pathParam("federation");
+            Blocking.run(vertx, () -> quality.federation(id)).onComplete(ar -> {
+                if (ar.failed()) {
+                    Responses.failed(ctx, ar.cause());
+                } else if (ar.result().isEmpty()) {
+                    Responses.problem(ctx, 404, "No federation '" + id + "' with published services");
+                } else {
+                    Responses.json(ctx, 200, ar.result().get());
+                }
+            });
+        };
+    }
+
+    /** Coverage per municipality and county: JSON, or CSV with {@code ?format=csv} or {@code Accept: text/csv}. */
+    public Handler<RoutingContext> coverage() {
+        return ctx -> {
+            String accept = ctx.request().getHeader("Accept");
+            boolean csv = "csv".equals(ctx.queryParams().get("format"))
+                    || ctx.queryParams().get("format") == null && accept != null && accept.startsWith("text/csv");
+            ctx.response().putHeader("Vary", "Accept");
+            Blocking.run(vertx, () -> csv ? coverage.csv() : coverage.json().toString()).onComplete(ar -> {
+                if (ar.failed()) {
+                    Responses.failed(ctx, ar.cause());
+                } else {
+                    Responses.send(ctx, 200, csv ? "text/csv; charset=utf-8" : "application/json", ar.result());
+                }
+            });
+        };
+    }
+}

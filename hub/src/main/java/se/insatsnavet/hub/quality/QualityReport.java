@@ -1,0 +1,81 @@
+package se.insatsnavet.hub.quality;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import se.insatsnavet.hub.http.Responses;
+import se.insatsnavet.hub.services.ServiceCatalog;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Quality per federation, computed from the published services after each change (cached until the next):
+ * the average score, how many services are stale or lack contact details, and the services to fix first.
+ * Blocking: call from workers.
+ */
+public final class QualityReport {
+
+    private final ServiceCatalog catalog;
+    private final QualityCheck check;
+    private volatile Map<String, List<ObjectNode>> byFederation;
+
+    public QualityReport(ServiceCatalog catalog, Clock clock) {
+        this.catalog = catalog;
+        this.check = new QualityCheck(clock);
+    }
+
+    /** Forgets the cached results (after a change). */
+    public void invalidate() {
+        byFederation = null;
+    }
+
+    private Map<String, List<ObjectNode>> results() {
+        Map<String, List<ObjectNode>> current = byFederation;
+        if (current == null) {
+            Map<String, List<ObjectNode>> built = new TreeMap<>();
+            catalog.forEachItem(item -> built.computeIfAbsent(item.path("federation").asText(), f -> new ArrayList<>())
+                    .add(check.check(item)));
+            built.values().forEach(list -> list.sort(Comparator.comparingInt((ObjectNode o) -> o.path("score").asInt())
+                    .thenComparing(o -> o.path("id").asText())));
+            byFederation = built;
+            current = built;
+        }
+        return current;
+    }
+
+    /** Every federation's summary. */
+    public ObjectNode summary() {
+        ObjectNode body = Responses.object();
+        ArrayNode items = body.putArray("federations");
+        results().forEach((federation, services) -> items.add(summary(federation, services)));
+        return body;
+    }
+
+    /** One federation: its summary and every service, worst first; empty when it has no published service. */
+    public java.util.Optional<ObjectNode> federation(String federation) {
+        List<ObjectNode> services = results().get(federation);
+        if (services == null) {
+            return java.util.Optional.empty();
+        }
+        ObjectNode body = summary(federation, services);
+        ArrayNode list = body.putArray("services");
+        services.forEach(list::add);
+        return java.util.Optional.of(body);
+    }
+
+    private static ObjectNode summary(String federation, List<ObjectNode> services) {
+        ObjectNode o = Responses.object();
+        o.put("federation", federation);
+        o.put("services", services.size());
+        o.put("averageScore", Math.round(services.stream().mapToInt(s -> s.path("score").asInt()).average().orElse(0)));
+        o.put("stale", services.stream().filter(s -> s.path("stale").asBoolean()).count());
+        o.put("withoutContact", services.stream().filter(s -> s.path("reasons").toString().contains("missing contact")).count());
+        ArrayNode first = o.putArray("fixFirst");
+        services.stream().limit(5).forEach(s -> first.addObject().put("id", s.path("id").asText()).put("score", s.path("score").asInt()));
+        return o;
+    }
+}
