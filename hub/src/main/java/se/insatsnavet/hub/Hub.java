@@ -188,7 +188,9 @@ public final class Hub {
                 LOG.info("Import of {}/{}: {} {} of {} records", fed, src, stage, done, total);
             }
         });
-        dumps.rebuild(registry.all().stream().map(f -> f.id()).toList());
+        // the last run's dumps are served at once; fresh ones are written in the background
+        dumps.loadExisting();
+        dumps.requestRebuild(registry.all().stream().map(f -> f.id()).toList());
         pluginHost = PluginHost.start(options.dataDir(),
                 Duration.ofMillis(Long.getLong("insatsnavet.plugins.callTimeoutMillis", 10_000)),
                 Long.getLong("insatsnavet.plugins.pollMillis", 1_000));

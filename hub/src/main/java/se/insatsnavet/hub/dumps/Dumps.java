@@ -118,6 +118,36 @@ public final class Dumps implements AutoCloseable {
         }
     }
 
+    /**
+     * Lists the dump files already in the folder (from the last run of the hub), with their size and SHA-256,
+     * so they are served at once while a rebuild runs in the background.
+     */
+    public void loadExisting() {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String name = f.getFileName().toString();
+                if (name.endsWith(".tmp")) {
+                    Files.deleteIfExists(f);
+                    continue;
+                }
+                MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                try (var in = new java.security.DigestInputStream(Files.newInputStream(f), sha)) {
+                    in.transferTo(OutputStream.nullOutputStream());
+                }
+                String type = name.endsWith(".nq.gz") ? "application/gzip" : name.endsWith(".ttl") ? "text/turtle"
+                        : name.endsWith(".ndjson") ? "application/x-ndjson" : name.endsWith(".zip") ? "application/zip"
+                        : "application/octet-stream";
+                current.put(name, new DumpInfo(name, type, Files.size(f), HexFormat.of().formatHex(sha.digest()),
+                        Files.getLastModifiedTime(f).toInstant()));
+            }
+        } catch (IOException | NoSuchAlgorithmException e) {
+            LOG.warn("Cannot list the existing dumps in {}; they are rebuilt", dir, e);
+        }
+    }
+
     /** The dumps as they are now, by name. */
     public List<DumpInfo> list() {
         List<DumpInfo> out = new ArrayList<>(current.values());

@@ -356,9 +356,9 @@ public final class ServiceIndex implements AutoCloseable {
             }
             String stem = firstToken(word);
             if (stem != null && stem.length() >= 5) {
-                int edits = stem.length() >= 8 ? 2 : 1;
-                w.add(new BoostQuery(new FuzzyQuery(new Term("title", stem), edits, 1), 0.9f), Occur.SHOULD);
-                w.add(new BoostQuery(new FuzzyQuery(new Term("text", stem), edits, 1), 0.3f), Occur.SHOULD);
+                // one edit (a Levenshtein automaton of two edits is costly to build per query), the first two letters fixed
+                w.add(new BoostQuery(new FuzzyQuery(new Term("title", stem), 1, 2, 20, true), 0.9f), Occur.SHOULD);
+                w.add(new BoostQuery(new FuzzyQuery(new Term("text", stem), 1, 2, 20, true), 0.3f), Occur.SHOULD);
             }
             b.add(w.build(), Occur.MUST);
             any = true;
