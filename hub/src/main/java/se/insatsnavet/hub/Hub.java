@@ -157,7 +157,7 @@ public final class Hub {
 
         serviceIndex = ServiceIndex.open(options.dataDir().resolve("index").resolve("services"), vocabulary, rdf::organisationIri);
         int published = catalog.allServiceUris().size();
-        if (serviceIndex.size() != published) {
+        if (serviceIndex.size() != published || !serviceIndex.currentFormat()) {
             LOG.info("Rebuilding the search index ({} services indexed, {} published)", serviceIndex.size(), published);
             serviceIndex.rebuild(catalog::forEachItem);
         }

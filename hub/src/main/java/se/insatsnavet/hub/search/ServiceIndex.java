@@ -83,8 +83,12 @@ public final class ServiceIndex implements AutoCloseable {
     private static final int OPEN_MAX = 999;
 
     /** What a search found: the ids of one page, the total, facet counts (value → count per dimension), snippets. */
-    public record Hits(List<String> ids, long total, Map<String, Map<String, Long>> facets, Map<String, String> snippets) {
+    public record Hits(List<String> ids, List<String> items, long total, Map<String, Map<String, Long>> facets,
+                       Map<String, String> snippets) {
     }
+
+    /** Version of the documents' layout; an index written with another is rebuilt at start. */
+    public static final String FORMAT = "2";
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -130,6 +134,15 @@ public final class ServiceIndex implements AutoCloseable {
         return writer.getDocStats().numDocs;
     }
 
+    /** Whether the index was written with this version's document layout ({@link #FORMAT}). */
+    public boolean currentFormat() {
+        try (DirectoryReader reader = DirectoryReader.open(writer)) {
+            return FORMAT.equals(reader.getIndexCommit().getUserData().get("format"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Adds or replaces services (items as {@code /api/services} gives them) and deletes those of {@code deletedIds}. */
     public void update(Collection<ObjectNode> items, Collection<String> deletedIds) {
         try {
@@ -157,6 +170,7 @@ public final class ServiceIndex implements AutoCloseable {
                     throw new UncheckedIOException(e);
                 }
             });
+            writer.setLiveCommitData(Map.of("format", FORMAT).entrySet());
             writer.commit();
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
@@ -167,6 +181,7 @@ public final class ServiceIndex implements AutoCloseable {
     private Document document(ObjectNode s) {
         Document d = new Document();
         d.add(new StringField("id", s.path("id").asText(), Field.Store.YES));
+        d.add(new StoredField("json", s.toString()));
         String federation = s.path("federation").asText();
         keyword(d, "federation", federation);
         StringBuilder titles = new StringBuilder();
@@ -274,10 +289,14 @@ public final class ServiceIndex implements AutoCloseable {
                     top = searcher.search(query, Math.max(1, wanted), sort, true);
                 }
                 List<String> ids = new ArrayList<>();
+                List<String> items = new ArrayList<>();
                 ScoreDoc[] docs = top.scoreDocs;
                 List<Integer> pageDocs = new ArrayList<>();
+                var stored = searcher.storedFields();
                 for (int i = filter.offset(); i < docs.length && i < wanted; i++) {
-                    ids.add(searcher.storedFields().document(docs[i].doc).get("id"));
+                    Document doc = stored.document(docs[i].doc);
+                    ids.add(doc.get("id"));
+                    items.add(doc.get("json"));
                     pageDocs.add(docs[i].doc);
                 }
                 Map<String, String> snippetsById = new LinkedHashMap<>();
@@ -295,7 +314,7 @@ public final class ServiceIndex implements AutoCloseable {
                         }
                     }
                 }
-                return new Hits(ids, top.totalHits.value, counts, snippetsById);
+                return new Hits(ids, items, top.totalHits.value, counts, snippetsById);
             } finally {
                 searchers.release(searcher);
             }
