@@ -232,7 +232,8 @@ public final class Hub {
                 Long.getLong("insatsnavet.limits.searchPerMinute", 600));
         router.get("/api/services").handler(searchLimit).handler(ServicesHandler.create(vertx, catalog,
                 new se.insatsnavet.hub.services.PeerSearch(options.peers(),
-                        Duration.ofMillis(Long.getLong("insatsnavet.peers.timeoutMillis", 3_000))), options.baseUri()));
+                        Duration.ofMillis(Long.getLong("insatsnavet.peers.timeoutMillis", 3_000))), options.baseUri())
+                .withMunicipalityNames(municipalityNames(vocabulary)));
         HsdsServiceIndex hsdsIndex = new HsdsServiceIndex(catalog, iris);
         PublishedOrganisations publishedOrganisations = new PublishedOrganisations(database);
         imports.onRunFinished(run -> {
@@ -437,6 +438,16 @@ public final class Hub {
             closer.start();
         });
         return done;
+    }
+
+    /** Municipality name (short, "Linköping", or full, "Linköpings kommun"; any case) → SCB code. */
+    private static java.util.function.Function<String, java.util.Optional<String>> municipalityNames(Vocabulary vocabulary) {
+        java.util.Map<String, String> byName = new java.util.HashMap<>();
+        for (String code : vocabulary.codes(Vocabulary.MUNICIPALITY)) {
+            vocabulary.municipalityShortName(code).ifPresent(n -> byName.put(n.toLowerCase(java.util.Locale.ROOT), code));
+            vocabulary.municipalityName(code).ifPresent(n -> byName.put(n.toLowerCase(java.util.Locale.ROOT), code));
+        }
+        return name -> java.util.Optional.ofNullable(byName.get(name.trim().toLowerCase(java.util.Locale.ROOT)));
     }
 
     private static void closeQuietly(String what, AutoCloseable c) {

@@ -149,4 +149,17 @@ class SearchTest {
         assertEquals(List.of(), ids("q=sjukskrivning"), "a deleted service is gone from search at once");
         assertEquals(3, http.json("/api/services").path("total").asInt());
     }
+
+    @Test
+    void municipalitiesByNameAndSortByTitle() {
+        assertEquals(ids("municipality=0561"), ids("municipality=%C3%85tvidaberg"));
+        assertEquals(ids("municipality=0561"), ids("municipality=%C3%85tvidabergs%20kommun"));
+        assertEquals(400, http.get("/api/services?municipality=Atlantis", "application/json").statusCode());
+        List<String> byTitle = ids("q=st%C3%B6d&sort=title");
+        List<String> titles = new ArrayList<>();
+        http.json("/api/services?q=st%C3%B6d&sort=title").path("items").forEach(i -> titles.add(i.path("title").path("sv").asText()));
+        List<String> sorted = new ArrayList<>(titles);
+        sorted.sort(String.CASE_INSENSITIVE_ORDER);
+        assertEquals(sorted, titles, byTitle.toString());
+    }
 }

@@ -276,7 +276,8 @@ public final class ServiceIndex implements AutoCloseable {
             try {
                 Query query = query(filter);
                 int wanted = filter.offset() + filter.perPage();
-                Sort sort = filter.q().isEmpty() ? new Sort(new SortField("sort_title", SortField.Type.STRING), SortField.FIELD_DOC)
+                boolean byTitle = filter.q().isEmpty() || "title".equals(filter.more().sort());
+                Sort sort = byTitle ? new Sort(new SortField("sort_title", SortField.Type.STRING), SortField.FIELD_DOC)
                         : new Sort(SortField.FIELD_SCORE, new SortField("sort_title", SortField.Type.STRING));
                 TopDocs top;
                 Map<String, Map<String, Long>> counts = new LinkedHashMap<>();

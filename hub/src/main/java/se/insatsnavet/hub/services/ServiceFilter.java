@@ -29,19 +29,20 @@ public record ServiceFilter(List<String> q, String municipality, String targetGr
      * @param anyOf        IRI of a property the service must have some value of (e.g. any target group)
      * @param language     a language the service is offered in (ISO 639 code)
      * @param referral     "required" (an agency must refer) or "self" (one may apply oneself)
+     * @param sort         "relevance" or "title"; null: relevance when there are words, else title
      */
     public record More(String county, Integer age, String method, String providerType, String status,
                        String organisation, java.time.Instant modifiedAfter, String anyOf, String language,
-                       String referral) {
+                       String referral, String sort) {
         public static final More NONE = new More(null, null, null, null, null);
 
         public More(String county, Integer age, String method, String providerType, String status) {
-            this(county, age, method, providerType, status, null, null, null, null, null);
+            this(county, age, method, providerType, status, null, null, null, null, null, null);
         }
 
         public More(String county, Integer age, String method, String providerType, String status,
                     String organisation, java.time.Instant modifiedAfter, String anyOf) {
-            this(county, age, method, providerType, status, organisation, modifiedAfter, anyOf, null, null);
+            this(county, age, method, providerType, status, organisation, modifiedAfter, anyOf, null, null, null);
         }
     }
 

@@ -29,6 +29,7 @@ public final class ServicesHandler implements Handler<RoutingContext> {
     private final ServiceCatalog catalog;
     private final PeerSearch peers;
     private final String ownBase;
+    private java.util.function.Function<String, java.util.Optional<String>> municipalityNames = name -> java.util.Optional.empty();
 
     private ServicesHandler(Vertx vertx, ServiceCatalog catalog, PeerSearch peers, String ownBase) {
         this.vertx = vertx;
@@ -39,6 +40,12 @@ public final class ServicesHandler implements Handler<RoutingContext> {
 
     public static ServicesHandler create(Vertx vertx, ServiceCatalog catalog) {
         return new ServicesHandler(vertx, catalog, null, null);
+    }
+
+    /** Lets {@code municipality} be a name too (name → SCB code). */
+    public ServicesHandler withMunicipalityNames(java.util.function.Function<String, java.util.Optional<String>> names) {
+        this.municipalityNames = names;
+        return this;
     }
 
     /**
@@ -59,7 +66,7 @@ public final class ServicesHandler implements Handler<RoutingContext> {
             List<String> words = q == null ? List.of()
                     : Arrays.stream(q.toLowerCase(Locale.ROOT).split("[\\s,]+")).filter(w -> !w.isBlank()).limit(MAX_WORDS).toList();
             filter = new ServiceFilter(words,
-                    QueryParams.matching(ctx, "municipality", "[0-9]{4}", "a 4-digit SCB municipality code"),
+                    municipality(ctx),
                     QueryParams.matching(ctx, "targetGroup", "[a-z0-9]+(-[a-z0-9]+)*", "a target-group code"),
                     QueryParams.matching(ctx, "federation", "[a-z0-9]+(-[a-z0-9]+)*", "a federation id"),
                     QueryParams.integer(ctx, "page", 1, 1, 100_000),
@@ -72,7 +79,8 @@ public final class ServicesHandler implements Handler<RoutingContext> {
                             QueryParams.matching(ctx, "status", "[a-z]+", "a status code"),
                             null, null, null,
                             QueryParams.matching(ctx, "language", "[a-z]{2,3}", "an ISO 639 language code"),
-                            QueryParams.matching(ctx, "referral", "required|self", "required or self")));
+                            QueryParams.matching(ctx, "referral", "required|self", "required or self"),
+                            QueryParams.matching(ctx, "sort", "relevance|title", "relevance or title")));
             facets = !"false".equals(ctx.queryParams().get("facets"));
         } catch (QueryParams.BadRequest e) {
             Responses.problem(ctx, 400, e.getMessage());
@@ -123,6 +131,16 @@ public final class ServicesHandler implements Handler<RoutingContext> {
             }
             Responses.json(ctx, 200, body);
         });
+    }
+
+    /** The municipality parameter: a 4-digit SCB code, or a municipality's name ("Linköping", "Linköpings kommun"). */
+    private String municipality(RoutingContext ctx) {
+        String value = QueryParams.string(ctx, "municipality", 80);
+        if (value == null || value.matches("[0-9]{4}")) {
+            return value;
+        }
+        return municipalityNames.apply(value).orElseThrow(() -> new QueryParams.BadRequest(
+                "municipality '" + value + "' is neither a 4-digit SCB code nor the name of a Swedish municipality"));
     }
 
     /** The request's query for the peers: the same parameters, without {@code network} (peers never fan out again). */
