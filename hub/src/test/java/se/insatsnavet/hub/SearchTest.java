@@ -162,4 +162,14 @@ class SearchTest {
         sorted.sort(String.CASE_INSENSITIVE_ORDER);
         assertEquals(sorted, titles, byTitle.toString());
     }
+
+    @Test
+    void aQueryCanSpanASetOfRegions() {
+        List<String> ostergotland = ids("county=05");
+        List<String> stockholm = ids("county=01");
+        List<String> both = ids("county=05,01");
+        assertEquals(ostergotland.size() + stockholm.size(), both.size(), both.toString());
+        assertTrue(both.containsAll(ostergotland) && both.containsAll(stockholm));
+        assertEquals(400, http.get("/api/services?county=05,1", "application/json").statusCode());
+    }
 }

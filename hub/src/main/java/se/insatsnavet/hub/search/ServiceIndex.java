@@ -412,10 +412,20 @@ public final class ServiceIndex implements AutoCloseable {
         return b.build();
     }
 
+    /** A filter on a field: one value, or any of several separated by commas. */
     private static void term(BooleanQuery.Builder b, String field, String value) {
-        if (value != null) {
-            b.add(new TermQuery(new Term(field, value)), Occur.FILTER);
+        if (value == null) {
+            return;
         }
+        if (value.indexOf(',') < 0) {
+            b.add(new TermQuery(new Term(field, value)), Occur.FILTER);
+            return;
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (String v : value.split(",")) {
+            any.add(new TermQuery(new Term(field, v.trim())), Occur.SHOULD);
+        }
+        b.add(any.setMinimumNumberShouldMatch(1).build(), Occur.FILTER);
     }
 
     private String firstToken(String word) throws IOException {

@@ -68,11 +68,11 @@ public final class ServicesHandler implements Handler<RoutingContext> {
             filter = new ServiceFilter(words,
                     municipality(ctx),
                     QueryParams.matching(ctx, "targetGroup", "[a-z0-9]+(-[a-z0-9]+)*", "a target-group code"),
-                    QueryParams.matching(ctx, "federation", "[a-z0-9]+(-[a-z0-9]+)*", "a federation id"),
+                    QueryParams.matching(ctx, "federation", "[a-z0-9]+(-[a-z0-9]+)*(,[a-z0-9]+(-[a-z0-9]+)*){0,100}", "federation ids, separated by commas"),
                     QueryParams.integer(ctx, "page", 1, 1, 100_000),
                     QueryParams.integer(ctx, "perPage", ServiceFilter.DEFAULT_PER_PAGE, 1, ServiceFilter.MAX_PER_PAGE),
                     new ServiceFilter.More(
-                            QueryParams.matching(ctx, "county", "[0-9]{2}", "a 2-digit SCB county code"),
+                            QueryParams.matching(ctx, "county", "[0-9]{2}(,[0-9]{2}){0,20}", "2-digit SCB county codes, separated by commas"),
                             ctx.queryParams().get("age") == null ? null : QueryParams.integer(ctx, "age", 0, 0, 120),
                             QueryParams.matching(ctx, "method", "[a-z0-9]+(-[a-z0-9]+)*", "a method code"),
                             QueryParams.matching(ctx, "providerType", "[a-z0-9]+(-[a-z0-9]+)*", "a provider-type code"),
