@@ -276,8 +276,10 @@ public final class Hub {
         router.get("/id/organisation/:slug").handler(ResourceHandler.create(vertx, store,
                 ctx -> iris.organisation(ctx.pathParam("slug")), null, publishedOrganisations::wasPublished));
         se.insatsnavet.hub.plugins.PluginFeedFormats feedFormats = new se.insatsnavet.hub.plugins.PluginFeedFormats(pluginHost);
-        router.get("/id/service/:id").handler(ServiceResourceHandler.create(vertx, catalog, runs, page, registry::name)
-                .withExtraFormats(feedFormats));
+        ServiceResourceHandler serviceResources = ServiceResourceHandler.create(vertx, catalog, runs, page, registry::name)
+                .withExtraFormats(feedFormats);
+        imports.onChanges(changes -> changes.forEach(c -> serviceResources.invalidate(c.serviceId())));
+        router.get("/id/service/:id").handler(serviceResources);
 
         // writes: bounded bodies, a bearer token, and an audit-log entry each
         BodyHandler bodies = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);

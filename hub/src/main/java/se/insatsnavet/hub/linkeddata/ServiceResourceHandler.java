@@ -39,6 +39,12 @@ public final class ServiceResourceHandler implements Handler<RoutingContext> {
     private final Function<String, String> federationNames;
     private final SchemaOrg schemaOrg;
     private ExtraFormats extra = ExtraFormats.NONE;
+    private final java.util.Map<String, String> rendered = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, String> eldest) {
+            return size() > CACHED;
+        }
+    };
 
     private ServiceResourceHandler(Vertx vertx, ServiceCatalog catalog, RunRepository runs, ServicePage page,
                                    Function<String, String> federationNames) {
@@ -109,7 +115,15 @@ public final class ServiceResourceHandler implements Handler<RoutingContext> {
             return;
         }
         RdfRepresentation representation = chosen.get();
-        String uri = ctx.request().absoluteURI();
+        String key = id + '\u0000' + representation.name();
+        String cachedBody;
+        synchronized (rendered) {
+            cachedBody = rendered.get(key);
+        }
+        if (cachedBody != null) {
+            Responses.send(ctx, 200, representation.contentType(), cachedBody);
+            return;
+        }
         Blocking.run(vertx, () -> render(id, representation)).onComplete(ar -> {
             if (ar.failed()) {
                 Responses.failed(ctx, ar.cause());
@@ -120,9 +134,27 @@ public final class ServiceResourceHandler implements Handler<RoutingContext> {
                 Responses.problem(ctx, r.status, r.body);
                 return;
             }
+            synchronized (rendered) {
+                rendered.put(key, r.body);
+            }
             Responses.send(ctx, 200, representation.contentType(), r.body);
         });
     }
+
+    /**
+     * Forgets the rendered representations of a service (called when a run changed it, before the run is
+     * recorded). Rendered representations are kept for the {@value #CACHED} most recently asked.
+     */
+    public void invalidate(String serviceId) {
+        synchronized (rendered) {
+            for (RdfRepresentation r : RdfRepresentation.values()) {
+                rendered.remove(serviceId + '\u0000' + r.name());
+            }
+        }
+    }
+
+    /** Rendered representations kept (least recently used dropped first). */
+    static final int CACHED = 5_000;
 
     private void renderExtra(RoutingContext ctx, String id, ExtraFormats.Format format) {
         if (!SERVICE_ID.matcher(id).matches()) {
