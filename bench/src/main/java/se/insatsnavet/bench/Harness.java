@@ -215,6 +215,28 @@ public final class Harness {
 
     private synchronized void put(String key, Row row) {
         measured.put(key, row);
+        writePartial();
+    }
+
+    /**
+     * Keeps {@code <out>.partial} up to date with everything measured so far, so that a run killed from outside
+     * (no chance to write its section) still leaves its figures on disk; deleted when the section is written.
+     */
+    private synchronized void writePartial() {
+        if (options.out() == null || written) {
+            return;
+        }
+        try {
+            String markdown = markdown(machine(), rowsFor("the run had not got there yet (or was killed before it)"));
+            Files.writeString(partialFile(), "<!-- partial: the run was still going (or was killed) when this was written -->\n" + markdown,
+                    StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            // a convenience only
+        }
+    }
+
+    private Path partialFile() {
+        return options.out().resolveSibling(options.out().getFileName() + ".partial");
     }
 
     private void step(String name) {
@@ -541,10 +563,11 @@ public final class Harness {
         rows.clear();
         rows.addAll(rowsFor(missingReason));
         Map<String, String> machine = machine();
-        String markdown = markdown(machine);
+        String markdown = markdown(machine, rows);
         if (options.out() != null && !written) {
             appendSection(options.out(), markdown);
             written = true;
+            Files.deleteIfExists(partialFile());
         }
         return new Report(List.copyOf(rows), List.copyOf(http), machine, markdown);
     }
@@ -732,6 +755,7 @@ public final class Harness {
         for (LoadGenerator.Result r : results) {
             synchronized (this) {
                 http.add(r);
+                writePartial();
             }
             log("      %s: %,.0f req/s, p50 %.2f ms, p99 %.2f ms, %d errors, other processes %.0f %% CPU%s", r.name(),
                     r.requestsPerSecond(), r.p50Millis(), r.p99Millis(), r.errors(), r.otherCpuShare() * 100,
@@ -877,7 +901,7 @@ public final class Harness {
         return String.format(Locale.ROOT, "%.2f", v);
     }
 
-    private String markdown(Map<String, String> machine) {
+    private String markdown(Map<String, String> machine, List<Row> rows) {
         StringBuilder b = new StringBuilder();
         b.append("## ").append(machine.get("date")).append(" — ").append(String.format(Locale.ROOT, "%,d", options.services()))
                 .append(" services, ").append(options.federations()).append(" federations\n\n");

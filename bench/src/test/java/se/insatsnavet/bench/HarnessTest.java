@@ -42,6 +42,7 @@ class HarnessTest {
         assertEquals(7, report.http().size(), "hello, 5 hub phases, Fuseki");
         report.http().forEach(r -> assertTrue(r.requests() > 0, r.name() + " answered nothing: " + r));
 
+        assertTrue(!Files.exists(tmp.resolve("BENCHMARKS.md.partial")), "the partial file is removed once the section is written");
         String written = Files.readString(out);
         assertTrue(written.startsWith("# Benchmarks"), written);
         assertTrue(written.contains("| Figure | Value | Baseline | Ratio | Target | Met? |"), written);
