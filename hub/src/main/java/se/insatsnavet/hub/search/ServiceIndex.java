@@ -307,7 +307,9 @@ public final class ServiceIndex implements AutoCloseable {
                             .withFormatter(new org.apache.lucene.search.uhighlight.DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
                             .build();
                     int[] docIds = pageDocs.stream().mapToInt(Integer::intValue).toArray();
-                    String[] highlighted = highlighter.highlight("description", query, new TopDocs(top.totalHits,
+                    // highlight the words (and their synonyms and stems) only: fuzzy clauses would make the
+                    // highlighter build and run Levenshtein automata over every snippet
+                    String[] highlighted = highlighter.highlight("description", wordsOnly(filter), new TopDocs(top.totalHits,
                             pageDocs.stream().map(doc -> new ScoreDoc(doc, 0)).toArray(ScoreDoc[]::new)));
                     for (int i = 0; i < docIds.length; i++) {
                         if (highlighted[i] != null) {
@@ -413,6 +415,19 @@ public final class ServiceIndex implements AutoCloseable {
     }
 
     /** A filter on a field: one value, or any of several separated by commas. */
+    /** The words of a filter as exact (stemmed, with synonyms) text queries, for highlighting. */
+    private Query wordsOnly(ServiceFilter f) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        QueryBuilder words = new QueryBuilder(queryAnalyzer);
+        for (String word : f.q()) {
+            Query text = words.createBooleanQuery("text", word);
+            if (text != null) {
+                b.add(text, Occur.SHOULD);
+            }
+        }
+        return b.build();
+    }
+
     private static void term(BooleanQuery.Builder b, String field, String value) {
         if (value == null) {
             return;
