@@ -3,6 +3,7 @@ package se.exempelby.insatsnavet;
 import org.junit.jupiter.api.Test;
 import se.insatsnavet.plugin.api.MappingException;
 import se.insatsnavet.plugin.testkit.PluginTestKit;
+import se.insatsnavet.plugin.testkit.TestFederation;
 
 import java.util.List;
 import java.util.Map;
@@ -12,11 +13,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@TestFederation(id = "exempelby", municipalities = {"0580", "0561"},
+        enrichers = ExempelbyEnricher.class, validators = ExempelbyValidator.class)
 class ExempelbyPluginTest {
 
-    private final PluginTestKit kit = PluginTestKit.forFederation("exempelby", List.of("0580", "0561"))
-            .with(new ExempelbyEnricher())
-            .with(new ExempelbyValidator());
+    private final PluginTestKit kit;
+
+    /** The testkit's JUnit extension gives each test a kit for Exempelby with the enricher and validator. */
+    ExempelbyPluginTest(PluginTestKit kit) {
+        this.kit = kit;
+    }
 
     private static Map<String, Object> row(String vem, String kontakt, String text) {
         return Map.of("Nr", "E-7", "Rubrik", "Jobbspår", "Om insatsen", text, "Vem", vem,
