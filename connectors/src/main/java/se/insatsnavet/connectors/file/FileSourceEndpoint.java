@@ -91,6 +91,30 @@ public class FileSourceEndpoint extends SourceEndpoint {
     }
 
     /**
+     * The size and modification time of the file (or of every file of a drop folder, and the folder's listing):
+     * while they stay the same, a watching consumer does not read the file again.
+     */
+    @Override
+    public String changeToken() throws java.io.IOException {
+        Path file = resolveFile();
+        if (!java.nio.file.Files.exists(file)) {
+            return null;
+        }
+        StringBuilder token = new StringBuilder();
+        if (java.nio.file.Files.isDirectory(file)) {
+            try (var files = java.nio.file.Files.list(file)) {
+                for (Path f : files.sorted().toList()) {
+                    token.append(f.getFileName()).append(':').append(java.nio.file.Files.size(f)).append(':')
+                            .append(java.nio.file.Files.getLastModifiedTime(f)).append('|');
+                }
+            }
+        } else {
+            token.append(java.nio.file.Files.size(file)).append(':').append(java.nio.file.Files.getLastModifiedTime(file));
+        }
+        return token.toString();
+    }
+
+    /**
      * The file this endpoint reads, absolute and normalised, after the base-directory check.
      *
      * @throws IllegalArgumentException if the path escapes the effective base directory

@@ -19,6 +19,7 @@ import java.util.Objects;
 public class SourceConsumer extends ScheduledPollConsumer {
 
     private volatile String lastFingerprint;
+    private volatile String lastToken;
 
     public SourceConsumer(SourceEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -37,8 +38,13 @@ public class SourceConsumer extends ScheduledPollConsumer {
     @Override
     protected int poll() throws Exception {
         SourceEndpoint endpoint = getEndpoint();
+        String token = endpoint.isOnlyWhenChanged() ? endpoint.changeToken() : null;
+        if (token != null && token.equals(lastToken)) {
+            return 0; // unchanged since the last routed batch: no need to read and parse it again
+        }
         SourceBatch batch = endpoint.read();
         if (endpoint.isOnlyWhenChanged() && Objects.equals(batch.fingerprint(), lastFingerprint)) {
+            lastToken = token;
             return 0;
         }
         Exchange exchange = createExchange(false);
@@ -52,6 +58,7 @@ public class SourceConsumer extends ScheduledPollConsumer {
                         + batch.sourceId(), exchange, exchange.getException());
             } else {
                 lastFingerprint = batch.fingerprint();
+                lastToken = token;
             }
         } finally {
             releaseExchange(exchange, false);

@@ -40,6 +40,15 @@ public abstract class SourceEndpoint extends ScheduledPollEndpoint {
      */
     public abstract SourceBatch read() throws Exception;
 
+    /**
+     * A cheap token that changes when the source may have changed (e.g. a file's size and modification time),
+     * or {@code null} when the source has none: a polling consumer then reads the whole source each time.
+     * A consumer skips reading while the token stays the same as at its last routed batch.
+     */
+    public String changeToken() throws Exception {
+        return null;
+    }
+
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
         SourceConsumer consumer = new SourceConsumer(this, processor);

@@ -85,6 +85,23 @@ class SourceConsumerTest {
     }
 
     @Test
+    void anUnchangedFileIsNotReadAgainWhileItsSizeAndTimeStayTheSame() throws Exception {
+        Path file = Files.writeString(dir.resolve("insatser.csv"), "Id;Namn\n1;Steget\n");
+        SourceConsumer consumer = route(file, "");
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 1);
+        java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(file);
+        // same size, same time, different bytes: the watch does not read it (it only checks size and time)
+        Files.writeString(file, "Id;Namn\n2;Stegen\n");
+        Files.setLastModifiedTime(file, time);
+        awaitMorePolls(consumer, 5);
+        assertEquals(1, received.size());
+        // a new modification time: read, and the change is seen
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(time.toMillis() + 2_000));
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 2);
+        assertEquals("2", received.get(1).getMessage().getBody(SourceBatch.class).records().get(0).fields().get("Id"));
+    }
+
+    @Test
     void reEmitsEveryPollWhenOnlyWhenChangedIsOff() throws Exception {
         Path file = Files.writeString(dir.resolve("insatser.csv"), "Id\n1\n");
 
