@@ -99,4 +99,17 @@ class QualityCoverageTest {
         assertTrue(csv.contains("0580,\"Linköping\",05,activity-compensation,"), csv.substring(0, 400));
         assertTrue(http.get("/catalog", "text/turtle").body().contains("api/coverage"), "listed in DCAT");
     }
+
+    @Test
+    void aFederationsEditorsSeeInSwedishWhatToFixFirst() {
+        var r = http.get("/kvalitet/vasteras", "text/html");
+        assertEquals(200, r.statusCode());
+        String html = r.body();
+        assertTrue(html.contains("<html lang=\"sv\">") && html.contains("Rätta först"), html);
+        JsonNode api = http.json("/api/quality/vasteras");
+        JsonNode worst = api.path("services").get(0);
+        assertTrue(html.indexOf(se.insatsnavet.hub.linkeddata.Html.escape(worst.path("title").asText())) > html.indexOf("Rätta först"));
+        assertFalse(html.contains("missing "), "reasons are in Swedish");
+        assertEquals(404, http.get("/kvalitet/nowhere", "text/html").statusCode());
+    }
 }
