@@ -258,9 +258,9 @@ public final class Hub {
         router.get("/hsds/service_at_locations").handler(hsds.serviceAtLocations());
         router.get("/hsds/service_at_locations/:id").handler(hsds.serviceAtLocation());
         router.get("/hsds/profile/").handler(hsds.profile());
-        router.get("/hsds/profile/README.md").handler(hsds.profileFile());
-        router.get("/hsds/profile/openapi.json").handler(hsds.profileFile());
-        router.get("/hsds/profile/schema/:name").handler(hsds.profileFile());
+        router.get("/hsds/profile/README.md").handler(hsds.profileReadme());
+        router.get("/hsds/profile/openapi.json").handler(hsds.profileOpenApi());
+        router.get("/hsds/profile/schema/:name").handler(hsds.profileSchemas());
         ServicePage page = new ServicePage((scheme, code) -> switch (scheme) {
             case Vocabulary.MUNICIPALITY -> vocabulary.municipalityShortName(code).orElse(code);
             case Vocabulary.COUNTY -> vocabulary.countyName(code).orElse(code);

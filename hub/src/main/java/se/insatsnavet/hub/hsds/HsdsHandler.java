@@ -8,6 +8,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import se.insatsnavet.hub.http.Blocking;
+import se.insatsnavet.hub.http.ClasspathFilesHandler;
 import se.insatsnavet.hub.http.QueryParams;
 import se.insatsnavet.hub.http.Responses;
 import se.insatsnavet.hub.services.ServiceCatalog;
@@ -21,7 +22,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -85,26 +85,21 @@ public final class HsdsHandler {
         };
     }
 
-    /** {@code GET /hsds/profile/README.md}, {@code openapi.json} and {@code schema/{name}.json}: the profile's files. */
-    public Handler<RoutingContext> profileFile() {
-        return ctx -> {
-            String path = ctx.request().path().substring("/hsds/profile/".length());
-            String name = path.startsWith("schema/") && path.endsWith(".json")
-                    ? path.substring("schema/".length(), path.length() - ".json".length()) : null;
-            if (!path.equals("README.md") && !path.equals("openapi.json") && (name == null || !PROFILE_SCHEMAS.contains(name))) {
-                Responses.problem(ctx, 404, "The profile has no file " + path);
-                return;
-            }
-            try (java.io.InputStream in = HsdsHandler.class.getResourceAsStream("/hsds-profile/" + path)) {
-                if (in == null) {
-                    throw new IllegalStateException("Missing resource hsds-profile/" + path);
-                }
-                Responses.send(ctx, 200, path.endsWith(".md") ? "text/markdown; charset=utf-8" : "application/json",
-                        new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-            } catch (java.io.IOException e) {
-                Responses.failed(ctx, e);
-            }
-        };
+    /** {@code GET /hsds/profile/README.md}. */
+    public Handler<RoutingContext> profileReadme() {
+        return ClasspathFilesHandler.single("/hsds-profile/README.md", "text/markdown; charset=utf-8");
+    }
+
+    /** {@code GET /hsds/profile/openapi.json}: the profile's patch of HSDS's openapi.json. */
+    public Handler<RoutingContext> profileOpenApi() {
+        return ClasspathFilesHandler.single("/hsds-profile/openapi.json", "application/json");
+    }
+
+    /** {@code GET /hsds/profile/schema/{name}}: the profile's patches of HSDS schemas ({@link #PROFILE_SCHEMAS}). */
+    public Handler<RoutingContext> profileSchemas() {
+        Map<String, String> files = new java.util.LinkedHashMap<>();
+        PROFILE_SCHEMAS.forEach(name -> files.put(name + ".json", "/hsds-profile/schema/" + name + ".json"));
+        return ClasspathFilesHandler.create(files, "application/json");
     }
 
     /**
@@ -133,8 +128,7 @@ public final class HsdsHandler {
      */
     private ServiceFilter filter(RoutingContext ctx) {
         String search = QueryParams.string(ctx, "search", 200);
-        List<String> words = search == null ? List.of() : Arrays.stream(search.toLowerCase(Locale.ROOT)
-                .split("[\\s,]+")).filter(w -> !w.isBlank()).limit(8).toList();
+        List<String> words = QueryParams.words(search, 8);
         String termId = QueryParams.matching(ctx, "taxonomy_term_id", UUID, "a taxonomy term UUID");
         Optional<HsdsTaxonomies.Term> term = termId == null ? Optional.empty() : taxonomies.term(termId);
         if (termId != null && term.isEmpty()) {
@@ -359,8 +353,7 @@ public final class HsdsHandler {
             return;
         }
         String search = ctx.queryParams().get("search");
-        List<String> words = search == null ? List.of()
-                : Arrays.stream(search.toLowerCase(Locale.ROOT).split("[\\s,]+")).filter(w -> !w.isBlank()).limit(8).toList();
+        List<String> words = QueryParams.words(search, 8);
         List<ObjectNode> matching = all.stream().filter(o -> words.stream().allMatch(w ->
                 (o.path("name").asText() + " " + o.path("description").asText() + " " + o.path("code").asText())
                         .toLowerCase(Locale.ROOT).contains(w))).toList();

@@ -44,6 +44,15 @@ public final class QueryParams {
     }
 
     /** A client error answered with 400 and its message. */
+    /** The words of a search text: lower case, split on spaces and commas, at most {@code max}; empty for null. */
+    public static java.util.List<String> words(String text, int max) {
+        if (text == null) {
+            return java.util.List.of();
+        }
+        return java.util.Arrays.stream(text.toLowerCase(java.util.Locale.ROOT).split("[\\s,]+"))
+                .filter(w -> !w.isBlank()).limit(max).toList();
+    }
+
     public static final class BadRequest extends RuntimeException {
         public BadRequest(String message) {
             super(message);

@@ -123,15 +123,8 @@ public final class EventStreamHandler {
         };
     }
 
-    private Optional<RdfRepresentation> representation(RoutingContext ctx) {
-        ctx.response().putHeader("Vary", "Accept");
-        String format = ctx.queryParams().get("format");
-        Optional<RdfRepresentation> chosen = format != null ? RdfRepresentation.byFormat(format).filter(OFFERED::contains)
-                : ContentNegotiation.choose(ctx.request().getHeader("Accept"), OFFERED);
-        if (chosen.isEmpty()) {
-            Responses.problem(ctx, 406, "Offered: text/turtle, application/ld+json, application/n-triples, application/rdf+xml");
-        }
-        return chosen;
+    private static Optional<RdfRepresentation> representation(RoutingContext ctx) {
+        return ContentNegotiation.forRequest(ctx, OFFERED);
     }
 
     /** The fragment of the changes after {@code after} (blocking). */

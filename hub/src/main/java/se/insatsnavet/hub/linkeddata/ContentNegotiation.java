@@ -16,6 +16,23 @@ public final class ContentNegotiation {
     private ContentNegotiation() {
     }
 
+    /**
+     * The representation a request asks for among {@code offered}: {@code ?format=} if given, else by
+     * {@code Accept}; sets {@code Vary: Accept}. When none is acceptable it answers 406 naming the offered media
+     * types and returns empty.
+     */
+    public static Optional<RdfRepresentation> forRequest(io.vertx.ext.web.RoutingContext ctx, List<RdfRepresentation> offered) {
+        ctx.response().putHeader("Vary", "Accept");
+        String format = ctx.queryParams().get("format");
+        Optional<RdfRepresentation> chosen = format != null ? RdfRepresentation.byFormat(format).filter(offered::contains)
+                : choose(ctx.request().getHeader("Accept"), offered);
+        if (chosen.isEmpty()) {
+            se.insatsnavet.hub.http.Responses.problem(ctx, 406, "Offered: "
+                    + String.join(", ", offered.stream().map(RdfRepresentation::mediaType).toList()));
+        }
+        return chosen;
+    }
+
     /** The best of {@code offered} (in the server's order of preference) for {@code accept}, if any is acceptable. */
     public static Optional<RdfRepresentation> choose(String accept, List<RdfRepresentation> offered) {
         if (accept == null || accept.isBlank()) {

@@ -64,12 +64,8 @@ public final class ResourceHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        ctx.response().putHeader("Vary", "Accept");
-        String format = ctx.queryParams().get("format");
-        Optional<RdfRepresentation> chosen = format != null ? RdfRepresentation.byFormat(format).filter(OFFERED::contains)
-                : ContentNegotiation.choose(ctx.request().getHeader("Accept"), OFFERED);
+        Optional<RdfRepresentation> chosen = ContentNegotiation.forRequest(ctx, OFFERED);
         if (chosen.isEmpty()) {
-            Responses.problem(ctx, 406, "Offered: text/turtle, application/ld+json, application/n-triples, application/rdf+xml, text/html");
             return;
         }
         String iri;

@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** The running feed-format plugins as extra representations of services; each call contained by the host. */
+/**
+ * The running feed-format plugins as extra representations of services. Rendering calls the plugin, contained
+ * by the host (on a worker); listing the formats does not.
+ */
 public final class PluginFeedFormats implements ExtraFormats {
 
     /** Names the hub's own representations use; a plugin cannot take them. */
@@ -21,18 +24,15 @@ public final class PluginFeedFormats implements ExtraFormats {
         this.host = host;
     }
 
+    /** The running feed formats, from what each said when it started: no call into a plugin (event-loop safe). */
     @Override
     public List<Format> formats() {
         List<Format> formats = new ArrayList<>();
-        for (FeedFormatPlugin p : host.active(FeedFormatPlugin.class)) {
-            try {
-                Format f = host.call(p.id(), "describe format", () -> new Format(p.formatName(), p.mediaType(), p.title()));
-                if (f.name() != null && f.name().matches("[a-z0-9]+(-[a-z0-9]+)*") && !RESERVED.contains(f.name())
-                        && f.mediaType() != null && f.mediaType().matches("[a-z]+/[A-Za-z0-9.+-]+")) {
-                    formats.add(new Format(f.name(), f.mediaType(), f.title() == null ? f.name() : f.title()));
-                }
-            } catch (RuntimeException e) {
-                // the host marked the plugin failed; it is not offered
+        for (PluginHost.Entry e : host.plugins()) {
+            Format f = e.format;
+            if (!e.failed() && f != null && f.name() != null && f.name().matches("[a-z0-9]+(-[a-z0-9]+)*")
+                    && !RESERVED.contains(f.name()) && f.mediaType() != null && f.mediaType().matches("[a-z]+/[A-Za-z0-9.+-]+")) {
+                formats.add(new Format(f.name(), f.mediaType(), f.title() == null ? f.name() : f.title()));
             }
         }
         return formats;
@@ -40,11 +40,11 @@ public final class PluginFeedFormats implements ExtraFormats {
 
     @Override
     public String render(Format format, ObjectNode item, String serviceUri) {
-        for (FeedFormatPlugin p : host.active(FeedFormatPlugin.class)) {
-            if (format.name().equals(p.formatName())) {
-                String out = host.call(p.id(), "render(" + item.path("id").asText() + ")", () -> p.render(item.deepCopy(), serviceUri));
+        for (PluginHost.Entry e : host.plugins()) {
+            if (!e.failed() && e.format != null && format.name().equals(e.format.name()) && e.plugin instanceof FeedFormatPlugin p) {
+                String out = host.call(e.id(), "render(" + item.path("id").asText() + ")", () -> p.render(item.deepCopy(), serviceUri));
                 if (out == null) {
-                    throw new IllegalStateException("Plugin '" + p.id() + "' rendered nothing");
+                    throw new IllegalStateException("Plugin '" + e.id() + "' rendered nothing");
                 }
                 return out;
             }

@@ -68,6 +68,8 @@ public final class PluginHost implements AutoCloseable {
         final Bundle bundle;
         final Instant since = Instant.now();
         volatile String lastError;
+        /** A feed-format plugin's name, media type and title, asked once when it started (null for others). */
+        volatile se.insatsnavet.hub.linkeddata.ExtraFormats.Format format;
 
         Entry(PluginFactory plugin, Bundle bundle) {
             this.plugin = plugin;
@@ -338,6 +340,11 @@ public final class PluginHost implements AutoCloseable {
                     plugin.postInit();
                     return null;
                 });
+                if (plugin instanceof FeedFormatPlugin feed) {
+                    // asked once here, so that serving a request never calls into the plugin to learn its format
+                    entry.format = calls.call(id, "describe format",
+                            () -> new se.insatsnavet.hub.linkeddata.ExtraFormats.Format(feed.formatName(), feed.mediaType(), feed.title()));
+                }
             } catch (RuntimeException e) {
                 String reason = "Plugin of bundle " + bundle.getSymbolicName() + " failed to start: " + e.getMessage();
                 LOG.warn("{}", reason);

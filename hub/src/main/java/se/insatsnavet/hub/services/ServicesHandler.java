@@ -10,9 +10,7 @@ import se.insatsnavet.hub.http.Blocking;
 import se.insatsnavet.hub.http.QueryParams;
 import se.insatsnavet.hub.http.Responses;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * {@code GET /api/services}: a page of published services as JSON {@code {items, total, page, perPage}}.
@@ -63,8 +61,7 @@ public final class ServicesHandler implements Handler<RoutingContext> {
         boolean facets;
         try {
             String q = QueryParams.string(ctx, "q", 200);
-            List<String> words = q == null ? List.of()
-                    : Arrays.stream(q.toLowerCase(Locale.ROOT).split("[\\s,]+")).filter(w -> !w.isBlank()).limit(MAX_WORDS).toList();
+            List<String> words = QueryParams.words(q, MAX_WORDS);
             filter = new ServiceFilter(words,
                     municipality(ctx),
                     QueryParams.matching(ctx, "targetGroup", "[a-z0-9]+(-[a-z0-9]+)*", "a target-group code"),

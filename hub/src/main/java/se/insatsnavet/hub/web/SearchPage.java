@@ -16,10 +16,8 @@ import se.insatsnavet.schema.Vocabulary;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -83,8 +81,7 @@ public final class SearchPage implements Handler<RoutingContext> {
         } catch (NumberFormatException e) {
             page = 1;
         }
-        List<String> words = q == null ? List.of()
-                : Arrays.stream(q.toLowerCase(Locale.ROOT).split("[\\s,]+")).filter(w -> !w.isBlank()).limit(8).toList();
+        List<String> words = se.insatsnavet.hub.http.QueryParams.words(q, 8);
         ServiceFilter filter = new ServiceFilter(words, municipality, targetGroup, null, page, PER_PAGE,
                 new ServiceFilter.More(null, age, method, providerType, null));
         Chosen chosen = new Chosen(q, municipality, targetGroup, method, providerType, age);
