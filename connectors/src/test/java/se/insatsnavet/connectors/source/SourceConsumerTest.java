@@ -91,8 +91,10 @@ class SourceConsumerTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 1);
         java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(file);
         // same size, same time, different bytes: the watch does not read it (it only checks size and time)
-        Files.writeString(file, "Id;Namn\n2;Stegen\n");
-        Files.setLastModifiedTime(file, time);
+        // (written beside it and moved over it, so no poll can see the file between the write and the time)
+        Path replacement = Files.writeString(dir.resolve("ersattning.tmp"), "Id;Namn\n2;Stegen\n");
+        Files.setLastModifiedTime(replacement, time);
+        Files.move(replacement, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         awaitMorePolls(consumer, 5);
         assertEquals(1, received.size());
         // a new modification time: read, and the change is seen
