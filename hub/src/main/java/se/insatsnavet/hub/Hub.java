@@ -332,7 +332,7 @@ public final class Hub {
                 "federation.schema.json", se.insatsnavet.schema.json.JsonSchemas.FEDERATION_RESOURCE),
                 "application/schema+json"));
         router.get("/docs").handler(se.insatsnavet.hub.http.ApiDocsHandler.create());
-        router.get("/").handler(SearchPage.create(vertx, catalog, vocabulary));
+        router.get("/").handler(SearchPage.create(vertx, catalog, vocabulary, registry::name));
         router.get("/hittaguiden").handler(se.insatsnavet.hub.web.FinderPage.create(vertx, catalog, vocabulary));
         router.get("/assets/*").handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(3600));
         router.route().last().handler(ctx -> Responses.problem(ctx, 404, "No resource at " + ctx.request().path()));
