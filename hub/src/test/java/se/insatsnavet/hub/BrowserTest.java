@@ -106,6 +106,21 @@ class BrowserTest {
     }
 
     @Test
+    void aNetworkChoosesSeveralCountiesAndSeesWhichFederationEachServiceComesFrom() {
+        browser.get(base + "/");
+        browser.findElement(By.cssSelector("details.regions summary")).click();
+        browser.findElement(By.cssSelector("label[for=lan-05]")).click();
+        browser.findElement(By.cssSelector("label[for=lan-19]")).click();
+        browser.findElement(By.cssSelector("form.search button[type=submit]")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("lan=19"));
+        assertTrue(browser.getCurrentUrl().contains("lan=05"), browser.getCurrentUrl());
+        String text = browser.findElement(By.id("resultat")).getText();
+        assertTrue(text.contains("Samordningsförbund:"), text);
+        assertTrue(browser.findElement(By.id("lan-05")).isSelected(), "the choice is kept");
+        assertAccessible("search across two counties");
+    }
+
+    @Test
     void theGuidedFinderAnswersAndLetsOneChangeAnAnswer() {
         browser.get(base + "/hittaguiden");
         assertAccessible("finder questions");
