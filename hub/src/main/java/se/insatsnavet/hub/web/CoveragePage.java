@@ -73,6 +73,9 @@ public final class CoveragePage implements Handler<RoutingContext> {
             if (county != null) {
                 l.append("&lan=").append(county);
             }
+            if (countyLevel) {
+                l.append("&niva=lan");
+            }
             return l.toString();
         }
 
