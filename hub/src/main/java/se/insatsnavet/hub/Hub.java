@@ -228,6 +228,8 @@ public final class Hub {
         router.get("/api/quality/:federation").handler(qualityHandler.federation());
         router.get("/api/coverage").handler(qualityHandler.coverage());
         router.get("/kvalitet/:federation").handler(se.insatsnavet.hub.web.QualityPage.create(vertx, quality, registry::name));
+        router.get("/tackning").handler(se.insatsnavet.hub.web.CoveragePage.create(vertx, coverage, vocabulary,
+                se.insatsnavet.hub.web.SwedenMap.load()));
         router.get("/api/federations/:id/runs/:runId").handler(RunsHandler.one(vertx, registry, runs));
         se.insatsnavet.hub.http.RateLimit searchLimit = se.insatsnavet.hub.http.RateLimit.perMinute("search",
                 Long.getLong("insatsnavet.limits.searchPerMinute", 600));

@@ -147,7 +147,7 @@ public final class SearchPage implements Handler<RoutingContext> {
                 .append("<title>").append(q == null ? "Sök stöd och insatser" : "Sökresultat för " + Html.escape(q))
                 .append(" – Insatsnavet</title>\n<link rel=\"stylesheet\" href=\"/assets/site.css\">\n</head>\n<body>\n")
                 .append("<a class=\"skip\" href=\"#resultat\">Hoppa till resultaten</a>\n")
-                .append("<header><a href=\"/\">Insatsnavet</a> <a href=\"/hittaguiden\">Hittaguiden</a></header>\n<main>\n")
+                .append("<header><a href=\"/\">Insatsnavet</a> <a href=\"/hittaguiden\">Hittaguiden</a> <a href=\"/tackning\">Täckning</a></header>\n<main>\n")
                 .append("<h1>Hitta stöd till arbete eller studier</h1>\n")
                 .append("<p>Här finns insatser från samordningsförbund i hela Sverige. Sök på ord, välj din kommun eller vem stödet är till för.</p>\n")
                 .append("<p>Vet du inte vad du ska söka efter? <a href=\"/hittaguiden\">Svara på några frågor i Hittaguiden</a>.</p>\n")
