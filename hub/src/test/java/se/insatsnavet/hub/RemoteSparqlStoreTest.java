@@ -242,6 +242,24 @@ class RemoteSparqlStoreTest {
 
     @Test
     @Order(7)
+    void aBackupOnARemoteStoreHoldsTheDatabaseAndSaysTheStoreBacksUpTheGraphs() throws Exception {
+        String admin = remote.tokens().create(null, "backup test").secret();
+        HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + remote.port() + "/admin/backup"))
+                .header("Authorization", "Bearer " + admin).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode answer = TestHttp.JSON.readTree(r.body());
+        assertTrue(answer.path("catalogue").asText().contains("backs up its own data"), r.body());
+        assertFalse(answer.has("quads"), r.body());
+        assertTrue(answer.path("database").asBoolean(), r.body());
+        Path dir = Path.of(answer.path("backup").asText());
+        assertTrue(Files.isRegularFile(dir.resolve("database.zip")));
+        assertFalse(Files.exists(dir.resolve("catalogue.nq.gz")));
+    }
+
+    @Test
+    @Order(8)
     void aReimportWithAChangedAndADeletedRecordLeavesTheRemoteStoreExactlyRight() throws Exception {
         Path csv = federations.resolve("centrala-ostergotland").resolve("insatser.csv");
         List<String> lines = new ArrayList<>(Files.readAllLines(csv, StandardCharsets.UTF_8));
