@@ -413,6 +413,7 @@ public final class Hub {
         return dumps;
     }
 
+    /** The linked-data store: embedded TDB2, or the remote SPARQL store of {@link HubOptions#sparqlStore()}. */
     public CatalogStore store() {
         return store;
     }
