@@ -1,9 +1,7 @@
 package se.insatsnavet.hub;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.jena.query.Dataset;
 import org.apache.jena.rdf.model.Model;
-import org.apache.jena.rdf.model.ModelFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,11 +33,12 @@ class BackupRestoreTest {
     Path restored;
 
     private static Map<String, Model> graphs(Hub hub) {
-        return hub.store().read((Dataset ds) -> {
-            Map<String, Model> out = new HashMap<>();
-            ds.listNames().forEachRemaining(name -> out.put(name, ModelFactory.createDefaultModel().add(ds.getNamedModel(name))));
-            return out;
+        Map<String, Model> out = new HashMap<>();
+        hub.store().inOneRead(() -> {
+            hub.store().graphNames().forEach(name -> out.put(name, hub.store().graph(name)));
+            return null;
         });
+        return out;
     }
 
     @Test
