@@ -213,17 +213,15 @@ public final class CoverageReport {
             pss.setIri("method", iris.concept(Vocabulary.METHOD, method));
         }
         Map<String, Long> out = new HashMap<>();
-        store.read(ds -> {
-            try (QueryExecution qe = QueryExecution.dataset(ds).query(pss.asQuery()).build()) {
-                qe.execSelect().forEachRemaining(row -> {
-                    if (!row.get("place").isURIResource()) {
-                        return;
-                    }
-                    String placeIri = row.getResource("place").getURI();
-                    iris.municipalityCodeOf(placeIri).or(() -> iris.countyCodeOf(placeIri))
-                            .ifPresent(place -> out.merge(place, row.getLiteral("n").getLong(), Long::sum));
-                });
-            }
+        store.query(pss.asQuery(), qe -> {
+            qe.execSelect().forEachRemaining(row -> {
+                if (!row.get("place").isURIResource()) {
+                    return;
+                }
+                String placeIri = row.getResource("place").getURI();
+                iris.municipalityCodeOf(placeIri).or(() -> iris.countyCodeOf(placeIri))
+                        .ifPresent(place -> out.merge(place, row.getLiteral("n").getLong(), Long::sum));
+            });
             return null;
         });
         return out;
