@@ -103,6 +103,7 @@ public final class Hub {
     private Vocabulary vocabulary;
     private HttpServer server;
     private Router router;
+    private se.insatsnavet.hub.duplicates.DuplicateReport duplicates;
 
     private Hub(Vertx vertx, HubOptions options) {
         this.vertx = vertx;
@@ -143,6 +144,7 @@ public final class Hub {
             LOG.warn("{} import run(s) were interrupted by the last stop; marked interrupted", interrupted);
         }
         store = CatalogStore.openTdb2(options.tdb2Dir());
+        store.useLinksGraph(iris.linksGraph());
         vocabulary = Vocabulary.load(iris);
         store.replaceGraph(iris.referenceGraph(), vocabulary.model());
         ServiceRdf rdf = ServiceRdf.of(iris);
@@ -174,6 +176,10 @@ public final class Hub {
             }
             serviceIndex.update(items, deleted);
         });
+        duplicates = new se.insatsnavet.hub.duplicates.DuplicateReport(serviceIndex::forEachStoredItem,
+                new se.insatsnavet.hub.duplicates.DuplicateDecisions(database), store, iris);
+        duplicates.publishLinks();
+        imports.onChanges(changes -> duplicates.invalidate());
 
         dumps = new Dumps(options.dataDir().resolve("dumps"), store, catalog, iris,
                 List.of(new HsdsTabularPackage(catalog, vocabulary)));
@@ -227,7 +233,8 @@ public final class Hub {
         router.get("/api/quality").handler(qualityHandler.summary());
         router.get("/api/quality/:federation").handler(qualityHandler.federation());
         router.get("/api/coverage").handler(qualityHandler.coverage());
-        router.get("/kvalitet/:federation").handler(se.insatsnavet.hub.web.QualityPage.create(vertx, quality, registry::name));
+        router.get("/kvalitet/:federation").handler(se.insatsnavet.hub.web.QualityPage.create(vertx, quality, registry::name)
+                .withDuplicates(duplicates));
         router.get("/api/federations/:id/runs/:runId").handler(RunsHandler.one(vertx, registry, runs));
         se.insatsnavet.hub.http.RateLimit searchLimit = se.insatsnavet.hub.http.RateLimit.perMinute("search",
                 Long.getLong("insatsnavet.limits.searchPerMinute", 600));
@@ -281,6 +288,13 @@ public final class Hub {
                 .withExtraFormats(feedFormats);
         imports.onChanges(changes -> changes.forEach(c -> serviceResources.invalidate(c.serviceId())));
         router.get("/id/service/:id").handler(serviceResources);
+        se.insatsnavet.hub.duplicates.DuplicatesHandler duplicatesHandler = se.insatsnavet.hub.duplicates.DuplicatesHandler
+                .create(vertx, duplicates, id -> registry.get(id).isPresent(), serviceResources::invalidate);
+        WriteAccess anyToken = WriteAccess.anyToken(vertx, tokens, audit);
+        router.get("/api/duplicates").handler(duplicatesHandler.list());
+        router.put("/api/duplicates/:a/:b").handler(BodyHandler.create(false).setBodyLimit(4096)).handler(anyToken)
+                .handler(duplicatesHandler.decide());
+        router.delete("/api/duplicates/:a/:b").handler(anyToken).handler(duplicatesHandler.withdraw());
 
         // writes: bounded bodies, a bearer token, and an audit-log entry each
         BodyHandler bodies = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);

@@ -40,6 +40,7 @@ public final class CatalogStore implements AutoCloseable {
     static final int DESCRIBE_DEPTH = 3;
 
     private final Dataset dataset;
+    private volatile Node linksGraph;
 
     private CatalogStore(Dataset dataset) {
         this.dataset = dataset;
@@ -62,6 +63,27 @@ public final class CatalogStore implements AutoCloseable {
 
     public Dataset dataset() {
         return dataset;
+    }
+
+    /**
+     * Names the graph of links between published resources (owl:sameAs, skos:exactMatch): it never decides
+     * which graph a resource lives in, and a resource's description carries its links from there.
+     */
+    public void useLinksGraph(String graphIri) {
+        this.linksGraph = NodeFactory.createURI(graphIri);
+    }
+
+    /** The first graph holding triples of {@code s}, the links graph aside. */
+    private Node homeGraph(DatasetGraph dsg, Node s) {
+        Node links = linksGraph;
+        Iterator<Quad> it = dsg.find(Node.ANY, s, Node.ANY, Node.ANY);
+        while (it.hasNext()) {
+            Node g = it.next().getGraph();
+            if (!g.equals(links)) {
+                return g;
+            }
+        }
+        return null;
     }
 
     /** Runs a read in a read transaction. */
@@ -133,26 +155,23 @@ public final class CatalogStore implements AutoCloseable {
     /** The named graph holding {@code serviceIri}, if any. */
     public Optional<String> graphOf(String subjectIri) {
         Node s = NodeFactory.createURI(subjectIri);
-        return read(ds -> {
-            Iterator<Quad> it = ds.asDatasetGraph().find(Node.ANY, s, Node.ANY, Node.ANY);
-            return it.hasNext() ? Optional.of(it.next().getGraph().getURI()) : Optional.empty();
-        });
+        return read(ds -> Optional.ofNullable(homeGraph(ds.asDatasetGraph(), s)).map(Node::getURI));
     }
 
     /**
      * The description of one resource as published: its own triples, those of the resources it owns
      * ({@code <iri>#…}) and, up to {@link #DESCRIBE_DEPTH} links away within the same graph, the triples
-     * (types, labels, notations) of the resources they point to. Empty if the resource is in no graph.
+     * (types, labels, notations) of the resources they point to, and its links (owl:sameAs, skos:exactMatch)
+     * from the links graph. Empty if the resource is in no other graph.
      */
     public Optional<Model> describe(String iri) {
         Node s = NodeFactory.createURI(iri);
         return read(ds -> {
             DatasetGraph dsg = ds.asDatasetGraph();
-            Iterator<Quad> first = dsg.find(Node.ANY, s, Node.ANY, Node.ANY);
-            if (!first.hasNext()) {
+            Node g = homeGraph(dsg, s);
+            if (g == null) {
                 return Optional.empty();
             }
-            Node g = first.next().getGraph();
             Graph graph = dsg.getGraph(g);
             Model out = ModelFactory.createDefaultModel();
             Set<Node> owned = ownedSubjects(graph, iri);
@@ -172,6 +191,10 @@ public final class CatalogStore implements AutoCloseable {
                     });
                 }
                 frontier = next;
+            }
+            Node links = linksGraph;
+            if (links != null) {
+                dsg.getGraph(links).find(s, Node.ANY, Node.ANY).forEachRemaining(out.getGraph()::add);
             }
             return Optional.of(out);
         });
