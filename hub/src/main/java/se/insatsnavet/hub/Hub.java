@@ -104,6 +104,8 @@ public final class Hub {
     private HttpServer server;
     private Router router;
     private se.insatsnavet.hub.duplicates.DuplicateReport duplicates;
+    private se.insatsnavet.hub.quality.QualityReport quality;
+    private se.insatsnavet.hub.quality.RunQuality runQuality;
 
     private Hub(Vertx vertx, HubOptions options) {
         this.vertx = vertx;
@@ -203,6 +205,11 @@ public final class Hub {
         pluginImports = new PluginImports(pluginHost);
         imports.usePlugins(pluginImports);
         pluginHost.awaitFolder(Duration.ofSeconds(20));
+        // quality: invalidated by every change, and summed up for each run's report (before any import runs)
+        quality = new se.insatsnavet.hub.quality.QualityReport(catalog, java.time.Clock.systemUTC());
+        imports.onChanges(changes -> quality.invalidate());
+        runQuality = new se.insatsnavet.hub.quality.RunQuality(database);
+        imports.onRunFinished(run -> runQuality.record(run.id(), quality.federationSummary(run.federationId())));
         camel = new DefaultCamelContext();
         camel.getShutdownStrategy().setTimeout(10);
         camel.addComponent(PluginSourceComponent.SCHEME, new PluginSourceComponent(pluginImports, registry));
@@ -223,19 +230,15 @@ public final class Hub {
         router.get("/health").handler(HealthHandler.create(vertx, database, store));
         router.get("/api/federations").handler(FederationsHandler.create(vertx, registry, runs, federationRepository));
         router.get("/api/federations/:id/runs").handler(RunsHandler.list(vertx, registry, runs));
-        se.insatsnavet.hub.quality.QualityReport quality = new se.insatsnavet.hub.quality.QualityReport(catalog, java.time.Clock.systemUTC());
         se.insatsnavet.hub.quality.CoverageReport coverage = new se.insatsnavet.hub.quality.CoverageReport(store, iris, vocabulary);
-        imports.onChanges(changes -> {
-            quality.invalidate();
-            coverage.invalidate();
-        });
+        imports.onChanges(changes -> coverage.invalidate());
         se.insatsnavet.hub.quality.QualityHandler qualityHandler = se.insatsnavet.hub.quality.QualityHandler.create(vertx, quality, coverage);
         router.get("/api/quality").handler(qualityHandler.summary());
         router.get("/api/quality/:federation").handler(qualityHandler.federation());
         router.get("/api/coverage").handler(qualityHandler.coverage());
         router.get("/kvalitet/:federation").handler(se.insatsnavet.hub.web.QualityPage.create(vertx, quality, registry::name)
                 .withDuplicates(duplicates));
-        router.get("/api/federations/:id/runs/:runId").handler(RunsHandler.one(vertx, registry, runs));
+        router.get("/api/federations/:id/runs/:runId").handler(RunsHandler.one(vertx, registry, runs, runQuality::of));
         se.insatsnavet.hub.http.RateLimit searchLimit = se.insatsnavet.hub.http.RateLimit.perMinute("search",
                 Long.getLong("insatsnavet.limits.searchPerMinute", 600));
         router.get("/api/services").handler(searchLimit).handler(ServicesHandler.create(vertx, catalog,

@@ -67,6 +67,14 @@ public final class QualityReport {
         return java.util.Optional.of(body);
     }
 
+    /**
+     * One federation's summary as it stands now (a federation without published services has a summary with
+     * none), without the list of every service: what each run report carries.
+     */
+    public ObjectNode federationSummary(String federation) {
+        return summary(federation, results().getOrDefault(federation, List.of()));
+    }
+
     private static ObjectNode summary(String federation, List<ObjectNode> services) {
         ObjectNode o = Responses.object();
         o.put("federation", federation);
@@ -74,8 +82,22 @@ public final class QualityReport {
         o.put("averageScore", Math.round(services.stream().mapToInt(s -> s.path("score").asInt()).average().orElse(0)));
         o.put("stale", services.stream().filter(s -> s.path("stale").asBoolean()).count());
         o.put("withoutContact", services.stream().filter(s -> s.path("reasons").toString().contains("missing contact")).count());
+        Map<String, Long> problems = new TreeMap<>();
+        services.forEach(s -> s.path("reasons").forEach(r -> problems.merge(problem(r.asText()), 1L, Long::sum)));
+        ObjectNode counts = o.putObject("problems");
+        problems.forEach(counts::put);
         ArrayNode first = o.putArray("fixFirst");
-        services.stream().limit(5).forEach(s -> first.addObject().put("id", s.path("id").asText()).put("score", s.path("score").asInt()));
+        services.stream().limit(5).forEach(s -> {
+            ObjectNode f = first.addObject().put("id", s.path("id").asText()).put("title", s.path("title").asText())
+                    .put("score", s.path("score").asInt());
+            f.set("reasons", s.path("reasons").deepCopy());
+        });
         return o;
+    }
+
+    /** The kind of problem a reason names: its text before any ": " (the details). */
+    static String problem(String reason) {
+        int colon = reason.indexOf(": ");
+        return colon < 0 ? reason : reason.substring(0, colon);
     }
 }
