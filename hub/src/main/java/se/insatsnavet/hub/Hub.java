@@ -106,6 +106,7 @@ public final class Hub {
     private se.insatsnavet.hub.duplicates.DuplicateReport duplicates;
     private se.insatsnavet.hub.quality.QualityReport quality;
     private se.insatsnavet.hub.quality.RunQuality runQuality;
+    private se.insatsnavet.hub.linkcheck.LinkChecker linkChecker;
 
     private Hub(Vertx vertx, HubOptions options) {
         this.vertx = vertx;
@@ -210,6 +211,18 @@ public final class Hub {
         imports.onChanges(changes -> quality.invalidate());
         runQuality = new se.insatsnavet.hub.quality.RunQuality(database);
         imports.onRunFinished(run -> runQuality.record(run.id(), quality.federationSummary(run.federationId())));
+        // the opt-in link check of the services' web addresses, after each run of a federation that switched it on
+        se.insatsnavet.hub.linkcheck.LinkCheckResults linkResults = new se.insatsnavet.hub.linkcheck.LinkCheckResults(database);
+        registry.all().stream().filter(f -> !f.linkCheck().enabled()).forEach(f -> linkResults.forget(f.id()));
+        quality.useLinkResults(linkResults::all);
+        linkChecker = se.insatsnavet.hub.linkcheck.LinkChecker.create(vertx,
+                Duration.ofMillis(Long.getLong("insatsnavet.linkcheck.timeoutMillis", 10_000)),
+                Duration.ofMillis(Long.getLong("insatsnavet.linkcheck.perHostPauseMillis", 1_000)),
+                Boolean.getBoolean("insatsnavet.linkcheck.allowPrivateAddresses"));
+        se.insatsnavet.hub.linkcheck.FederationLinkCheck linkCheck = new se.insatsnavet.hub.linkcheck.FederationLinkCheck(vertx,
+                linkChecker, linkResults, serviceIndex::forEachStoredItem, quality::invalidate);
+        imports.onRunFinished(run -> registry.get(run.federationId()).filter(f -> f.linkCheck().enabled())
+                .ifPresent(f -> linkCheck.run(f.id(), f.linkCheck().recheckAfter())));
         camel = new DefaultCamelContext();
         camel.getShutdownStrategy().setTimeout(10);
         camel.addComponent(PluginSourceComponent.SCHEME, new PluginSourceComponent(pluginImports, registry));
@@ -440,6 +453,7 @@ public final class Hub {
         Future<Void> http = server == null ? Future.succeededFuture() : server.close();
         http.transform(x -> Blocking.run(vertx, () -> {
             closeQuietly("import routes", camel);
+            closeQuietly("link checker", linkChecker);
             closeQuietly("plugin host", pluginHost);
             closeQuietly("search index", serviceIndex);
             closeQuietly("dump writer", dumps);

@@ -22,10 +22,17 @@ public final class QualityReport {
     private final ServiceCatalog catalog;
     private final QualityCheck check;
     private volatile Map<String, List<ObjectNode>> byFederation;
+    private volatile java.util.function.Supplier<Map<String, Map<String, se.insatsnavet.hub.linkcheck.LinkResult>>> links = Map::of;
 
     public QualityReport(ServiceCatalog catalog, Clock clock) {
         this.catalog = catalog;
         this.check = new QualityCheck(clock);
+    }
+
+    /** Reports what the link check found (federation → address → result) from now on. */
+    public void useLinkResults(java.util.function.Supplier<Map<String, Map<String, se.insatsnavet.hub.linkcheck.LinkResult>>> source) {
+        this.links = source;
+        invalidate();
     }
 
     /** Forgets the cached results (after a change). */
@@ -37,8 +44,12 @@ public final class QualityReport {
         Map<String, List<ObjectNode>> current = byFederation;
         if (current == null) {
             Map<String, List<ObjectNode>> built = new TreeMap<>();
-            catalog.forEachItem(item -> built.computeIfAbsent(item.path("federation").asText(), f -> new ArrayList<>())
-                    .add(check.check(item)));
+            Map<String, Map<String, se.insatsnavet.hub.linkcheck.LinkResult>> checked = links.get();
+            catalog.forEachItem(item -> {
+                String federation = item.path("federation").asText();
+                Map<String, se.insatsnavet.hub.linkcheck.LinkResult> ofFederation = checked.getOrDefault(federation, Map.of());
+                built.computeIfAbsent(federation, f -> new ArrayList<>()).add(check.check(item, ofFederation::get));
+            });
             built.values().forEach(list -> list.sort(Comparator.comparingInt((ObjectNode o) -> o.path("score").asInt())
                     .thenComparing(o -> o.path("id").asText())));
             byFederation = built;

@@ -162,6 +162,17 @@ public final class QualityPage implements Handler<RoutingContext> {
 
     /** A reason in Swedish (the English text when there is no translation). */
     static String swedish(String reason) {
+        int unreachable = reason.indexOf(" is not reachable: ");
+        if (unreachable > 0) {
+            String field = reason.substring(0, unreachable).equals("homepage") ? "Webbsidan" : "Kontaktsidan";
+            String detail = reason.substring(unreachable + " is not reachable: ".length());
+            return field + " går inte att nå: " + switch (detail) {
+                case "no answer in time" -> "inget svar i tid";
+                case "no connection" -> "ingen anslutning";
+                case "not a public http(s) address" -> "inte en allmän http(s)-adress";
+                default -> detail.replace("HTTP", "svar HTTP");
+            };
+        }
         for (Map.Entry<String, String> e : SWEDISH.entrySet()) {
             if (reason.startsWith(e.getKey())) {
                 return e.getValue() + reason.substring(e.getKey().length());
