@@ -64,13 +64,13 @@ public final class DuplicateFinder {
                     if (a.federation().equals(b.federation())) {
                         continue;
                     }
-                    long pair = i < j ? ((long) i << 32) | j : ((long) j << 32) | i;
-                    if (!seen.add(pair)) {
-                        continue;
-                    }
-                    Candidate c = score(a, b);
-                    if (c.score() >= THRESHOLD) {
-                        out.add(c);
+                    // a pair in several blocks is scored in each (cheaper than remembering every pair seen);
+                    // the score without allocating, the candidate with its reasons only for pairs that pass
+                    if (points(a, b) >= THRESHOLD) {
+                        long pair = i < j ? ((long) i << 32) | j : ((long) j << 32) | i;
+                        if (seen.add(pair)) {
+                            out.add(score(a, b));
+                        }
                     }
                 }
             }
@@ -104,19 +104,44 @@ public final class DuplicateFinder {
         return new Candidate(a, b, (int) Math.round(score), title, sameProvider, List.copyOf(shared), List.copyOf(contact));
     }
 
-    static double dice(Set<String> x, Set<String> y) {
-        if (x.isEmpty() || y.isEmpty()) {
-            return 0;
-        }
-        Set<String> small = x.size() <= y.size() ? x : y;
-        Set<String> large = small == x ? y : x;
-        int common = 0;
-        for (String g : small) {
-            if (large.contains(g)) {
-                common++;
+    /** The score of a pair as {@link #score} computes it, rounded the same way, without building the candidate. */
+    static long points(ServiceFingerprint a, ServiceFingerprint b) {
+        double title = dice(a.titleGrams(), b.titleGrams());
+        boolean contact = intersects(a.emails(), b.emails()) || intersects(a.phones(), b.phones()) || intersects(a.urls(), b.urls());
+        boolean sameProvider = !a.provider().isEmpty() && a.provider().equals(b.provider());
+        int shared = 0;
+        Set<String> small = a.municipalities().size() <= b.municipalities().size() ? a.municipalities() : b.municipalities();
+        Set<String> large = small == a.municipalities() ? b.municipalities() : a.municipalities();
+        for (String m : small) {
+            if (large.contains(m)) {
+                shared++;
             }
         }
-        return 2.0 * common / (x.size() + y.size());
+        int union = a.municipalities().size() + b.municipalities().size() - shared;
+        double places = union == 0 ? 0 : (double) shared / union;
+        return Math.round(45 * title + (contact ? 25 : 0) + (sameProvider ? 15 : 0) + 15 * places);
+    }
+
+    /** Dice coefficient of two sorted, distinct arrays. */
+    static double dice(int[] x, int[] y) {
+        if (x.length == 0 || y.length == 0) {
+            return 0;
+        }
+        int common = 0;
+        int i = 0;
+        int j = 0;
+        while (i < x.length && j < y.length) {
+            if (x[i] == y[j]) {
+                common++;
+                i++;
+                j++;
+            } else if (x[i] < y[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return 2.0 * common / (x.length + y.length);
     }
 
     private static boolean intersects(Set<String> x, Set<String> y) {

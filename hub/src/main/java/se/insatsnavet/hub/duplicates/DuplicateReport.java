@@ -50,6 +50,7 @@ public final class DuplicateReport {
     private final CatalogStore store;
     private final HubIris iris;
     private volatile Computed computed;
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
     private volatile Map<String, DuplicateDecisions.Decision> decided;
 
     /**
@@ -64,12 +65,25 @@ public final class DuplicateReport {
 
     /** Forgets the candidates (after a change to the catalogue). */
     public void invalidate() {
+        generation.incrementAndGet();
         computed = null;
     }
 
     private Computed computed() {
         Computed current = computed;
+        if (current != null) {
+            return current;
+        }
+        synchronized (this) {
+            return compute();
+        }
+    }
+
+    // one computation at a time: requests that arrive meanwhile wait for it and share its result
+    private Computed compute() {
+        Computed current = computed;
         if (current == null) {
+            long started = generation.get();
             List<ServiceFingerprint> services = new ArrayList<>();
             items.accept(json -> {
                 try {
@@ -81,7 +95,10 @@ public final class DuplicateReport {
             Map<String, ServiceFingerprint> byId = new HashMap<>();
             services.forEach(s -> byId.put(s.id(), s));
             current = new Computed(DuplicateFinder.find(services), byId);
-            computed = current;
+            if (generation.get() == started) {
+                // kept unless the catalogue changed meanwhile (then the next request computes again)
+                computed = current;
+            }
         }
         return current;
     }

@@ -17,14 +17,14 @@ import java.util.TreeSet;
  * @param federation     federation id
  * @param title          the title as published (Swedish, else any)
  * @param titleWords     the title's normalised words, stop words and very short words left out
- * @param titleGrams     character trigrams of the normalised title
+ * @param titleGrams     the hash codes of the normalised title's character trigrams, distinct and sorted
  * @param provider       normalised provider name, or "" when there is none
  * @param municipalities SCB codes
  * @param emails         lower-case e-mail addresses
  * @param phones         phone numbers as their last nine digits
  * @param urls           web addresses without scheme, {@code www.}, query and trailing slash
  */
-public record ServiceFingerprint(String id, String federation, String title, Set<String> titleWords, Set<String> titleGrams,
+public record ServiceFingerprint(String id, String federation, String title, Set<String> titleWords, int[] titleGrams,
                                  String provider, Set<String> municipalities, Set<String> emails, Set<String> phones,
                                  Set<String> urls) {
 
@@ -75,13 +75,13 @@ public record ServiceFingerprint(String id, String federation, String title, Set
         return folded.replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
     }
 
-    private static Set<String> trigrams(String normal) {
-        Set<String> grams = new HashSet<>();
+    private static int[] trigrams(String normal) {
         String padded = " " + normal + " ";
+        int[] grams = new int[Math.max(0, padded.length() - 2)];
         for (int i = 0; i + 3 <= padded.length(); i++) {
-            grams.add(padded.substring(i, i + 3));
+            grams[i] = padded.substring(i, i + 3).hashCode();
         }
-        return grams;
+        return java.util.Arrays.stream(grams).sorted().distinct().toArray();
     }
 
     private static String text(JsonNode texts) {
