@@ -34,14 +34,15 @@ public final class FederationLinkCheck {
     private final Vertx vertx;
     private final LinkChecker checker;
     private final LinkCheckResults results;
-    private final Consumer<Consumer<String>> items;
+    private final java.util.function.BiConsumer<String, Consumer<String>> items;
     private final Runnable onResults;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
 
     /**
-     * @param items hands over every published service's item as JSON (the search index's stored items)
+     * @param items hands over the published items (JSON) of a federation (the search index's stored items)
      */
-    public FederationLinkCheck(Vertx vertx, LinkChecker checker, LinkCheckResults results, Consumer<Consumer<String>> items,
+    public FederationLinkCheck(Vertx vertx, LinkChecker checker, LinkCheckResults results,
+                               java.util.function.BiConsumer<String, Consumer<String>> items,
                                Runnable onResults) {
         this.vertx = vertx;
         this.checker = checker;
@@ -82,7 +83,7 @@ public final class FederationLinkCheck {
 
     private List<String> due(String federation, Duration recheckAfter) {
         Set<String> urls = new LinkedHashSet<>();
-        items.accept(json -> {
+        items.accept(federation, json -> {
             try {
                 JsonNode item = JSON.readTree(json);
                 if (item.path("federation").asText().equals(federation)) {
