@@ -103,6 +103,10 @@ public final class Hub {
     private Vocabulary vocabulary;
     private HttpServer server;
     private Router router;
+    private se.insatsnavet.hub.duplicates.DuplicateReport duplicates;
+    private se.insatsnavet.hub.quality.QualityReport quality;
+    private se.insatsnavet.hub.quality.RunQuality runQuality;
+    private se.insatsnavet.hub.linkcheck.LinkChecker linkChecker;
 
     private Hub(Vertx vertx, HubOptions options) {
         this.vertx = vertx;
@@ -143,6 +147,7 @@ public final class Hub {
             LOG.warn("{} import run(s) were interrupted by the last stop; marked interrupted", interrupted);
         }
         store = options.openStore();
+        store.useLinksGraph(iris.linksGraph());
         LOG.info("Linked data in the {}", store.location());
         vocabulary = Vocabulary.load(iris);
         store.replaceGraph(iris.referenceGraph(), vocabulary.model());
@@ -175,6 +180,10 @@ public final class Hub {
             }
             serviceIndex.update(items, deleted);
         });
+        duplicates = new se.insatsnavet.hub.duplicates.DuplicateReport(serviceIndex::forEachStoredItem,
+                new se.insatsnavet.hub.duplicates.DuplicateDecisions(database), store, iris);
+        duplicates.publishLinks();
+        imports.onChanges(changes -> duplicates.invalidate());
 
         dumps = new Dumps(options.dataDir().resolve("dumps"), store, catalog, iris,
                 List.of(new HsdsTabularPackage(catalog, vocabulary)));
@@ -198,6 +207,23 @@ public final class Hub {
         pluginImports = new PluginImports(pluginHost);
         imports.usePlugins(pluginImports);
         pluginHost.awaitFolder(Duration.ofSeconds(20));
+        // quality: invalidated by every change, and summed up for each run's report (before any import runs)
+        quality = new se.insatsnavet.hub.quality.QualityReport(catalog, java.time.Clock.systemUTC());
+        imports.onChanges(changes -> quality.invalidate());
+        runQuality = new se.insatsnavet.hub.quality.RunQuality(database);
+        imports.onRunFinished(run -> runQuality.record(run.id(), quality.federationSummary(run.federationId())));
+        // the opt-in link check of the services' web addresses, after each run of a federation that switched it on
+        se.insatsnavet.hub.linkcheck.LinkCheckResults linkResults = new se.insatsnavet.hub.linkcheck.LinkCheckResults(database);
+        registry.all().stream().filter(f -> !f.linkCheck().enabled()).forEach(f -> linkResults.forget(f.id()));
+        quality.useLinkResults(linkResults::all);
+        linkChecker = se.insatsnavet.hub.linkcheck.LinkChecker.create(vertx,
+                Duration.ofMillis(Long.getLong("insatsnavet.linkcheck.timeoutMillis", 10_000)),
+                Duration.ofMillis(Long.getLong("insatsnavet.linkcheck.perHostPauseMillis", 1_000)),
+                Boolean.getBoolean("insatsnavet.linkcheck.allowPrivateAddresses"));
+        se.insatsnavet.hub.linkcheck.FederationLinkCheck linkCheck = new se.insatsnavet.hub.linkcheck.FederationLinkCheck(vertx,
+                linkChecker, linkResults, serviceIndex::forEachStoredItem, quality::invalidate);
+        imports.onRunFinished(run -> registry.get(run.federationId()).filter(f -> f.linkCheck().enabled())
+                .ifPresent(f -> linkCheck.run(f.id(), f.linkCheck().recheckAfter())));
         camel = new DefaultCamelContext();
         camel.getShutdownStrategy().setTimeout(10);
         camel.addComponent(PluginSourceComponent.SCHEME, new PluginSourceComponent(pluginImports, registry));
@@ -218,20 +244,17 @@ public final class Hub {
         router.get("/health").handler(HealthHandler.create(vertx, database, store));
         router.get("/api/federations").handler(FederationsHandler.create(vertx, registry, runs, federationRepository));
         router.get("/api/federations/:id/runs").handler(RunsHandler.list(vertx, registry, runs));
-        se.insatsnavet.hub.quality.QualityReport quality = new se.insatsnavet.hub.quality.QualityReport(catalog, java.time.Clock.systemUTC());
         se.insatsnavet.hub.quality.CoverageReport coverage = new se.insatsnavet.hub.quality.CoverageReport(store, iris, vocabulary);
-        imports.onChanges(changes -> {
-            quality.invalidate();
-            coverage.invalidate();
-        });
+        imports.onChanges(changes -> coverage.invalidate());
         se.insatsnavet.hub.quality.QualityHandler qualityHandler = se.insatsnavet.hub.quality.QualityHandler.create(vertx, quality, coverage);
         router.get("/api/quality").handler(qualityHandler.summary());
         router.get("/api/quality/:federation").handler(qualityHandler.federation());
         router.get("/api/coverage").handler(qualityHandler.coverage());
-        router.get("/kvalitet/:federation").handler(se.insatsnavet.hub.web.QualityPage.create(vertx, quality, registry::name));
+        router.get("/kvalitet/:federation").handler(se.insatsnavet.hub.web.QualityPage.create(vertx, quality, registry::name)
+                .withDuplicates(duplicates));
         router.get("/tackning").handler(se.insatsnavet.hub.web.CoveragePage.create(vertx, coverage, vocabulary,
                 se.insatsnavet.hub.web.SwedenMap.load()));
-        router.get("/api/federations/:id/runs/:runId").handler(RunsHandler.one(vertx, registry, runs));
+        router.get("/api/federations/:id/runs/:runId").handler(RunsHandler.one(vertx, registry, runs, runQuality::of));
         se.insatsnavet.hub.http.RateLimit searchLimit = se.insatsnavet.hub.http.RateLimit.perMinute("search",
                 Long.getLong("insatsnavet.limits.searchPerMinute", 600));
         router.get("/api/services").handler(searchLimit).handler(ServicesHandler.create(vertx, catalog,
@@ -284,6 +307,13 @@ public final class Hub {
                 .withExtraFormats(feedFormats);
         imports.onChanges(changes -> changes.forEach(c -> serviceResources.invalidate(c.serviceId())));
         router.get("/id/service/:id").handler(serviceResources);
+        se.insatsnavet.hub.duplicates.DuplicatesHandler duplicatesHandler = se.insatsnavet.hub.duplicates.DuplicatesHandler
+                .create(vertx, duplicates, id -> registry.get(id).isPresent(), serviceResources::invalidate);
+        WriteAccess anyToken = WriteAccess.anyToken(vertx, tokens, audit);
+        router.get("/api/duplicates").handler(duplicatesHandler.list());
+        router.put("/api/duplicates/:a/:b").handler(BodyHandler.create(false).setBodyLimit(4096)).handler(anyToken)
+                .handler(duplicatesHandler.decide());
+        router.delete("/api/duplicates/:a/:b").handler(anyToken).handler(duplicatesHandler.withdraw());
 
         // writes: bounded bodies, a bearer token, and an audit-log entry each
         BodyHandler bodies = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
@@ -433,6 +463,7 @@ public final class Hub {
         Future<Void> http = server == null ? Future.succeededFuture() : server.close();
         http.transform(x -> Blocking.run(vertx, () -> {
             closeQuietly("import routes", camel);
+            closeQuietly("link checker", linkChecker);
             closeQuietly("plugin host", pluginHost);
             closeQuietly("search index", serviceIndex);
             closeQuietly("dump writer", dumps);

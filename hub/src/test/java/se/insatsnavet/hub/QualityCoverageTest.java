@@ -245,4 +245,23 @@ class QualityCoverageTest {
         }
         return out;
     }
+
+    @Test
+    void eachRunReportCarriesTheFederationsQualitySummaryAfterThatRun() {
+        JsonNode runs = http.json("/api/federations/vasteras/runs");
+        long runId = runs.path("items").get(0).path("id").asLong();
+        JsonNode run = http.json("/api/federations/vasteras/runs/" + runId);
+        JsonNode quality = run.path("quality");
+        JsonNode now = http.json("/api/quality/vasteras");
+        assertEquals("vasteras", quality.path("federation").asText(), run.toString());
+        assertEquals(now.path("averageScore").asLong(), quality.path("averageScore").asLong(), "nothing changed since the run");
+        assertEquals(now.path("services").size(), quality.path("services").asInt(), "the count of services in the run report");
+        assertTrue(quality.path("problems").size() > 0, quality.toString());
+        long missingHomepage = now.path("services").findValues("reasons").stream()
+                .filter(r -> r.toString().contains("\"missing homepage\"")).count();
+        assertEquals(missingHomepage, quality.path("problems").path("missing homepage").asLong(), quality.toString());
+        JsonNode first = quality.path("fixFirst").get(0);
+        assertEquals(now.path("services").get(0).path("id").asText(), first.path("id").asText());
+        assertEquals(now.path("services").get(0).path("reasons"), first.path("reasons"));
+    }
 }

@@ -170,6 +170,23 @@ public final class DescriptorLoader {
             }
             sources.add(source);
         }
+        FederationDescriptor.LinkCheck linkCheck = FederationDescriptor.LinkCheck.OFF;
+        JsonNode check = document.path("linkCheck");
+        if (check.isObject()) {
+            java.time.Duration recheck = linkCheck.recheckAfter();
+            if (check.hasNonNull("recheckAfter")) {
+                try {
+                    recheck = java.time.Duration.parse(check.path("recheckAfter").asText());
+                    if (recheck.isNegative() || recheck.isZero()) {
+                        problems.add("linkCheck.recheckAfter: must be longer than zero");
+                    }
+                } catch (java.time.format.DateTimeParseException e) {
+                    problems.add("linkCheck.recheckAfter: '" + check.path("recheckAfter").asText()
+                            + "' is not an ISO-8601 duration such as P7D or PT12H");
+                }
+            }
+            linkCheck = new FederationDescriptor.LinkCheck(check.path("enabled").asBoolean(false), recheck);
+        }
         if (!problems.isEmpty()) {
             throw new DescriptorException(display, problems);
         }
@@ -186,7 +203,7 @@ public final class DescriptorLoader {
                 texts(document.path("description")), textOrNull(document.path("homepage")),
                 contact.isObject() ? new FederationDescriptor.Contact(textOrNull(contact.path("name")),
                         textOrNull(contact.path("email")), textOrNull(contact.path("phone"))) : null,
-                members, municipalities, sources, file);
+                members, municipalities, sources, file, linkCheck);
     }
 
     /** Built-in kinds whose records have no known shape, so the descriptor must map them. */

@@ -20,13 +20,23 @@ import java.util.Optional;
  * @param municipalities SCB codes of the member municipalities ({@code $federation.municipalities} in defaults)
  * @param sources        the catalogue's sources, in declaration order
  * @param file           the descriptor file it was loaded from, or {@code null} when built in code
+ * @param linkCheck      whether (and how often) the hub checks that its services' web addresses answer
  */
 public record FederationDescriptor(String id, Map<String, String> name, Map<String, String> description,
                                    String homepage, Contact contact, List<Member> members,
-                                   List<String> municipalities, List<SourceDescriptor> sources, Path file) {
+                                   List<String> municipalities, List<SourceDescriptor> sources, Path file,
+                                   LinkCheck linkCheck) {
+
+    /** A federation without the link check. */
+    public FederationDescriptor(String id, Map<String, String> name, Map<String, String> description,
+                                String homepage, Contact contact, List<Member> members,
+                                List<String> municipalities, List<SourceDescriptor> sources, Path file) {
+        this(id, name, description, homepage, contact, members, municipalities, sources, file, LinkCheck.OFF);
+    }
 
     public FederationDescriptor {
         Objects.requireNonNull(id, "id");
+        linkCheck = linkCheck == null ? LinkCheck.OFF : linkCheck;
         name = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(name, "name")));
         description = description == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(description));
         members = members == null ? List.of() : List.copyOf(members);
@@ -42,6 +52,22 @@ public record FederationDescriptor(String id, Map<String, String> name, Map<Stri
     /** The folder of the descriptor file (source locations are relative to it), or {@code null}. */
     public Path directory() {
         return file == null ? null : file.toAbsolutePath().normalize().getParent();
+    }
+
+    /**
+     * The opt-in check of the services' web addresses ({@code linkCheck} in the descriptor).
+     *
+     * @param enabled      whether the hub checks them at all
+     * @param recheckAfter how long a result stands before the address is checked again
+     */
+    public record LinkCheck(boolean enabled, java.time.Duration recheckAfter) {
+
+        /** Off (the default). */
+        public static final LinkCheck OFF = new LinkCheck(false, java.time.Duration.ofDays(7));
+
+        public LinkCheck {
+            Objects.requireNonNull(recheckAfter, "recheckAfter");
+        }
     }
 
     /** The federation's contact. */

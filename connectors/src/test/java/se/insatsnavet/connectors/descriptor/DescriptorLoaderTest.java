@@ -139,6 +139,22 @@ class DescriptorLoaderTest {
     }
 
     @Test
+    void theLinkCheckIsOffUnlessSwitchedOnAndItsRecheckIntervalIsAnIsoDuration() throws Exception {
+        Path plain = federation("av", descriptor("av", "[{\"id\": \"a\", \"kind\": \"http\", \"location\": \"https://example.se/a.json\","
+                + " \"mapping\": {\"fields\": {\"localId\": \"id\", \"title\": \"namn\"}}}]"));
+        assertEquals(FederationDescriptor.LinkCheck.OFF, loader.load(plain).linkCheck());
+        Path on = federation("pa", Files.readString(plain).replace("\"id\": \"av\",",
+                "\"id\": \"pa\", \"linkCheck\": {\"enabled\": true, \"recheckAfter\": \"PT12H\"},"));
+        FederationDescriptor loaded = loader.load(on);
+        assertTrue(loaded.linkCheck().enabled());
+        assertEquals(java.time.Duration.ofHours(12), loaded.linkCheck().recheckAfter());
+        Path bad = federation("fel", Files.readString(plain).replace("\"id\": \"av\",",
+                "\"id\": \"fel\", \"linkCheck\": {\"enabled\": true, \"recheckAfter\": \"P1X\"},"));
+        DescriptorException failure = assertThrows(DescriptorException.class, () -> loader.load(bad));
+        assertEquals(List.of("linkCheck.recheckAfter: 'P1X' is not an ISO-8601 duration such as P7D or PT12H"), failure.problems());
+    }
+
+    @Test
     void invalidJsonIsReportedWithItsPosition() throws Exception {
         Path file = federation("f", "{\"id\": \"f\",");
 

@@ -47,6 +47,15 @@ public final class RunsHandler {
     }
 
     public static Handler<RoutingContext> one(Vertx vertx, FederationRegistry registry, RunRepository runs) {
+        return one(vertx, registry, runs, runId -> java.util.Optional.empty());
+    }
+
+    /**
+     * One run with its errors and warnings and, under {@code quality}, what {@code quality} keeps for it (the
+     * federation's quality summary computed after the run). {@code quality} is called on a worker.
+     */
+    public static Handler<RoutingContext> one(Vertx vertx, FederationRegistry registry, RunRepository runs,
+                                              java.util.function.LongFunction<java.util.Optional<ObjectNode>> quality) {
         return ctx -> {
             String id = ctx.pathParam("id");
             long runId;
@@ -60,13 +69,17 @@ public final class RunsHandler {
                 Responses.problem(ctx, 404, "No federation with id '" + id + "'");
                 return;
             }
-            Blocking.run(vertx, () -> runs.run(id, runId)).onComplete(ar -> {
+            Blocking.run(vertx, () -> runs.run(id, runId).map(run -> {
+                ObjectNode json = RunJson.full(run);
+                quality.apply(runId).ifPresent(q -> json.set("quality", q));
+                return json;
+            })).onComplete(ar -> {
                 if (ar.failed()) {
                     Responses.failed(ctx, ar.cause());
                 } else if (ar.result().isEmpty()) {
                     Responses.problem(ctx, 404, "Federation '" + id + "' has no run " + runId);
                 } else {
-                    Responses.json(ctx, 200, RunJson.full(ar.result().get()));
+                    Responses.json(ctx, 200, ar.result().get());
                 }
             });
         };

@@ -3,6 +3,7 @@ package se.insatsnavet.hub.quality;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import se.insatsnavet.hub.http.Responses;
+import se.insatsnavet.hub.linkcheck.LinkResult;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -18,7 +19,8 @@ import java.util.regex.Pattern;
 /**
  * The quality of one published service: which recommended fields it lacks (beyond what the JSON Schema and
  * SHACL shapes already require), whether it is fresh (reviewed or changed within 12 months), whether its
- * contact details are well-formed, and plain-language hints (very long sentences). A score from 0 to 100 with
+ * contact details are well-formed, whether its web addresses answer (when its federation switched the link
+ * check on), and plain-language hints (very long sentences). A score from 0 to 100 with
  * every reason that lowered it.
  */
 public final class QualityCheck {
@@ -38,6 +40,14 @@ public final class QualityCheck {
 
     /** The score and reasons of a service (an item of {@code /api/services}). */
     public ObjectNode check(JsonNode s) {
+        return check(s, url -> null);
+    }
+
+    /**
+     * The score and reasons of a service, with what the link check found for its web addresses
+     * ({@code links}: address → result, null when not checked): each unreachable address costs 10 points.
+     */
+    public ObjectNode check(JsonNode s, java.util.function.Function<String, LinkResult> links) {
         List<String> reasons = new ArrayList<>();
         int missing = 0;
         for (Map.Entry<String, Predicate<JsonNode>> field : RECOMMENDED.entrySet()) {
@@ -65,6 +75,23 @@ public final class QualityCheck {
             score -= 10;
             reasons.add("homepage is not a well-formed URL");
         }
+        com.fasterxml.jackson.databind.node.ArrayNode checked = Responses.JSON.createArrayNode();
+        for (String field : new String[] {"homepage", "contact.url"}) {
+            JsonNode url = field.equals("homepage") ? s.path("homepage") : contact.path("url");
+            LinkResult r = url.isTextual() ? links.apply(url.asText().trim()) : null;
+            if (r == null) {
+                continue;
+            }
+            ObjectNode c = checked.addObject().put("field", field).put("url", r.url()).put("outcome", r.outcome());
+            if (r.status() != null) {
+                c.put("status", r.status());
+            }
+            c.put("checkedAt", r.checkedAt().toString());
+            if (!r.reachable()) {
+                score -= 10;
+                reasons.add(field + " is not reachable: " + r.detail());
+            }
+        }
         String description = s.path("description").path("sv").asText("");
         for (String sentence : description.split("[.!?]+\\s")) {
             if (sentence.trim().split("\\s+").length > LONG_SENTENCE_WORDS) {
@@ -80,6 +107,9 @@ public final class QualityCheck {
         out.put("score", Math.max(0, score));
         out.put("stale", stale);
         reasons.forEach(out.putArray("reasons")::add);
+        if (!checked.isEmpty()) {
+            out.set("links", checked);
+        }
         return out;
     }
 

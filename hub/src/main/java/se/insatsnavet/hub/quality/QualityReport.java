@@ -22,10 +22,17 @@ public final class QualityReport {
     private final ServiceCatalog catalog;
     private final QualityCheck check;
     private volatile Map<String, List<ObjectNode>> byFederation;
+    private volatile java.util.function.Supplier<Map<String, Map<String, se.insatsnavet.hub.linkcheck.LinkResult>>> links = Map::of;
 
     public QualityReport(ServiceCatalog catalog, Clock clock) {
         this.catalog = catalog;
         this.check = new QualityCheck(clock);
+    }
+
+    /** Reports what the link check found (federation → address → result) from now on. */
+    public void useLinkResults(java.util.function.Supplier<Map<String, Map<String, se.insatsnavet.hub.linkcheck.LinkResult>>> source) {
+        this.links = source;
+        invalidate();
     }
 
     /** Forgets the cached results (after a change). */
@@ -37,8 +44,12 @@ public final class QualityReport {
         Map<String, List<ObjectNode>> current = byFederation;
         if (current == null) {
             Map<String, List<ObjectNode>> built = new TreeMap<>();
-            catalog.forEachItem(item -> built.computeIfAbsent(item.path("federation").asText(), f -> new ArrayList<>())
-                    .add(check.check(item)));
+            Map<String, Map<String, se.insatsnavet.hub.linkcheck.LinkResult>> checked = links.get();
+            catalog.forEachItem(item -> {
+                String federation = item.path("federation").asText();
+                Map<String, se.insatsnavet.hub.linkcheck.LinkResult> ofFederation = checked.getOrDefault(federation, Map.of());
+                built.computeIfAbsent(federation, f -> new ArrayList<>()).add(check.check(item, ofFederation::get));
+            });
             built.values().forEach(list -> list.sort(Comparator.comparingInt((ObjectNode o) -> o.path("score").asInt())
                     .thenComparing(o -> o.path("id").asText())));
             byFederation = built;
@@ -67,6 +78,14 @@ public final class QualityReport {
         return java.util.Optional.of(body);
     }
 
+    /**
+     * One federation's summary as it stands now (a federation without published services has a summary with
+     * none), without the list of every service: what each run report carries.
+     */
+    public ObjectNode federationSummary(String federation) {
+        return summary(federation, results().getOrDefault(federation, List.of()));
+    }
+
     private static ObjectNode summary(String federation, List<ObjectNode> services) {
         ObjectNode o = Responses.object();
         o.put("federation", federation);
@@ -74,8 +93,22 @@ public final class QualityReport {
         o.put("averageScore", Math.round(services.stream().mapToInt(s -> s.path("score").asInt()).average().orElse(0)));
         o.put("stale", services.stream().filter(s -> s.path("stale").asBoolean()).count());
         o.put("withoutContact", services.stream().filter(s -> s.path("reasons").toString().contains("missing contact")).count());
+        Map<String, Long> problems = new TreeMap<>();
+        services.forEach(s -> s.path("reasons").forEach(r -> problems.merge(problem(r.asText()), 1L, Long::sum)));
+        ObjectNode counts = o.putObject("problems");
+        problems.forEach(counts::put);
         ArrayNode first = o.putArray("fixFirst");
-        services.stream().limit(5).forEach(s -> first.addObject().put("id", s.path("id").asText()).put("score", s.path("score").asInt()));
+        services.stream().limit(5).forEach(s -> {
+            ObjectNode f = first.addObject().put("id", s.path("id").asText()).put("title", s.path("title").asText())
+                    .put("score", s.path("score").asInt());
+            f.set("reasons", s.path("reasons").deepCopy());
+        });
         return o;
+    }
+
+    /** The kind of problem a reason names: its text before any ": " (the details). */
+    static String problem(String reason) {
+        int colon = reason.indexOf(": ");
+        return colon < 0 ? reason : reason.substring(0, colon);
     }
 }

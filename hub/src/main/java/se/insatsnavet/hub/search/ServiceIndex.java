@@ -453,6 +453,60 @@ public final class ServiceIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * Hands every indexed service's item (its JSON as published) to {@code action}, from one point-in-time
+     * view of the index: a fast way to read the whole catalogue (duplicate detection). Blocking.
+     */
+    public void forEachStoredItem(java.util.function.Consumer<String> action) {
+        forEachStoredItem(null, action);
+    }
+
+    /** Like {@link #forEachStoredItem(java.util.function.Consumer)}, only the services of one federation (null: all). */
+    public void forEachStoredItem(String federation, java.util.function.Consumer<String> action) {
+        if (federation != null) {
+            try {
+                IndexSearcher searcher = searchers.acquire();
+                try {
+                    var stored = searcher.storedFields();
+                    Query query = new org.apache.lucene.search.TermQuery(new Term("federation", federation));
+                    for (ScoreDoc hit : searcher.search(query, Math.max(1, searcher.getIndexReader().numDocs())).scoreDocs) {
+                        String json = stored.document(hit.doc, java.util.Set.of("json")).get("json");
+                        if (json != null) {
+                            action.accept(json);
+                        }
+                    }
+                } finally {
+                    searchers.release(searcher);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the search index", e);
+            }
+            return;
+        }
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                var stored = searcher.storedFields();
+                var leaves = searcher.getIndexReader().leaves();
+                for (var leaf : leaves) {
+                    var live = leaf.reader().getLiveDocs();
+                    for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                        if (live == null || live.get(doc)) {
+                            String json = stored.document(leaf.docBase + doc, java.util.Set.of("json")).get("json");
+                            if (json != null) {
+                                action.accept(json);
+                            }
+                        }
+                    }
+                }
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the search index", e);
+        }
+    }
+
     @Override
     public void close() {
         try {

@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * Guards a write route: requires {@code Authorization: Bearer <token>}; a federation token may write only
- * its own federation (the route's {@code :id}), an admin token any. Every outcome, refusals included, is
+ * its own federation (the route's {@code :id}), an admin token any; or, for writes that concern several
+ * federations, any valid token, leaving the check to the handler (it finds the {@link #PRINCIPAL}). Every outcome, refusals included, is
  * written to the audit log when the response ends. Reads never pass through here.
  */
 public final class WriteAccess implements Handler<RoutingContext> {
@@ -22,23 +23,33 @@ public final class WriteAccess implements Handler<RoutingContext> {
     private final Vertx vertx;
     private final TokenStore tokens;
     private final AuditLog audit;
-    private final boolean adminOnly;
+    private final Scope scope;
 
-    private WriteAccess(Vertx vertx, TokenStore tokens, AuditLog audit, boolean adminOnly) {
+    private enum Scope { FEDERATION_OR_ADMIN, ADMIN, ANY_TOKEN }
+
+    private WriteAccess(Vertx vertx, TokenStore tokens, AuditLog audit, Scope scope) {
         this.vertx = vertx;
         this.tokens = tokens;
         this.audit = audit;
-        this.adminOnly = adminOnly;
+        this.scope = scope;
     }
 
     /** Admin or the federation named by the route's {@code :id}. */
     public static WriteAccess federationOrAdmin(Vertx vertx, TokenStore tokens, AuditLog audit) {
-        return new WriteAccess(vertx, tokens, audit, false);
+        return new WriteAccess(vertx, tokens, audit, Scope.FEDERATION_OR_ADMIN);
     }
 
     /** National admin only. */
     public static WriteAccess adminOnly(Vertx vertx, TokenStore tokens, AuditLog audit) {
-        return new WriteAccess(vertx, tokens, audit, true);
+        return new WriteAccess(vertx, tokens, audit, Scope.ADMIN);
+    }
+
+    /**
+     * Any valid token (admin or a federation's); the next handler decides with {@link Principal#mayWrite}
+     * which federations it may touch, answering 403 otherwise (audit-logged like every write).
+     */
+    public static WriteAccess anyToken(Vertx vertx, TokenStore tokens, AuditLog audit) {
+        return new WriteAccess(vertx, tokens, audit, Scope.ANY_TOKEN);
     }
 
     @Override
@@ -59,9 +70,13 @@ public final class WriteAccess implements Handler<RoutingContext> {
             }
             Principal p = principal.get();
             String federation = ctx.pathParam("id");
-            boolean allowed = adminOnly ? p.isAdmin() : (federation != null && p.mayWrite(federation));
+            boolean allowed = switch (scope) {
+                case ADMIN -> p.isAdmin();
+                case FEDERATION_OR_ADMIN -> federation != null && p.mayWrite(federation);
+                case ANY_TOKEN -> true;
+            };
             if (!allowed) {
-                Responses.problem(ctx, 403, adminOnly ? "This write needs an admin token"
+                Responses.problem(ctx, 403, scope == Scope.ADMIN ? "This write needs an admin token"
                         : "This token may not write the catalogue of federation '" + federation + "'");
                 return;
             }

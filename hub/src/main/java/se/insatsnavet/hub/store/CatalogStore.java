@@ -103,13 +103,20 @@ public interface CatalogStore extends AutoCloseable {
         applyChanges(graphIri, Map.of(subjectIri, content), List.of());
     }
 
-    /** The named graph holding {@code subjectIri}, if any. */
+    /**
+     * Names the graph of links between published resources (owl:sameAs, skos:exactMatch): it never decides
+     * which graph a resource lives in, and a resource's description carries its links from there.
+     */
+    void useLinksGraph(String graphIri);
+
+    /** The named graph holding {@code subjectIri}, if any (the links graph aside). */
     Optional<String> graphOf(String subjectIri);
 
     /**
      * The description of one resource as published: its own triples, those of the resources it owns
      * ({@code <iri>#…}) and, up to {@link #DESCRIBE_DEPTH} links away within the same graph, the triples
-     * (types, labels, notations) of the resources they point to. Empty if the resource is in no graph.
+     * (types, labels, notations) of the resources they point to, and its links (owl:sameAs, skos:exactMatch)
+     * from the links graph. Empty if the resource is in no other graph.
      */
     Optional<Model> describe(String iri);
 

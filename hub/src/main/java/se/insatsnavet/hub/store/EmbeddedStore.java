@@ -41,6 +41,7 @@ final class EmbeddedStore implements CatalogStore {
 
     private final Dataset dataset;
     private final String location;
+    private volatile Node linksGraph;
 
     private EmbeddedStore(Dataset dataset, String location) {
         this.dataset = dataset;
@@ -196,12 +197,27 @@ final class EmbeddedStore implements CatalogStore {
     }
 
     @Override
+    public void useLinksGraph(String graphIri) {
+        this.linksGraph = NodeFactory.createURI(graphIri);
+    }
+
+    /** The first graph holding triples of {@code s}, the links graph aside. */
+    private Node homeGraph(DatasetGraph dsg, Node s) {
+        Node links = linksGraph;
+        Iterator<Quad> it = dsg.find(Node.ANY, s, Node.ANY, Node.ANY);
+        while (it.hasNext()) {
+            Node g = it.next().getGraph();
+            if (!g.equals(links)) {
+                return g;
+            }
+        }
+        return null;
+    }
+
+    @Override
     public Optional<String> graphOf(String subjectIri) {
         Node s = NodeFactory.createURI(subjectIri);
-        return read(ds -> {
-            Iterator<Quad> it = ds.asDatasetGraph().find(Node.ANY, s, Node.ANY, Node.ANY);
-            return it.hasNext() ? Optional.of(it.next().getGraph().getURI()) : Optional.empty();
-        });
+        return read(ds -> Optional.ofNullable(homeGraph(ds.asDatasetGraph(), s)).map(Node::getURI));
     }
 
     @Override
@@ -209,11 +225,16 @@ final class EmbeddedStore implements CatalogStore {
         Node s = NodeFactory.createURI(iri);
         return read(ds -> {
             DatasetGraph dsg = ds.asDatasetGraph();
-            Iterator<Quad> first = dsg.find(Node.ANY, s, Node.ANY, Node.ANY);
-            if (!first.hasNext()) {
+            Node g = homeGraph(dsg, s);
+            if (g == null) {
                 return Optional.empty();
             }
-            return Optional.of(Descriptions.describe(Descriptions.of(dsg.getGraph(first.next().getGraph())), iri));
+            Model out = Descriptions.describe(Descriptions.of(dsg.getGraph(g)), iri);
+            Node links = linksGraph;
+            if (links != null) {
+                dsg.getGraph(links).find(s, Node.ANY, Node.ANY).forEachRemaining(out.getGraph()::add);
+            }
+            return Optional.of(out);
         });
     }
 

@@ -64,8 +64,12 @@ final class RemoteStore implements CatalogStore {
     /** A property no data uses: {@code (<any>|!<any>)*} follows links of every property. */
     private static final String ANY_LINK = "urn:insatsnavet:store:any-link";
 
+    /** Stands for "no links graph" in queries that leave the links graph aside. */
+    private static final String NO_GRAPH = "urn:insatsnavet:store:no-graph";
+
     private final String datasetUrl;
     private final HttpClient http;
+    private volatile String linksGraph;
 
     private RemoteStore(String datasetUrl, HttpClient http) {
         this.datasetUrl = datasetUrl;
@@ -297,9 +301,16 @@ final class RemoteStore implements CatalogStore {
     }
 
     @Override
+    public void useLinksGraph(String graphIri) {
+        this.linksGraph = graphIri;
+    }
+
+    @Override
     public Optional<String> graphOf(String subjectIri) {
-        ParameterizedSparqlString pss = new ParameterizedSparqlString("SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 1");
+        ParameterizedSparqlString pss = new ParameterizedSparqlString(
+                "SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?g != ?links) } LIMIT 1");
         pss.setIri("s", subjectIri);
+        pss.setIri("links", linksGraph == null ? NO_GRAPH : linksGraph);
         return query(pss.asQuery(), qe -> {
             var rs = qe.execSelect();
             return rs.hasNext() ? Optional.of(rs.next().getResource("g").getURI()) : Optional.<String>empty();
@@ -308,12 +319,20 @@ final class RemoteStore implements CatalogStore {
 
     @Override
     public Optional<Model> describe(String iri) {
-        return graphOf(iri).map(g -> Descriptions.describe(source(g), iri));
+        return graphOf(iri).map(g -> {
+            Model out = Descriptions.describe(source(g), iri);
+            if (linksGraph != null) {
+                source(linksGraph).triplesOf(List.of(NodeFactory.createURI(iri))).forEach(out.getGraph()::add);
+            }
+            return out;
+        });
     }
 
     @Override
     public void describeEach(List<String> iris, BiConsumer<String, Model> action) {
         Map<String, String> graphs = graphsOf(iris);
+        // the links graph is small (confirmed pairs only): read once
+        org.apache.jena.graph.Graph links = linksGraph == null ? null : graph(linksGraph).getGraph();
         String current = null;
         Descriptions.Source source = null;
         for (String iri : iris) {
@@ -326,7 +345,11 @@ final class RemoteStore implements CatalogStore {
                 source = Descriptions.of(graph(g).getGraph());
                 current = g;
             }
-            action.accept(iri, Descriptions.describe(source, iri));
+            Model description = Descriptions.describe(source, iri);
+            if (links != null) {
+                links.find(NodeFactory.createURI(iri), Node.ANY, Node.ANY).forEachRemaining(description.getGraph()::add);
+            }
+            action.accept(iri, description);
         }
     }
 
@@ -339,8 +362,9 @@ final class RemoteStore implements CatalogStore {
                 chunk.add(ResourceFactory.createResource(iri));
             }
             ParameterizedSparqlString pss = new ParameterizedSparqlString(
-                    "SELECT DISTINCT ?s ?g WHERE { VALUES (?s) {?subjects} GRAPH ?g { ?s ?p ?o } }");
+                    "SELECT DISTINCT ?s ?g WHERE { VALUES (?s) {?subjects} GRAPH ?g { ?s ?p ?o } FILTER(?g != ?links) }");
             pss.setValues("subjects", chunk);
+            pss.setIri("links", linksGraph == null ? NO_GRAPH : linksGraph);
             query(pss.asQuery(), qe -> {
                 qe.execSelect().forEachRemaining(row -> graphs.putIfAbsent(row.getResource("s").getURI(),
                         row.getResource("g").getURI()));

@@ -7,9 +7,11 @@ import io.vertx.ext.web.RoutingContext;
 import se.insatsnavet.hub.http.Blocking;
 import se.insatsnavet.hub.http.Responses;
 import se.insatsnavet.hub.linkeddata.Html;
+import se.insatsnavet.hub.duplicates.DuplicateReport;
 import se.insatsnavet.hub.quality.QualityReport;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -26,21 +28,29 @@ public final class QualityPage implements Handler<RoutingContext> {
     private final Vertx vertx;
     private final QualityReport quality;
     private final Function<String, String> federationNames;
+    private final DuplicateReport duplicates;
 
-    private QualityPage(Vertx vertx, QualityReport quality, Function<String, String> federationNames) {
+    private QualityPage(Vertx vertx, QualityReport quality, Function<String, String> federationNames, DuplicateReport duplicates) {
         this.vertx = vertx;
         this.quality = quality;
         this.federationNames = federationNames;
+        this.duplicates = duplicates;
     }
 
     public static QualityPage create(Vertx vertx, QualityReport quality, Function<String, String> federationNames) {
-        return new QualityPage(vertx, quality, federationNames);
+        return new QualityPage(vertx, quality, federationNames, null);
+    }
+
+    /** The same page with a section listing the federation's possible duplicates. */
+    public QualityPage withDuplicates(DuplicateReport report) {
+        return new QualityPage(vertx, quality, federationNames, report);
     }
 
     @Override
     public void handle(RoutingContext ctx) {
         String federation = ctx.pathParam("federation");
-        Blocking.run(vertx, () -> quality.federation(federation)).onComplete(ar -> {
+        Blocking.run(vertx, () -> quality.federation(federation).map(report -> new Page(report,
+                duplicates == null ? null : duplicates.openJson(federation, MAX_DUPLICATES + 1)))).onComplete(ar -> {
             if (ar.failed()) {
                 Responses.failed(ctx, ar.cause());
                 return;
@@ -51,11 +61,18 @@ public final class QualityPage implements Handler<RoutingContext> {
                 Responses.problem(ctx, 404, "No federation '" + federation + "' with published services");
                 return;
             }
-            Responses.send(ctx, 200, "text/html; charset=utf-8", render(federation, ar.result().get()));
+            Page page = ar.result().get();
+            Responses.send(ctx, 200, "text/html; charset=utf-8", render(federation, page.report(), page.duplicates()));
         });
     }
 
-    private String render(String federation, JsonNode report) {
+    /** Most possible duplicates listed on the page (the rest through the API). */
+    static final int MAX_DUPLICATES = 50;
+
+    private record Page(JsonNode report, List<JsonNode> duplicates) {
+    }
+
+    private String render(String federation, JsonNode report, List<JsonNode> possibleDuplicates) {
         String name = federationNames.apply(federation);
         StringBuilder b = new StringBuilder(8192);
         b.append("<!doctype html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -85,12 +102,77 @@ public final class QualityPage implements Handler<RoutingContext> {
             b.append("</td></tr>\n");
         }
         b.append("</tbody>\n</table>\n<p>Som öppna data: <a href=\"/api/quality/").append(Html.escape(federation))
-                .append("\">JSON</a>.</p>\n</main>\n</body>\n</html>\n");
+                .append("\">JSON</a>.</p>\n");
+        if (possibleDuplicates != null) {
+            duplicates(b, federation, possibleDuplicates);
+        }
+        b.append("</main>\n</body>\n</html>\n");
         return b.toString();
+    }
+
+    private void duplicates(StringBuilder b, String federation, List<JsonNode> candidates) {
+        b.append("<h2>Möjliga dubbletter</h2>\n<p>Insatser som ett annat förbund eller en myndighet också listar och som ")
+                .append("kanske är samma insats. Inget slås ihop automatiskt. Bekräfta eller avvisa med förbundets API-nyckel: ")
+                .append("<code>PUT /api/duplicates/{insats}/{insats}</code> med <code>{\"decision\": \"confirmed\"}</code> eller ")
+                .append("<code>\"rejected\"</code>. Bekräftade dubbletter länkas i öppna data (owl:sameAs). ")
+                .append("Avvisade visas inte igen.</p>\n");
+        if (candidates.isEmpty()) {
+            b.append("<p>Inga möjliga dubbletter just nu.</p>\n");
+        } else {
+            b.append("<table>\n<caption>De mest lika först (likhet från 0 till 100)</caption>\n<thead><tr>")
+                    .append("<th scope=\"col\">Förbundets insats</th><th scope=\"col\">Kanske samma som</th>")
+                    .append("<th scope=\"col\">Listas av</th><th scope=\"col\">Likhet</th><th scope=\"col\">Varför</th>")
+                    .append("</tr></thead>\n<tbody>\n");
+            for (JsonNode c : candidates.subList(0, Math.min(candidates.size(), MAX_DUPLICATES))) {
+                boolean ours = c.path("a").path("federation").asText().equals(federation);
+                JsonNode own = ours ? c.path("a") : c.path("b");
+                JsonNode other = ours ? c.path("b") : c.path("a");
+                b.append("<tr><td>").append(serviceLink(own)).append("</td><td>").append(serviceLink(other)).append("</td><td>")
+                        .append(Html.escape(federationNames.apply(other.path("federation").asText()))).append("</td><td>")
+                        .append(c.path("score").asInt()).append("</td><td><ul>");
+                b.append("<li>Titlarna liknar varandra till ").append(Math.round(c.path("titleSimilarity").asDouble() * 100))
+                        .append(" %</li>");
+                for (JsonNode same : c.path("sameContact")) {
+                    b.append("<li>").append(switch (same.asText()) {
+                        case "email" -> "Samma e-post";
+                        case "phone" -> "Samma telefonnummer";
+                        default -> "Samma webbadress";
+                    }).append("</li>");
+                }
+                if (c.path("sameProvider").asBoolean()) {
+                    b.append("<li>Samma anordnare</li>");
+                }
+                if (!c.path("sharedMunicipalities").isEmpty()) {
+                    StringBuilder codes = new StringBuilder();
+                    c.path("sharedMunicipalities").forEach(m -> codes.append(codes.isEmpty() ? "" : ", ").append(m.asText()));
+                    b.append("<li>Erbjuds i samma kommuner (").append(Html.escape(codes.toString())).append(")</li>");
+                }
+                b.append("</ul></td></tr>\n");
+            }
+            b.append("</tbody>\n</table>\n");
+        }
+        b.append("<p>Alla möjliga dubbletter som öppna data: <a href=\"/api/duplicates?federation=").append(Html.escape(federation))
+                .append("\">JSON</a>.</p>\n");
+    }
+
+    private static String serviceLink(JsonNode s) {
+        String id = s.path("id").asText();
+        return "<a href=\"/id/service/" + Html.escape(id) + "\">" + Html.escape(s.path("title").asText(id)) + "</a>";
     }
 
     /** A reason in Swedish (the English text when there is no translation). */
     static String swedish(String reason) {
+        int unreachable = reason.indexOf(" is not reachable: ");
+        if (unreachable > 0) {
+            String field = reason.substring(0, unreachable).equals("homepage") ? "Webbsidan" : "Kontaktsidan";
+            String detail = reason.substring(unreachable + " is not reachable: ".length());
+            return field + " går inte att nå: " + switch (detail) {
+                case "no answer in time" -> "inget svar i tid";
+                case "no connection" -> "ingen anslutning";
+                case "not a public http(s) address" -> "inte en allmän http(s)-adress";
+                default -> detail.replace("HTTP", "svar HTTP");
+            };
+        }
         for (Map.Entry<String, String> e : SWEDISH.entrySet()) {
             if (reason.startsWith(e.getKey())) {
                 return e.getValue() + reason.substring(e.getKey().length());

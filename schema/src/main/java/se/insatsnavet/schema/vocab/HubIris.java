@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  *   county         {base}id/place/county/{scb 2 digits}          scheme {base}id/place/county
  *   municipality   {base}id/place/municipality/{scb 4 digits}    scheme {base}id/place/municipality
  *   import run     {base}id/import/{federationId}/{runId}
- *   graphs         {base}graph/federation/{federationId}, {base}graph/reference
+ *   graphs         {base}graph/federation/{federationId}, {base}graph/reference, {base}graph/links
  *   language       http://id.loc.gov/vocabulary/iso639-1/{code} (2 letters), …/iso639-2/{code} (3 letters)
  * </pre>
  * Every builder validates its arguments, so no caller can inject characters that change an IRI's meaning.
@@ -261,6 +261,14 @@ public final class HubIris {
     /** {@code <base>graph/reference}: ontology, concept schemes, places. */
     public String referenceGraph() {
         return base + "graph/reference";
+    }
+
+    /**
+     * {@code <base>graph/links}: links between published services that editors confirmed (owl:sameAs,
+     * skos:exactMatch between the same service listed by two federations).
+     */
+    public String linksGraph() {
+        return base + "graph/links";
     }
 
     /** {@code <base>catalog}: the DCAT catalogue of the hub. */

@@ -1,0 +1,7 @@
+/**
+ * The opt-in contact link check: for a federation that switches it on in its descriptor ({@code linkCheck}),
+ * the web addresses of its services are checked after each import run with HEAD (GET when HEAD is not
+ * allowed), one request at a time per host with a pause between them and a time-out, public addresses only;
+ * the results are stored and reported as quality reasons.
+ */
+package se.insatsnavet.hub.linkcheck;
