@@ -77,7 +77,7 @@ public final class Main {
                     HubOptions d = HubOptions.defaults(Path.of(value(args, ++i, a)));
                     o = new HubOptions(o.port(), o.host(), d.dataDir(), o.federations(), o.baseUri(), o.jdbcUrl(),
                             o.jdbcUser(), o.jdbcPassword(), o.importOnStart(), o.readRetries(), o.readRetryDelayMillis(),
-                            o.fileWatchMillis(), o.peers());
+                            o.fileWatchMillis(), o.peers(), o.cluster());
                 }
                 case "--federations" -> o = o.withFederations(Path.of(value(args, ++i, a)));
                 case "--base-uri" -> {
