@@ -166,7 +166,8 @@ public final class Hub {
             }
         } // clustered, another node may be importing: unfinished runs are taken over under each federation's lock
         long logAtStart = changeLog.newestSeq();
-        store = CatalogStore.openTdb2(options.tdb2Dir());
+        store = options.openStore();
+        LOG.info("Linked data in the {}", store.location());
         vocabulary = Vocabulary.load(iris);
         store.replaceGraph(iris.referenceGraph(), vocabulary.model());
         ServiceRdf rdf = ServiceRdf.of(iris);
@@ -329,8 +330,14 @@ public final class Hub {
                     if (ar.failed()) {
                         Responses.failed(ctx, ar.cause());
                     } else {
-                        Responses.json(ctx, 200, Responses.object().put("backup", ar.result().dir().toAbsolutePath().toString())
-                                .put("quads", ar.result().quads()).put("database", ar.result().database()));
+                        var body = Responses.object().put("backup", ar.result().dir().toAbsolutePath().toString());
+                        if (ar.result().catalogue()) {
+                            body.put("quads", ar.result().quads());
+                        } else {
+                            body.put("catalogue", "not in this backup: the catalogue lives in the " + store.location()
+                                    + ", which backs up its own data");
+                        }
+                        Responses.json(ctx, 200, body.put("database", ar.result().database()));
                     }
                 }));
         router.get("/admin/plugins").handler(WriteAccess.adminOnly(vertx, tokens, audit))

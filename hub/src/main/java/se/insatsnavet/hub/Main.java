@@ -78,7 +78,7 @@ public final class Main {
                     HubOptions d = HubOptions.defaults(Path.of(value(args, ++i, a)));
                     o = new HubOptions(o.port(), o.host(), d.dataDir(), o.federations(), o.baseUri(), o.jdbcUrl(),
                             o.jdbcUser(), o.jdbcPassword(), o.importOnStart(), o.readRetries(), o.readRetryDelayMillis(),
-                            o.fileWatchMillis(), o.peers(), o.cluster());
+                            o.fileWatchMillis(), o.peers(), o.sparqlStore(), o.cluster());
                 }
                 case "--federations" -> o = o.withFederations(Path.of(value(args, ++i, a)));
                 case "--base-uri" -> {
@@ -89,6 +89,12 @@ public final class Main {
                 case "--jdbc-user" -> o = o.withDatabase(o.jdbcUrl(), value(args, ++i, a), o.jdbcPassword());
                 case "--jdbc-password" -> o = o.withDatabase(o.jdbcUrl(), o.jdbcUser(), value(args, ++i, a));
                 case "--no-import-on-start" -> o = o.withImportOnStart(false);
+                case "--sparql-store" -> o = o.withSparqlStore(new HubOptions.SparqlStore(value(args, ++i, a),
+                        o.sparqlStore() == null ? null : o.sparqlStore().user(),
+                        o.sparqlStore() == null ? null : o.sparqlStore().password()));
+                case "--sparql-user" -> o = o.withSparqlStore(new HubOptions.SparqlStore(
+                        o.sparqlStore() == null ? "" : o.sparqlStore().url(), value(args, ++i, a),
+                        o.sparqlStore() == null ? null : o.sparqlStore().password()));
                 case "--peer" -> {
                     java.util.List<String> peers = new java.util.ArrayList<>(o.peers());
                     peers.add(value(args, ++i, a));
@@ -105,6 +111,16 @@ public final class Main {
                     System.exit(0);
                 }
                 default -> throw new IllegalArgumentException("unknown option " + a);
+            }
+        }
+        if (o.sparqlStore() != null) {
+            if (o.sparqlStore().url().isEmpty()) {
+                throw new IllegalArgumentException("--sparql-user needs --sparql-store URL");
+            }
+            if (o.sparqlStore().user() != null && o.sparqlStore().password() == null) {
+                // the password is read from the environment, so it shows in no process listing
+                o = o.withSparqlStore(new HubOptions.SparqlStore(o.sparqlStore().url(), o.sparqlStore().user(),
+                        System.getenv("INSATSNAVET_SPARQL_PASSWORD")));
             }
         }
         if (!baseGiven) {
@@ -127,7 +143,7 @@ public final class Main {
                        java -jar insatsnavet.jar token create (--admin | --federation ID) --label TEXT [--data DIR]
                        java -jar insatsnavet.jar token list [--data DIR]
                        java -jar insatsnavet.jar token revoke ID [--data DIR]
-                       java -jar insatsnavet.jar reindex [--data DIR] [--base-uri URI]   (hub stopped)
+                       java -jar insatsnavet.jar reindex [--data DIR] [--base-uri URI] [--sparql-store URL]   (hub stopped)
                        java -jar insatsnavet.jar restore --from BACKUP_DIR --data EMPTY_DIR
                        (backups: POST /admin/backup with an admin token, while the hub serves)
                   --port N              HTTP port (default 8080; 0 = any free port)
@@ -138,6 +154,9 @@ public final class Main {
                   --jdbc-url URL        operational database (default: H2 file in <data>/db); e.g. jdbc:postgresql://…
                   --jdbc-user U, --jdbc-password P
                   --no-import-on-start  do not poll sources at start (they still run on their schedules)
+                  --sparql-store URL    keep the linked data in a remote SPARQL 1.1 store (a Fuseki dataset,
+                                        e.g. http://host:3030/ds) instead of the embedded TDB2 in <data>/tdb2
+                  --sparql-user U       HTTP user for the store; its password comes from INSATSNAVET_SPARQL_PASSWORD
                   --peer URL            a peer hub that network queries (/api/services?network=true) also ask (repeatable)
                   --cluster             join other hub nodes (Hazelcast; share --jdbc-url PostgreSQL and the linked-data store)
                   --cluster-host H      address this node binds and announces for the cluster (default 127.0.0.1)

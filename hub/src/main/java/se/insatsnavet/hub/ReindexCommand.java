@@ -11,8 +11,9 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 
 /**
- * {@code java -jar insatsnavet.jar reindex [--data DIR] [--base-uri URI]}: rebuilds the search index from the
- * Jena dataset (run it while the hub is stopped: TDB2 allows one process). Exit 0 on success.
+ * {@code java -jar insatsnavet.jar reindex [--data DIR] [--base-uri URI] [--sparql-store URL [--sparql-user U]]}:
+ * rebuilds the search index from the linked data, the TDB2 dataset in the data folder or a remote SPARQL store
+ * (run it while the hub is stopped: TDB2 allows one process). Exit 0 on success.
  */
 final class ReindexCommand {
 
@@ -22,20 +23,27 @@ final class ReindexCommand {
     static int run(String[] args, PrintStream out, PrintStream err) {
         Path data = Path.of("data");
         String base = HubIris.DEFAULT_BASE;
+        String sparqlStore = null;
+        String sparqlUser = null;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--data") && i + 1 < args.length) {
                 data = Path.of(args[++i]);
             } else if (args[i].equals("--base-uri") && i + 1 < args.length) {
                 base = args[++i];
+            } else if (args[i].equals("--sparql-store") && i + 1 < args.length) {
+                sparqlStore = args[++i];
+            } else if (args[i].equals("--sparql-user") && i + 1 < args.length) {
+                sparqlUser = args[++i];
             } else {
-                err.println("usage: java -jar insatsnavet.jar reindex [--data DIR] [--base-uri URI]");
+                err.println("usage: java -jar insatsnavet.jar reindex [--data DIR] [--base-uri URI] [--sparql-store URL [--sparql-user U]]");
                 return 2;
             }
         }
-        HubOptions options = HubOptions.defaults(data).withBaseUri(base);
+        HubOptions options = HubOptions.defaults(data).withBaseUri(base).withSparqlStore(sparqlStore == null ? null
+                : new HubOptions.SparqlStore(sparqlStore, sparqlUser, System.getenv("INSATSNAVET_SPARQL_PASSWORD")));
         HubIris iris = HubIris.of(options.baseUri());
         long started = System.nanoTime();
-        try (CatalogStore store = CatalogStore.openTdb2(options.tdb2Dir())) {
+        try (CatalogStore store = options.openStore()) {
             Vocabulary vocabulary = Vocabulary.load(iris);
             ServiceRdf rdf = ServiceRdf.of(iris);
             ServiceCatalog catalog = new ServiceCatalog(store, rdf);

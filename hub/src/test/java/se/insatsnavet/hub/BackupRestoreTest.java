@@ -35,11 +35,12 @@ class BackupRestoreTest {
     Path restored;
 
     private static Map<String, Model> graphs(Hub hub) {
-        return hub.store().read((Dataset ds) -> {
-            Map<String, Model> out = new HashMap<>();
-            ds.listNames().forEachRemaining(name -> out.put(name, ModelFactory.createDefaultModel().add(ds.getNamedModel(name))));
-            return out;
+        Map<String, Model> out = new HashMap<>();
+        hub.store().inOneRead(() -> {
+            hub.store().graphNames().forEach(name -> out.put(name, hub.store().graph(name)));
+            return null;
         });
+        return out;
     }
 
     @Test

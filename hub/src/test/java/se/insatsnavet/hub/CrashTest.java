@@ -80,10 +80,10 @@ class CrashTest {
             List<se.insatsnavet.hub.imports.RunReport> rerun = hub.syncNow("stor", "test");
             assertEquals("succeeded", rerun.get(0).status().label(), rerun.toString());
             assertEquals(ROWS, restarted.json("/api/services?federation=stor&perPage=1").path("total").asLong());
-            assertEquals(ROWS, (int) hub.store().read(ds -> ds.getNamedModel(
+            assertEquals(ROWS, (int) hub.store().graph(
                     se.insatsnavet.schema.vocab.HubIris.defaults().federationGraph("stor"))
                     .listSubjectsWithProperty(org.apache.jena.vocabulary.RDF.type, se.insatsnavet.schema.vocab.CPSV.PublicService)
-                    .toList().size()), "the graph holds each service once");
+                    .toList().size(), "the graph holds each service once");
         } finally {
             hub.stop().get(60, TimeUnit.SECONDS);
         }

@@ -5,6 +5,7 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.system.StreamRDFWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.insatsnavet.hub.services.ServiceCatalog;
@@ -91,16 +92,12 @@ public final class Dumps implements AutoCloseable {
     public synchronized void rebuild(Collection<String> federationIds) {
         try {
             Files.createDirectories(dir);
-            write("catalogue.nq.gz", "application/n-quads", out -> store.read(ds -> {
-                RDFDataMgr.write(out, ds.asDatasetGraph(), Lang.NQUADS);
-                return null;
-            }), true);
+            // streamed from the store (one read transaction on TDB2, one GET on a remote store)
+            write("catalogue.nq.gz", "application/n-quads",
+                    out -> store.exportDataset(StreamRDFWriter.getWriterStream(out, RDFFormat.NQUADS)), true);
             for (String federation : federationIds) {
-                write(federation + ".ttl", "text/turtle", out -> store.read(ds -> {
-                    Model m = ds.getNamedModel(iris.federationGraph(federation));
-                    RDFDataMgr.write(out, m, RDFFormat.TURTLE_BLOCKS);
-                    return null;
-                }), false);
+                write(federation + ".ttl", "text/turtle", out -> store.exportGraph(iris.federationGraph(federation),
+                        StreamRDFWriter.getWriterStream(out, RDFFormat.TURTLE_BLOCKS)), false);
             }
             write("services.ndjson", "application/x-ndjson", out -> catalog.forEachItem(s -> {
                 try {

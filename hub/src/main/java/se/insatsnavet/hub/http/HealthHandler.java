@@ -29,7 +29,8 @@ public final class HealthHandler implements Handler<RoutingContext> {
         Blocking.run(vertx, () -> {
             ObjectNode checks = Responses.object();
             checks.put("database", check(() -> database.read(c -> c.isValid(2))));
-            checks.put("store", check(() -> store.read(ds -> ds.asDatasetGraph().listGraphNodes().hasNext() || true)));
+            checks.put("store", check(() -> store.query(new org.apache.jena.query.ParameterizedSparqlString("ASK { }").asQuery(),
+                    org.apache.jena.query.QueryExecution::execAsk) || true));
             return checks;
         }).onComplete(ar -> {
             if (ar.failed()) {

@@ -2,6 +2,10 @@ package se.insatsnavet.hub.ops;
 
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.system.StreamRDFWrapper;
+import org.apache.jena.riot.system.StreamRDFWriter;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
@@ -30,11 +34,21 @@ import java.util.zip.ZipInputStream;
  * database, use its own tool, e.g. {@code pg_dump}). The two are taken one after the other: should an import
  * commit in between, the database's record hashes lag the graphs, and the next import of that source rewrites
  * the same content (as after a crash), so the restored hub converges.
+ *
+ * <p>When the catalogue lives in a remote SPARQL store ({@code --sparql-store}), backing it up is the store's
+ * own job (Fuseki: {@code POST /$/backup/<dataset>}); the backup then holds the database only.
  */
 public final class Backup {
 
-    /** What a backup wrote. */
+    /**
+     * What a backup wrote: the number of quads of {@code catalogue.nq.gz} (-1 when the catalogue lives in a
+     * remote SPARQL store, which backs up its own data) and whether {@code database.zip} was written.
+     */
     public record Result(Path dir, long quads, boolean database) {
+
+        public boolean catalogue() {
+            return quads >= 0;
+        }
     }
 
     private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -46,15 +60,20 @@ public final class Backup {
     public static Result write(CatalogStore store, Database db, String jdbcUrl, Path backupsDir) {
         try {
             Path dir = Files.createDirectories(backupsDir.resolve(NAME.format(Instant.now())));
-            long quads = store.read(ds -> {
-                DatasetGraph dsg = ds.asDatasetGraph();
+            long quads = -1;
+            if (!store.isRemote()) {
                 try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dir.resolve("catalogue.nq.gz")))) {
-                    RDFDataMgr.write(out, dsg, Lang.NQUADS);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                    long[] count = {0};
+                    store.exportDataset(new StreamRDFWrapper(StreamRDFWriter.getWriterStream(out, RDFFormat.NQUADS)) {
+                        @Override
+                        public void quad(Quad quad) {
+                            count[0]++;
+                            super.quad(quad);
+                        }
+                    });
+                    quads = count[0];
                 }
-                return dsg.stream().count();
-            });
+            }
             boolean h2 = jdbcUrl.startsWith("jdbc:h2:");
             if (h2) {
                 String target = dir.resolve("database.zip").toAbsolutePath().toString().replace("'", "''");

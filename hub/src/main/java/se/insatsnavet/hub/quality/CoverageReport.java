@@ -3,7 +3,6 @@ package se.insatsnavet.hub.quality;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.jena.query.ParameterizedSparqlString;
-import org.apache.jena.query.QueryExecution;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import se.insatsnavet.hub.http.Responses;
@@ -131,30 +130,28 @@ public final class CoverageReport {
             pss.setIri("property", property);
         }
         Map<String, Map<String, Long>> out = new HashMap<>();
-        store.read(ds -> {
-            try (QueryExecution qe = QueryExecution.dataset(ds).query(pss.asQuery()).build()) {
-                qe.execSelect().forEachRemaining(row -> {
-                    if (!row.get("place").isURIResource()) {
+        store.query(pss.asQuery(), qe -> {
+            qe.execSelect().forEachRemaining(row -> {
+                if (!row.get("place").isURIResource()) {
+                    return;
+                }
+                String placeIri = row.getResource("place").getURI();
+                String place = iris.municipalityCodeOf(placeIri).or(() -> iris.countyCodeOf(placeIri)).orElse(null);
+                if (place == null) {
+                    return;
+                }
+                String value = "";
+                if (property != null) {
+                    if (!row.get("value").isURIResource()) {
                         return;
                     }
-                    String placeIri = row.getResource("place").getURI();
-                    String place = iris.municipalityCodeOf(placeIri).or(() -> iris.countyCodeOf(placeIri)).orElse(null);
-                    if (place == null) {
+                    value = iris.codeOf(scheme, row.getResource("value").getURI()).orElse(null);
+                    if (value == null) {
                         return;
                     }
-                    String value = "";
-                    if (property != null) {
-                        if (!row.get("value").isURIResource()) {
-                            return;
-                        }
-                        value = iris.codeOf(scheme, row.getResource("value").getURI()).orElse(null);
-                        if (value == null) {
-                            return;
-                        }
-                    }
-                    out.computeIfAbsent(place, k -> new HashMap<>()).merge(value, row.getLiteral("n").getLong(), Long::sum);
-                });
-            }
+                }
+                out.computeIfAbsent(place, k -> new HashMap<>()).merge(value, row.getLiteral("n").getLong(), Long::sum);
+            });
             return null;
         });
         return out;

@@ -3,8 +3,6 @@ package se.insatsnavet.hub.services;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.query.ParameterizedSparqlString;
-import org.apache.jena.query.QueryExecution;
-import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.vocabulary.DCTerms;
@@ -24,7 +22,7 @@ import java.util.Optional;
 
 /**
  * Reads published services out of the dataset: one by id, or a filtered page. Queries are built with
- * {@link ParameterizedSparqlString}; every read is one read transaction. Blocking: call from workers.
+ * {@link ParameterizedSparqlString} and run by the store (TDB2 or a remote SPARQL store). Blocking: call from workers.
  */
 public final class ServiceCatalog {
 
@@ -105,20 +103,19 @@ public final class ServiceCatalog {
 
     /** A page of services matching {@code filter} by SPARQL, ordered by Swedish title (any title when there is none in Swedish). */
     public ServicePageResult findBySparql(ServiceFilter filter) {
-        return store.read(ds -> {
-            long total;
-            try (QueryExecution qe = QueryExecution.dataset(ds).query(query(filter, true).asQuery()).build()) {
+        return store.inOneRead(() -> {
+            long total = store.query(query(filter, true).asQuery(), qe -> {
                 ResultSet rs = qe.execSelect();
-                total = rs.hasNext() ? rs.next().getLiteral("n").getLong() : 0;
-            }
+                return rs.hasNext() ? rs.next().getLiteral("n").getLong() : 0L;
+            });
+            List<String> uris = store.query(query(filter, false).asQuery(), qe -> {
+                List<String> page = new ArrayList<>();
+                qe.execSelect().forEachRemaining(row -> page.add(row.getResource("s").getURI()));
+                return page;
+            });
             List<ObjectNode> items = new ArrayList<>();
-            try (QueryExecution qe = QueryExecution.dataset(ds).query(query(filter, false).asQuery()).build()) {
-                ResultSet rs = qe.execSelect();
-                while (rs.hasNext()) {
-                    QuerySolution row = rs.next();
-                    String uri = row.getResource("s").getURI();
-                    store.describe(uri).ifPresent(m -> items.add(item(uri, m)));
-                }
+            for (String uri : uris) {
+                store.describe(uri).ifPresent(m -> items.add(item(uri, m)));
             }
             return new ServicePageResult(items, total, filter.page(), filter.perPage());
         });
@@ -126,15 +123,13 @@ public final class ServiceCatalog {
 
     /** The URI of every published service. */
     public List<String> allServiceUris() {
-        return store.read(ds -> {
-            ParameterizedSparqlString pss = new ParameterizedSparqlString(
-                    "SELECT DISTINCT ?s WHERE { GRAPH ?g { ?s ?type ?serviceClass } }");
-            pss.setIri("type", RDF.type.getURI());
-            pss.setIri("serviceClass", CPSV.PublicService.getURI());
+        ParameterizedSparqlString pss = new ParameterizedSparqlString(
+                "SELECT DISTINCT ?s WHERE { GRAPH ?g { ?s ?type ?serviceClass } }");
+        pss.setIri("type", RDF.type.getURI());
+        pss.setIri("serviceClass", CPSV.PublicService.getURI());
+        return store.query(pss.asQuery(), qe -> {
             List<String> uris = new ArrayList<>();
-            try (QueryExecution qe = QueryExecution.dataset(ds).query(pss.asQuery()).build()) {
-                qe.execSelect().forEachRemaining(row -> uris.add(row.getResource("s").getURI()));
-            }
+            qe.execSelect().forEachRemaining(row -> uris.add(row.getResource("s").getURI()));
             return uris;
         });
     }
@@ -308,12 +303,10 @@ public final class ServiceCatalog {
         setParameters(pss, filter);
         pss.setIri("providerProp", M8G.hasCompetentAuthority.getURI());
         pss.setIri("labelProp", org.apache.jena.vocabulary.SKOS.prefLabel.getURI());
-        return store.read(ds -> {
+        return store.query(pss.asQuery(), qe -> {
             List<Organisation> list = new ArrayList<>();
-            try (QueryExecution qe = QueryExecution.dataset(ds).query(pss.asQuery()).build()) {
-                qe.execSelect().forEachRemaining(row -> list.add(new Organisation(row.getResource("org").getURI(),
-                        row.getLiteral("n").getString(), row.getLiteral("count").getLong())));
-            }
+            qe.execSelect().forEachRemaining(row -> list.add(new Organisation(row.getResource("org").getURI(),
+                    row.getLiteral("n").getString(), row.getLiteral("count").getLong())));
             return list;
         });
     }
@@ -325,16 +318,14 @@ public final class ServiceCatalog {
         pss.setIri("type", RDF.type.getURI());
         pss.setIri("serviceClass", CPSV.PublicService.getURI());
         pss.setIri("spatialProp", DCTerms.spatial.getURI());
-        return store.read(ds -> {
+        return store.query(pss.asQuery(), qe -> {
             List<ServicePlace> places = new ArrayList<>();
-            try (QueryExecution qe = QueryExecution.dataset(ds).query(pss.asQuery()).build()) {
-                qe.execSelect().forEachRemaining(row -> {
-                    if (row.get("place").isURIResource()) {
-                        iris.municipalityCodeOf(row.getResource("place").getURI())
-                                .ifPresent(code -> places.add(new ServicePlace(row.getResource("s").getURI(), code)));
-                    }
-                });
-            }
+            qe.execSelect().forEachRemaining(row -> {
+                if (row.get("place").isURIResource()) {
+                    iris.municipalityCodeOf(row.getResource("place").getURI())
+                            .ifPresent(code -> places.add(new ServicePlace(row.getResource("s").getURI(), code)));
+                }
+            });
             return places;
         });
     }
@@ -351,18 +342,16 @@ public final class ServiceCatalog {
         appendWhere(pss, filter);
         pss.append(" ORDER BY ?s LIMIT " + limit);
         setParameters(pss, filter);
-        return store.read(ds -> {
+        return store.query(pss.asQuery(), qe -> {
             List<String> uris = new ArrayList<>();
-            try (QueryExecution qe = QueryExecution.dataset(ds).query(pss.asQuery()).build()) {
-                qe.execSelect().forEachRemaining(row -> uris.add(row.getResource("s").getURI()));
-            }
+            qe.execSelect().forEachRemaining(row -> uris.add(row.getResource("s").getURI()));
             return uris;
         });
     }
 
-    /** Every published service's item ({@link #item(String, Model)}), in URI order, from one read transaction. */
+    /** Every published service's item ({@link #item(String, Model)}), in URI order (one read transaction on TDB2). */
     public void forEachItem(java.util.function.Consumer<ObjectNode> action) {
-        store.read(ds -> {
+        store.inOneRead(() -> {
             List<String> uris = new ArrayList<>(allServiceUris());
             uris.sort(null);
             for (String uri : uris) {
@@ -390,20 +379,20 @@ public final class ServiceCatalog {
      * service URI and code, paged with the filter's page and size.
      */
     public PlacePage findPlaces(ServiceFilter filter) {
-        return store.read(ds -> {
-            long total;
-            try (QueryExecution qe = QueryExecution.dataset(ds).query(placeQuery(filter, true).asQuery()).build()) {
+        return store.inOneRead(() -> {
+            long total = store.query(placeQuery(filter, true).asQuery(), qe -> {
                 ResultSet rs = qe.execSelect();
-                total = rs.hasNext() ? rs.next().getLiteral("n").getLong() : 0;
-            }
-            List<ServicePlace> places = new ArrayList<>();
-            try (QueryExecution qe = QueryExecution.dataset(ds).query(placeQuery(filter, false).asQuery()).build()) {
+                return rs.hasNext() ? rs.next().getLiteral("n").getLong() : 0L;
+            });
+            List<ServicePlace> places = store.query(placeQuery(filter, false).asQuery(), qe -> {
+                List<ServicePlace> page = new ArrayList<>();
                 qe.execSelect().forEachRemaining(row -> {
                     String uri = row.getResource("s").getURI();
                     iris.municipalityCodeOf(row.getResource("place").getURI())
-                            .ifPresent(code -> places.add(new ServicePlace(uri, code)));
+                            .ifPresent(code -> page.add(new ServicePlace(uri, code)));
                 });
-            }
+                return page;
+            });
             return new PlacePage(places, total);
         });
     }

@@ -2,7 +2,6 @@ package se.insatsnavet.hub.sparql;
 
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
-import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.Syntax;
@@ -11,7 +10,6 @@ import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
-import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.vocabulary.RDF;
 import se.insatsnavet.hub.linkeddata.RdfRepresentation;
 import se.insatsnavet.hub.linkeddata.RdfWriting;
@@ -20,12 +18,11 @@ import se.insatsnavet.hub.store.CatalogStore;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs read-only SPARQL 1.1 queries over the catalogue: the default graph is the union of every named
  * graph (federations and reference data), {@code GRAPH}/{@code FROM NAMED} reach each federation's graph.
- * Every query runs in a read transaction, with a time-out and a cap on the rows (or solutions) returned.
+ * Every query runs in the store (one read transaction), with a time-out and a cap on the rows (or solutions) returned.
  * Blocking: call from a worker.
  */
 public final class SparqlEndpoint {
@@ -120,10 +117,8 @@ public final class SparqlEndpoint {
 
     /** Runs a SELECT or ASK query and writes its results in {@code syntax}. */
     public Answer results(Query query, ResultsSyntax syntax) {
-        return store.read(ds -> {
-            try (QueryExecution qe = QueryExecution.dataset(ds).query(query)
-                    .set(TDB2.symUnionDefaultGraph, true)
-                    .timeout(timeoutMillis, TimeUnit.MILLISECONDS).build()) {
+        try {
+            return store.queryUnion(query, timeoutMillis, qe -> {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 if (query.isAskType()) {
                     ResultSetMgr.write(out, qe.execAsk(), syntax.lang);
@@ -132,24 +127,22 @@ public final class SparqlEndpoint {
                 }
                 return new Answer(syntax.mediaType + (syntax == ResultsSyntax.JSON || syntax == ResultsSyntax.XML ? "" : "; charset=utf-8"),
                         out.toString(StandardCharsets.UTF_8));
-            } catch (QueryCancelledException e) {
-                throw new TimedOut("The query took longer than " + timeoutMillis + " ms");
-            }
-        });
+            });
+        } catch (QueryCancelledException e) {
+            throw new TimedOut("The query took longer than " + timeoutMillis + " ms");
+        }
     }
 
     /** Runs a CONSTRUCT or DESCRIBE query and writes the graph in {@code representation}. */
     public Answer graph(Query query, RdfRepresentation representation) {
-        return store.read(ds -> {
-            try (QueryExecution qe = QueryExecution.dataset(ds).query(query)
-                    .set(TDB2.symUnionDefaultGraph, true)
-                    .timeout(timeoutMillis, TimeUnit.MILLISECONDS).build()) {
+        try {
+            return store.queryUnion(query, timeoutMillis, qe -> {
                 Model m = query.isConstructType() ? qe.execConstruct() : qe.execDescribe();
                 return new Answer(representation.contentType(), RdfWriting.write(m, representation));
-            } catch (QueryCancelledException e) {
-                throw new TimedOut("The query took longer than " + timeoutMillis + " ms");
-            }
-        });
+            });
+        } catch (QueryCancelledException e) {
+            throw new TimedOut("The query took longer than " + timeoutMillis + " ms");
+        }
     }
 
     /** The SPARQL 1.1 Service Description of this endpoint, listing the named graphs. */
@@ -170,11 +163,8 @@ public final class SparqlEndpoint {
         Resource dataset = m.createResource(endpointUri + "#dataset").addProperty(RDF.type, SD.Dataset)
                 .addProperty(SD.defaultGraph, m.createResource(endpointUri + "#union").addProperty(RDF.type, SD.Graph));
         service.addProperty(SD.defaultDataset, dataset);
-        store.read(ds -> {
-            ds.asDatasetGraph().listGraphNodes().forEachRemaining(g -> dataset.addProperty(SD.namedGraph,
-                    m.createResource().addProperty(RDF.type, SD.NamedGraph).addProperty(SD.name, m.createResource(g.getURI()))));
-            return null;
-        });
+        store.graphNames().forEach(g -> dataset.addProperty(SD.namedGraph,
+                m.createResource().addProperty(RDF.type, SD.NamedGraph).addProperty(SD.name, m.createResource(g))));
         return m;
     }
 }

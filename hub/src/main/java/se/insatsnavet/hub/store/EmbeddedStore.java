@@ -1,0 +1,277 @@
+package se.insatsnavet.hub.store;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.tdb2.TDB2Factory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The embedded backend: a Jena TDB2 dataset (MVCC, so reads never wait for an import), with a transaction
+ * around every access.
+ */
+final class EmbeddedStore implements CatalogStore {
+
+    private final Dataset dataset;
+    private final String location;
+
+    private EmbeddedStore(Dataset dataset, String location) {
+        this.dataset = dataset;
+        this.location = location;
+    }
+
+    /** Opens (creating if needed) a TDB2 dataset in {@code dir}. */
+    static EmbeddedStore openTdb2(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot create TDB2 folder " + dir, e);
+        }
+        return new EmbeddedStore(TDB2Factory.connectDataset(dir.toString()), "TDB2 in " + dir.toAbsolutePath());
+    }
+
+    /** An in-memory, transactional dataset (tests and tools). */
+    static EmbeddedStore inMemory() {
+        return new EmbeddedStore(TDB2Factory.createDataset(), "TDB2 in memory");
+    }
+
+    @Override
+    public String location() {
+        return location;
+    }
+
+    @Override
+    public boolean isRemote() {
+        return false;
+    }
+
+    private <T> T read(Function<Dataset, T> reader) {
+        return Txn.calculateRead(dataset, () -> reader.apply(dataset));
+    }
+
+    @Override
+    public <T> T query(Query query, Function<QueryExecution, T> body) {
+        return read(ds -> {
+            try (QueryExecution qe = QueryExecution.dataset(ds).query(query).build()) {
+                return body.apply(qe);
+            }
+        });
+    }
+
+    @Override
+    public <T> T queryUnion(Query query, long timeoutMillis, Function<QueryExecution, T> body) {
+        return read(ds -> {
+            try (QueryExecution qe = QueryExecution.dataset(ds).query(query)
+                    .set(TDB2.symUnionDefaultGraph, true)
+                    .timeout(timeoutMillis, TimeUnit.MILLISECONDS).build()) {
+                return body.apply(qe);
+            }
+        });
+    }
+
+    @Override
+    public <T> T inOneRead(Supplier<T> work) {
+        return Txn.calculateRead(dataset, work);
+    }
+
+    @Override
+    public List<String> graphNames() {
+        return read(ds -> {
+            List<String> names = new ArrayList<>();
+            ds.asDatasetGraph().listGraphNodes().forEachRemaining(g -> names.add(g.getURI()));
+            return names;
+        });
+    }
+
+    @Override
+    public Model graph(String graphIri) {
+        return read(ds -> ModelFactory.createDefaultModel().add(ds.getNamedModel(graphIri)));
+    }
+
+    @Override
+    public void exportGraph(String graphIri, StreamRDF sink) {
+        read(ds -> {
+            sink.start();
+            ds.asDatasetGraph().getGraph(NodeFactory.createURI(graphIri)).find().forEachRemaining(sink::triple);
+            sink.finish();
+            return null;
+        });
+    }
+
+    @Override
+    public void exportDataset(StreamRDF sink) {
+        read(ds -> {
+            sink.start();
+            ds.asDatasetGraph().find().forEachRemaining(sink::quad);
+            sink.finish();
+            return null;
+        });
+    }
+
+    @Override
+    public long size() {
+        return read(ds -> ds.asDatasetGraph().stream().count());
+    }
+
+    @Override
+    public void replaceGraph(String graphIri, Model content) {
+        Node g = NodeFactory.createURI(graphIri);
+        Txn.executeWrite(dataset, () -> {
+            DatasetGraph dsg = dataset.asDatasetGraph();
+            dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
+            content.getGraph().find().forEachRemaining(t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
+        });
+    }
+
+    @Override
+    public void applyChanges(String graphIri, Map<String, Model> upserts, Collection<String> deletes) {
+        Node g = NodeFactory.createURI(graphIri);
+        Txn.executeWrite(dataset, () -> {
+            DatasetGraph dsg = dataset.asDatasetGraph();
+            Set<Node> linked = new HashSet<>();
+            for (String iri : deletes) {
+                linked.addAll(deleteOwned(dsg, g, iri));
+            }
+            for (Map.Entry<String, Model> e : upserts.entrySet()) {
+                linked.addAll(deleteOwned(dsg, g, e.getKey()));
+                e.getValue().getGraph().find().forEachRemaining(t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
+            }
+            deleteOrphans(dsg.getGraph(g), linked);
+        });
+    }
+
+    /**
+     * Removes the descriptions of resources the changed services linked to (their provider organisation, the
+     * organisation's places …) that nothing in the graph links to any more, following their own links in
+     * turn. Services themselves are never removed this way.
+     */
+    private static void deleteOrphans(Graph graph, Set<Node> candidates) {
+        Deque<Node> todo = new ArrayDeque<>(candidates);
+        Set<Node> deleted = new HashSet<>();
+        Node serviceClass = NodeFactory.createURI(se.insatsnavet.schema.vocab.CPSV.PublicService.getURI());
+        while (!todo.isEmpty()) {
+            Node n = todo.poll();
+            // a candidate still linked to may lose its last link later on, when another orphan goes: it is
+            // looked at again then
+            if (deleted.contains(n) || graph.contains(Node.ANY, Node.ANY, n) || !graph.contains(n, Node.ANY, Node.ANY)
+                    || graph.contains(n, org.apache.jena.vocabulary.RDF.Nodes.type, serviceClass)) {
+                continue;
+            }
+            deleted.add(n);
+            List<Triple> doomed = graph.find(n, Node.ANY, Node.ANY).toList();
+            for (Triple t : doomed) {
+                graph.delete(t);
+                if (t.getObject().isURI()) {
+                    todo.add(t.getObject());
+                }
+            }
+        }
+    }
+
+    @Override
+    public Optional<String> graphOf(String subjectIri) {
+        Node s = NodeFactory.createURI(subjectIri);
+        return read(ds -> {
+            Iterator<Quad> it = ds.asDatasetGraph().find(Node.ANY, s, Node.ANY, Node.ANY);
+            return it.hasNext() ? Optional.of(it.next().getGraph().getURI()) : Optional.empty();
+        });
+    }
+
+    @Override
+    public Optional<Model> describe(String iri) {
+        Node s = NodeFactory.createURI(iri);
+        return read(ds -> {
+            DatasetGraph dsg = ds.asDatasetGraph();
+            Iterator<Quad> first = dsg.find(Node.ANY, s, Node.ANY, Node.ANY);
+            if (!first.hasNext()) {
+                return Optional.empty();
+            }
+            return Optional.of(Descriptions.describe(source(dsg.getGraph(first.next().getGraph())), iri));
+        });
+    }
+
+    @Override
+    public Optional<Model> describeIn(String graphIri, String iri) {
+        return read(ds -> Descriptions.describeIn(source(ds.asDatasetGraph().getGraph(NodeFactory.createURI(graphIri))), iri));
+    }
+
+    private static Descriptions.Source source(Graph graph) {
+        return subjects -> {
+            List<Triple> out = new ArrayList<>();
+            for (Node subject : subjects) {
+                graph.find(subject, Node.ANY, Node.ANY).forEachRemaining(out::add);
+            }
+            return out;
+        };
+    }
+
+    /** Deletes the triples of {@code iri} and the resources it owns; returns the other IRIs they linked to. */
+    private static Set<Node> deleteOwned(DatasetGraph dsg, Node g, String iri) {
+        Graph graph = dsg.getGraph(g);
+        List<Triple> doomed = new ArrayList<>();
+        Set<Node> owned = ownedSubjects(graph, iri);
+        for (Node subject : owned) {
+            graph.find(subject, Node.ANY, Node.ANY).forEachRemaining(doomed::add);
+        }
+        Set<Node> linked = new HashSet<>();
+        for (Triple t : doomed) {
+            dsg.delete(g, t.getSubject(), t.getPredicate(), t.getObject());
+            if (t.getObject().isURI() && !owned.contains(t.getObject())) {
+                linked.add(t.getObject());
+            }
+        }
+        return linked;
+    }
+
+    /** {@code iri} and every IRI reachable from it that starts with {@code iri#}. */
+    private static Set<Node> ownedSubjects(Graph graph, String iri) {
+        String prefix = iri + "#";
+        Set<Node> owned = new HashSet<>();
+        Deque<Node> todo = new ArrayDeque<>();
+        todo.add(NodeFactory.createURI(iri));
+        while (!todo.isEmpty()) {
+            Node n = todo.poll();
+            if (!owned.add(n)) {
+                continue;
+            }
+            graph.find(n, Node.ANY, Node.ANY).forEachRemaining(t -> {
+                Node o = t.getObject();
+                if (o.isURI() && o.getURI().startsWith(prefix) && !owned.contains(o)) {
+                    todo.add(o);
+                }
+            });
+        }
+        return owned;
+    }
+
+    @Override
+    public void close() {
+        dataset.close();
+    }
+}

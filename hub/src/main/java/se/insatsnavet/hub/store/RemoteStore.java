@@ -1,0 +1,342 @@
+package se.insatsnavet.hub.store;
+
+import org.apache.jena.atlas.web.HttpException;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.http.HttpRDF;
+import org.apache.jena.query.ParameterizedSparqlString;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.ResourceFactory;
+import org.apache.jena.rdfconnection.RDFConnection;
+import org.apache.jena.rdfconnection.RDFConnectionFuseki;
+import org.apache.jena.riot.WebContent;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
+import org.apache.jena.sparql.modify.request.QuadDataAcc;
+import org.apache.jena.sparql.modify.request.UpdateDataInsert;
+import org.apache.jena.update.UpdateRequest;
+import org.apache.jena.vocabulary.RDF;
+import se.insatsnavet.schema.vocab.CPSV;
+
+import java.net.Authenticator;
+import java.net.PasswordAuthentication;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The remote backend: a SPARQL 1.1 store (Fuseki) reached through Jena's RDFConnection. Reads are SPARQL
+ * queries; an import's change set is one SPARQL Update request (one transaction on the server, so readers see
+ * all of it or none); whole graphs are read and replaced with the Graph Store Protocol. Nothing is kept
+ * here: every read asks the store.
+ */
+final class RemoteStore implements CatalogStore {
+
+    /** Subjects asked for in one query when a description is gathered. */
+    private static final int SUBJECTS_PER_QUERY = 200;
+    /** How many links deep a change set follows resources nothing links to any more (organisation, its places …). */
+    static final int ORPHAN_DEPTH = 8;
+    /** Scratch graph (inside one update request only) of the resources that may have lost their last link. */
+    private static final String CANDIDATES_GRAPH = "urn:insatsnavet:store:orphan-candidates:";
+    private static final String CANDIDATE = "urn:insatsnavet:store:candidate";
+    /** A property no data uses: {@code (<any>|!<any>)*} follows links of every property. */
+    private static final String ANY_LINK = "urn:insatsnavet:store:any-link";
+
+    private final String datasetUrl;
+    private final HttpClient http;
+
+    private RemoteStore(String datasetUrl, HttpClient http) {
+        this.datasetUrl = datasetUrl;
+        this.http = http;
+    }
+
+    static RemoteStore connect(String datasetUrl, String user, String password) {
+        if (datasetUrl == null || !datasetUrl.matches("(?i)https?://.+")) {
+            throw new IllegalArgumentException("The SPARQL store URL must be an http(s) URL of a dataset, e.g. http://host:3030/ds: " + datasetUrl);
+        }
+        String url = datasetUrl.endsWith("/") ? datasetUrl.substring(0, datasetUrl.length() - 1) : datasetUrl;
+        HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NORMAL);
+        if (user != null) {
+            char[] secret = password == null ? new char[0] : password.toCharArray();
+            http.authenticator(new Authenticator() {
+                @Override
+                protected PasswordAuthentication getPasswordAuthentication() {
+                    return new PasswordAuthentication(user, secret);
+                }
+            });
+        }
+        RemoteStore store = new RemoteStore(url, http.build());
+        store.ping();
+        return store;
+    }
+
+    /** Fails at once, naming the store, when it does not answer a query. */
+    private void ping() {
+        try {
+            query(new ParameterizedSparqlString("ASK { }").asQuery(), QueryExecution::execAsk);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("The SPARQL store at " + datasetUrl + " does not answer: " + e.getMessage(), e);
+        }
+    }
+
+    private RDFConnection connection() {
+        return RDFConnectionFuseki.service(datasetUrl).httpClient(http).build();
+    }
+
+    @Override
+    public String location() {
+        return "SPARQL store at " + datasetUrl;
+    }
+
+    @Override
+    public boolean isRemote() {
+        return true;
+    }
+
+    @Override
+    public <T> T query(Query query, Function<QueryExecution, T> body) {
+        try (RDFConnection c = connection(); QueryExecution qe = c.newQuery().query(query).build()) {
+            return body.apply(qe);
+        }
+    }
+
+    @Override
+    public <T> T queryUnion(Query query, long timeoutMillis, Function<QueryExecution, T> body) {
+        Query q = query;
+        if (!query.hasDatasetDescription()) {
+            // SPARQL's own way to a union default graph: the merge of every named graph (FROM), while GRAPH
+            // still reaches each of them (FROM NAMED)
+            q = query.cloneQuery();
+            for (String g : graphNames()) {
+                q.addGraphURI(g);
+                q.addNamedGraphURI(g);
+            }
+        }
+        try (RDFConnection c = connection();
+             QueryExecution qe = c.newQuery().query(q).timeout(timeoutMillis, TimeUnit.MILLISECONDS).build()) {
+            return body.apply(qe);
+        } catch (RuntimeException e) {
+            if (timedOut(e)) {
+                QueryCancelledException cancelled = new QueryCancelledException();
+                cancelled.initCause(e);
+                throw cancelled;
+            }
+            throw e;
+        }
+    }
+
+    /** A time-out of the HTTP request, or the store's own (Fuseki answers 503). */
+    private static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof HttpTimeoutException || t instanceof QueryCancelledException
+                    || (t instanceof QueryExceptionHTTP q && q.getStatusCode() == 503)
+                    || (t instanceof HttpException h && h.getStatusCode() == 503)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public <T> T inOneRead(Supplier<T> work) {
+        return work.get();
+    }
+
+    @Override
+    public List<String> graphNames() {
+        return query(new ParameterizedSparqlString("SELECT ?g WHERE { GRAPH ?g { } }").asQuery(), qe -> {
+            List<String> names = new ArrayList<>();
+            qe.execSelect().forEachRemaining(row -> {
+                if (row.get("g").isURIResource()) {
+                    names.add(row.getResource("g").getURI());
+                }
+            });
+            return names;
+        });
+    }
+
+    @Override
+    public Model graph(String graphIri) {
+        try (RDFConnection c = connection()) {
+            return ModelFactory.createDefaultModel().add(c.fetch(graphIri));
+        } catch (HttpException e) {
+            if (e.getStatusCode() == 404) {
+                return ModelFactory.createDefaultModel();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void exportGraph(String graphIri, StreamRDF sink) {
+        try {
+            HttpRDF.httpGetToStream(http, datasetUrl + "?graph=" + URLEncoder.encode(graphIri, StandardCharsets.UTF_8),
+                    WebContent.contentTypeNTriples, sink);
+        } catch (HttpException e) {
+            if (e.getStatusCode() != 404) {
+                throw e;
+            }
+            sink.start();
+            sink.finish();
+        }
+    }
+
+    @Override
+    public void exportDataset(StreamRDF sink) {
+        HttpRDF.httpGetToStream(http, datasetUrl, WebContent.contentTypeNQuads, sink);
+    }
+
+    @Override
+    public long size() {
+        return query(new ParameterizedSparqlString("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").asQuery(),
+                qe -> qe.execSelect().next().getLiteral("n").getLong());
+    }
+
+    @Override
+    public void replaceGraph(String graphIri, Model content) {
+        try (RDFConnection c = connection()) {
+            c.put(graphIri, content);
+        }
+    }
+
+    /**
+     * One SPARQL Update request: for each deleted or upserted service, the IRIs its owned triples link to are
+     * noted in a scratch graph and its owned triples deleted (an upsert's new triples inserted right after);
+     * then, {@link #ORPHAN_DEPTH} times, the noted resources that nothing links to any more (and that are no
+     * service) lose their triples and what they linked to is noted in turn; the scratch graph is dropped. The
+     * store runs the request as one transaction.
+     */
+    @Override
+    public void applyChanges(String graphIri, Map<String, Model> upserts, Collection<String> deletes) {
+        String candidates = CANDIDATES_GRAPH + UUID.randomUUID();
+        UpdateRequest request = new UpdateRequest();
+        for (String iri : deletes) {
+            deleteOwned(request, graphIri, iri, candidates);
+        }
+        Node g = NodeFactory.createURI(graphIri);
+        for (Map.Entry<String, Model> e : upserts.entrySet()) {
+            deleteOwned(request, graphIri, e.getKey(), candidates);
+            QuadDataAcc quads = new QuadDataAcc();
+            e.getValue().getGraph().find().forEachRemaining(t -> quads.addQuad(new Quad(g, t)));
+            request.add(new UpdateDataInsert(quads));
+        }
+        for (int i = 0; i < ORPHAN_DEPTH; i++) {
+            ParameterizedSparqlString orphans = new ParameterizedSparqlString("""
+                    DELETE { GRAPH ?graph { ?n ?p ?o } GRAPH ?candidates { ?n ?candidate ?candidate } }
+                    INSERT { GRAPH ?candidates { ?next ?candidate ?candidate } }
+                    WHERE {
+                      GRAPH ?candidates { ?n ?candidate ?candidate }
+                      GRAPH ?graph {
+                        ?n ?p ?o
+                        FILTER NOT EXISTS { ?anyone ?links ?n }
+                        FILTER NOT EXISTS { ?n ?type ?serviceClass }
+                      }
+                      BIND(IF(isIRI(?o), ?o, ?nothing) AS ?next)
+                    }""");
+            orphans.setIri("graph", graphIri);
+            orphans.setIri("candidates", candidates);
+            orphans.setIri("candidate", CANDIDATE);
+            orphans.setIri("type", RDF.type.getURI());
+            orphans.setIri("serviceClass", CPSV.PublicService.getURI());
+            orphans.asUpdate().getOperations().forEach(request::add);
+        }
+        ParameterizedSparqlString drop = new ParameterizedSparqlString("DROP SILENT GRAPH ?candidates");
+        drop.setIri("candidates", candidates);
+        drop.asUpdate().getOperations().forEach(request::add);
+        try (RDFConnection c = connection()) {
+            c.update(request);
+        }
+    }
+
+    /** Notes what the owned triples of {@code iri} link to, then deletes those triples. */
+    private static void deleteOwned(UpdateRequest request, String graphIri, String iri, String candidates) {
+        String owned = """
+                GRAPH ?graph {
+                  ?service (?anyLink|!?anyLink)* ?x .
+                  FILTER(?x = ?service || STRSTARTS(STR(?x), ?prefix))
+                  ?x ?p ?o
+                }""";
+        ParameterizedSparqlString note = new ParameterizedSparqlString(
+                "INSERT { GRAPH ?candidates { ?o ?candidate ?candidate } } WHERE { " + owned
+                        + " FILTER(isIRI(?o) && ?o != ?service && !STRSTARTS(STR(?o), ?prefix)) }");
+        ParameterizedSparqlString delete = new ParameterizedSparqlString(
+                "DELETE { GRAPH ?graph { ?x ?p ?o } } WHERE { " + owned + " }");
+        for (ParameterizedSparqlString pss : List.of(note, delete)) {
+            pss.setIri("graph", graphIri);
+            pss.setIri("service", iri);
+            pss.setIri("anyLink", ANY_LINK);
+            pss.setLiteral("prefix", iri + "#");
+            pss.setIri("candidates", candidates);
+            pss.setIri("candidate", CANDIDATE);
+            pss.asUpdate().getOperations().forEach(request::add);
+        }
+    }
+
+    @Override
+    public Optional<String> graphOf(String subjectIri) {
+        ParameterizedSparqlString pss = new ParameterizedSparqlString("SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 1");
+        pss.setIri("s", subjectIri);
+        return query(pss.asQuery(), qe -> {
+            var rs = qe.execSelect();
+            return rs.hasNext() ? Optional.of(rs.next().getResource("g").getURI()) : Optional.<String>empty();
+        });
+    }
+
+    @Override
+    public Optional<Model> describe(String iri) {
+        return graphOf(iri).map(g -> Descriptions.describe(source(g), iri));
+    }
+
+    @Override
+    public Optional<Model> describeIn(String graphIri, String iri) {
+        return Descriptions.describeIn(source(graphIri), iri);
+    }
+
+    /** The triples of a level of subjects, a few hundred per query. */
+    private Descriptions.Source source(String graphIri) {
+        return subjects -> {
+            List<Node> all = new ArrayList<>(subjects);
+            List<Triple> out = new ArrayList<>();
+            for (int from = 0; from < all.size(); from += SUBJECTS_PER_QUERY) {
+                List<RDFNode> chunk = new ArrayList<>();
+                for (Node n : all.subList(from, Math.min(all.size(), from + SUBJECTS_PER_QUERY))) {
+                    chunk.add(ResourceFactory.createResource(n.getURI()));
+                }
+                ParameterizedSparqlString pss = new ParameterizedSparqlString(
+                        "SELECT ?s ?p ?o WHERE { VALUES (?s) {?subjects} GRAPH ?graph { ?s ?p ?o } }");
+                pss.setValues("subjects", chunk);
+                pss.setIri("graph", graphIri);
+                query(pss.asQuery(), qe -> {
+                    qe.execSelect().forEachRemaining(row -> out.add(Triple.create(row.get("s").asNode(),
+                            row.get("p").asNode(), row.get("o").asNode())));
+                    return null;
+                });
+            }
+            return out;
+        };
+    }
+
+    @Override
+    public void close() {
+        // nothing held open: the HTTP client's connections close when it is collected
+    }
+}
