@@ -85,7 +85,24 @@ public final class ChangeFollower implements AutoCloseable {
         ChangeFollower follower = new ChangeFollower(vertx, log, positionFile, nodeId, apply);
         follower.position = fresh ? startSeq : readPosition(positionFile).orElse(startSeq);
         follower.savePosition();
+        follower.primeApplied();
         return follower;
+    }
+
+    /**
+     * Counts the runs wholly at or before the position as applied (they were, before this start), so that the
+     * look-back of the next catch-ups does not apply them again; a run with entries after the position is not.
+     */
+    private void primeApplied() {
+        Map<Long, Long> newestSeqOfRun = new LinkedHashMap<>();
+        for (ChangeLog.RunEntry e : log.withRunsAfter(Math.max(0, position - OVERLAP), OVERLAP + PAGE)) {
+            newestSeqOfRun.merge(e.runId(), e.seq(), Math::max);
+        }
+        newestSeqOfRun.forEach((run, newest) -> {
+            if (newest <= position) {
+                applied.add(run);
+            }
+        });
     }
 
     /** Listens for nudges and checks the log every {@code catchUpMillis} ms (0: only on nudges). */
