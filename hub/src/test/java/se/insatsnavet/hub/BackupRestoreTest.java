@@ -1,9 +1,7 @@
 package se.insatsnavet.hub;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.jena.query.Dataset;
 import org.apache.jena.rdf.model.Model;
-import org.apache.jena.rdf.model.ModelFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

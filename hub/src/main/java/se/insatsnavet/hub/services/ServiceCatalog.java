@@ -354,9 +354,7 @@ public final class ServiceCatalog {
         store.inOneRead(() -> {
             List<String> uris = new ArrayList<>(allServiceUris());
             uris.sort(null);
-            for (String uri : uris) {
-                itemOf(uri).ifPresent(action);
-            }
+            store.describeEach(uris, (uri, m) -> action.accept(item(uri, m)));
             return null;
         });
     }

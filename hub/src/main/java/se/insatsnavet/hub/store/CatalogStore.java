@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -111,6 +112,14 @@ public interface CatalogStore extends AutoCloseable {
      * (types, labels, notations) of the resources they point to. Empty if the resource is in no graph.
      */
     Optional<Model> describe(String iri);
+
+    /**
+     * The descriptions ({@link #describe}) of many resources, handed to {@code action} in the order given;
+     * those in no graph are skipped. For bulk work (dumps, reindexing): TDB2 reads them in one transaction, a
+     * remote store reads each graph once (Graph Store Protocol) while its resources come one after the other,
+     * as services do in URI order.
+     */
+    void describeEach(List<String> iris, BiConsumer<String, Model> action);
 
     /** The triples of {@code iri} in one named graph and those of the resources it links to. */
     Optional<Model> describeIn(String graphIri, String iri);

@@ -29,6 +29,17 @@ final class Descriptions {
     private Descriptions() {
     }
 
+    /** The triples of subjects looked up in a graph at hand. */
+    static Source of(org.apache.jena.graph.Graph graph) {
+        return subjects -> {
+            List<Triple> out = new ArrayList<>();
+            for (Node subject : subjects) {
+                graph.find(subject, Node.ANY, Node.ANY).forEachRemaining(out::add);
+            }
+            return out;
+        };
+    }
+
     /** See {@link CatalogStore#describe(String)}; the graph is the one that holds {@code iri}. */
     static Model describe(Source source, String iri) {
         String prefix = iri + "#";

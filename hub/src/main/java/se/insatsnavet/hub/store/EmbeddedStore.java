@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -212,23 +213,23 @@ final class EmbeddedStore implements CatalogStore {
             if (!first.hasNext()) {
                 return Optional.empty();
             }
-            return Optional.of(Descriptions.describe(source(dsg.getGraph(first.next().getGraph())), iri));
+            return Optional.of(Descriptions.describe(Descriptions.of(dsg.getGraph(first.next().getGraph())), iri));
+        });
+    }
+
+    @Override
+    public void describeEach(List<String> iris, BiConsumer<String, Model> action) {
+        inOneRead(() -> {
+            for (String iri : iris) {
+                describe(iri).ifPresent(m -> action.accept(iri, m));
+            }
+            return null;
         });
     }
 
     @Override
     public Optional<Model> describeIn(String graphIri, String iri) {
-        return read(ds -> Descriptions.describeIn(source(ds.asDatasetGraph().getGraph(NodeFactory.createURI(graphIri))), iri));
-    }
-
-    private static Descriptions.Source source(Graph graph) {
-        return subjects -> {
-            List<Triple> out = new ArrayList<>();
-            for (Node subject : subjects) {
-                graph.find(subject, Node.ANY, Node.ANY).forEachRemaining(out::add);
-            }
-            return out;
-        };
+        return read(ds -> Descriptions.describeIn(Descriptions.of(ds.asDatasetGraph().getGraph(NodeFactory.createURI(graphIri))), iri));
     }
 
     /** Deletes the triples of {@code iri} and the resources it owns; returns the other IRIs they linked to. */

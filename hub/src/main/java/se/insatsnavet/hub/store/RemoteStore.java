@@ -34,11 +34,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -50,6 +52,8 @@ import java.util.function.Supplier;
  */
 final class RemoteStore implements CatalogStore {
 
+    /** Time limit of one of the hub's own queries (the public endpoint's are shorter). */
+    private static final long QUERY_TIMEOUT_SECONDS = 120;
     /** Subjects asked for in one query when a description is gathered. */
     private static final int SUBJECTS_PER_QUERY = 200;
     /** How many links deep a change set follows resources nothing links to any more (organisation, its places …). */
@@ -114,7 +118,8 @@ final class RemoteStore implements CatalogStore {
 
     @Override
     public <T> T query(Query query, Function<QueryExecution, T> body) {
-        try (RDFConnection c = connection(); QueryExecution qe = c.newQuery().query(query).build()) {
+        try (RDFConnection c = connection();
+             QueryExecution qe = c.newQuery().query(query).timeout(QUERY_TIMEOUT_SECONDS, TimeUnit.SECONDS).build()) {
             return body.apply(qe);
         }
     }
@@ -304,6 +309,45 @@ final class RemoteStore implements CatalogStore {
     @Override
     public Optional<Model> describe(String iri) {
         return graphOf(iri).map(g -> Descriptions.describe(source(g), iri));
+    }
+
+    @Override
+    public void describeEach(List<String> iris, BiConsumer<String, Model> action) {
+        Map<String, String> graphs = graphsOf(iris);
+        String current = null;
+        Descriptions.Source source = null;
+        for (String iri : iris) {
+            String g = graphs.get(iri);
+            if (g == null) {
+                continue;
+            }
+            if (!g.equals(current)) {
+                // one GET of the graph, held only while its resources are described
+                source = Descriptions.of(graph(g).getGraph());
+                current = g;
+            }
+            action.accept(iri, Descriptions.describe(source, iri));
+        }
+    }
+
+    /** The graph of each of {@code iris} that is in one, a few hundred per query. */
+    private Map<String, String> graphsOf(List<String> iris) {
+        Map<String, String> graphs = new HashMap<>();
+        for (int from = 0; from < iris.size(); from += SUBJECTS_PER_QUERY) {
+            List<RDFNode> chunk = new ArrayList<>();
+            for (String iri : iris.subList(from, Math.min(iris.size(), from + SUBJECTS_PER_QUERY))) {
+                chunk.add(ResourceFactory.createResource(iri));
+            }
+            ParameterizedSparqlString pss = new ParameterizedSparqlString(
+                    "SELECT DISTINCT ?s ?g WHERE { VALUES (?s) {?subjects} GRAPH ?g { ?s ?p ?o } }");
+            pss.setValues("subjects", chunk);
+            query(pss.asQuery(), qe -> {
+                qe.execSelect().forEachRemaining(row -> graphs.putIfAbsent(row.getResource("s").getURI(),
+                        row.getResource("g").getURI()));
+                return null;
+            });
+        }
+        return graphs;
     }
 
     @Override
