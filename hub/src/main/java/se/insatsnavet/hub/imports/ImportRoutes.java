@@ -139,7 +139,7 @@ public final class ImportRoutes {
             if (locks.clustered() && !minGap.isZero()) {
                 java.time.Instant last = imports.runs().lastFinishedStart(federation.id(), source.id()).orElse(null);
                 if (last != null && last.isAfter(java.time.Instant.now().minus(minGap))) {
-                    LOG.debug("Scheduled import of {}/{} skipped: a node ran it at {}", federation.id(), source.id(), last);
+                    LOG.info("Scheduled import of {}/{} skipped: a hub node ran it at {}", federation.id(), source.id(), last);
                     return null;
                 }
             }
