@@ -266,6 +266,8 @@ public final class Hub {
         router.get("/api/quality/:federation").handler(qualityHandler.federation());
         router.get("/api/coverage").handler(qualityHandler.coverage());
         router.get("/kvalitet/:federation").handler(se.insatsnavet.hub.web.QualityPage.create(vertx, quality, registry::name));
+        router.get("/tackning").handler(se.insatsnavet.hub.web.CoveragePage.create(vertx, coverage, vocabulary,
+                se.insatsnavet.hub.web.SwedenMap.load()));
         router.get("/api/federations/:id/runs/:runId").handler(RunsHandler.one(vertx, registry, runs));
         se.insatsnavet.hub.http.RateLimit searchLimit = se.insatsnavet.hub.http.RateLimit.perMinute("search",
                 Long.getLong("insatsnavet.limits.searchPerMinute", 600));
@@ -376,7 +378,7 @@ public final class Hub {
                 "federation.schema.json", se.insatsnavet.schema.json.JsonSchemas.FEDERATION_RESOURCE),
                 "application/schema+json"));
         router.get("/docs").handler(se.insatsnavet.hub.http.ApiDocsHandler.create());
-        router.get("/").handler(SearchPage.create(vertx, catalog, vocabulary));
+        router.get("/").handler(SearchPage.create(vertx, catalog, vocabulary, registry::name));
         router.get("/hittaguiden").handler(se.insatsnavet.hub.web.FinderPage.create(vertx, catalog, vocabulary));
         router.get("/assets/*").handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(3600));
         router.route().last().handler(ctx -> Responses.problem(ctx, 404, "No resource at " + ctx.request().path()));
@@ -494,6 +496,7 @@ public final class Hub {
         return dumps;
     }
 
+    /** The linked-data store: embedded TDB2, or the remote SPARQL store of {@link HubOptions#sparqlStore()}. */
     public CatalogStore store() {
         return store;
     }

@@ -32,8 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The public pages in a real browser (Debian's headless Chromium through ChromeDriver): a search and the
- * guided finder end to end, keyboard and 200% zoom, and axe-core finding no serious or critical violation.
+ * The public pages in a real browser (Debian's headless Chromium through ChromeDriver): a search, the guided
+ * finder and the coverage map end to end, keyboard and 200% zoom, and axe-core finding no serious or critical
+ * violation.
  * .ci/run installs the browser and requires this test; elsewhere it is skipped, saying so, without one.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -106,6 +107,21 @@ class BrowserTest {
     }
 
     @Test
+    void aNetworkChoosesSeveralCountiesAndSeesWhichFederationEachServiceComesFrom() {
+        browser.get(base + "/");
+        browser.findElement(By.cssSelector("details.regions summary")).click();
+        browser.findElement(By.cssSelector("label[for=lan-05]")).click();
+        browser.findElement(By.cssSelector("label[for=lan-19]")).click();
+        browser.findElement(By.cssSelector("form.search button[type=submit]")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("lan=19"));
+        assertTrue(browser.getCurrentUrl().contains("lan=05"), browser.getCurrentUrl());
+        String text = browser.findElement(By.id("resultat")).getText();
+        assertTrue(text.contains("Samordningsförbund:"), text);
+        assertTrue(browser.findElement(By.id("lan-05")).isSelected(), "the choice is kept");
+        assertAccessible("search across two counties");
+    }
+
+    @Test
     void theGuidedFinderAnswersAndLetsOneChangeAnAnswer() {
         browser.get(base + "/hittaguiden");
         assertAccessible("finder questions");
@@ -124,6 +140,39 @@ class BrowserTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("hjalp=halsa"));
         browser.get(shared);
         assertTrue(browser.findElement(By.id(radioId("hjalp", "arbete"))).isSelected(), "the shared URL restores the answers");
+    }
+
+    @Test
+    void theCoverageMapIsAccessibleAndAFormChoiceZoomsToACounty() {
+        browser.get(base + "/");
+        browser.findElement(By.linkText("Täckning")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/tackning"));
+        assertAccessible("coverage page");
+        new Select(browser.findElement(By.id("malgrupp"))).selectByValue("young-adults");
+        new Select(browser.findElement(By.id("lan"))).selectByVisibleText("Östergötlands län");
+        browser.findElement(By.cssSelector("form.tackning button[type=submit]")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("lan=05"));
+        assertEquals(13, browser.findElements(By.cssSelector("table.kommuner tbody tr")).size(), "Östergötland's municipalities");
+        assertEquals(13, browser.findElements(By.cssSelector("figure.karta path[data-kod]")).size());
+        WebElement gap = browser.findElement(By.cssSelector("figure.karta path.antal-0"));
+        Object fill = ((JavascriptExecutor) browser).executeScript("return getComputedStyle(arguments[0]).fill;", gap);
+        assertTrue(String.valueOf(fill).contains("#saknas"), "a municipality without a service is hatched: " + fill);
+        assertAccessible("coverage page, a county");
+        new Select(browser.findElement(By.id("niva"))).selectByValue("lan");
+        browser.findElement(By.cssSelector("form.tackning button[type=submit]")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("niva=lan"));
+        assertEquals(21, browser.findElements(By.cssSelector("figure.karta path[data-kod]")).size(), "the counties");
+        assertAccessible("coverage page, counties");
+        Dimension size = browser.manage().window().getSize();
+        try {
+            browser.manage().window().setSize(new Dimension(640, 900)); // 1280 px at 200% zoom
+            browser.get(base + "/tackning?malgrupp=young-adults&metod=supported-employment");
+            Object overflow = ((JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertTrue(((Number) overflow).intValue() <= 0, "no horizontal scrolling at 640 px: " + overflow);
+        } finally {
+            browser.manage().window().setSize(size);
+        }
     }
 
     /** The id of the radio button with this value (ids are name-index). */

@@ -9,6 +9,10 @@ import org.junit.jupiter.api.io.TempDir;
 import se.insatsnavet.hub.quality.QualityCheck;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Quality scores with their reasons, and coverage per municipality with gaps, over the bundled examples. */
+/**
+ * Quality scores with their reasons, and coverage per municipality with gaps (the API and the Swedish page
+ * /tackning with its map, bars and table), over the bundled examples.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QualityCoverageTest {
 
@@ -111,5 +118,131 @@ class QualityCoverageTest {
         assertTrue(html.indexOf(se.insatsnavet.hub.linkeddata.Html.escape(worst.path("title").asText())) > html.indexOf("Rätta först"));
         assertFalse(html.contains("missing "), "reasons are in Swedish");
         assertEquals(404, http.get("/kvalitet/nowhere", "text/html").statusCode());
+    }
+
+    @Test
+    void coverageHasNoPerInhabitantRateAndSaysWhy() {
+        JsonNode coverage = http.json("/api/coverage");
+        for (JsonNode m : coverage.path("municipalities")) {
+            assertTrue(m.has("servicesPer10000Inhabitants") && m.path("servicesPer10000Inhabitants").isNull(), m.toString());
+        }
+        assertTrue(coverage.path("servicesPer10000Inhabitants").asText().contains("no population figures"), coverage.path("note").toString());
+    }
+
+    @Test
+    void coverageForATargetGroupAndMethodCountsTheServicesHavingBoth() {
+        JsonNode tg = http.json("/api/coverage?targetGroup=activity-compensation");
+        JsonNode linkoping = municipality(tg, "0580");
+        assertEquals(linkoping.path("targetGroups").path("activity-compensation").asLong(), linkoping.path("selected").asLong());
+        JsonNode both = http.json("/api/coverage?targetGroup=activity-compensation&method=supported-employment");
+        JsonNode lk = municipality(both, "0580");
+        assertTrue(lk.path("selected").asLong() <= Math.min(lk.path("targetGroups").path("activity-compensation").asLong(),
+                lk.path("methods").path("supported-employment").asLong()), lk.toString());
+        assertEquals("supported-employment", both.path("selection").path("method").asText());
+        String csv = http.get("/api/coverage?format=csv&targetGroup=activity-compensation", "text/csv").body();
+        assertTrue(csv.startsWith("municipality,municipality_name,county,target_group,method,services\r\n"), csv.substring(0, 200));
+        assertTrue(csv.contains("0580,\"Linköping\",05,activity-compensation,," + linkoping.path("selected").asLong() + "\r\n"));
+        var bad = http.get("/api/coverage?targetGroup=nobody", "application/json");
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("targetGroup") && bad.body().contains("nobody"), bad.body());
+        assertEquals(400, http.get("/api/coverage?method=%3Cscript%3E", "application/json").statusCode());
+    }
+
+    @Test
+    void theCoveragePageShadesEachMunicipalityByItsNumberOfServicesAndMarksTheGaps() {
+        JsonNode api = http.json("/api/coverage?targetGroup=young-adults");
+        var r = http.get("/tackning?malgrupp=young-adults", "text/html");
+        assertEquals(200, r.statusCode());
+        assertTrue(r.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));
+        String html = r.body();
+        assertTrue(html.contains("<html lang=\"sv\">") && !html.contains("<script"), "Swedish, no script");
+        Map<String, String> shading = classes(html, "<path class=\"(antal-[0-4])\" data-kod=\"([0-9]{4})\"");
+        Map<String, String> rows = classes(html, "<tr(?: class=\"(saknas)\")? data-kod=\"([0-9]{4})\">");
+        assertEquals(290, shading.size(), "every municipality on the map");
+        assertEquals(290, rows.size(), "every municipality in the table");
+        int gaps = 0;
+        for (JsonNode m : api.path("municipalities")) {
+            long n = m.path("selected").asLong();
+            String code = m.path("code").asText();
+            String expected = n == 0 ? "antal-0" : n == 1 ? "antal-1" : n <= 4 ? "antal-2" : n <= 9 ? "antal-3" : "antal-4";
+            assertEquals(expected, shading.get(code), code + " has " + n);
+            assertEquals(n == 0 ? "saknas" : "", rows.get(code), code + " in the table");
+            gaps += n == 0 ? 1 : 0;
+        }
+        assertTrue(gaps > 0 && gaps < 290, "the examples cover some municipalities, not all: " + gaps);
+        assertTrue(html.contains(gaps + " av 290 kommuner saknar aktiv insats"), "the gaps in words");
+        long linkoping = municipality(api, "0580").path("selected").asLong();
+        assertTrue(linkoping > 0);
+        assertTrue(html.contains("<title>Linköping: " + (linkoping == 1 ? "1 insats" : linkoping + " insatser") + "</title>"), "hover title");
+        assertTrue(html.contains("<title>Kiruna: ingen insats</title>"));
+        assertTrue(Pattern.compile("<tr class=\"saknas\" data-kod=\"2584\"><th scope=\"row\">Kiruna</th><td>Norrbottens län</td><td>0</td><td>Saknar insats</td>")
+                .matcher(html).find(), "Kiruna's gap in the table, in words");
+        assertTrue(html.contains("<pattern id=\"saknas\"") && html.contains("Ingen insats (randigt)"), "gaps hatched, and the legend says so");
+        assertTrue(html.contains("role=\"img\" aria-label=\"Karta över kommunerna i Sverige"), "the map has an accessible name");
+        assertTrue(html.contains("href=\"/api/coverage?targetGroup=young-adults&amp;format=csv\""), "links to the open data");
+    }
+
+    @Test
+    void aCountySeesItsMunicipalitiesWithoutAServiceOnOneMap() {
+        JsonNode api = http.json("/api/coverage?targetGroup=activity-compensation");
+        String html = http.get("/tackning?malgrupp=activity-compensation&lan=05", "text/html").body();
+        Map<String, String> shading = classes(html, "<path class=\"(antal-[0-4])\" data-kod=\"([0-9]{4})\"");
+        Map<String, String> rows = classes(html, "<tr(?: class=\"(saknas)\")? data-kod=\"([0-9]{4})\">");
+        assertEquals(13, shading.size(), "Östergötland's 13 municipalities shaded: " + shading.keySet());
+        assertEquals(shading.keySet(), rows.keySet());
+        assertTrue(shading.keySet().stream().allMatch(c -> c.startsWith("05")));
+        assertTrue(html.contains("class=\"utanfor\""), "neighbours drawn pale");
+        Matcher view = Pattern.compile("role=\"img\" aria-label=\"[^\"]*\" viewBox=\"(-?[0-9]+) (-?[0-9]+) ([0-9]+) ([0-9]+)\"").matcher(html);
+        assertTrue(view.find());
+        int full = se.insatsnavet.hub.web.SwedenMap.load().width();
+        assertTrue(Integer.parseInt(view.group(3)) < full / 2, "zoomed to the county: " + view.group());
+        long without = 0;
+        for (JsonNode m : api.path("municipalities")) {
+            if (m.path("county").asText().equals("05") && m.path("selected").asLong() == 0) {
+                without++;
+                assertEquals("antal-0", shading.get(m.path("code").asText()));
+            }
+        }
+        JsonNode county = null;
+        for (JsonNode c : api.path("counties")) {
+            county = c.path("code").asText().equals("05") ? c : county;
+        }
+        assertEquals(without, county.path("municipalitiesWithoutSelected").asLong());
+        assertTrue(html.contains(without + " av 13 kommuner saknar aktiv insats"), "in words");
+
+        String counties = http.get("/tackning?malgrupp=activity-compensation&niva=lan", "text/html").body();
+        Map<String, String> share = classes(counties, "<path class=\"(andel-[0-3])\" data-kod=\"([0-9]{2})\"");
+        assertEquals(21, share.size());
+        long covered = 13 - without;
+        assertEquals(covered == 0 ? "andel-0" : covered == 13 ? "andel-3" : covered * 2 < 13 ? "andel-1" : "andel-2", share.get("05"));
+        assertEquals("andel-0", share.get("25"), "no example service in Norrbotten");
+    }
+
+    @Test
+    void theCoveragePageEscapesWhatItIsGivenAndIgnoresUnknownChoices() {
+        String html = http.get("/tackning?malgrupp=%3Cscript%3Ealert(1)%3C/script%3E&metod=%22%3E%3Cb%3E&lan=%22%3E&niva=%3Ci%3E", "text/html").body();
+        assertFalse(html.contains("<script") || html.contains("\"><b>") || html.contains("<i>"), "nothing injected");
+        assertTrue(html.contains("<option value=\"\">Alla målgrupper</option>") && html.contains("Karta över kommunerna i Sverige"),
+                "unknown choices fall back to all of Sweden");
+        assertTrue(http.get("/", "text/html").body().contains("<a href=\"/tackning\">Täckning</a>"), "linked from the search page");
+    }
+
+    private static JsonNode municipality(JsonNode coverage, String code) {
+        for (JsonNode m : coverage.path("municipalities")) {
+            if (m.path("code").asText().equals(code)) {
+                return m;
+            }
+        }
+        throw new AssertionError("no municipality " + code);
+    }
+
+    /** Group 2 (a code) → group 1 (a class, "" when absent) of every match. */
+    private static Map<String, String> classes(String html, String regex) {
+        Map<String, String> out = new HashMap<>();
+        Matcher m = Pattern.compile(regex).matcher(html);
+        while (m.find()) {
+            out.put(m.group(2), m.group(1) == null ? "" : m.group(1));
+        }
+        return out;
     }
 }

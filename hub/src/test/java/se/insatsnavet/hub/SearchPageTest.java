@@ -59,6 +59,21 @@ class SearchPageTest {
     }
 
     @Test
+    void severalCountiesCanBeChosenAndEachCardNamesItsFederation() {
+        String one = http.get("/?lan=05", "text/html").body();
+        assertTrue(one.contains("Kommuner: Linköping") || one.contains("Kommuner: Norrköping"), one);
+        assertFalse(one.contains("Kommuner: Västerås"), "only Östergötland");
+        assertTrue(one.contains("id=\"lan-05\" name=\"lan\" value=\"05\" checked"));
+        assertTrue(one.contains("Samordningsförbund: "), "cards say which federation a service comes from");
+        String two = http.get("/?lan=05&lan=19", "text/html").body();
+        assertTrue(two.contains("Kommuner: Västerås"), "Västmanland too");
+        assertTrue(two.contains("Kommuner: Linköping") || two.contains("Kommuner: Norrköping"), two);
+        assertTrue(two.contains("Län (2 valda)"));
+        assertTrue(two.contains("lan=05&amp;lan=19"), "paging and facet links keep the counties");
+        assertFalse(http.get("/?lan=%3Cb%3E", "text/html").body().contains("<b>"), "unknown codes are ignored");
+    }
+
+    @Test
     void searchTextIsEscaped() {
         HttpResponse<String> r = http.get("/?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E", "text/html");
         assertEquals(200, r.statusCode());

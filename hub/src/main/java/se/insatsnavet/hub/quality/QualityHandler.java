@@ -50,20 +50,38 @@ public final class QualityHandler {
         };
     }
 
-    /** Coverage per municipality and county: JSON, or CSV with {@code ?format=csv} or {@code Accept: text/csv}. */
+    /**
+     * Coverage per municipality and county: JSON, or CSV with {@code ?format=csv} or {@code Accept: text/csv};
+     * {@code ?targetGroup=} and/or {@code ?method=} (concept codes) add each municipality's services for them.
+     */
     public Handler<RoutingContext> coverage() {
         return ctx -> {
             String accept = ctx.request().getHeader("Accept");
             boolean csv = "csv".equals(ctx.queryParams().get("format"))
                     || ctx.queryParams().get("format") == null && accept != null && accept.startsWith("text/csv");
+            String targetGroup = blankToNull(ctx.queryParams().get("targetGroup"));
+            String method = blankToNull(ctx.queryParams().get("method"));
+            if (targetGroup != null && !coverage.knownTargetGroup(targetGroup)) {
+                Responses.problem(ctx, 400, "targetGroup: no target group with the code '" + targetGroup + "' (see /id/concept/target-group)");
+                return;
+            }
+            if (method != null && !coverage.knownMethod(method)) {
+                Responses.problem(ctx, 400, "method: no method with the code '" + method + "' (see /id/concept/method)");
+                return;
+            }
             ctx.response().putHeader("Vary", "Accept");
-            Blocking.run(vertx, () -> csv ? coverage.csv() : coverage.json().toString()).onComplete(ar -> {
-                if (ar.failed()) {
-                    Responses.failed(ctx, ar.cause());
-                } else {
-                    Responses.send(ctx, 200, csv ? "text/csv; charset=utf-8" : "application/json", ar.result());
-                }
-            });
+            Blocking.run(vertx, () -> csv ? coverage.csv(targetGroup, method) : coverage.json(targetGroup, method).toString())
+                    .onComplete(ar -> {
+                        if (ar.failed()) {
+                            Responses.failed(ctx, ar.cause());
+                        } else {
+                            Responses.send(ctx, 200, csv ? "text/csv; charset=utf-8" : "application/json", ar.result());
+                        }
+                    });
         };
+    }
+
+    private static String blankToNull(String v) {
+        return v == null || v.isBlank() ? null : v.trim();
     }
 }

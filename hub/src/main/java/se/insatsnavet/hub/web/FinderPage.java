@@ -180,7 +180,7 @@ public final class FinderPage implements Handler<RoutingContext> {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>Hittaguiden – Insatsnavet</title>\n<link rel=\"stylesheet\" href=\"/assets/site.css\">\n</head>\n<body>\n")
                 .append("<a class=\"skip\" href=\"#resultat\">Hoppa till resultaten</a>\n")
-                .append("<header><a href=\"/\">Insatsnavet</a> <a href=\"/hittaguiden\">Hittaguiden</a></header>\n<main>\n")
+                .append("<header><a href=\"/\">Insatsnavet</a> <a href=\"/hittaguiden\">Hittaguiden</a> <a href=\"/tackning\">Täckning</a></header>\n<main>\n")
                 .append("<h1>Hittaguiden</h1>\n")
                 .append("<p>Svara på några korta frågor. Du behöver inte svara på alla. Sedan visar vi stöd som finns nära dig.</p>\n")
                 .append("<form class=\"finder\" method=\"get\" action=\"/hittaguiden\">\n");

@@ -20,11 +20,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * {@code GET /}: the public Swedish search page. Server-rendered, works without JavaScript, no cookies:
- * a search box, municipality, target-group and age filters, links that narrow by method and provider type
- * with their counts (facets), result cards with the matched words highlighted, and paging. Every value from
+ * a search box, municipality, county (one or several: a region's or a national network's view), target-group
+ * and age filters, links that narrow by method and provider type with their counts (facets), result cards
+ * (with the federation each service comes from) with the matched words highlighted, and paging. Every value from
  * a federation's data is escaped (snippets come escaped from the search engine, with only {@code <mark>} added).
  */
 public final class SearchPage implements Handler<RoutingContext> {
@@ -36,11 +38,17 @@ public final class SearchPage implements Handler<RoutingContext> {
     private final Vocabulary vocabulary;
     private final Map<String, String> municipalities = new TreeMap<>();
     private final List<String[]> targetGroups = new ArrayList<>();
+    private final Map<String, String> counties = new TreeMap<>();
+    private final Function<String, String> federationName;
 
-    private SearchPage(Vertx vertx, ServiceCatalog catalog, Vocabulary vocabulary) {
+    private SearchPage(Vertx vertx, ServiceCatalog catalog, Vocabulary vocabulary, Function<String, String> federationName) {
         this.vertx = vertx;
         this.catalog = catalog;
         this.vocabulary = vocabulary;
+        this.federationName = federationName;
+        for (String code : vocabulary.codes(Vocabulary.COUNTY)) {
+            counties.put(code, vocabulary.countyName(code).orElse(code));
+        }
         for (String code : vocabulary.codes(Vocabulary.MUNICIPALITY)) {
             municipalities.put(vocabulary.municipalityShortName(code).orElse(code), code);
         }
@@ -50,8 +58,10 @@ public final class SearchPage implements Handler<RoutingContext> {
         targetGroups.sort(Comparator.comparing(a -> a[1]));
     }
 
-    public static SearchPage create(Vertx vertx, ServiceCatalog catalog, Vocabulary vocabulary) {
-        return new SearchPage(vertx, catalog, vocabulary);
+    /** {@code federationName} gives a federation's name from its id (for the result cards). */
+    public static SearchPage create(Vertx vertx, ServiceCatalog catalog, Vocabulary vocabulary,
+                                    Function<String, String> federationName) {
+        return new SearchPage(vertx, catalog, vocabulary, federationName);
     }
 
     @Override
@@ -75,6 +85,10 @@ public final class SearchPage implements Handler<RoutingContext> {
         if (targetGroup != null && !targetGroup.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
             targetGroup = null;
         }
+        // counties: ?lan=05&lan=01 (checkboxes); any of them
+        List<String> chosenCounties = ctx.queryParams().getAll("lan").stream().map(String::trim)
+                .filter(counties::containsKey).distinct().sorted().toList();
+        String county = chosenCounties.isEmpty() ? null : String.join(",", chosenCounties);
         int page;
         try {
             page = Math.max(1, Math.min(10_000, Integer.parseInt(ctx.queryParams().get("sida") == null ? "1" : ctx.queryParams().get("sida"))));
@@ -83,8 +97,8 @@ public final class SearchPage implements Handler<RoutingContext> {
         }
         List<String> words = se.insatsnavet.hub.http.QueryParams.words(q, 8);
         ServiceFilter filter = new ServiceFilter(words, municipality, targetGroup, null, page, PER_PAGE,
-                new ServiceFilter.More(null, age, method, providerType, null));
-        Chosen chosen = new Chosen(q, municipality, targetGroup, method, providerType, age);
+                new ServiceFilter.More(county, age, method, providerType, null));
+        Chosen chosen = new Chosen(q, municipality, chosenCounties, targetGroup, method, providerType, age);
         Blocking.run(vertx, () -> catalog.search(filter, true, true)).onComplete(ar -> {
             if (ar.failed()) {
                 Responses.failed(ctx, ar.cause());
@@ -100,13 +114,15 @@ public final class SearchPage implements Handler<RoutingContext> {
     }
 
     /** What the visitor chose (each null when not). */
-    record Chosen(String q, String municipality, String targetGroup, String method, String providerType, Integer age) {
+    record Chosen(String q, String municipality, List<String> counties, String targetGroup, String method,
+                  String providerType, Integer age) {
         String link(int page, String dimension, String value) {
             StringBuilder l = new StringBuilder("/?sida=").append(page);
             if (q != null) {
                 l.append("&q=").append(URLEncoder.encode(q, StandardCharsets.UTF_8));
             }
             add(l, "kommun", "municipality".equals(dimension) ? value : municipality);
+            counties.forEach(code -> add(l, "lan", code));
             add(l, "malgrupp", "targetGroup".equals(dimension) ? value : targetGroup);
             add(l, "metod", "method".equals(dimension) ? value : method);
             add(l, "anordnare", "providerType".equals(dimension) ? value : providerType);
@@ -131,7 +147,7 @@ public final class SearchPage implements Handler<RoutingContext> {
                 .append("<title>").append(q == null ? "Sök stöd och insatser" : "Sökresultat för " + Html.escape(q))
                 .append(" – Insatsnavet</title>\n<link rel=\"stylesheet\" href=\"/assets/site.css\">\n</head>\n<body>\n")
                 .append("<a class=\"skip\" href=\"#resultat\">Hoppa till resultaten</a>\n")
-                .append("<header><a href=\"/\">Insatsnavet</a> <a href=\"/hittaguiden\">Hittaguiden</a></header>\n<main>\n")
+                .append("<header><a href=\"/\">Insatsnavet</a> <a href=\"/hittaguiden\">Hittaguiden</a> <a href=\"/tackning\">Täckning</a></header>\n<main>\n")
                 .append("<h1>Hitta stöd till arbete eller studier</h1>\n")
                 .append("<p>Här finns insatser från samordningsförbund i hela Sverige. Sök på ord, välj din kommun eller vem stödet är till för.</p>\n")
                 .append("<p>Vet du inte vad du ska söka efter? <a href=\"/hittaguiden\">Svara på några frågor i Hittaguiden</a>.</p>\n")
@@ -141,7 +157,9 @@ public final class SearchPage implements Handler<RoutingContext> {
                 .append("<div><label for=\"kommun\">Kommun</label><select id=\"kommun\" name=\"kommun\"><option value=\"\">Alla kommuner</option>");
         municipalities.forEach((name, code) -> b.append("<option value=\"").append(code).append('"')
                 .append(code.equals(municipality) ? " selected" : "").append('>').append(Html.escape(name)).append("</option>"));
-        b.append("</select></div>\n<div><label for=\"malgrupp\">Målgrupp</label><select id=\"malgrupp\" name=\"malgrupp\"><option value=\"\">Alla målgrupper</option>");
+        b.append("</select></div>\n");
+        regions(b, c.counties());
+        b.append("<div><label for=\"malgrupp\">Målgrupp</label><select id=\"malgrupp\" name=\"malgrupp\"><option value=\"\">Alla målgrupper</option>");
         for (String[] tg : targetGroups) {
             b.append("<option value=\"").append(tg[0]).append('"').append(tg[0].equals(targetGroup) ? " selected" : "")
                     .append('>').append(Html.escape(tg[1])).append("</option>");
@@ -172,12 +190,27 @@ public final class SearchPage implements Handler<RoutingContext> {
         return b.toString();
     }
 
+    /** The counties as checkboxes, folded away until one is chosen (a select with many choices is hard to use). */
+    private void regions(StringBuilder b, List<String> chosen) {
+        b.append("<details class=\"regions\"").append(chosen.isEmpty() ? "" : " open").append("><summary>Län")
+                .append(chosen.isEmpty() ? "" : " (" + chosen.size() + " valda)").append("</summary>\n")
+                .append("<fieldset><legend>Visa insatser i ett eller flera län</legend>\n");
+        counties.forEach((code, name) -> b.append("<div><input type=\"checkbox\" id=\"lan-").append(code)
+                .append("\" name=\"lan\" value=\"").append(code).append('"').append(chosen.contains(code) ? " checked" : "")
+                .append("><label for=\"lan-").append(code).append("\">").append(Html.escape(name)).append("</label></div>\n"));
+        b.append("</fieldset>\n</details>\n");
+    }
+
     private void card(StringBuilder b, JsonNode s) {
         b.append("<li><h2><a href=\"/id/service/").append(Html.escape(s.path("id").asText())).append("\">")
                 .append(Html.escape(se.insatsnavet.hub.linkeddata.ServicePage.text(s.path("title")))).append("</a></h2>\n");
         String provider = se.insatsnavet.hub.linkeddata.ServicePage.text(s.path("provider").path("name"));
         if (!provider.isEmpty()) {
             b.append("<p class=\"meta\">Anordnare: ").append(Html.escape(provider)).append("</p>\n");
+        }
+        String federation = s.path("federation").asText("");
+        if (!federation.isEmpty()) {
+            b.append("<p class=\"meta\">Samordningsförbund: ").append(Html.escape(federationName.apply(federation))).append("</p>\n");
         }
         if (s.hasNonNull("snippet")) {
             // the search engine escaped the text and added only <mark> around the matched words

@@ -1,2 +1,5 @@
-/** The public Swedish web pages: search without JavaScript, no cookies, no tracking, escaped output. */
+/**
+ * The public Swedish web pages: search and the guided finder, the editors' quality page, and the coverage map
+ * (drawn server-side from the bundled sweden-map.svg); without JavaScript, no cookies, no tracking, escaped output.
+ */
 package se.insatsnavet.hub.web;
