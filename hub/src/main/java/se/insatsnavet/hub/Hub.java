@@ -107,10 +107,14 @@ public final class Hub {
     private se.insatsnavet.hub.quality.QualityReport quality;
     private se.insatsnavet.hub.quality.RunQuality runQuality;
     private se.insatsnavet.hub.linkcheck.LinkChecker linkChecker;
+    private final io.vertx.spi.cluster.hazelcast.HazelcastClusterManager clusterManager;
+    private ChangeLog changeLog;
+    private se.insatsnavet.hub.cluster.ChangeFollower follower;
 
-    private Hub(Vertx vertx, HubOptions options) {
+    private Hub(Vertx vertx, HubOptions options, io.vertx.spi.cluster.hazelcast.HazelcastClusterManager clusterManager) {
         this.vertx = vertx;
         this.options = options;
+        this.clusterManager = clusterManager;
         this.iris = HubIris.of(options.baseUri());
     }
 
@@ -120,11 +124,27 @@ public final class Hub {
      * after everything opened so far has been closed again.
      */
     public static Future<Hub> start(HubOptions options) {
-        Vertx vertx = Vertx.vertx();
-        Hub hub = new Hub(vertx, options);
+        io.vertx.spi.cluster.hazelcast.HazelcastClusterManager clusterManager = null;
+        Vertx vertx;
+        if (options.cluster().enabled()) {
+            clusterManager = new io.vertx.spi.cluster.hazelcast.HazelcastClusterManager(
+                    se.insatsnavet.hub.cluster.HazelcastSetup.config(options.cluster()));
+            try {
+                vertx = se.insatsnavet.hub.cluster.HazelcastSetup.start(options.cluster(), clusterManager)
+                        .toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.error("The hub could not join the cluster", e);
+                return Future.failedFuture(e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e);
+            }
+            LOG.info("Joined the hub cluster as node {} ({} node(s))", clusterManager.getNodeId(), clusterManager.getNodes().size());
+        } else {
+            vertx = Vertx.vertx();
+        }
+        Hub hub = new Hub(vertx, options, clusterManager);
         try {
             hub.openEngines();
             hub.listen().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+            hub.followCluster();
             return Future.succeededFuture(hub);
         } catch (Exception e) {
             LOG.error("The hub could not start", e);
@@ -142,10 +162,14 @@ public final class Hub {
         runs = new RunRepository(database);
         tokens = new TokenStore(database);
         audit = new AuditLog(database);
-        int interrupted = runs.markInterrupted();
-        if (interrupted > 0) {
-            LOG.warn("{} import run(s) were interrupted by the last stop; marked interrupted", interrupted);
-        }
+        changeLog = new ChangeLog(database);
+        if (clusterManager == null) {
+            int interrupted = runs.markInterrupted();
+            if (interrupted > 0) {
+                LOG.warn("{} import run(s) were interrupted by the last stop; marked interrupted", interrupted);
+            }
+        } // clustered, another node may be importing: unfinished runs are taken over under each federation's lock
+        long logAtStart = changeLog.newestSeq();
         store = options.openStore();
         store.useLinksGraph(iris.linksGraph());
         LOG.info("Linked data in the {}", store.location());
@@ -155,6 +179,10 @@ public final class Hub {
         catalog = new ServiceCatalog(store, rdf);
         ConceptIndex concepts = vocabulary.conceptIndex();
         imports = new ImportService(store, runs, rdf, concepts::match);
+        if (clusterManager != null) {
+            imports.useLocks(se.insatsnavet.hub.imports.FederationLocks.clustered(vertx.sharedData(),
+                    Duration.ofSeconds(Long.getLong("insatsnavet.cluster.lockWaitSeconds", 120))));
+        }
 
         Path federationsDir = options.federations() != null ? options.federations()
                 : se.insatsnavet.hub.federations.BundledExamples.extractTo(options.dataDir().resolve("examples").resolve("federations"));
@@ -163,9 +191,11 @@ public final class Hub {
 
         serviceIndex = ServiceIndex.open(options.dataDir().resolve("index").resolve("services"), vocabulary, rdf::organisationIri);
         int published = catalog.allServiceUris().size();
+        boolean indexRebuilt = false;
         if (serviceIndex.size() != published || !serviceIndex.currentFormat()) {
             LOG.info("Rebuilding the search index ({} services indexed, {} published)", serviceIndex.size(), published);
             serviceIndex.rebuild(catalog::forEachItem);
+            indexRebuilt = true;
         }
         catalog.useIndex(serviceIndex);
         imports.onChanges(changes -> {
@@ -200,6 +230,13 @@ public final class Hub {
         });
         // the last run's dumps are served at once; fresh ones are written in the background
         dumps.loadExisting();
+        imports.onChangesElsewhere(changes -> dumps.requestRebuild(registry.all().stream().map(f -> f.id()).toList()));
+        if (clusterManager != null) {
+            follower = se.insatsnavet.hub.cluster.ChangeFollower.create(vertx, changeLog,
+                    options.dataDir().resolve("index").resolve("change-log.position"), clusterManager.getNodeId(),
+                    logAtStart, indexRebuilt, imports::changedElsewhere);
+            imports.onRunFinished(follower::published);
+        }
         dumps.requestRebuild(registry.all().stream().map(f -> f.id()).toList());
         pluginHost = PluginHost.start(options.dataDir(),
                 Duration.ofMillis(Long.getLong("insatsnavet.plugins.callTimeoutMillis", 10_000)),
@@ -263,6 +300,7 @@ public final class Hub {
                 .withMunicipalityNames(municipalityNames(vocabulary)));
         HsdsServiceIndex hsdsIndex = new HsdsServiceIndex(catalog, iris);
         PublishedOrganisations publishedOrganisations = new PublishedOrganisations(database);
+        imports.onChangesElsewhere(changes -> hsdsIndex.invalidate());
         imports.onRunFinished(run -> {
             if (run.counts().changedCatalogue()) {
                 hsdsIndex.invalidate();
@@ -353,7 +391,6 @@ public final class Hub {
                 feedFormats.formats()));
         router.get("/catalog").handler(catalogHandler);
         router.get("/datasets/dcat").handler(catalogHandler);
-        ChangeLog changeLog = new ChangeLog(database);
         router.get("/dumps/").handler(DumpsHandler.list(dumps));
         router.get("/dumps/:name").handler(DumpsHandler.one(dumps));
         router.get("/changes").handler(ChangesHandler.create(vertx, changeLog, iris));
@@ -389,6 +426,50 @@ public final class Hub {
                     server = s;
                     return null;
                 });
+    }
+
+    /**
+     * Clustered: catches up with changes other nodes committed while this one was away, follows their nudges,
+     * and takes over the imports a node that left the cluster (or this one, before a restart) left unfinished.
+     */
+    private void followCluster() {
+        if (clusterManager == null) {
+            return;
+        }
+        follower.catchUp();
+        follower.start(Long.getLong("insatsnavet.cluster.catchUpMillis", 30_000));
+        clusterManager.getHazelcastInstance().getCluster().addMembershipListener(new com.hazelcast.cluster.MembershipListener() {
+            @Override
+            public void memberAdded(com.hazelcast.cluster.MembershipEvent event) {
+                LOG.info("Hub node joined the cluster: {}", event.getMember().getAddress());
+            }
+
+            @Override
+            public void memberRemoved(com.hazelcast.cluster.MembershipEvent event) {
+                LOG.warn("Hub node left the cluster: {}; taking over its unfinished imports", event.getMember().getAddress());
+                resumeUnfinished();
+            }
+        });
+        resumeUnfinished();
+    }
+
+    /** Runs again, on a worker, the imports left unfinished by a node that stopped (see ImportRoutes#resumeInterrupted). */
+    private void resumeUnfinished() {
+        vertx.executeBlocking(() -> {
+            for (var federation : registry.all()) {
+                try {
+                    importRoutes.resumeInterrupted(camel, federation);
+                } catch (RuntimeException e) {
+                    LOG.warn("Taking over the unfinished import of {} failed", federation.id(), e);
+                }
+            }
+            return null;
+        }, false);
+    }
+
+    /** This node's id in the cluster, or null when the hub runs alone. */
+    public String clusterNodeId() {
+        return clusterManager == null ? null : clusterManager.getNodeId();
     }
 
     /** The port the hub listens on (the real one when started with port 0). */
@@ -460,6 +541,10 @@ public final class Hub {
      */
     public CompletableFuture<Void> stop() {
         CompletableFuture<Void> done = new CompletableFuture<>();
+        if (imports != null) {
+            imports.stop();
+        }
+        closeQuietly("change follower", follower);
         Future<Void> http = server == null ? Future.succeededFuture() : server.close();
         http.transform(x -> Blocking.run(vertx, () -> {
             closeQuietly("import routes", camel);

@@ -1,5 +1,7 @@
 package se.insatsnavet.hub;
 
+import se.insatsnavet.hub.cluster.ClusterOptions;
+
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -23,11 +25,12 @@ import java.util.Objects;
  * @param peers       base URLs of peer hubs (another region's, a national one) that network queries also ask
  * @param sparqlStore a remote SPARQL 1.1 store (Fuseki dataset) that holds the linked data instead of the
  *                    embedded TDB2 dataset in {@code <data>/tdb2/}; null = embedded TDB2
+ * @param cluster     whether and how this hub joins other hub nodes (Hazelcast); {@link ClusterOptions#NONE}: alone
  */
 public record HubOptions(int port, String host, Path dataDir, Path federations, String baseUri,
                          String jdbcUrl, String jdbcUser, String jdbcPassword, boolean importOnStart,
                          int readRetries, long readRetryDelayMillis, long fileWatchMillis, java.util.List<String> peers,
-                         SparqlStore sparqlStore) {
+                         SparqlStore sparqlStore, ClusterOptions cluster) {
 
     public static final int DEFAULT_PORT = 8080;
 
@@ -41,47 +44,48 @@ public record HubOptions(int port, String host, Path dataDir, Path federations, 
             host = "0.0.0.0";
         }
         peers = peers == null ? java.util.List.of() : java.util.List.copyOf(peers);
+        cluster = cluster == null ? ClusterOptions.NONE : cluster;
     }
 
     /** Defaults for one machine: port 8080, bundled examples, H2 and TDB2 under {@code dataDir}. */
     public static HubOptions defaults(Path dataDir) {
         return new HubOptions(DEFAULT_PORT, "0.0.0.0", dataDir, null, "http://localhost:" + DEFAULT_PORT + "/",
-                null, null, null, true, 3, 2_000, 5_000, java.util.List.of(), null);
+                null, null, null, true, 3, 2_000, 5_000, java.util.List.of(), null, ClusterOptions.NONE);
     }
 
     public HubOptions withPort(int newPort) {
-        return new HubOptions(newPort, host, dataDir, federations, baseUri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart, readRetries, readRetryDelayMillis, fileWatchMillis, peers, sparqlStore);
+        return new HubOptions(newPort, host, dataDir, federations, baseUri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart, readRetries, readRetryDelayMillis, fileWatchMillis, peers, sparqlStore, cluster);
     }
 
     public HubOptions withFederations(Path dir) {
-        return new HubOptions(port, host, dataDir, dir, baseUri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart, readRetries, readRetryDelayMillis, fileWatchMillis, peers, sparqlStore);
+        return new HubOptions(port, host, dataDir, dir, baseUri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart, readRetries, readRetryDelayMillis, fileWatchMillis, peers, sparqlStore, cluster);
     }
 
     public HubOptions withBaseUri(String uri) {
-        return new HubOptions(port, host, dataDir, federations, uri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart, readRetries, readRetryDelayMillis, fileWatchMillis, peers, sparqlStore);
+        return new HubOptions(port, host, dataDir, federations, uri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart, readRetries, readRetryDelayMillis, fileWatchMillis, peers, sparqlStore, cluster);
     }
 
     public HubOptions withHost(String newHost) {
-        return new HubOptions(port, newHost, dataDir, federations, baseUri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart, readRetries, readRetryDelayMillis, fileWatchMillis, peers, sparqlStore);
+        return new HubOptions(port, newHost, dataDir, federations, baseUri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart, readRetries, readRetryDelayMillis, fileWatchMillis, peers, sparqlStore, cluster);
     }
 
     public HubOptions withDatabase(String url, String user, String password) {
-        return new HubOptions(port, host, dataDir, federations, baseUri, url, user, password, importOnStart, readRetries, readRetryDelayMillis, fileWatchMillis, peers, sparqlStore);
+        return new HubOptions(port, host, dataDir, federations, baseUri, url, user, password, importOnStart, readRetries, readRetryDelayMillis, fileWatchMillis, peers, sparqlStore, cluster);
     }
 
     public HubOptions withImportOnStart(boolean flag) {
-        return new HubOptions(port, host, dataDir, federations, baseUri, jdbcUrl, jdbcUser, jdbcPassword, flag, readRetries, readRetryDelayMillis, fileWatchMillis, peers, sparqlStore);
+        return new HubOptions(port, host, dataDir, federations, baseUri, jdbcUrl, jdbcUser, jdbcPassword, flag, readRetries, readRetryDelayMillis, fileWatchMillis, peers, sparqlStore, cluster);
     }
 
     public HubOptions withReadRetries(int retries, long firstDelayMillis) {
         return new HubOptions(port, host, dataDir, federations, baseUri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart,
-                retries, firstDelayMillis, fileWatchMillis, peers, sparqlStore);
+                retries, firstDelayMillis, fileWatchMillis, peers, sparqlStore, cluster);
     }
 
     /** Checks file sources for changes every {@code millis} ms; 0 turns the watch off. */
     public HubOptions withFileWatch(long millis) {
         return new HubOptions(port, host, dataDir, federations, baseUri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart,
-                readRetries, readRetryDelayMillis, millis, peers, sparqlStore);
+                readRetries, readRetryDelayMillis, millis, peers, sparqlStore, cluster);
     }
 
     /**
@@ -104,7 +108,7 @@ public record HubOptions(int port, String host, Path dataDir, Path federations, 
     /** Keeps the linked data in a remote SPARQL store (null: the embedded TDB2 dataset). */
     public HubOptions withSparqlStore(SparqlStore store) {
         return new HubOptions(port, host, dataDir, federations, baseUri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart,
-                readRetries, readRetryDelayMillis, fileWatchMillis, peers, store);
+                readRetries, readRetryDelayMillis, fileWatchMillis, peers, store, cluster);
     }
 
     /** Opens the store these options name: the remote SPARQL store, else TDB2 in {@link #tdb2Dir()}. Blocking. */
@@ -123,6 +127,12 @@ public record HubOptions(int port, String host, Path dataDir, Path federations, 
     }
 
     public HubOptions withPeers(java.util.List<String> urls) {
-        return new HubOptions(port, host, dataDir, federations, baseUri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart, readRetries, readRetryDelayMillis, fileWatchMillis, urls, sparqlStore);
+        return new HubOptions(port, host, dataDir, federations, baseUri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart, readRetries, readRetryDelayMillis, fileWatchMillis, urls, sparqlStore, cluster);
+    }
+
+    /** Joins (or not) a cluster of hub nodes. */
+    public HubOptions withCluster(ClusterOptions options) {
+        return new HubOptions(port, host, dataDir, federations, baseUri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart,
+                readRetries, readRetryDelayMillis, fileWatchMillis, peers, sparqlStore, options);
     }
 }

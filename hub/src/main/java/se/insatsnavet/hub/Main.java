@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  * java -jar insatsnavet.jar [--port 8080] [--host 0.0.0.0] [--data ./data] [--federations DIR]
  *                           [--base-uri http://localhost:8080/] [--jdbc-url URL --jdbc-user U --jdbc-password P]
- *                           [--no-import-on-start]
+ *                           [--no-import-on-start] [--cluster --cluster-host H --cluster-port N
+ *                           --cluster-members host:port,…]
  * </pre>
  * Stops cleanly on SIGTERM / Ctrl-C: HTTP server, import routes, database and dataset are closed in order.
  */
@@ -77,7 +78,7 @@ public final class Main {
                     HubOptions d = HubOptions.defaults(Path.of(value(args, ++i, a)));
                     o = new HubOptions(o.port(), o.host(), d.dataDir(), o.federations(), o.baseUri(), o.jdbcUrl(),
                             o.jdbcUser(), o.jdbcPassword(), o.importOnStart(), o.readRetries(), o.readRetryDelayMillis(),
-                            o.fileWatchMillis(), o.peers(), o.sparqlStore());
+                            o.fileWatchMillis(), o.peers(), o.sparqlStore(), o.cluster());
                 }
                 case "--federations" -> o = o.withFederations(Path.of(value(args, ++i, a)));
                 case "--base-uri" -> {
@@ -99,6 +100,12 @@ public final class Main {
                     peers.add(value(args, ++i, a));
                     o = o.withPeers(peers);
                 }
+                case "--cluster" -> o = o.withCluster(o.cluster().withEnabled(true));
+                case "--cluster-host" -> o = o.withCluster(o.cluster().withEnabled(true).withHost(value(args, ++i, a)));
+                case "--cluster-port" -> o = o.withCluster(o.cluster().withEnabled(true).withPort(Integer.parseInt(value(args, ++i, a))));
+                case "--cluster-bus-port" -> o = o.withCluster(o.cluster().withEnabled(true).withBusPort(Integer.parseInt(value(args, ++i, a))));
+                case "--cluster-members" -> o = o.withCluster(o.cluster().withEnabled(true).withMembers(
+                        java.util.Arrays.stream(value(args, ++i, a).split(",")).map(String::trim).filter(m -> !m.isEmpty()).toList()));
                 case "--help", "-h" -> {
                     System.out.println(usage());
                     System.exit(0);
@@ -150,6 +157,11 @@ public final class Main {
                   --sparql-store URL    keep the linked data in a remote SPARQL 1.1 store (a Fuseki dataset,
                                         e.g. http://host:3030/ds) instead of the embedded TDB2 in <data>/tdb2
                   --sparql-user U       HTTP user for the store; its password comes from INSATSNAVET_SPARQL_PASSWORD
-                  --peer URL            a peer hub that network queries (/api/services?network=true) also ask (repeatable)""";
+                  --peer URL            a peer hub that network queries (/api/services?network=true) also ask (repeatable)
+                  --cluster             join other hub nodes (Hazelcast; share --jdbc-url PostgreSQL and the linked-data store)
+                  --cluster-host H      address this node binds and announces for the cluster (default 127.0.0.1)
+                  --cluster-port N      Hazelcast member port (default 5701; the next free one if taken)
+                  --cluster-members L   host:port,host:port,… of the other nodes (TCP-IP join; no multicast)
+                  --cluster-bus-port N  event-bus port between nodes (default 0 = any free port)""";
     }
 }

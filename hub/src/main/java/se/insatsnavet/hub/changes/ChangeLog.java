@@ -27,6 +27,38 @@ public final class ChangeLog {
         return query("seq > ?", afterSeq, null, federationId, limit);
     }
 
+    /** One change with the run that made it (what a hub node following the log needs). */
+    public record RunEntry(long seq, long runId, String federationId, String serviceId, String action) {
+    }
+
+    /** Changes after sequence number {@code afterSeq} with their runs, oldest first, at most {@code limit}. */
+    public List<RunEntry> withRunsAfter(long afterSeq, int limit) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT seq, run_id, federation_id, service_id, action FROM change_log"
+                    + " WHERE seq > ? ORDER BY seq")) {
+                ps.setMaxRows(limit);
+                ps.setLong(1, afterSeq);
+                List<RunEntry> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new RunEntry(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** The sequence number of the newest change, 0 when the log is empty. */
+    public long newestSeq() {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT MAX(seq) FROM change_log");
+                 ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        });
+    }
+
     /** Changes at or after {@code since}, oldest first, at most {@code limit}. */
     public List<Entry> since(Instant since, String federationId, int limit) {
         return query("changed_at >= ?", 0, since, federationId, limit);

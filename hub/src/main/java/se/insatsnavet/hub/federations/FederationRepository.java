@@ -18,8 +18,22 @@ public final class FederationRepository {
         this.db = db;
     }
 
-    /** Registers a federation or updates its name and descriptor path. */
+    /**
+     * Registers a federation or updates its name and descriptor path. Hub nodes starting together may both find
+     * no row and insert: the one that loses the race (a unique-key violation) updates the row the other inserted.
+     */
     public void upsert(String id, String name, String descriptorPath) {
+        try {
+            tryUpsert(id, name, descriptorPath);
+        } catch (RuntimeException e) {
+            if (!(e.getCause() instanceof java.sql.SQLException sql) || sql.getSQLState() == null || !sql.getSQLState().startsWith("23")) {
+                throw e;
+            }
+            tryUpsert(id, name, descriptorPath);
+        }
+    }
+
+    private void tryUpsert(String id, String name, String descriptorPath) {
         Instant now = Instant.now();
         db.inTransaction(c -> {
             try (PreparedStatement update = c.prepareStatement(

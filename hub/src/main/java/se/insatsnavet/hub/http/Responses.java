@@ -87,6 +87,10 @@ public final class Responses {
             problem(ctx, 400, cause.getMessage());
             return;
         }
+        if (cause instanceof se.insatsnavet.hub.imports.FederationLocks.Busy) {
+            problem(ctx, 409, cause.getMessage());
+            return;
+        }
         LOG.error("Request {} {} failed", ctx.request().method(), ctx.request().path(), cause);
         problem(ctx, 500, "Internal error; the hub's log has the details");
     }

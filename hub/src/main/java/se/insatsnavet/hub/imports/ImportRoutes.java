@@ -115,6 +115,62 @@ public final class ImportRoutes {
      * call from a worker or a Camel thread.
      */
     public RunReport syncNow(CamelContext camel, FederationDescriptor federation, SourceDescriptor source, String trigger) {
+        try (FederationLocks.Lease lease = imports.locks().acquire(federation.id())) {
+            return readAndImport(camel, federation, source, trigger);
+        }
+    }
+
+    /**
+     * A scheduled read. Alone, it waits for an import of the federation under way; clustered, it is skipped
+     * when another node (or thread) is importing the federation, and also when a run of the source started on
+     * any node less than {@code minGap} ago (every node has the same schedules; the first to fire does the work).
+     * Returns the run, or null when skipped.
+     */
+    RunReport scheduled(CamelContext camel, FederationDescriptor federation, SourceDescriptor source, String trigger,
+                        Duration minGap) {
+        FederationLocks locks = imports.locks();
+        java.util.Optional<FederationLocks.Lease> lease = locks.clustered() ? locks.tryAcquire(federation.id())
+                : java.util.Optional.of(locks.acquire(federation.id()));
+        if (lease.isEmpty()) {
+            LOG.info("Scheduled import of {}/{} skipped: the federation is being imported elsewhere", federation.id(), source.id());
+            return null;
+        }
+        try (FederationLocks.Lease held = lease.get()) {
+            if (locks.clustered() && !minGap.isZero()) {
+                java.time.Instant last = imports.runs().lastFinishedStart(federation.id(), source.id()).orElse(null);
+                if (last != null && last.isAfter(java.time.Instant.now().minus(minGap))) {
+                    LOG.info("Scheduled import of {}/{} skipped: a hub node ran it at {}", federation.id(), source.id(), last);
+                    return null;
+                }
+            }
+            return readAndImport(camel, federation, source, trigger);
+        }
+    }
+
+    /**
+     * Runs again the sources of a federation whose runs a stopped hub (node) left unfinished: under the
+     * federation's lock (so nothing of it is under way anywhere) the runs still {@code running} are marked
+     * {@code interrupted}, then each source whose newest run is interrupted is read and imported again
+     * (trigger {@code resume}). Blocking; returns the new runs.
+     */
+    public java.util.List<RunReport> resumeInterrupted(CamelContext camel, FederationDescriptor federation) {
+        RunRepository runs = imports.runs();
+        if (!runs.hasUnfinished(federation.id())) {
+            return java.util.List.of();
+        }
+        try (FederationLocks.Lease lease = imports.locks().acquire(federation.id())) {
+            int marked = runs.markInterrupted(federation.id());
+            java.util.List<String> interrupted = runs.sourcesInterrupted(federation.id());
+            if (marked > 0 || !interrupted.isEmpty()) {
+                LOG.warn("Federation {}: {} run(s) left unfinished by a stopped node; importing {} again", federation.id(),
+                        marked, interrupted);
+            }
+            return federation.sources().stream().filter(s -> interrupted.contains(s.id()))
+                    .map(s -> readAndImport(camel, federation, s, "resume")).toList();
+        }
+    }
+
+    private RunReport readAndImport(CamelContext camel, FederationDescriptor federation, SourceDescriptor source, String trigger) {
         String read = readUri(federation, source);
         try {
             if (camel.getRoute(routeId("read", federation, source)) == null) {
@@ -127,6 +183,8 @@ public final class ImportRoutes {
         try {
             SourceBatch batch = template.requestBody(read, null, SourceBatch.class);
             return imports.importBatch(federation, source, batch, trigger);
+        } catch (ImportService.Stopped e) {
+            throw e;
         } catch (CamelExecutionException e) {
             return imports.recordFailure(federation, source, trigger, e.getCause() != null ? e.getCause() : e);
         } catch (RuntimeException e) {
@@ -163,6 +221,9 @@ public final class ImportRoutes {
                                        long stagger) {
         Schedule schedule = source.schedule() != null ? source.schedule() : Schedule.every(DEFAULT_INTERVAL);
         String name = federation.id() + "." + source.id();
+        // clustered: a run on any node this recently makes this node's firing redundant
+        Duration minGap = schedule.isCron() ? Duration.ofSeconds(30)
+                : Duration.ofMillis(schedule.intervalMillis()).multipliedBy(9).dividedBy(10);
         String trigger = schedule.isCron()
                 ? "quartz:insatsnavet/" + name + "?cron=RAW{" + schedule.cron() + "}"
                 : "timer:import." + name + "?period=" + schedule.intervalMillis()
@@ -171,7 +232,7 @@ public final class ImportRoutes {
             @Override
             public void configure() {
                 from(trigger).routeId(routeId("schedule", federation, source))
-                        .process(ex -> syncNow(camel, federation, source, "schedule"));
+                        .process(ex -> scheduled(camel, federation, source, "schedule", minGap));
             }
         };
     }
@@ -190,8 +251,16 @@ public final class ImportRoutes {
                 from(consumer).routeId(routeId("watch", federation, source))
                         .process(ex -> {
                             SourceBatch batch = ex.getMessage().getBody(SourceBatch.class);
-                            if (!imports.isLastImported(federation, source, batch.fingerprint())) {
-                                imports.importBatch(federation, source, batch, "file-changed");
+                            FederationLocks locks = imports.locks();
+                            java.util.Optional<FederationLocks.Lease> lease = locks.clustered()
+                                    ? locks.tryAcquire(federation.id()) : java.util.Optional.of(locks.acquire(federation.id()));
+                            if (lease.isEmpty()) {
+                                return; // another node imports the federation; the next poll looks again
+                            }
+                            try (FederationLocks.Lease held = lease.get()) {
+                                if (!imports.isLastImported(federation, source, batch.fingerprint())) {
+                                    imports.importBatch(federation, source, batch, "file-changed");
+                                }
                             }
                         });
             }

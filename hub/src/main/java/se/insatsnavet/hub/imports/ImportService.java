@@ -38,9 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
@@ -68,11 +66,13 @@ public final class ImportService {
     private final ConceptMatcher matcher;
     private final ServiceRdf rdf;
     private final org.apache.jena.shacl.Shapes shapes;
-    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private volatile FederationLocks locks = FederationLocks.local();
+    private volatile boolean stopping;
     private final List<Consumer<RunReport>> listeners = new CopyOnWriteArrayList<>();
     private final List<Progress> progress = new CopyOnWriteArrayList<>();
     private volatile RecordPlugins plugins = RecordPlugins.NONE;
     private final List<Consumer<List<Change>>> changeListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<List<Change>>> elsewhereListeners = new CopyOnWriteArrayList<>();
 
     /** Records between two progress reports of a long import. */
     public static final int PROGRESS_STEP = 1_000;
@@ -97,6 +97,47 @@ public final class ImportService {
         changeListeners.add(listener);
     }
 
+    /** Called with what a run of another hub node changed (from the shared change log), on a worker. */
+    public void onChangesElsewhere(Consumer<List<Change>> listener) {
+        elsewhereListeners.add(listener);
+    }
+
+    /**
+     * Another hub node committed these changes (one run): the change listeners are told as for a run of this
+     * node (search index, caches), then the listeners of {@link #onChangesElsewhere}.
+     */
+    public void changedElsewhere(List<Change> changes) {
+        for (Consumer<List<Change>> listener : changeListeners) {
+            listener.accept(changes);
+        }
+        for (Consumer<List<Change>> listener : elsewhereListeners) {
+            listener.accept(changes);
+        }
+    }
+
+    /** Sets how imports of one federation are kept apart (across the cluster when clustered); local by default. */
+    public void useLocks(FederationLocks federationLocks) {
+        this.locks = federationLocks;
+    }
+
+    /** The runs, their hashes and the change log. */
+    public RunRepository runs() {
+        return runs;
+    }
+
+    /** The federation locks imports take. */
+    public FederationLocks locks() {
+        return locks;
+    }
+
+    /**
+     * The hub is stopping: a run under way stops at its next record, commits nothing and stays {@code running}
+     * in the database (the next holder of the federation's lock marks it interrupted and runs it again).
+     */
+    public void stop() {
+        stopping = true;
+    }
+
     /** Sets what plugins do during imports (the plugin host); {@link RecordPlugins#NONE} by default. */
     public void usePlugins(RecordPlugins recordPlugins) {
         this.plugins = recordPlugins;
@@ -108,6 +149,9 @@ public final class ImportService {
     }
 
     private void progress(FederationDescriptor federation, SourceDescriptor source, String stage, int done, int total) {
+        if (stopping) {
+            throw new Stopped(federation.id() + "/" + source.id());
+        }
         if (total > PROGRESS_STEP && (done % PROGRESS_STEP == 0 || done == total)) {
             for (Progress p : progress) {
                 p.report(federation.id(), source.id(), stage, done, total);
@@ -144,12 +188,8 @@ public final class ImportService {
     /** Imports one batch of {@code source}; returns the run's report. */
     public RunReport importBatch(FederationDescriptor federation, SourceDescriptor source, SourceBatch batch, String trigger,
                                  Scope scope) {
-        ReentrantLock lock = locks.computeIfAbsent(federation.id(), id -> new ReentrantLock());
-        lock.lock();
-        try {
+        try (FederationLocks.Lease lease = locks.acquire(federation.id())) {
             return doImport(federation, source, batch, trigger, scope);
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -159,9 +199,7 @@ public final class ImportService {
      */
     public java.util.Optional<RunReport> delete(FederationDescriptor federation, SourceDescriptor source, List<String> localIds,
                                                 String trigger) {
-        ReentrantLock lock = locks.computeIfAbsent(federation.id(), id -> new ReentrantLock());
-        lock.lock();
-        try {
+        try (FederationLocks.Lease lease = locks.acquire(federation.id())) {
             Map<String, RecordHash> previous = runs.hashes(federation.id());
             List<RecordHash> doomed = localIds.stream().map(previous::get)
                     .filter(h -> h != null && h.sourceId().equals(source.id())).toList();
@@ -176,8 +214,6 @@ public final class ImportService {
             return java.util.Optional.of(finish(runId, federation, source, trigger, started, RunStatus.SUCCEEDED,
                     new RunCounts(0, 0, 0, 0, doomed.size(), 0, 0, 0), null, null, List.of(), List.of(),
                     doomed.stream().map(RecordHash::localId).toList(), changes));
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -345,6 +381,9 @@ public final class ImportService {
             }
             return finish(runId, federation, source, trigger, started, RunStatus.SUCCEEDED, counts, batch.fingerprint(),
                     null, messages, newHashes, deletedLocalIds, changes);
+        } catch (Stopped e) {
+            LOG.warn("Import of {}/{} (run {}) abandoned: the hub is stopping", fed, source.id(), runId);
+            throw e;
         } catch (RuntimeException e) {
             LOG.error("Import of {}/{} failed", fed, source.id(), e);
             messages.add(RunMessage.error(null, null, null, null, "Import failed: " + describe(e)));
@@ -461,5 +500,12 @@ public final class ImportService {
             t = t.getCause();
         }
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    /** Thrown out of a run when the hub stops under it; the run is left {@code running}, nothing is committed. */
+    public static final class Stopped extends RuntimeException {
+        Stopped(String what) {
+            super("The hub stopped during the import of " + what);
+        }
     }
 }

@@ -41,6 +41,74 @@ public final class RunRepository {
         });
     }
 
+    /**
+     * Marks the runs of one federation left {@code running} as {@code interrupted}; returns how many. Only safe
+     * while holding the federation's import lock (then no run of it can really be under way): with several
+     * hub nodes, the runs a dead node left behind.
+     */
+    public int markInterrupted(String federationId) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE import_run SET status = ?, finished_at = ?, failure = ? WHERE status = ? AND federation_id = ?")) {
+                ps.setString(1, RunStatus.INTERRUPTED.label());
+                ps.setTimestamp(2, Timestamp.from(Instant.now()));
+                ps.setString(3, "The hub node running this import stopped; nothing of it was published.");
+                ps.setString(4, RunStatus.RUNNING.label());
+                ps.setString(5, federationId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Whether any run of the federation is recorded as {@code running} or as its source's newest run {@code interrupted}. */
+    public boolean hasUnfinished(String federationId) {
+        return !sourcesInterrupted(federationId).isEmpty() || db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT 1 FROM import_run WHERE federation_id = ? AND status = ?")) {
+                ps.setMaxRows(1);
+                ps.setString(1, federationId);
+                ps.setString(2, RunStatus.RUNNING.label());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    /** The sources of a federation whose newest run was interrupted (and not yet run again). */
+    public List<String> sourcesInterrupted(String federationId) {
+        return db.read(c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT r.source_id FROM import_run r WHERE r.federation_id = ?"
+                    + " AND r.status = ? AND r.id = (SELECT MAX(n.id) FROM import_run n WHERE n.federation_id = r.federation_id"
+                    + " AND n.source_id = r.source_id) ORDER BY r.source_id")) {
+                ps.setString(1, federationId);
+                ps.setString(2, RunStatus.INTERRUPTED.label());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** When the newest finished (succeeded or failed) run of a source started, if it ever ran. */
+    public Optional<Instant> lastFinishedStart(String federationId, String sourceId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT started_at FROM import_run WHERE federation_id = ?"
+                    + " AND source_id = ? AND status IN ('succeeded', 'failed') ORDER BY id DESC")) {
+                ps.setMaxRows(1);
+                ps.setString(1, federationId);
+                ps.setString(2, sourceId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getTimestamp(1).toInstant()) : Optional.<Instant>empty();
+                }
+            }
+        });
+    }
+
     /** Records the start of a run; returns its id. */
     public long start(String federationId, String sourceId, String trigger, Instant startedAt) {
         return db.inTransaction(c -> {

@@ -1,0 +1,223 @@
+package se.insatsnavet.hub;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.insatsnavet.hub.cluster.ClusterOptions;
+import se.insatsnavet.hub.imports.ImportService;
+import se.insatsnavet.hub.imports.RunReport;
+import se.insatsnavet.hub.imports.RunStatus;
+import se.insatsnavet.schema.vocab.HubIris;
+
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two clustered hub nodes in one JVM (two Vert.x instances on Hazelcast over loopback, two data folders with
+ * their own search index and dumps) sharing one operational database (PostgreSQL when INSATSNAVET_PG_URL is
+ * set, as under .ci/run; else an H2 file) and one remote SPARQL store (a real Fuseki server started here):
+ * a federation's import runs on one node at a time, every node finds what another imported, and a node stopped
+ * mid-import is taken over by the other.
+ */
+class ClusterTest {
+
+    // just over ImportService.PROGRESS_STEP, so that the import reports progress (the test's pause point)
+    static final int ROWS = 1100;
+
+    @TempDir
+    Path dataA;
+    @TempDir
+    Path dataB;
+    @TempDir
+    Path federations;
+    @TempDir
+    Path db;
+
+    private final List<Hub> running = new ArrayList<>();
+    private String jdbcUrl;
+    private String jdbcUser;
+    private String jdbcPassword;
+    private String members;
+    private int portA;
+    private int portB;
+    private org.apache.jena.fuseki.main.FusekiServer fuseki;
+    private String storeUrl;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        Path dir = Files.createDirectories(federations.resolve("stor"));
+        Files.writeString(dir.resolve("federation.json"), """
+                {"id": "stor", "name": {"sv": "Samordningsförbundet Stor"}, "municipalities": ["0580"],
+                 "sources": [{"id": "lista", "kind": "file", "location": "lista.csv", "format": "csv",
+                   "mapping": {"fields": {"localId": "Id", "title": "Namn", "description": "Text"},
+                               "defaults": {"municipalities": "$federation.municipalities"}}}]}
+                """, StandardCharsets.UTF_8);
+        writeCsv("Insats nummer 7", "Insats nummer 8");
+        String url = System.getenv("INSATSNAVET_PG_URL");
+        if (url != null) {
+            // a schema of its own, so that other PostgreSQL tests (which reset "public") are not disturbed
+            jdbcUser = System.getenv("INSATSNAVET_PG_USER");
+            jdbcPassword = System.getenv("INSATSNAVET_PG_PASSWORD");
+            try (Connection c = DriverManager.getConnection(url, jdbcUser, jdbcPassword); Statement s = c.createStatement()) {
+                s.execute("DROP SCHEMA IF EXISTS cluster_test CASCADE");
+                s.execute("CREATE SCHEMA cluster_test");
+            }
+            jdbcUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=cluster_test";
+        } else {
+            Assumptions.assumeTrue(System.getenv("INSATSNAVET_REQUIRE_POSTGRES") == null, "PostgreSQL required but not configured");
+            jdbcUrl = "jdbc:h2:file:" + db.resolve("shared").toAbsolutePath() + ";AUTO_SERVER=TRUE";
+        }
+        fuseki = org.apache.jena.fuseki.main.FusekiServer.create().port(0).loopback(true)
+                .add("/ds", org.apache.jena.sparql.core.DatasetGraphFactory.createTxnMem()).build().start();
+        storeUrl = "http://localhost:" + fuseki.getPort() + "/ds";
+        portA = freePort();
+        portB = freePort();
+        members = "127.0.0.1:" + portA + ",127.0.0.1:" + portB;
+    }
+
+    @AfterEach
+    void stopAll() throws Exception {
+        try {
+            for (Hub hub : running) {
+                hub.stop().get(90, TimeUnit.SECONDS);
+            }
+        } finally {
+            if (fuseki != null) {
+                fuseki.stop();
+            }
+        }
+    }
+
+    @Test
+    void aNodeStoppedMidImportIsTakenOverByTheOtherAndTheCatalogueIsWhole() throws Exception {
+        Hub a = start(dataA, portA);
+        Hub b = start(dataB, portB);
+        CountDownLatch paused = new CountDownLatch(1);
+        CountDownLatch resume = new CountDownLatch(1);
+        pauseAtFirstProgress(a, paused, resume);
+        CompletableFuture<List<RunReport>> importOnA = CompletableFuture.supplyAsync(() -> a.syncNow("stor", "test"));
+        assertTrue(paused.await(120, TimeUnit.SECONDS), "node A is importing");
+        assertTrue(b.imports().locks().tryAcquire("stor").isEmpty(), "node B cannot take the federation while A imports it");
+
+        running.remove(a);
+        a.stop().get(90, TimeUnit.SECONDS);
+        resume.countDown();
+        ExecutionException stopped = assertThrows(ExecutionException.class, () -> importOnA.get(60, TimeUnit.SECONDS));
+        assertInstanceOf(ImportService.Stopped.class, stopped.getCause(), "A's run ends with its node, committing nothing");
+
+        TestHttp onB = new TestHttp(b.port());
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            List<RunReport> runs = b.imports().runs().runs("stor", 10);
+            assertEquals(2, runs.size(), runs.toString());
+            assertEquals(RunStatus.SUCCEEDED, runs.get(0).status(), runs.get(0).toString());
+            assertEquals("resume", runs.get(0).trigger());
+            assertEquals(RunStatus.INTERRUPTED, runs.get(1).status(), "A's run, marked by B: " + runs.get(1));
+        });
+        assertEquals(ROWS, b.imports().runs().runs("stor", 1).get(0).counts().added());
+        assertEquals(ROWS, onB.json("/api/services?federation=stor&perPage=1").path("total").asLong(), "search on B");
+        assertEquals(ROWS, b.store().graph(HubIris.defaults().federationGraph("stor"))
+                .listSubjectsWithProperty(org.apache.jena.vocabulary.RDF.type, se.insatsnavet.schema.vocab.CPSV.PublicService)
+                .toList().size(), "the shared store holds each service once");
+    }
+
+    @Test
+    void aFederationImportsOnOneNodeAtATimeAndEveryNodeFindsWhatItChanged() throws Exception {
+        Hub a = start(dataA, portA);
+        Hub b = start(dataB, portB);
+        CountDownLatch paused = new CountDownLatch(1);
+        CountDownLatch resume = new CountDownLatch(1);
+        pauseAtFirstProgress(a, paused, resume);
+        CompletableFuture<List<RunReport>> importOnA = CompletableFuture.supplyAsync(() -> a.syncNow("stor", "test"));
+        assertTrue(paused.await(120, TimeUnit.SECONDS), "node A is importing");
+        assertTrue(b.imports().locks().tryAcquire("stor").isEmpty(), "node B cannot take the federation while A imports it");
+        resume.countDown();
+        RunReport first = importOnA.get(180, TimeUnit.SECONDS).get(0);
+        assertEquals(RunStatus.SUCCEEDED, first.status(), first.toString());
+        assertEquals(ROWS, first.counts().added());
+        assertEquals(1, b.imports().runs().runs("stor", 10).size(), "one run, on one node");
+
+        TestHttp onB = new TestHttp(b.port());
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
+                onB.json("/api/services?federation=stor&perPage=1").path("total").asLong() == ROWS);
+        assertEquals("Insats nummer 7", onB.json("/id/service/stor.s7?format=json").path("title").path("sv").asText(),
+                "node B serves (and caches) the service A imported");
+
+        writeCsv("Trädgårdsterapi för unga", "Insats nummer 8");
+        RunReport update = a.syncNow("stor", "test").get(0);
+        assertEquals(1, update.counts().updated(), update.toString());
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
+                onB.json("/api/services?q=tr%C3%A4dg%C3%A5rdsterapi").path("total").asLong() == 1);
+        assertEquals("Trädgårdsterapi för unga", onB.json("/id/service/stor.s7?format=json").path("title").path("sv").asText(),
+                "node B dropped its cached copy");
+
+        // node B misses a change while it is down, and catches up from the change log when it comes back
+        running.remove(b);
+        b.stop().get(90, TimeUnit.SECONDS);
+        writeCsv("Trädgårdsterapi för unga", "Hästunderstödd terapi");
+        assertEquals(1, a.syncNow("stor", "test").get(0).counts().updated());
+        Hub again = start(dataB, portB);
+        TestHttp onAgain = new TestHttp(again.port());
+        assertEquals(1, onAgain.json("/api/services?q=h%C3%A4stunderst%C3%B6dd").path("total").asLong(),
+                "the restarted node's index has the change it missed");
+        assertEquals(ROWS, onAgain.json("/api/services?federation=stor&perPage=1").path("total").asLong());
+    }
+
+    private Hub start(Path data, int clusterPort) throws Exception {
+        Hub hub = Hub.start(HubOptions.defaults(data).withPort(0).withHost("127.0.0.1").withFederations(federations)
+                .withImportOnStart(false).withFileWatch(0).withDatabase(jdbcUrl, jdbcUser, jdbcPassword)
+                .withSparqlStore(new HubOptions.SparqlStore(storeUrl, null, null))
+                .withCluster(ClusterOptions.on("127.0.0.1", clusterPort, List.of(members.split(",")))))
+                .toCompletionStage().toCompletableFuture().get(180, TimeUnit.SECONDS);
+        running.add(hub);
+        return hub;
+    }
+
+    /** The test's hook into a long import: the first progress report waits until {@code resume}. */
+    private static void pauseAtFirstProgress(Hub hub, CountDownLatch paused, CountDownLatch resume) {
+        hub.imports().onProgress((federation, source, stage, done, total) -> {
+            if (paused.getCount() > 0) {
+                paused.countDown();
+                try {
+                    resume.await(180, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+    }
+
+    private void writeCsv(String seventhTitle, String eighthTitle) throws Exception {
+        StringBuilder csv = new StringBuilder("Id;Namn;Text\n");
+        for (int i = 0; i < ROWS; i++) {
+            csv.append("s").append(i).append(';').append(i == 7 ? seventhTitle : i == 8 ? eighthTitle : "Insats nummer " + i)
+                    .append(";Stöd till arbete och studier, del ").append(i).append(".\n");
+        }
+        Files.writeString(federations.resolve("stor").resolve("lista.csv"), csv.toString(), StandardCharsets.UTF_8);
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
