@@ -58,13 +58,15 @@ class VocabularyTest {
         EXPECTED.keySet().forEach(s -> expected.add(IRIS.scheme(s)));
         expected.add(IRIS.municipalityScheme());
         expected.add(IRIS.countyScheme());
+        expected.add(se.insatsnavet.schema.vocab.SDMX.sexScheme.getURI()); // the indicators' sex dimension
         assertEquals(expected, schemes);
         // every concept is in one of the schemes and has the IRI its scheme and notation give
         for (Resource c : m.listSubjectsWithProperty(RDF.type, SKOS.Concept).toList()) {
             String scheme = c.getPropertyResourceValue(SKOS.inScheme).getURI();
             String code = c.getProperty(SKOS.notation).getString();
             assertTrue(schemes.contains(scheme), c.getURI());
-            assertTrue(c.getURI().equals(scheme + "/" + code), c.getURI());
+            String separator = scheme.startsWith(se.insatsnavet.schema.vocab.SDMX.CODE_NS) ? "-" : "/";
+            assertTrue(c.getURI().equals(scheme + separator + code), c.getURI());
         }
     }
 

@@ -20,10 +20,23 @@ import java.util.Optional;
  * @param municipalities SCB codes of the member municipalities ({@code $federation.municipalities} in defaults)
  * @param sources        the catalogue's sources, in declaration order
  * @param file           the descriptor file it was loaded from, or {@code null} when built in code
+ * @param indicators     the source of the federation's aggregated outcome indicators (records as in
+ *                       {@code indicator.schema.json}, no mapping), or {@code null}
  */
 public record FederationDescriptor(String id, Map<String, String> name, Map<String, String> description,
                                    String homepage, Contact contact, List<Member> members,
-                                   List<String> municipalities, List<SourceDescriptor> sources, Path file) {
+                                   List<String> municipalities, List<SourceDescriptor> sources, Path file,
+                                   SourceDescriptor indicators) {
+
+    /** Default id of the indicators source. */
+    public static final String INDICATORS_SOURCE_ID = "indicators";
+
+    /** A federation without an indicators source. */
+    public FederationDescriptor(String id, Map<String, String> name, Map<String, String> description,
+                                String homepage, Contact contact, List<Member> members,
+                                List<String> municipalities, List<SourceDescriptor> sources, Path file) {
+        this(id, name, description, homepage, contact, members, municipalities, sources, file, null);
+    }
 
     public FederationDescriptor {
         Objects.requireNonNull(id, "id");
@@ -34,7 +47,12 @@ public record FederationDescriptor(String id, Map<String, String> name, Map<Stri
         sources = List.copyOf(sources);
     }
 
-    /** The source with this id. */
+    /** The indicators source, if the federation declares one. */
+    public Optional<SourceDescriptor> indicatorsSource() {
+        return Optional.ofNullable(indicators);
+    }
+
+    /** The source with this id (a services source; see {@link #indicatorsSource()} for the indicators). */
     public Optional<SourceDescriptor> source(String sourceId) {
         return sources.stream().filter(s -> s.id().equals(sourceId)).findFirst();
     }

@@ -19,6 +19,8 @@ import se.insatsnavet.hub.federations.FederationRegistry;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -58,6 +60,7 @@ public final class ImportRoutes {
     private final long retryDelayMillis;
     private final long watchMillis;
     private java.util.function.Predicate<String> pluginKinds = kind -> false;
+    private BatchImporter indicators;
 
     /**
      * @param watchMillis how often file sources are checked for changes; 0: not at all
@@ -70,6 +73,28 @@ public final class ImportRoutes {
         this.importOnStart = importOnStart;
         this.retries = retries;
         this.retryDelayMillis = retryDelayMillis;
+    }
+
+    /**
+     * Gives the federations' indicators sources the same read, schedule and watch routes as their services
+     * sources, their batches going to {@code importer}. Call before {@link #install}.
+     */
+    public void indicators(BatchImporter importer) {
+        this.indicators = importer;
+    }
+
+    /** The importer of a source: the indicators importer for a federation's indicators source. */
+    private BatchImporter importerFor(FederationDescriptor federation, SourceDescriptor source) {
+        return indicators != null && source.equals(federation.indicators()) ? indicators : imports;
+    }
+
+    /** The sources routes are made for: the services sources, then the indicators source (when handled). */
+    private List<SourceDescriptor> routedSources(FederationDescriptor federation) {
+        List<SourceDescriptor> all = new ArrayList<>(federation.sources());
+        if (indicators != null && federation.indicators() != null) {
+            all.add(federation.indicators());
+        }
+        return all;
     }
 
     /** Tells which kinds a running source connector plugin provides (the plugin host). */
@@ -89,7 +114,7 @@ public final class ImportRoutes {
         }
         int order = 0;
         for (FederationDescriptor federation : registry.all()) {
-            for (SourceDescriptor source : federation.sources()) {
+            for (SourceDescriptor source : routedSources(federation)) {
                 try {
                     camel.getEndpoint(endpointUri(federation, source));
                     camel.addRoutes(readRoute(federation, source));
@@ -99,12 +124,12 @@ public final class ImportRoutes {
                     }
                     if (!CONNECTORS.containsKey(source.kind()) && !pluginKinds.test(source.kind())) {
                         // the routes stay: a plugin providing the kind may be installed later
-                        imports.recordFailure(federation, source, "start", new IllegalStateException("No connector for kind '"
+                        importerFor(federation, source).recordFailure(federation, source, "start", new IllegalStateException("No connector for kind '"
                                 + source.kind() + "': neither built in (" + String.join(", ", new java.util.TreeSet<>(CONNECTORS.keySet()))
                                 + ") nor provided by a running plugin; reads fail until a plugin provides it"));
                     }
                 } catch (Exception e) {
-                    imports.recordFailure(federation, source, "start", e);
+                    importerFor(federation, source).recordFailure(federation, source, "start", e);
                 }
             }
         }
@@ -115,6 +140,7 @@ public final class ImportRoutes {
      * call from a worker or a Camel thread.
      */
     public RunReport syncNow(CamelContext camel, FederationDescriptor federation, SourceDescriptor source, String trigger) {
+        BatchImporter imports = importerFor(federation, source);
         String read = readUri(federation, source);
         try {
             if (camel.getRoute(routeId("read", federation, source)) == null) {
@@ -189,6 +215,7 @@ public final class ImportRoutes {
             public void configure() {
                 from(consumer).routeId(routeId("watch", federation, source))
                         .process(ex -> {
+                            BatchImporter imports = importerFor(federation, source);
                             SourceBatch batch = ex.getMessage().getBody(SourceBatch.class);
                             if (!imports.isLastImported(federation, source, batch.fingerprint())) {
                                 imports.importBatch(federation, source, batch, "file-changed");

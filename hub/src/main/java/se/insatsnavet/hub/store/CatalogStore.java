@@ -130,6 +130,28 @@ public final class CatalogStore implements AutoCloseable {
         applyChanges(graphIri, Map.of(subjectIri, content), List.of());
     }
 
+    /**
+     * Replaces a Data Cube data set inside a graph in one write transaction: the data set's own triples and
+     * those of every observation that names it ({@code ?obs qb:dataSet <dataSet>}) are removed, then
+     * {@code content} is added.
+     */
+    public void replaceDataSet(String graphIri, String dataSetIri, Model content) {
+        Node g = NodeFactory.createURI(graphIri);
+        Node ds = NodeFactory.createURI(dataSetIri);
+        Node dataSet = NodeFactory.createURI(se.insatsnavet.schema.vocab.QB.dataSet.getURI());
+        Txn.executeWrite(dataset, () -> {
+            DatasetGraph dsg = dataset.asDatasetGraph();
+            Graph graph = dsg.getGraph(g);
+            List<Node> subjects = new ArrayList<>();
+            subjects.add(ds);
+            graph.find(Node.ANY, dataSet, ds).forEachRemaining(t -> subjects.add(t.getSubject()));
+            for (Node subject : subjects) {
+                graph.find(subject, Node.ANY, Node.ANY).toList().forEach(graph::delete);
+            }
+            content.getGraph().find().forEachRemaining(t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
+        });
+    }
+
     /** The named graph holding {@code serviceIri}, if any. */
     public Optional<String> graphOf(String subjectIri) {
         Node s = NodeFactory.createURI(subjectIri);

@@ -36,6 +36,7 @@ public final class SearchPage implements Handler<RoutingContext> {
     private final Vocabulary vocabulary;
     private final Map<String, String> municipalities = new TreeMap<>();
     private final List<String[]> targetGroups = new ArrayList<>();
+    private se.insatsnavet.hub.usage.UsageCounter usage;
 
     private SearchPage(Vertx vertx, ServiceCatalog catalog, Vocabulary vocabulary) {
         this.vertx = vertx;
@@ -52,6 +53,12 @@ public final class SearchPage implements Handler<RoutingContext> {
 
     public static SearchPage create(Vertx vertx, ServiceCatalog catalog, Vocabulary vocabulary) {
         return new SearchPage(vertx, catalog, vocabulary);
+    }
+
+    /** Counts each search's first page in the anonymous usage statistics (filters, words without hits). */
+    public SearchPage withUsage(se.insatsnavet.hub.usage.UsageCounter counter) {
+        this.usage = counter;
+        return this;
     }
 
     @Override
@@ -89,6 +96,10 @@ public final class SearchPage implements Handler<RoutingContext> {
             if (ar.failed()) {
                 Responses.failed(ctx, ar.cause());
                 return;
+            }
+            boolean searched = q != null || chosen.municipality() != null || chosen.targetGroup() != null;
+            if (usage != null && filter.page() == 1 && searched) {
+                usage.search(words, ar.result().total(), chosen.targetGroup(), chosen.municipality());
             }
             ctx.response().putHeader("Content-Security-Policy",
                             "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'")
