@@ -213,11 +213,15 @@ public final class Hub {
                 dumps.requestRebuild(registry.all().stream().map(f -> f.id()).toList());
             }
         });
-        // a federation's indicator rows name its services: read them again when its services changed
+        // a federation's indicator rows name its services: read them after its first services import since
+        // start, and again whenever its services changed
+        java.util.Set<String> servicesImported = java.util.concurrent.ConcurrentHashMap.newKeySet();
         imports.onRunFinished(run -> {
-            if (run.counts().changedCatalogue()) {
+            boolean first = run.status() == se.insatsnavet.hub.imports.RunStatus.SUCCEEDED
+                    && servicesImported.add(run.federationId());
+            if (first || run.counts().changedCatalogue()) {
                 registry.get(run.federationId()).ifPresent(f -> f.indicatorsSource().ifPresent(source ->
-                        vertx.executeBlocking(() -> importRoutes.syncNow(camel, f, source, "services-changed"), false)));
+                        vertx.executeBlocking(() -> importRoutes.syncNow(camel, f, source, "services-imported"), false)));
             }
         });
         importRoutes.install(camel);

@@ -83,9 +83,11 @@ class DcatCatalogTest {
     }
 
     @Test
-    void itHasTheNationalDatasetAndOnePerFederationWithoutBlankNodes() {
+    void itHasTheNationalDatasetOnePerFederationAndTheUsageStatisticsWithoutBlankNodes() {
         Model m = catalog("/catalog", "text/turtle", Lang.TURTLE);
-        assertEquals(1 + 4, m.listSubjectsWithProperty(RDF.type, DCAT.Dataset).toList().size());
+        assertEquals(1 + 4 + 1, m.listSubjectsWithProperty(RDF.type, DCAT.Dataset).toList().size());
+        assertTrue(m.contains(m.getResource(se.insatsnavet.schema.vocab.HubIris.of(hub.options().baseUri()).usageDataset()),
+                DCAT.distribution, m.getResource(se.insatsnavet.schema.vocab.HubIris.of(hub.options().baseUri()).usageDataset() + "#csv")));
         assertTrue(m.listSubjectsWithProperty(RDF.type, DCAT.DataService).toList().size() >= 1);
         m.listStatements().forEachRemaining(s -> {
             assertFalse(s.getSubject().isAnon(), "blank node subject: " + s);

@@ -77,7 +77,8 @@ public final class ImportRoutes {
 
     /**
      * Gives the federations' indicators sources the same read, schedule and watch routes as their services
-     * sources, their batches going to {@code importer}. Call before {@link #install}.
+     * sources, their batches going to {@code importer}; their schedule does not fire at start-up (the hub reads
+     * a federation's indicators after its services). Call before {@link #install}.
      */
     public void indicators(BatchImporter importer) {
         this.indicators = importer;
@@ -192,7 +193,7 @@ public final class ImportRoutes {
         String trigger = schedule.isCron()
                 ? "quartz:insatsnavet/" + name + "?cron=RAW{" + schedule.cron() + "}"
                 : "timer:import." + name + "?period=" + schedule.intervalMillis()
-                        + "&delay=" + (importOnStart ? stagger : schedule.intervalMillis());
+                        + "&delay=" + (importOnStart && !source.equals(federation.indicators()) ? stagger : schedule.intervalMillis());
         return new RouteBuilder() {
             @Override
             public void configure() {
