@@ -176,6 +176,41 @@ class VocabularyTest {
     }
 
     @Test
+    void theIndicatorCubeStructureIsLabelledInSwedishAndEnglishAndNamesEveryInsiTerm() throws Exception {
+        var dsd = m.createResource(se.insatsnavet.schema.vocab.INSI.structure.getURI());
+        assertTrue(dsd.hasProperty(RDF.type, m.createResource(se.insatsnavet.schema.vocab.QB.NS + "DataStructureDefinition")));
+        Set<String> components = new HashSet<>();
+        dsd.listProperties(m.createProperty(se.insatsnavet.schema.vocab.QB.NS, "component")).forEachRemaining(c ->
+                c.getResource().listProperties().forEachRemaining(p -> {
+                    if (p.getObject().isURIResource()) {
+                        components.add(p.getResource().getURI());
+                    }
+                }));
+        Set<String> constants = new HashSet<>();
+        for (Field f : se.insatsnavet.schema.vocab.INSI.class.getFields()) {
+            if (Modifier.isStatic(f.getModifiers()) && f.get(null) instanceof org.apache.jena.rdf.model.Property p) {
+                constants.add(p.getURI());
+                var term = m.createResource(p.getURI());
+                for (var label : List.of(RDFS.label, RDFS.comment)) {
+                    Set<String> langs = new HashSet<>();
+                    term.listProperties(label).forEachRemaining(st -> langs.add(st.getLanguage()));
+                    assertTrue(langs.containsAll(Set.of("sv", "en")), p + " " + label);
+                }
+                assertTrue(term.hasProperty(RDFS.range), p.getURI());
+            }
+        }
+        assertTrue(components.containsAll(constants), "every insi: property is a component of the structure: " + components);
+        assertTrue(components.containsAll(Set.of(se.insatsnavet.schema.vocab.SDMX.sex.getURI(),
+                se.insatsnavet.schema.vocab.QB.measureType.getURI())), components.toString());
+        for (var code : List.of(se.insatsnavet.schema.vocab.SDMX.sexFemale, se.insatsnavet.schema.vocab.SDMX.sexMale,
+                se.insatsnavet.schema.vocab.SDMX.sexTotal)) {
+            Set<String> langs = new HashSet<>();
+            m.createResource(code.getURI()).listProperties(SKOS.prefLabel).forEachRemaining(st -> langs.add(st.getLanguage()));
+            assertEquals(Set.of("sv", "en"), langs, code.getURI());
+        }
+    }
+
+    @Test
     void targetGroupIsASpecialisationOfAudience() {
         RDFNode sup = m.createResource(INSV.NS + "targetGroup").getPropertyResourceValue(RDFS.subPropertyOf);
         assertEquals(DCTerms.audience, sup);
