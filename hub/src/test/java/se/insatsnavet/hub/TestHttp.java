@@ -72,6 +72,30 @@ final class TestHttp {
         return true;
     }
 
+    /**
+     * Whether every federation with an indicators source has finished an import of it (it is read after the
+     * federation's services, so this comes after {@link #allFederationsImported()}).
+     */
+    boolean allIndicatorsImported() {
+        for (JsonNode f : json("/api/federations").path("items")) {
+            if (!f.has("indicators")) {
+                continue;
+            }
+            String source = f.path("indicators").path("id").asText();
+            boolean finished = false;
+            for (JsonNode run : json("/api/federations/" + f.path("id").asText() + "/runs").path("items")) {
+                if (run.path("source").asText().equals(source) && !run.path("status").asText().equals("running")) {
+                    finished = true;
+                    break;
+                }
+            }
+            if (!finished) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     HttpResponse<String> get(String path) {
         return get(path, null);
     }
