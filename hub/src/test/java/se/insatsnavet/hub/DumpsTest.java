@@ -37,7 +37,6 @@ class DumpsTest {
                 .toCompletionStage().toCompletableFuture().get();
         http = new TestHttp(hub.port());
         await().atMost(Duration.ofSeconds(60)).until(http::allFederationsImported);
-        await().atMost(Duration.ofSeconds(60)).until(http::allIndicatorsImported);
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             int services = http.json("/api/services?perPage=1").path("total").asInt();
             JsonNode dumps = http.json("/dumps/");

@@ -58,7 +58,10 @@ final class TestHttp {
         }
     }
 
-    /** Whether every bundled federation (at least four) has finished its first import. */
+    /**
+     * Whether every bundled federation (at least four) has finished its first import, its indicators source
+     * (read after its services) included.
+     */
     boolean allFederationsImported() {
         JsonNode federations = json("/api/federations");
         if (federations.path("items").size() < 4) {
@@ -69,7 +72,7 @@ final class TestHttp {
                 return false;
             }
         }
-        return true;
+        return allIndicatorsImported();
     }
 
     /**
