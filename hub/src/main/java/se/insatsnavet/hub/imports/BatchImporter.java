@@ -16,6 +16,9 @@ public interface BatchImporter {
     /** Records a run of the source that failed before a batch could be imported. */
     RunReport recordFailure(FederationDescriptor federation, SourceDescriptor source, String trigger, Throwable cause);
 
-    /** Whether a batch with this fingerprint is what the source's last succeeded run imported. */
+    /**
+     * Whether the file watch may skip a batch with this fingerprint: typically, it is what the source's last
+     * succeeded run imported.
+     */
     boolean isLastImported(FederationDescriptor federation, SourceDescriptor source, String fingerprint);
 }

@@ -158,8 +158,16 @@ public final class IndicatorImport implements BatchImporter {
                 List.of(RunMessage.error(null, null, null, null, "Source could not be read: " + reason)));
     }
 
+    /**
+     * Whether the file watch may skip this batch: it was the last one imported, or the federation publishes no
+     * services yet (its first services import reads the indicators right after, so an import now would only
+     * fail for want of services).
+     */
     @Override
     public boolean isLastImported(FederationDescriptor federation, SourceDescriptor source, String fingerprint) {
+        if (runs.hashes(federation.id()).isEmpty()) {
+            return true;
+        }
         return fingerprint != null && runs.lastFingerprint(federation.id(), source.id()).map(fingerprint::equals).orElse(false);
     }
 
