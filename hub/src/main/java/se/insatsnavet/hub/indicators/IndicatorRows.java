@@ -51,9 +51,11 @@ public final class IndicatorRows {
             List<RunMessage> problems = new ArrayList<>();
             String service = row.path("service").asText(null);
             for (SchemaProblem p : JsonSchemas.indicator().validate(row)) {
-                JsonNode value = p.field().isEmpty() ? null : row.get(p.field());
-                problems.add(RunMessage.error(raw.locator(), service, p.field().isEmpty() ? null : p.field(),
-                        value == null ? null : value.asText(), p.message()));
+                // an unknown column's value is never repeated in the (public) run report: it may be free text
+                String field = p.field().isEmpty() ? unknownProperty(p) : p.field();
+                JsonNode value = p.field().isEmpty() ? null : row.get(field);
+                problems.add(RunMessage.error(raw.locator(), service, field, value == null ? null : value.asText(),
+                        p.message()));
             }
             if (problems.isEmpty()) {
                 PART_OF.forEach((part, whole) -> {
@@ -126,6 +128,12 @@ public final class IndicatorRows {
             row.set("service", JsonNodeFactory.instance.textNode(service.asText()));
         }
         return row;
+    }
+
+    /** The column a row-level problem is about (an unknown column: "property 'x' is not defined …"), or null. */
+    private static String unknownProperty(SchemaProblem p) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("'([^']{1,200})'").matcher(p.message());
+        return "additionalProperties".equals(p.keyword()) && m.find() ? m.group(1) : null;
     }
 
     private static Map<String, String> partOf() {
