@@ -91,6 +91,8 @@ public final class Hub {
     private RunRepository runs;
     private ImportService imports;
     private ImportRoutes importRoutes;
+    private se.insatsnavet.hub.indicators.IndicatorImport indicatorImport;
+    private se.insatsnavet.hub.usage.UsageStatistics usage;
     private FederationRepository federationRepository;
     private ServiceCatalog catalog;
     private TokenStore tokens;
@@ -267,12 +269,35 @@ public final class Hub {
         importRoutes = new ImportRoutes(registry, imports, options.importOnStart(), options.readRetries(),
                 options.readRetryDelayMillis(), options.fileWatchMillis());
         importRoutes.pluginKinds(kind -> pluginHost.plugin(kind).filter(e -> e.points().contains("connector")).isPresent());
+        indicatorImport = new se.insatsnavet.hub.indicators.IndicatorImport(store, runs, iris,
+                Integer.getInteger("insatsnavet.indicators.minimumCount", se.insatsnavet.hub.indicators.Suppression.DEFAULT_MINIMUM));
+        importRoutes.indicators(indicatorImport);
+        indicatorImport.onRunFinished(run -> {
+            if (run.counts().changedCatalogue()) {
+                dumps.requestRebuild(registry.all().stream().map(f -> f.id()).toList());
+            }
+        });
+        // a federation's indicator rows name its services: read them after its first services import since
+        // start, and again whenever its services changed
+        java.util.Set<String> servicesImported = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        imports.onRunFinished(run -> {
+            boolean first = run.status() == se.insatsnavet.hub.imports.RunStatus.SUCCEEDED
+                    && servicesImported.add(run.federationId());
+            if (first || run.counts().changedCatalogue()) {
+                registry.get(run.federationId()).ifPresent(f -> f.indicatorsSource().ifPresent(source ->
+                        vertx.executeBlocking(() -> importRoutes.syncNow(camel, f, source, "services-imported"), false)));
+            }
+        });
         importRoutes.install(camel);
         camel.start();
     }
 
     private Future<Void> listen() {
         router = Router.router(vertx);
+        usage = se.insatsnavet.hub.usage.UsageStatistics.start(vertx,
+                new se.insatsnavet.hub.usage.UsageCounter(java.time.Clock.systemUTC()),
+                new se.insatsnavet.hub.usage.UsageRepository(database),
+                Long.getLong("insatsnavet.usage.flushMillis", 60_000));
         // reads are open to every origin (no credentials); writes need a token, not a cookie
         router.route().handler(metrics.requestTimer());
         router.route().handler(CorsHandler.create().addOrigin("*")
@@ -297,7 +322,7 @@ public final class Hub {
         router.get("/api/services").handler(searchLimit).handler(ServicesHandler.create(vertx, catalog,
                 new se.insatsnavet.hub.services.PeerSearch(options.peers(),
                         Duration.ofMillis(Long.getLong("insatsnavet.peers.timeoutMillis", 3_000))), options.baseUri())
-                .withMunicipalityNames(municipalityNames(vocabulary)));
+                .withMunicipalityNames(municipalityNames(vocabulary)).withUsage(usage.counter()));
         HsdsServiceIndex hsdsIndex = new HsdsServiceIndex(catalog, iris);
         PublishedOrganisations publishedOrganisations = new PublishedOrganisations(database);
         imports.onChangesElsewhere(changes -> hsdsIndex.invalidate());
@@ -344,6 +369,15 @@ public final class Hub {
         ServiceResourceHandler serviceResources = ServiceResourceHandler.create(vertx, catalog, runs, page, registry::name)
                 .withExtraFormats(feedFormats);
         imports.onChanges(changes -> changes.forEach(c -> serviceResources.invalidate(c.serviceId())));
+        se.insatsnavet.hub.indicators.IndicatorQuery indicatorQuery = new se.insatsnavet.hub.indicators.IndicatorQuery(store, iris);
+        serviceResources.withSections(id -> se.insatsnavet.hub.indicators.IndicatorTable.html(
+                indicatorQuery.find(null, id, null).rows(), indicatorImport.minimumCount(), id));
+        indicatorImport.onRunFinished(run -> {
+            if (run.counts().changedCatalogue()) {
+                serviceResources.invalidateFederation(run.federationId());
+            }
+        });
+        serviceResources.withViewCounter(usage.counter()::serviceViewed);
         router.get("/id/service/:id").handler(serviceResources);
         se.insatsnavet.hub.duplicates.DuplicatesHandler duplicatesHandler = se.insatsnavet.hub.duplicates.DuplicatesHandler
                 .create(vertx, duplicates, id -> registry.get(id).isPresent(), serviceResources::invalidate);
@@ -352,6 +386,11 @@ public final class Hub {
         router.put("/api/duplicates/:a/:b").handler(BodyHandler.create(false).setBodyLimit(4096)).handler(anyToken)
                 .handler(duplicatesHandler.decide());
         router.delete("/api/duplicates/:a/:b").handler(anyToken).handler(duplicatesHandler.withdraw());
+        se.insatsnavet.hub.indicators.IndicatorsHandler indicators = se.insatsnavet.hub.indicators.IndicatorsHandler.create(
+                vertx, store, iris, indicatorImport.minimumCount());
+        router.get("/api/indicators").handler(indicators.list());
+        router.get("/api/services/:id/indicators").handler(indicators.ofService());
+        router.get("/id/indicators/:federation").handler(indicators.dataSet());
 
         // writes: bounded bodies, a bearer token, and an audit-log entry each
         BodyHandler bodies = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
@@ -405,11 +444,15 @@ public final class Hub {
                 Responses.send(ctx, 200, "application/ld+json", jsonLdContext));
         router.get("/schema/:name").handler(se.insatsnavet.hub.http.ClasspathFilesHandler.create(Map.of(
                 "service.schema.json", se.insatsnavet.schema.json.JsonSchemas.SERVICE_RESOURCE,
-                "federation.schema.json", se.insatsnavet.schema.json.JsonSchemas.FEDERATION_RESOURCE),
+                "federation.schema.json", se.insatsnavet.schema.json.JsonSchemas.FEDERATION_RESOURCE,
+                "indicator.schema.json", se.insatsnavet.schema.json.JsonSchemas.INDICATOR_RESOURCE),
                 "application/schema+json"));
         router.get("/docs").handler(se.insatsnavet.hub.http.ApiDocsHandler.create());
-        router.get("/").handler(SearchPage.create(vertx, catalog, vocabulary, registry::name));
-        router.get("/hittaguiden").handler(se.insatsnavet.hub.web.FinderPage.create(vertx, catalog, vocabulary));
+        router.get("/").handler(SearchPage.create(vertx, catalog, vocabulary, registry::name).withUsage(usage.counter()));
+        router.get("/hittaguiden").handler(se.insatsnavet.hub.web.FinderPage.create(vertx, catalog, vocabulary)
+                .withUsage(usage.counter()));
+        router.get("/api/usage").handler(se.insatsnavet.hub.usage.UsageHandler.create(vertx, usage.repository(),
+                Integer.getInteger("insatsnavet.usage.minimumCountOfWords", 5), java.time.Clock.systemUTC()));
         router.get("/assets/*").handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(3600));
         router.route().last().handler(ctx -> Responses.problem(ctx, 404, "No resource at " + ctx.request().path()));
         router.route().failureHandler(ctx -> {
@@ -485,11 +528,17 @@ public final class Hub {
         return imports;
     }
 
-    /** Reads every source of a federation now and imports it (blocking: call from a worker or a test thread). */
+    /**
+     * Reads every source of a federation now and imports it, its indicators source last (blocking: call from a
+     * worker or a test thread).
+     */
     public java.util.List<se.insatsnavet.hub.imports.RunReport> syncNow(String federationId, String trigger) {
         var federation = registry.get(federationId)
                 .orElseThrow(() -> new IllegalArgumentException("No federation with id '" + federationId + "'"));
-        return federation.sources().stream().map(s -> importRoutes.syncNow(camel, federation, s, trigger)).toList();
+        java.util.List<se.insatsnavet.hub.imports.RunReport> reports = new java.util.ArrayList<>(
+                federation.sources().stream().map(s -> importRoutes.syncNow(camel, federation, s, trigger)).toList());
+        federation.indicatorsSource().ifPresent(s -> reports.add(importRoutes.syncNow(camel, federation, s, trigger)));
+        return reports;
     }
 
     public FederationRegistry federations() {
@@ -549,6 +598,7 @@ public final class Hub {
         http.transform(x -> Blocking.run(vertx, () -> {
             closeQuietly("import routes", camel);
             closeQuietly("link checker", linkChecker);
+            closeQuietly("usage statistics", usage);
             closeQuietly("plugin host", pluginHost);
             closeQuietly("search index", serviceIndex);
             closeQuietly("dump writer", dumps);

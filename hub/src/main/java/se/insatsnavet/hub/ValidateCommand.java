@@ -25,8 +25,8 @@ import java.util.UUID;
 /**
  * {@code insatsnavet.jar validate --federation FILE}: what a federation runs before connecting. Loads the
  * descriptor, reads every source through its connector and runs the real import pipeline (mapping, JSON
- * Schema, SHACL) against a throw-away in-memory database and dataset, then prints each run's report as
- * JSON. Nothing is published. Exit code 0 when every source was read and no record was rejected, 1 when
+ * Schema, SHACL) against a throw-away in-memory database and dataset, then its indicators source if it has
+ * one (rows checked, small cells withheld), then prints each run's report as JSON. Nothing is published. Exit code 0 when every source was read and no record was rejected, 1 when
  * records were rejected or a source failed, 2 when the descriptor itself is invalid.
  */
 final class ValidateCommand {
@@ -64,8 +64,12 @@ final class ValidateCommand {
             camel.start();
             imports.onProgress((fed, src, stage, done, total) -> err.println("  " + fed + "/" + src + ": " + stage + " " + done + " of " + total));
             ImportRoutes routes = new ImportRoutes(null, imports, false, 0, 0, 0);
+            routes.indicators(new se.insatsnavet.hub.indicators.IndicatorImport(store, runs, iris,
+                    Integer.getInteger("insatsnavet.indicators.minimumCount", se.insatsnavet.hub.indicators.Suppression.DEFAULT_MINIMUM)));
             boolean clean = true;
-            for (var source : federation.sources()) {
+            java.util.List<se.insatsnavet.connectors.descriptor.SourceDescriptor> all = new java.util.ArrayList<>(federation.sources());
+            federation.indicatorsSource().ifPresent(all::add); // last: its rows name the services just read
+            for (var source : all) {
                 err.println("Reading " + federation.id() + "/" + source.id() + " (" + source.kind() + ": " + source.location() + ") …");
                 RunReport report = routes.syncNow(camel, federation, source, "validate");
                 out.println(Responses.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).valueToTree(RunJson.full(report)).toPrettyString());

@@ -56,6 +56,8 @@ class PostgresTest {
                     .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, sync.statusCode(), sync.body());
+            http.json("/api/services?targetGroup=young-adults");
+            http.json("/api/services?targetGroup=young-adults");
         } finally {
             hub.stop().get(60, TimeUnit.SECONDS);
         }
@@ -69,6 +71,9 @@ class PostgresTest {
             rs = s.executeQuery("SELECT MAX(version) FROM flyway_schema_history");
             rs.next();
             assertEquals(newestMigration(), rs.getString(1), "every Flyway migration ran on PostgreSQL");
+            rs = s.executeQuery("SELECT times FROM usage_daily WHERE kind = 'target-group' AND item = 'young-adults'");
+            assertTrue(rs.next(), "the usage counts are written to PostgreSQL at the latest when the hub stops");
+            assertEquals(2, rs.getLong(1));
         }
         Hub again = Hub.start(options.withImportOnStart(false)).toCompletionStage().toCompletableFuture().get();
         try {

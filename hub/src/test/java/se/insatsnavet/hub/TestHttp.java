@@ -58,7 +58,10 @@ final class TestHttp {
         }
     }
 
-    /** Whether every bundled federation (at least four) has finished its first import. */
+    /**
+     * Whether every bundled federation (at least four) has finished its first import, its indicators source
+     * (read after its services) included.
+     */
     boolean allFederationsImported() {
         JsonNode federations = json("/api/federations");
         if (federations.path("items").size() < 4) {
@@ -66,6 +69,30 @@ final class TestHttp {
         }
         for (JsonNode f : federations.path("items")) {
             if (!f.has("lastRun") || f.path("lastRun").path("status").asText().equals("running")) {
+                return false;
+            }
+        }
+        return allIndicatorsImported();
+    }
+
+    /**
+     * Whether every federation with an indicators source has finished an import of it (it is read after the
+     * federation's services, so this comes after {@link #allFederationsImported()}).
+     */
+    boolean allIndicatorsImported() {
+        for (JsonNode f : json("/api/federations").path("items")) {
+            if (!f.has("indicators")) {
+                continue;
+            }
+            String source = f.path("indicators").path("id").asText();
+            boolean finished = false;
+            for (JsonNode run : json("/api/federations/" + f.path("id").asText() + "/runs").path("items")) {
+                if (run.path("source").asText().equals(source) && !run.path("status").asText().equals("running")) {
+                    finished = true;
+                    break;
+                }
+            }
+            if (!finished) {
                 return false;
             }
         }

@@ -36,6 +36,10 @@ class ValidateCommandTest {
         assertTrue(report.contains("\"record\" : \"sco-017\""), report);
         assertTrue(report.contains("\"field\" : \"title\""), report);
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("17 valid, 1 rejected"), err.toString(StandardCharsets.UTF_8));
+        // its indicators source is checked too, after the services its rows name
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("centrala-ostergotland/indikatorer: succeeded, 10 read"),
+                err.toString(StandardCharsets.UTF_8));
+        assertTrue(report.contains("\"record\" : \"sco-018\"") && report.contains("\"field\" : \"workOrStudiesAtExit\""), report);
     }
 
     @Test

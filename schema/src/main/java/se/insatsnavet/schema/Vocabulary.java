@@ -38,6 +38,8 @@ public final class Vocabulary {
     public static final String ONTOLOGY_RESOURCE = RESOURCE_DIR + "insatsnavet.ttl";
     public static final String CONCEPTS_RESOURCE = RESOURCE_DIR + "concepts.ttl";
     public static final String PLACES_RESOURCE = RESOURCE_DIR + "places.ttl";
+    /** The Data Cube structure of outcome indicators ({@code insi:}), with Swedish and English labels. */
+    public static final String INDICATORS_RESOURCE = RESOURCE_DIR + "indicators.ttl";
     public static final String SHAPES_RESOURCE = RESOURCE_DIR + "shapes.ttl";
     public static final String CONTEXT_RESOURCE = RESOURCE_DIR + "context.jsonld";
 
@@ -72,9 +74,12 @@ public final class Vocabulary {
             parseResource(m, ONTOLOGY_RESOURCE, b);
             parseResource(m, CONCEPTS_RESOURCE, b);
             parseResource(m, PLACES_RESOURCE, b);
+            parseResource(m, INDICATORS_RESOURCE, b);
             m.setNsPrefix("skos", SKOS.getURI());
             m.setNsPrefix("dct", org.apache.jena.vocabulary.DCTerms.NS);
             m.setNsPrefix("insv", se.insatsnavet.schema.vocab.INSV.NS);
+            m.setNsPrefix("insi", se.insatsnavet.schema.vocab.INSI.NS);
+            m.setNsPrefix("qb", se.insatsnavet.schema.vocab.QB.NS);
             return new Vocabulary(iris, m);
         });
     }

@@ -58,13 +58,15 @@ class VocabularyTest {
         EXPECTED.keySet().forEach(s -> expected.add(IRIS.scheme(s)));
         expected.add(IRIS.municipalityScheme());
         expected.add(IRIS.countyScheme());
+        expected.add(se.insatsnavet.schema.vocab.SDMX.sexScheme.getURI()); // the indicators' sex dimension
         assertEquals(expected, schemes);
         // every concept is in one of the schemes and has the IRI its scheme and notation give
         for (Resource c : m.listSubjectsWithProperty(RDF.type, SKOS.Concept).toList()) {
             String scheme = c.getPropertyResourceValue(SKOS.inScheme).getURI();
             String code = c.getProperty(SKOS.notation).getString();
             assertTrue(schemes.contains(scheme), c.getURI());
-            assertTrue(c.getURI().equals(scheme + "/" + code), c.getURI());
+            String separator = scheme.startsWith(se.insatsnavet.schema.vocab.SDMX.CODE_NS) ? "-" : "/";
+            assertTrue(c.getURI().equals(scheme + separator + code), c.getURI());
         }
     }
 
@@ -171,6 +173,41 @@ class VocabularyTest {
         Set<String> defined = new HashSet<>();
         terms.forEach(t -> defined.add(t.getURI()));
         assertEquals(defined, constants);
+    }
+
+    @Test
+    void theIndicatorCubeStructureIsLabelledInSwedishAndEnglishAndNamesEveryInsiTerm() throws Exception {
+        var dsd = m.createResource(se.insatsnavet.schema.vocab.INSI.structure.getURI());
+        assertTrue(dsd.hasProperty(RDF.type, m.createResource(se.insatsnavet.schema.vocab.QB.NS + "DataStructureDefinition")));
+        Set<String> components = new HashSet<>();
+        dsd.listProperties(m.createProperty(se.insatsnavet.schema.vocab.QB.NS, "component")).forEachRemaining(c ->
+                c.getResource().listProperties().forEachRemaining(p -> {
+                    if (p.getObject().isURIResource()) {
+                        components.add(p.getResource().getURI());
+                    }
+                }));
+        Set<String> constants = new HashSet<>();
+        for (Field f : se.insatsnavet.schema.vocab.INSI.class.getFields()) {
+            if (Modifier.isStatic(f.getModifiers()) && f.get(null) instanceof org.apache.jena.rdf.model.Property p) {
+                constants.add(p.getURI());
+                var term = m.createResource(p.getURI());
+                for (var label : List.of(RDFS.label, RDFS.comment)) {
+                    Set<String> langs = new HashSet<>();
+                    term.listProperties(label).forEachRemaining(st -> langs.add(st.getLanguage()));
+                    assertTrue(langs.containsAll(Set.of("sv", "en")), p + " " + label);
+                }
+                assertTrue(term.hasProperty(RDFS.range), p.getURI());
+            }
+        }
+        assertTrue(components.containsAll(constants), "every insi: property is a component of the structure: " + components);
+        assertTrue(components.containsAll(Set.of(se.insatsnavet.schema.vocab.SDMX.sex.getURI(),
+                se.insatsnavet.schema.vocab.QB.measureType.getURI())), components.toString());
+        for (var code : List.of(se.insatsnavet.schema.vocab.SDMX.sexFemale, se.insatsnavet.schema.vocab.SDMX.sexMale,
+                se.insatsnavet.schema.vocab.SDMX.sexTotal)) {
+            Set<String> langs = new HashSet<>();
+            m.createResource(code.getURI()).listProperties(SKOS.prefLabel).forEachRemaining(st -> langs.add(st.getLanguage()));
+            assertEquals(Set.of("sv", "en"), langs, code.getURI());
+        }
     }
 
     @Test

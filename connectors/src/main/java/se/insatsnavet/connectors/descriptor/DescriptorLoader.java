@@ -187,6 +187,11 @@ public final class DescriptorLoader {
             }
             linkCheck = new FederationDescriptor.LinkCheck(check.path("enabled").asBoolean(false), recheck);
         }
+        SourceDescriptor indicators = null;
+        JsonNode indicatorNode = document.path("indicators");
+        if (indicatorNode.isObject()) {
+            indicators = indicatorSource(indicatorNode, dir, sourceIndex, problems);
+        }
         if (!problems.isEmpty()) {
             throw new DescriptorException(display, problems);
         }
@@ -203,7 +208,40 @@ public final class DescriptorLoader {
                 texts(document.path("description")), textOrNull(document.path("homepage")),
                 contact.isObject() ? new FederationDescriptor.Contact(textOrNull(contact.path("name")),
                         textOrNull(contact.path("email")), textOrNull(contact.path("phone"))) : null,
-                members, municipalities, sources, file, linkCheck);
+                members, municipalities, sources, file, linkCheck, indicators);
+    }
+
+    /** The indicators source: like a services source, without mapping or plugins; its file must exist too. */
+    private static SourceDescriptor indicatorSource(JsonNode node, Path dir, Map<String, Integer> sourceIndex,
+                                                    List<String> problems) {
+        String at = "indicators";
+        String id = node.path("id").asText(FederationDescriptor.INDICATORS_SOURCE_ID);
+        if (sourceIndex.containsKey(id)) {
+            problems.add(at + ".id: '" + id + "' is also the id of sources[" + sourceIndex.get(id)
+                    + "]; the indicators source needs an id of its own");
+        }
+        Schedule schedule = null;
+        try {
+            schedule = Schedule.parse(textOrNull(node.path("schedule").path("interval")),
+                    textOrNull(node.path("schedule").path("cron")));
+        } catch (IllegalArgumentException e) {
+            problems.add(at + ".schedule: " + e.getMessage());
+        }
+        Map<String, String> options = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> option : node.path("options").properties()) {
+            options.put(option.getKey(), option.getValue().asText());
+        }
+        SourceDescriptor source = new SourceDescriptor(id, node.path("kind").asText(), node.path("location").asText(),
+                textOrNull(node.path("format")), "sv", options, schedule, null);
+        if (!source.isUrl()) {
+            Path location = source.locationPath(dir);
+            if (!location.startsWith(dir)) {
+                problems.add(at + ".location: '" + source.location() + "' lies outside the descriptor's folder");
+            } else if (!Files.exists(location)) {
+                problems.add(at + ".location: file not found: " + source.location());
+            }
+        }
+        return source;
     }
 
     /** Built-in kinds whose records have no known shape, so the descriptor must map them. */

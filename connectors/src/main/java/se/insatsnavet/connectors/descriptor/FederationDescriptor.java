@@ -21,17 +21,22 @@ import java.util.Optional;
  * @param sources        the catalogue's sources, in declaration order
  * @param file           the descriptor file it was loaded from, or {@code null} when built in code
  * @param linkCheck      whether (and how often) the hub checks that its services' web addresses answer
+ * @param indicators     the source of the federation's aggregated outcome indicators (records as in
+ *                       {@code indicator.schema.json}, no mapping), or {@code null}
  */
 public record FederationDescriptor(String id, Map<String, String> name, Map<String, String> description,
                                    String homepage, Contact contact, List<Member> members,
                                    List<String> municipalities, List<SourceDescriptor> sources, Path file,
-                                   LinkCheck linkCheck) {
+                                   LinkCheck linkCheck, SourceDescriptor indicators) {
 
-    /** A federation without the link check. */
+    /** Default id of the indicators source. */
+    public static final String INDICATORS_SOURCE_ID = "indicators";
+
+    /** A federation without the link check and without an indicators source. */
     public FederationDescriptor(String id, Map<String, String> name, Map<String, String> description,
                                 String homepage, Contact contact, List<Member> members,
                                 List<String> municipalities, List<SourceDescriptor> sources, Path file) {
-        this(id, name, description, homepage, contact, members, municipalities, sources, file, LinkCheck.OFF);
+        this(id, name, description, homepage, contact, members, municipalities, sources, file, LinkCheck.OFF, null);
     }
 
     public FederationDescriptor {
@@ -44,7 +49,12 @@ public record FederationDescriptor(String id, Map<String, String> name, Map<Stri
         sources = List.copyOf(sources);
     }
 
-    /** The source with this id. */
+    /** The indicators source, if the federation declares one. */
+    public Optional<SourceDescriptor> indicatorsSource() {
+        return Optional.ofNullable(indicators);
+    }
+
+    /** The source with this id (a services source; see {@link #indicatorsSource()} for the indicators). */
     public Optional<SourceDescriptor> source(String sourceId) {
         return sources.stream().filter(s -> s.id().equals(sourceId)).findFirst();
     }

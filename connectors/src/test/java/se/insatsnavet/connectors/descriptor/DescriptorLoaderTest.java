@@ -107,6 +107,42 @@ class DescriptorLoaderTest {
     }
 
     @Test
+    void anIndicatorsSourceIsLoadedBesideTheServicesSources() throws Exception {
+        String json = descriptor("centrala-ostergotland", FILE_SOURCE).replaceFirst("\\}\\s*$",
+                ", \"indicators\": {\"kind\": \"file\", \"location\": \"data/indikatorer.csv\", \"format\": \"csv\","
+                        + " \"options\": {\"delimiter\": \";\"}, \"schedule\": {\"interval\": \"P1D\"}}}");
+        Path file = federation("centrala-ostergotland", json);
+        dataFile("centrala-ostergotland");
+        Files.writeString(dir.resolve("centrala-ostergotland/data/indikatorer.csv"), "service;period;sex;participants\n");
+
+        FederationDescriptor d = loader.load(file);
+
+        SourceDescriptor indicators = d.indicatorsSource().orElseThrow();
+        assertEquals("indicators", indicators.id(), "the default id");
+        assertEquals("file", indicators.kind());
+        assertEquals(";", indicators.options().get("delimiter"));
+        assertEquals(86_400_000L, indicators.schedule().intervalMillis());
+        assertEquals(1, d.sources().size(), "not one of the services sources");
+    }
+
+    @Test
+    void anIndicatorsSourceNeedsItsOwnIdAnExistingFileAndAKnownKind() throws Exception {
+        Path file = federation("f", descriptor("f", FILE_SOURCE).replaceFirst("\\}\\s*$",
+                ", \"indicators\": {\"id\": \"katalog\", \"kind\": \"file\", \"location\": \"saknas.csv\"}}"));
+        dataFile("f");
+        DescriptorException failure = assertThrows(DescriptorException.class, () -> loader.load(file));
+        assertEquals(List.of(
+                "indicators.id: 'katalog' is also the id of sources[0]; the indicators source needs an id of its own",
+                "indicators.location: file not found: saknas.csv"), failure.problems());
+
+        Path wrongKind = federation("g", descriptor("g", FILE_SOURCE).replaceFirst("\\}\\s*$",
+                ", \"indicators\": {\"kind\": \"rss\", \"location\": \"https://example.se/feed\"}}"));
+        dataFile("g");
+        DescriptorException schema = assertThrows(DescriptorException.class, () -> loader.load(wrongKind));
+        assertTrue(schema.problems().get(0).startsWith("indicators.kind"), schema.problems().toString());
+    }
+
+    @Test
     void duplicateSourceIdsAndMissingSourceFilesAreErrors() throws Exception {
         Path file = federation("dubbel", descriptor("dubbel", """
                 [{"id": "a", "kind": "file", "location": "finns-inte.csv"},

@@ -33,6 +33,8 @@ public final class CatalogDescription {
     static final String HSDS = "https://docs.openreferral.org/en/latest/hsds/";
     /** The Linked Data Event Streams specification, which /ldes conforms to. */
     static final String LDES_SPEC = "https://w3id.org/ldes/specification";
+    /** The W3C RDF Data Cube vocabulary, which the indicator data sets conform to. */
+    static final String DATA_CUBE = "http://www.w3.org/TR/vocab-data-cube/";
     static final Resource CC0 = ResourceFactory.createResource("http://creativecommons.org/publicdomain/zero/1.0/");
 
     private final HubIris iris;
@@ -111,6 +113,10 @@ public final class CatalogDescription {
                 iris.endpoint("api/coverage"), "JSON", "application/json", null);
         distribution(m, national, iris.nationalDataset() + "#coverage-csv", "Täckning per kommun och målgrupp (CSV)",
                 iris.endpoint("api/coverage") + "?format=csv", "CSV", "text/csv", null);
+        distribution(m, national, iris.nationalDataset() + "#indicators-json", "Resultatindikatorer per insats (JSON)",
+                iris.endpoint("api/indicators"), "JSON", "application/json", null);
+        distribution(m, national, iris.nationalDataset() + "#indicators-csv", "Resultatindikatorer per insats (CSV)",
+                iris.endpoint("api/indicators") + "?format=csv", "CSV", "text/csv", null);
         distribution(m, national, iris.nationalDataset() + "#ldes", "Linked Data Event Stream", iris.endpoint("ldes"),
                 "RDF_TURTLE", "text/turtle", null);
         m.getResource(iris.nationalDataset() + "#ldes").addProperty(DCTerms.conformsTo,
@@ -159,10 +165,37 @@ public final class CatalogDescription {
                     "JSON", "application/json", api);
             distribution(m, ds, iris.federationDataset(f.id()) + "#changes", "Ändringar (JSON)",
                     iris.endpoint("changes") + "?federation=" + f.id(), "JSON", "application/json", null);
+            if (f.indicators() != null) {
+                distribution(m, ds, iris.federationDataset(f.id()) + "#indicators-json", "Resultatindikatorer (JSON)",
+                        iris.endpoint("api/indicators") + "?federation=" + f.id(), "JSON", "application/json", null);
+                distribution(m, ds, iris.federationDataset(f.id()) + "#indicators-csv", "Resultatindikatorer (CSV)",
+                        iris.endpoint("api/indicators") + "?federation=" + f.id() + "&format=csv", "CSV", "text/csv", null);
+                distribution(m, ds, iris.federationDataset(f.id()) + "#indicators-cube", "Resultatindikatorer (RDF Data Cube)",
+                        iris.indicatorDataSet(f.id()), "RDF_TURTLE", "text/turtle", null);
+                m.getResource(iris.federationDataset(f.id()) + "#indicators-cube").addProperty(DCTerms.conformsTo,
+                        m.createResource(DATA_CUBE).addProperty(RDF.type, DCTerms.Standard));
+            }
             api.addProperty(DCAT.servesDataset, ds);
             catalog.addProperty(DCAT.dataset, ds);
         }
+        usage(m, catalog, publisher, contact);
         return m;
+    }
+
+    /** The anonymous usage statistics of the public pages and APIs, per day: their own dataset. */
+    private void usage(Model m, Resource catalog, Resource publisher, Resource contact) {
+        Resource usage = dataset(m, iris.usageDataset(), "Användningsstatistik för Insatsnavet",
+                "Usage statistics of Insatsnavet",
+                "Anonym statistik per dag: sökningar utan träffar, sökningar per målgrupp och kommun, vägar genom"
+                        + " Hittaguiden och visade insatser. Inga kakor, inga IP-adresser.",
+                "Anonymous daily statistics: searches without hits, searches per target group and municipality, paths"
+                        + " through the guided finder and services viewed. No cookies, no IP addresses.",
+                publisher, contact, "usage");
+        distribution(m, usage, iris.usageDataset() + "#json", "Användningsstatistik (JSON)", iris.endpoint("api/usage"),
+                "JSON", "application/json", null);
+        distribution(m, usage, iris.usageDataset() + "#csv", "Användningsstatistik (CSV)",
+                iris.endpoint("api/usage") + "?format=csv", "CSV", "text/csv", null);
+        catalog.addProperty(DCAT.dataset, usage);
     }
 
     private Resource dataset(Model m, String uri, String titleSv, String titleEn, String descriptionSv, String descriptionEn,

@@ -79,6 +79,11 @@ public final class FederationsHandler implements Handler<RoutingContext> {
                     }
                 }
             }
+            if (f.indicators() != null) {
+                SourceDescriptor s = f.indicators();
+                o.putObject("indicators").put("id", s.id()).put("kind", s.kind()).put("format", s.format())
+                        .put("href", "/api/indicators?federation=" + f.id());
+            }
             o.put("services", counts.getOrDefault(f.id(), 0));
             List<RunReport> last = runs.runs(f.id(), 1);
             if (!last.isEmpty()) {

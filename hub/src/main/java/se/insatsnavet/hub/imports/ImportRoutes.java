@@ -19,6 +19,8 @@ import se.insatsnavet.hub.federations.FederationRegistry;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -58,6 +60,7 @@ public final class ImportRoutes {
     private final long retryDelayMillis;
     private final long watchMillis;
     private java.util.function.Predicate<String> pluginKinds = kind -> false;
+    private BatchImporter indicators;
 
     /**
      * @param watchMillis how often file sources are checked for changes; 0: not at all
@@ -70,6 +73,29 @@ public final class ImportRoutes {
         this.importOnStart = importOnStart;
         this.retries = retries;
         this.retryDelayMillis = retryDelayMillis;
+    }
+
+    /**
+     * Gives the federations' indicators sources the same read, schedule and watch routes as their services
+     * sources, their batches going to {@code importer}; their schedule does not fire at start-up (the hub reads
+     * a federation's indicators after its services). Call before {@link #install}.
+     */
+    public void indicators(BatchImporter importer) {
+        this.indicators = importer;
+    }
+
+    /** The importer of a source: the indicators importer for a federation's indicators source. */
+    private BatchImporter importerFor(FederationDescriptor federation, SourceDescriptor source) {
+        return indicators != null && source.equals(federation.indicators()) ? indicators : imports;
+    }
+
+    /** The sources routes are made for: the services sources, then the indicators source (when handled). */
+    private List<SourceDescriptor> routedSources(FederationDescriptor federation) {
+        List<SourceDescriptor> all = new ArrayList<>(federation.sources());
+        if (indicators != null && federation.indicators() != null) {
+            all.add(federation.indicators());
+        }
+        return all;
     }
 
     /** Tells which kinds a running source connector plugin provides (the plugin host). */
@@ -89,7 +115,7 @@ public final class ImportRoutes {
         }
         int order = 0;
         for (FederationDescriptor federation : registry.all()) {
-            for (SourceDescriptor source : federation.sources()) {
+            for (SourceDescriptor source : routedSources(federation)) {
                 try {
                     camel.getEndpoint(endpointUri(federation, source));
                     camel.addRoutes(readRoute(federation, source));
@@ -99,12 +125,12 @@ public final class ImportRoutes {
                     }
                     if (!CONNECTORS.containsKey(source.kind()) && !pluginKinds.test(source.kind())) {
                         // the routes stay: a plugin providing the kind may be installed later
-                        imports.recordFailure(federation, source, "start", new IllegalStateException("No connector for kind '"
+                        importerFor(federation, source).recordFailure(federation, source, "start", new IllegalStateException("No connector for kind '"
                                 + source.kind() + "': neither built in (" + String.join(", ", new java.util.TreeSet<>(CONNECTORS.keySet()))
                                 + ") nor provided by a running plugin; reads fail until a plugin provides it"));
                     }
                 } catch (Exception e) {
-                    imports.recordFailure(federation, source, "start", e);
+                    importerFor(federation, source).recordFailure(federation, source, "start", e);
                 }
             }
         }
@@ -165,12 +191,13 @@ public final class ImportRoutes {
                 LOG.warn("Federation {}: {} run(s) left unfinished by a stopped node; importing {} again", federation.id(),
                         marked, interrupted);
             }
-            return federation.sources().stream().filter(s -> interrupted.contains(s.id()))
+            return routedSources(federation).stream().filter(s -> interrupted.contains(s.id()))
                     .map(s -> readAndImport(camel, federation, s, "resume")).toList();
         }
     }
 
     private RunReport readAndImport(CamelContext camel, FederationDescriptor federation, SourceDescriptor source, String trigger) {
+        BatchImporter imports = importerFor(federation, source);
         String read = readUri(federation, source);
         try {
             if (camel.getRoute(routeId("read", federation, source)) == null) {
@@ -227,7 +254,7 @@ public final class ImportRoutes {
         String trigger = schedule.isCron()
                 ? "quartz:insatsnavet/" + name + "?cron=RAW{" + schedule.cron() + "}"
                 : "timer:import." + name + "?period=" + schedule.intervalMillis()
-                        + "&delay=" + (importOnStart ? stagger : schedule.intervalMillis());
+                        + "&delay=" + (importOnStart && !source.equals(federation.indicators()) ? stagger : schedule.intervalMillis());
         return new RouteBuilder() {
             @Override
             public void configure() {
@@ -250,6 +277,7 @@ public final class ImportRoutes {
             public void configure() {
                 from(consumer).routeId(routeId("watch", federation, source))
                         .process(ex -> {
+                            BatchImporter importer = importerFor(federation, source);
                             SourceBatch batch = ex.getMessage().getBody(SourceBatch.class);
                             FederationLocks locks = imports.locks();
                             java.util.Optional<FederationLocks.Lease> lease = locks.clustered()
@@ -258,8 +286,8 @@ public final class ImportRoutes {
                                 return; // another node imports the federation; the next poll looks again
                             }
                             try (FederationLocks.Lease held = lease.get()) {
-                                if (!imports.isLastImported(federation, source, batch.fingerprint())) {
-                                    imports.importBatch(federation, source, batch, "file-changed");
+                                if (!importer.isLastImported(federation, source, batch.fingerprint())) {
+                                    importer.importBatch(federation, source, batch, "file-changed");
                                 }
                             }
                         });

@@ -55,7 +55,7 @@ import java.util.function.Consumer;
  * Imports of one federation are serialised; different federations import in parallel, each isolated.
  * All methods block: call them from worker threads (Camel consumers, Vert.x executeBlocking).
  */
-public final class ImportService {
+public final class ImportService implements BatchImporter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImportService.class);
     private static final JsonMapper CANONICAL = JsonMapper.builder().enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
@@ -168,6 +168,7 @@ public final class ImportService {
      * Whether {@code fingerprint} is the source fingerprint of the source's newest succeeded run, i.e. the
      * source has not changed since it was last imported.
      */
+    @Override
     public boolean isLastImported(FederationDescriptor federation, SourceDescriptor source, String fingerprint) {
         return fingerprint != null && runs.lastFingerprint(federation.id(), source.id()).map(fingerprint::equals).orElse(false);
     }
@@ -181,6 +182,7 @@ public final class ImportService {
     }
 
     /** Imports one batch holding the whole catalogue of {@code source}; returns the run's report. */
+    @Override
     public RunReport importBatch(FederationDescriptor federation, SourceDescriptor source, SourceBatch batch, String trigger) {
         return importBatch(federation, source, batch, trigger, Scope.WHOLE_SOURCE);
     }
@@ -218,6 +220,7 @@ public final class ImportService {
     }
 
     /** Records a run that failed before any record could be read (source down, unparseable …). */
+    @Override
     public RunReport recordFailure(FederationDescriptor federation, SourceDescriptor source, String trigger, Throwable cause) {
         Instant started = Instant.now();
         long runId = runs.start(federation.id(), source.id(), trigger, started);

@@ -29,6 +29,14 @@ public final class ServicePage {
     }
 
     public String render(String serviceUri, String federationName, JsonNode s) {
+        return render(serviceUri, federationName, s, "");
+    }
+
+    /**
+     * The page with {@code sections} (HTML built by the hub with every value escaped, e.g. the service's
+     * outcome figures) after the facts and before the contact details.
+     */
+    public String render(String serviceUri, String federationName, JsonNode s, String sections) {
         String title = text(s.path("title"));
         StringBuilder b = new StringBuilder(4096);
         b.append("<!doctype html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -65,6 +73,7 @@ public final class ServicePage {
         item(b, "Period", period(s.path("period")));
         item(b, "Senast granskad", s.path("lastReviewed").asText(""));
         b.append("</dl>\n");
+        b.append(sections);
         contact(b, s.path("contact"), s.path("homepage").asText(null));
         b.append("<p><small>Öppna data: ");
         List<String> links = new ArrayList<>();

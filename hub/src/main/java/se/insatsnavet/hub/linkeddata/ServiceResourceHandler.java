@@ -39,6 +39,8 @@ public final class ServiceResourceHandler implements Handler<RoutingContext> {
     private final Function<String, String> federationNames;
     private final SchemaOrg schemaOrg;
     private ExtraFormats extra = ExtraFormats.NONE;
+    private Function<String, String> sections = id -> "";
+    private java.util.function.Consumer<String> viewed = id -> { };
     private final java.util.Map<String, String> rendered = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(java.util.Map.Entry<String, String> eldest) {
@@ -65,6 +67,28 @@ public final class ServiceResourceHandler implements Handler<RoutingContext> {
     public ServiceResourceHandler withExtraFormats(ExtraFormats formats) {
         this.extra = formats;
         return this;
+    }
+
+    /**
+     * Extra sections of the HTML page by service id: escaped HTML, "" for none (called on a worker; the
+     * result is cached with the page until {@link #invalidate} or {@link #invalidateFederation}).
+     */
+    public ServiceResourceHandler withSections(Function<String, String> htmlSections) {
+        this.sections = htmlSections;
+        return this;
+    }
+
+    /** Told the id of every service whose HTML page is served (anonymous usage statistics; must not block). */
+    public ServiceResourceHandler withViewCounter(java.util.function.Consumer<String> counter) {
+        this.viewed = counter;
+        return this;
+    }
+
+    /** Forgets the rendered representations of every service of a federation (its indicators changed). */
+    public void invalidateFederation(String federationId) {
+        synchronized (rendered) {
+            rendered.keySet().removeIf(k -> k.startsWith(federationId + "."));
+        }
     }
 
     @Override
@@ -121,6 +145,9 @@ public final class ServiceResourceHandler implements Handler<RoutingContext> {
             cachedBody = rendered.get(key);
         }
         if (cachedBody != null) {
+            if (representation == RdfRepresentation.HTML) {
+                viewed.accept(id);
+            }
             Responses.send(ctx, 200, representation.contentType(), cachedBody);
             return;
         }
@@ -136,6 +163,9 @@ public final class ServiceResourceHandler implements Handler<RoutingContext> {
             }
             synchronized (rendered) {
                 rendered.put(key, r.body);
+            }
+            if (representation == RdfRepresentation.HTML) {
+                viewed.accept(id);
             }
             Responses.send(ctx, 200, representation.contentType(), r.body);
         });
@@ -188,7 +218,7 @@ public final class ServiceResourceHandler implements Handler<RoutingContext> {
             case HTML -> {
                 ObjectNode canonical = catalog.canonical(model.get(), id);
                 String federation = id.substring(0, id.indexOf('.'));
-                yield new Rendered(200, page.render(serviceUri, federationNames.apply(federation), canonical));
+                yield new Rendered(200, page.render(serviceUri, federationNames.apply(federation), canonical, sections.apply(id)));
             }
             default -> new Rendered(200, RdfWriting.write(model.get(), representation));
         };

@@ -28,6 +28,7 @@ public final class ServicesHandler implements Handler<RoutingContext> {
     private final PeerSearch peers;
     private final String ownBase;
     private java.util.function.Function<String, java.util.Optional<String>> municipalityNames = name -> java.util.Optional.empty();
+    private se.insatsnavet.hub.usage.UsageCounter usage;
 
     private ServicesHandler(Vertx vertx, ServiceCatalog catalog, PeerSearch peers, String ownBase) {
         this.vertx = vertx;
@@ -38,6 +39,12 @@ public final class ServicesHandler implements Handler<RoutingContext> {
 
     public static ServicesHandler create(Vertx vertx, ServiceCatalog catalog) {
         return new ServicesHandler(vertx, catalog, null, null);
+    }
+
+    /** Counts each search's first page in the anonymous usage statistics (filters, words without hits). */
+    public ServicesHandler withUsage(se.insatsnavet.hub.usage.UsageCounter counter) {
+        this.usage = counter;
+        return this;
     }
 
     /** Lets {@code municipality} be a name too (name → SCB code). */
@@ -93,6 +100,9 @@ public final class ServicesHandler implements Handler<RoutingContext> {
                 return;
             }
             ServicePageResult result = local.result();
+            if (usage != null && filter.page() == 1) {
+                usage.search(filter.q(), result.total(), filter.targetGroup(), filter.municipality());
+            }
             ObjectNode body = Responses.object();
             ArrayNode items = body.putArray("items");
             result.items().forEach(item -> items.add(network ? item.put("hub", ownBase) : item));

@@ -104,6 +104,13 @@ public interface CatalogStore extends AutoCloseable {
     }
 
     /**
+     * Replaces a Data Cube data set inside a graph in one write transaction: the data set's own triples and
+     * those of every observation that names it ({@code ?obs qb:dataSet <dataSet>}) are removed, then
+     * {@code content} is added.
+     */
+    void replaceDataSet(String graphIri, String dataSetIri, Model content);
+
+    /**
      * Names the graph of links between published resources (owl:sameAs, skos:exactMatch): it never decides
      * which graph a resource lives in, and a resource's description carries its links from there.
      */

@@ -197,6 +197,24 @@ final class EmbeddedStore implements CatalogStore {
     }
 
     @Override
+    public void replaceDataSet(String graphIri, String dataSetIri, Model content) {
+        Node g = NodeFactory.createURI(graphIri);
+        Node ds = NodeFactory.createURI(dataSetIri);
+        Node dataSetProperty = se.insatsnavet.schema.vocab.QB.dataSet.asNode();
+        Txn.executeWrite(dataset, () -> {
+            DatasetGraph dsg = dataset.asDatasetGraph();
+            Graph graph = dsg.getGraph(g);
+            List<Node> subjects = new ArrayList<>();
+            subjects.add(ds);
+            graph.find(Node.ANY, dataSetProperty, ds).forEachRemaining(t -> subjects.add(t.getSubject()));
+            for (Node subject : subjects) {
+                graph.find(subject, Node.ANY, Node.ANY).toList().forEach(graph::delete);
+            }
+            content.getGraph().find().forEachRemaining(t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
+        });
+    }
+
+    @Override
     public void useLinksGraph(String graphIri) {
         this.linksGraph = NodeFactory.createURI(graphIri);
     }

@@ -276,6 +276,26 @@ final class RemoteStore implements CatalogStore {
         }
     }
 
+    /** One SPARQL Update request (one transaction on the store): the observations, the data set, the new content. */
+    @Override
+    public void replaceDataSet(String graphIri, String dataSetIri, Model content) {
+        UpdateRequest request = new UpdateRequest();
+        ParameterizedSparqlString delete = new ParameterizedSparqlString("""
+                DELETE { GRAPH ?graph { ?obs ?p ?o } } WHERE { GRAPH ?graph { ?obs ?qbDataSet ?dataSet ; ?p ?o } } ;
+                DELETE WHERE { GRAPH ?graph { ?dataSet ?p ?o } }""");
+        delete.setIri("graph", graphIri);
+        delete.setIri("dataSet", dataSetIri);
+        delete.setIri("qbDataSet", se.insatsnavet.schema.vocab.QB.dataSet.getURI());
+        delete.asUpdate().getOperations().forEach(request::add);
+        Node g = NodeFactory.createURI(graphIri);
+        QuadDataAcc quads = new QuadDataAcc();
+        content.getGraph().find().forEachRemaining(t -> quads.addQuad(new Quad(g, t)));
+        request.add(new UpdateDataInsert(quads));
+        try (RDFConnection c = connection()) {
+            c.update(request);
+        }
+    }
+
     /** Notes what the owned triples of {@code iri} link to, then deletes those triples. */
     private static void deleteOwned(UpdateRequest request, String graphIri, String iri, String candidates) {
         String owned = """

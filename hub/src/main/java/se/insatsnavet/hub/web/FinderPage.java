@@ -40,6 +40,7 @@ public final class FinderPage implements Handler<RoutingContext> {
     private final ServiceCatalog catalog;
     private final Vocabulary vocabulary;
     private final Map<String, String> municipalities = new TreeMap<>();
+    private se.insatsnavet.hub.usage.UsageCounter usage;
 
     private FinderPage(Vertx vertx, ServiceCatalog catalog, Vocabulary vocabulary) {
         this.vertx = vertx;
@@ -52,6 +53,12 @@ public final class FinderPage implements Handler<RoutingContext> {
 
     public static FinderPage create(Vertx vertx, ServiceCatalog catalog, Vocabulary vocabulary) {
         return new FinderPage(vertx, catalog, vocabulary);
+    }
+
+    /** Counts each answered path (situation, help, age band) in the anonymous usage statistics. */
+    public FinderPage withUsage(se.insatsnavet.hub.usage.UsageCounter counter) {
+        this.usage = counter;
+        return this;
     }
 
     /** The answers, as read from the URL (each null when not given or not valid). */
@@ -72,6 +79,9 @@ public final class FinderPage implements Handler<RoutingContext> {
             if (ar.failed()) {
                 Responses.failed(ctx, ar.cause());
                 return;
+            }
+            if (usage != null && a.any()) {
+                usage.finderPath(a.situation(), a.help(), a.age());
             }
             ctx.response().putHeader("Content-Security-Policy",
                             "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'")

@@ -40,6 +40,7 @@ public final class SearchPage implements Handler<RoutingContext> {
     private final List<String[]> targetGroups = new ArrayList<>();
     private final Map<String, String> counties = new TreeMap<>();
     private final Function<String, String> federationName;
+    private se.insatsnavet.hub.usage.UsageCounter usage;
 
     private SearchPage(Vertx vertx, ServiceCatalog catalog, Vocabulary vocabulary, Function<String, String> federationName) {
         this.vertx = vertx;
@@ -62,6 +63,12 @@ public final class SearchPage implements Handler<RoutingContext> {
     public static SearchPage create(Vertx vertx, ServiceCatalog catalog, Vocabulary vocabulary,
                                     Function<String, String> federationName) {
         return new SearchPage(vertx, catalog, vocabulary, federationName);
+    }
+
+    /** Counts each search's first page in the anonymous usage statistics (filters, words without hits). */
+    public SearchPage withUsage(se.insatsnavet.hub.usage.UsageCounter counter) {
+        this.usage = counter;
+        return this;
     }
 
     @Override
@@ -103,6 +110,10 @@ public final class SearchPage implements Handler<RoutingContext> {
             if (ar.failed()) {
                 Responses.failed(ctx, ar.cause());
                 return;
+            }
+            boolean searched = q != null || chosen.municipality() != null || chosen.targetGroup() != null;
+            if (usage != null && filter.page() == 1 && searched) {
+                usage.search(words, ar.result().total(), chosen.targetGroup(), chosen.municipality());
             }
             ctx.response().putHeader("Content-Security-Policy",
                             "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'")

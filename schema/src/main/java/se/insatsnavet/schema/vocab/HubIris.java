@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  *   county         {base}id/place/county/{scb 2 digits}          scheme {base}id/place/county
  *   municipality   {base}id/place/municipality/{scb 4 digits}    scheme {base}id/place/municipality
  *   import run     {base}id/import/{federationId}/{runId}
+ *   indicators     {base}id/indicators/{federationId}                a qb:DataSet
+ *   observation    {base}id/indicators/{federationId}#{localId}/{year}/{sex}/{measure}
  *   graphs         {base}graph/federation/{federationId}, {base}graph/reference, {base}graph/links
  *   language       http://id.loc.gov/vocabulary/iso639-1/{code} (2 letters), …/iso639-2/{code} (3 letters)
  * </pre>
@@ -40,6 +42,8 @@ public final class HubIris {
     private static final Pattern SCB_MUNICIPALITY = Pattern.compile("[0-9]{4}");
     private static final Pattern SCB_COUNTY = Pattern.compile("[0-9]{2}");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
+    private static final Pattern YEAR = Pattern.compile("[0-9]{4}");
+    private static final Pattern SEX = Pattern.compile("[FMT]");
     private static final String LANG_639_1 = "http://id.loc.gov/vocabulary/iso639-1/";
     private static final String LANG_639_2 = "http://id.loc.gov/vocabulary/iso639-2/";
 
@@ -299,6 +303,29 @@ public final class HubIris {
             throw new IllegalArgumentException("not an endpoint path: " + path);
         }
         return base + path;
+    }
+
+    /** {@code <base>id/dataset/usage}: the hub's anonymous usage statistics as a dataset. */
+    public String usageDataset() {
+        return base + "id/dataset/usage";
+    }
+
+    /** {@code <base>id/indicators/<federationId>}: a federation's outcome indicators, a {@code qb:DataSet}. */
+    public String indicatorDataSet(String federationId) {
+        check(FEDERATION_ID, federationId, "federation id");
+        return base + "id/indicators/" + federationId;
+    }
+
+    /**
+     * One observation of a federation's indicator data set:
+     * {@code <base>id/indicators/<federationId>#<localId>/<year>/<sex>/<measure>}.
+     */
+    public String indicatorObservation(String federationId, String localId, String year, String sex, String measure) {
+        check(LOCAL_ID, localId, "local id");
+        check(YEAR, year, "year");
+        check(SEX, sex, "sex code");
+        check(FRAGMENT, measure, "measure");
+        return indicatorDataSet(federationId) + "#" + localId + "/" + year + "/" + sex + "/" + measure;
     }
 
     /** {@code <base>id/import/<federationId>/<runId>}: a prov:Activity. */

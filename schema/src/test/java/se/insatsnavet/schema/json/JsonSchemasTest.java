@@ -39,4 +39,18 @@ class JsonSchemasTest {
         var problems = JsonSchemas.federation().validate(descriptor);
         assertEquals("sources", problems.get(0).field(), problems.toString());
     }
+
+    @Test
+    void anIndicatorRowHasCountsPerServiceYearAndSex() throws Exception {
+        var row = json.readTree("""
+            {"service":"ST-100","period":"2024","sex":"F","participants":46,"exits":24,"workOrStudiesAtExit":9,
+             "stepMovement":19,"followedUp6Months":20,"workOrStudies6Months":8}""");
+        assertEquals(List.of(), JsonSchemas.indicator().validate(row));
+        var bad = json.readTree("""
+            {"service":"ST-100","period":"24","sex":"T","participants":-1,"name":"Anna"}""");
+        var fields = JsonSchemas.indicator().validate(bad).stream().map(SchemaProblem::field).toList();
+        assertTrue(fields.containsAll(List.of("period", "sex", "participants")), fields.toString());
+        assertTrue(JsonSchemas.indicator().validate(bad).stream().anyMatch(p -> p.message().contains("name")),
+                "no other field, such as a person's name, is accepted");
+    }
 }

@@ -68,4 +68,16 @@ class HubIrisTest {
         assertThrows(IllegalArgumentException.class, () -> HubIris.of("urn:x"));
         assertThrows(IllegalArgumentException.class, () -> HubIris.slug("!!!"));
     }
+
+    @Test
+    void indicatorDataSetsAndObservationsAreBuiltUnderTheBase() {
+        assertEquals("http://localhost:8080/id/indicators/vasteras", iris.indicatorDataSet("vasteras"));
+        assertEquals("http://localhost:8080/id/indicators/vasteras#ST-100/2024/F/participants",
+                iris.indicatorObservation("vasteras", "ST-100", "2024", "F", "participants"));
+        assertEquals("http://localhost:8080/id/dataset/usage", iris.usageDataset());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> iris.indicatorObservation("vasteras", "ST-100", "2024", "X", "participants"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> iris.indicatorObservation("vasteras", "a/b", "2024", "F", "participants"));
+    }
 }
