@@ -127,6 +127,8 @@ public final class ImportRoutes {
         try {
             SourceBatch batch = template.requestBody(read, null, SourceBatch.class);
             return imports.importBatch(federation, source, batch, trigger);
+        } catch (RunNotRecordedException e) {
+            throw e;
         } catch (CamelExecutionException e) {
             return imports.recordFailure(federation, source, trigger, e.getCause() != null ? e.getCause() : e);
         } catch (RuntimeException e) {
