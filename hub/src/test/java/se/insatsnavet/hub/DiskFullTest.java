@@ -2,14 +2,12 @@ package se.insatsnavet.hub;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.insatsnavet.hub.db.Database;
 import se.insatsnavet.hub.security.TokenStore;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -26,7 +24,6 @@ import java.util.concurrent.TimeUnit;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * A full disk under a running hub (a real child process whose data folder is a small tmpfs that the test fills):
@@ -40,6 +37,7 @@ class DiskFullTest {
     @TempDir
     Path work;
     Path data;
+    SmallFilesystem disk;
     Process child;
 
     @AfterEach
@@ -50,8 +48,8 @@ class DiskFullTest {
                 child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             }
         }
-        if (data != null) {
-            run("umount", "-l", data.toString());
+        if (disk != null) {
+            disk.close();
         }
         Path log = work.resolve("child.log");
         if (Files.exists(log)) { // kept for a look after a failure
@@ -62,7 +60,7 @@ class DiskFullTest {
     @Test
     void aFullDiskFailsTheImportCleanlyAndTheCatalogueIsStillServed() throws Exception {
         data = Files.createDirectories(work.resolve("data"));
-        mountSmallFilesystem(data);
+        disk = SmallFilesystem.mount(data, 96);
         Path federations = Files.createDirectories(work.resolve("federations"));
         Path dir = Files.createDirectories(federations.resolve("stor"));
         Files.writeString(dir.resolve("federation.json"), """
@@ -96,7 +94,7 @@ class DiskFullTest {
 
         // the disk fills up (a log gone wild, another program …) and the source changes
         Path filler = data.resolve("filler");
-        fill(filler);
+        SmallFilesystem.fill(filler);
         Files.writeString(dir.resolve("lista.csv"), csv("Ändrad insats"), StandardCharsets.UTF_8);
         HttpResponse<String> sync = post(port, "/api/federations/stor/sync", token);
         System.out.println("DiskFullTest: the sync on a full disk answered " + sync.statusCode() + " " + sync.body());
@@ -173,48 +171,5 @@ class DiskFullTest {
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(120))
                         .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Writes {@code file} until the filesystem has no space left; returns how many bytes it took. */
-    static long fill(Path file) throws IOException {
-        long written = 0;
-        byte[] block = new byte[64 * 1024];
-        try (OutputStream out = Files.newOutputStream(file)) {
-            while (true) {
-                out.write(block);
-                written += block.length;
-            }
-        } catch (IOException full) {
-            if (!String.valueOf(full.getMessage()).contains("No space left")) {
-                throw full;
-            }
-        }
-        return written;
-    }
-
-    static void mountSmallFilesystem(Path dir) throws Exception {
-        String problem = run("mount", "-t", "tmpfs", "-o", "size=96m", "tmpfs", dir.toString());
-        if (problem != null) {
-            if (System.getenv("INSATSNAVET_REQUIRE_DISKFAULTS") != null) {
-                fail("INSATSNAVET_REQUIRE_DISKFAULTS is set but a small filesystem cannot be mounted: " + problem);
-            }
-            Assumptions.abort("A full disk needs a small filesystem of its own, and mounting one failed (needs root "
-                    + "with CAP_SYS_ADMIN): " + problem);
-        }
-    }
-
-    /** Runs a command; null if it succeeded, else what it said. */
-    static String run(String... command) throws Exception {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return String.join(" ", command) + ": timed out";
-            }
-            return p.exitValue() == 0 ? null : String.join(" ", command) + ": " + out.trim();
-        } catch (IOException e) {
-            return String.join(" ", command) + ": " + e.getMessage();
-        }
     }
 }
