@@ -366,7 +366,14 @@ public final class ImportLoadBench {
     private void awaitFirstImports(int port, CatalogueGenerator.Catalogue catalogue) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.HOURS.toNanos(1);
         while (System.nanoTime() < deadline) {
-            JsonNode federations = json(port, "/api/federations");
+            JsonNode federations;
+            try {
+                federations = json(port, "/api/federations");
+            } catch (IOException | IllegalStateException busy) {
+                // the first import keeps every worker busy on a small machine: ask again
+                Thread.sleep(1_000);
+                continue;
+            }
             long done = 0;
             for (JsonNode f : federations.path("items")) {
                 String status = f.path("lastRun").path("status").asText("");
@@ -384,7 +391,7 @@ public final class ImportLoadBench {
 
     private JsonNode json(int port, String path) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Accept", "application/json").timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                .header("Accept", "application/json").timeout(Duration.ofSeconds(120)).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException("GET " + path + " answered " + r.statusCode() + ": " + r.body());
         }

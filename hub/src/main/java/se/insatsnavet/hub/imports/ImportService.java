@@ -388,7 +388,7 @@ public final class ImportService {
         try {
             runs.finish(runId, federation.id(), status, counts, fingerprint, failure, messages, hashes, deletedLocalIds,
                     changes, finished);
-            storageHealth.recovered();
+            recordPendingFailures();
         } catch (RuntimeException e) {
             // the database cannot write (full, read-only …): the run ends as failed all the same; the record
             // hashes stay as they were, so the next run finds (and records) the same changes again

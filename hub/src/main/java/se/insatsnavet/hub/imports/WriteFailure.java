@@ -34,18 +34,17 @@ public final class WriteFailure {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String m = String.valueOf(t.getMessage());
             if (m.contains("No space left on device") || m.contains("Disk quota exceeded")) {
-                return "The data folder is full (No space left on device); nothing of the write was kept";
+                return "The data folder is full (No space left on device)";
             }
             if (m.contains("Read-only file system")) {
-                return "The data folder is read-only (Read-only file system); nothing of the write was kept";
+                return "The data folder is read-only (Read-only file system)";
             }
             if (t instanceof InternalError && m.contains("unsafe memory access")) {
-                return "The dataset could not write its memory-mapped files (the data folder is full or failing);"
-                        + " nothing of the write was kept";
+                return "The dataset could not write its memory-mapped files (the data folder is full or failing)";
             }
             if (t instanceof IOException && !(t instanceof java.io.FileNotFoundException)
                     && m.contains("Input/output error")) {
-                return "Writing the data folder failed (" + m + "); nothing of the write was kept";
+                return "Writing the data folder failed (" + m + ")";
             }
         }
         return null;
