@@ -122,7 +122,8 @@ class DiskFullTest {
         assertEquals(200, again.statusCode(), again.body());
         JsonNode rerun = TestHttp.JSON.readTree(again.body()).path("runs").get(0);
         assertEquals("succeeded", rerun.path("status").asText(), rerun.toString());
-        assertEquals(ROWS, rerun.path("counts").path("updated").asInt(), rerun.toString());
+        // (the file watch may have imported the changed file a moment before: then this run finds it unchanged)
+        assertEquals(ROWS, rerun.path("counts").path("valid").asInt(), rerun.toString());
         assertServed(http, uri, "Ändrad insats 7", "Insats nummer 7");
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             assertEquals("up", http.json("/health").path("status").asText());
