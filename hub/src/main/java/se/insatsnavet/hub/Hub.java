@@ -51,6 +51,7 @@ import se.insatsnavet.schema.Vocabulary;
 import se.insatsnavet.hub.hsds.HsdsHandler;
 import se.insatsnavet.hub.ldes.EventStreamHandler;
 import se.insatsnavet.hub.plugins.PluginHost;
+import se.insatsnavet.hub.search.IndexFollower;
 import se.insatsnavet.hub.search.ServiceIndex;
 import se.insatsnavet.hub.plugins.PluginImports;
 import se.insatsnavet.hub.plugins.PluginSourceComponent;
@@ -80,6 +81,8 @@ public final class Hub {
     public static final long SPARQL_TIMEOUT_MILLIS = 10_000;
     public static final int SPARQL_RESULT_CAP = 10_000;
     public static final long SPARQL_MAX_QUERY_BYTES = 64 * 1024;
+    /** How often a search index that could not be written (disk full) tries to catch up with the dataset. */
+    static final long INDEX_RETRY_MILLIS = 5_000;
 
     private final Vertx vertx;
     private final HubOptions options;
@@ -100,6 +103,7 @@ public final class Hub {
     private PluginHost pluginHost;
     private final se.insatsnavet.hub.ops.Metrics metrics = new se.insatsnavet.hub.ops.Metrics();
     private ServiceIndex serviceIndex;
+    private IndexFollower indexFollower;
     private PluginImports pluginImports;
     private AuditLog audit;
     private Vocabulary vocabulary;
@@ -200,17 +204,13 @@ public final class Hub {
             indexRebuilt = true;
         }
         catalog.useIndex(serviceIndex);
-        imports.onChanges(changes -> {
-            List<com.fasterxml.jackson.databind.node.ObjectNode> items = new java.util.ArrayList<>();
-            List<String> deleted = new java.util.ArrayList<>();
-            for (se.insatsnavet.hub.imports.Change c : changes) {
-                if (c.action() == se.insatsnavet.hub.imports.Change.Action.DELETED) {
-                    deleted.add(c.serviceId());
-                } else {
-                    catalog.itemOfId(c.serviceId()).ifPresent(items::add);
-                }
+        // the index follows each committed import; what it cannot take (disk full) it catches up on later
+        indexFollower = new IndexFollower(serviceIndex, catalog::itemOfId);
+        imports.onChanges(changes -> indexFollower.follow(changes.stream().map(se.insatsnavet.hub.imports.Change::serviceId).toList()));
+        vertx.setPeriodic(INDEX_RETRY_MILLIS, t -> {
+            if (indexFollower.behind() > 0) {
+                Blocking.run(vertx, indexFollower::catchUp);
             }
-            serviceIndex.update(items, deleted);
         });
         duplicates = new se.insatsnavet.hub.duplicates.DuplicateReport(serviceIndex::forEachStoredItem,
                 new se.insatsnavet.hub.duplicates.DuplicateDecisions(database), store, iris);
@@ -303,7 +303,14 @@ public final class Hub {
         router.route().handler(CorsHandler.create().addOrigin("*")
                 .allowedMethods(java.util.Set.of(io.vertx.core.http.HttpMethod.GET, io.vertx.core.http.HttpMethod.HEAD))
                 .allowedHeader("If-None-Match").allowedHeader("Accept").exposedHeader("ETag"));
-        router.get("/health").handler(HealthHandler.create(vertx, database, store));
+        router.get("/health").handler(HealthHandler.create(vertx, database, store).withDegradations(() -> {
+            Map<String, String> problems = new java.util.LinkedHashMap<>();
+            imports.storageHealth().problem().ifPresent(p -> problems.put("imports",
+                    p.what() + " could not be recorded since " + p.since() + ": " + p.reason()));
+            indexFollower.problem().ifPresent(p -> problems.put("searchIndex",
+                    indexFollower.behind() + " changed service(s) not yet searchable: " + p));
+            return problems;
+        }));
         router.get("/api/federations").handler(FederationsHandler.create(vertx, registry, runs, federationRepository));
         router.get("/api/federations/:id/runs").handler(RunsHandler.list(vertx, registry, runs));
         se.insatsnavet.hub.quality.CoverageReport coverage = new se.insatsnavet.hub.quality.CoverageReport(store, iris, vocabulary);

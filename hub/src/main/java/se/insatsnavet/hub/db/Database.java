@@ -34,6 +34,7 @@ public final class Database implements AutoCloseable {
         config.setPoolName("insatsnavet-db");
         config.setMaximumPoolSize(8);
         config.setAutoCommit(true);
+        config.setExceptionOverrideClassName(BrokenConnections.class.getName());
         HikariDataSource ds = new HikariDataSource(config);
         try {
             Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
@@ -67,8 +68,22 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs read-only {@code work} on a pooled connection. */
+    /**
+     * Runs read-only {@code work} on a pooled connection; once more on a new connection if the first one's
+     * database had broken under it (H2 after a failed write: see {@link BrokenConnections}).
+     */
     public <T> T read(SqlWork<T> work) {
+        try {
+            return readOnce(work);
+        } catch (DatabaseException e) {
+            if (e.getCause() instanceof SQLException s && BrokenConnections.isBroken(s)) {
+                return readOnce(work);
+            }
+            throw e;
+        }
+    }
+
+    private <T> T readOnce(SqlWork<T> work) {
         try (Connection c = dataSource.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {

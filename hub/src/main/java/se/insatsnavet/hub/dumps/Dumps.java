@@ -172,6 +172,10 @@ public final class Dumps implements AutoCloseable {
         try (OutputStream file = new DigestOutputStream(Files.newOutputStream(tmp), sha);
              OutputStream out = gzip ? new GZIPOutputStream(file) : file) {
             body.write(out);
+        } catch (IOException | RuntimeException e) {
+            // a full disk: the half-written file goes, so it holds no space the rest of the hub needs
+            Files.deleteIfExists(tmp);
+            throw e;
         }
         Path target = dir.resolve(name);
         try {

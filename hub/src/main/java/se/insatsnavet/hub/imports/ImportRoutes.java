@@ -210,7 +210,7 @@ public final class ImportRoutes {
         try {
             SourceBatch batch = template.requestBody(read, null, SourceBatch.class);
             return imports.importBatch(federation, source, batch, trigger);
-        } catch (ImportService.Stopped e) {
+        } catch (ImportService.Stopped | RunNotRecordedException e) {
             throw e;
         } catch (CamelExecutionException e) {
             return imports.recordFailure(federation, source, trigger, e.getCause() != null ? e.getCause() : e);

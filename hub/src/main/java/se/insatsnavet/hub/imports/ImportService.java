@@ -38,6 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -73,6 +74,9 @@ public final class ImportService implements BatchImporter {
     private volatile RecordPlugins plugins = RecordPlugins.NONE;
     private final List<Consumer<List<Change>>> changeListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<List<Change>>> elsewhereListeners = new CopyOnWriteArrayList<>();
+    private final StorageHealth storageHealth = new StorageHealth();
+    /** Runs whose end could not be written (storage failure), by id: their failure, recorded once writes work again. */
+    private final Map<Long, String> unrecorded = new ConcurrentHashMap<>();
 
     /** Records between two progress reports of a long import. */
     public static final int PROGRESS_STEP = 1_000;
@@ -90,6 +94,11 @@ public final class ImportService implements BatchImporter {
         this.iris = rdf.iris();
         this.shapes = Shapes.hub(iris);
         this.matcher = matcher;
+    }
+
+    /** Whether the runs could be written lately ({@code GET /health} reports a problem as degraded). */
+    public StorageHealth storageHealth() {
+        return storageHealth;
     }
 
     /** Called with what a run changed (after it is committed), on the importing thread; not for runs that changed nothing. */
@@ -209,9 +218,17 @@ public final class ImportService implements BatchImporter {
                 return java.util.Optional.empty();
             }
             Instant started = Instant.now();
-            long runId = runs.start(federation.id(), source.id(), trigger, started);
-            store.applyChanges(iris.federationGraph(federation.id()), Map.of(),
-                    doomed.stream().map(h -> iris.service(h.serviceId())).toList());
+            long runId = startRun(federation, source, trigger, started);
+            try {
+                store.applyChanges(iris.federationGraph(federation.id()), Map.of(),
+                        doomed.stream().map(h -> iris.service(h.serviceId())).toList());
+            } catch (RuntimeException | InternalError e) {
+                LOG.error("Deleting records of {}/{} failed", federation.id(), source.id(), e);
+                String reason = WriteFailure.describe(e);
+                return java.util.Optional.of(finish(runId, federation, source, trigger, started, RunStatus.FAILED,
+                        RunCounts.NONE, null, reason, List.of(RunMessage.error(null, null, null, null, "Delete failed: " + reason)),
+                        List.of(), List.of(), List.of()));
+            }
             List<Change> changes = doomed.stream().map(h -> new Change(h.serviceId(), Change.Action.DELETED)).toList();
             return java.util.Optional.of(finish(runId, federation, source, trigger, started, RunStatus.SUCCEEDED,
                     new RunCounts(0, 0, 0, 0, doomed.size(), 0, 0, 0), null, null, List.of(), List.of(),
@@ -223,7 +240,7 @@ public final class ImportService implements BatchImporter {
     @Override
     public RunReport recordFailure(FederationDescriptor federation, SourceDescriptor source, String trigger, Throwable cause) {
         Instant started = Instant.now();
-        long runId = runs.start(federation.id(), source.id(), trigger, started);
+        long runId = startRun(federation, source, trigger, started);
         String reason = describe(cause);
         LOG.warn("Import of {}/{} failed: {}", federation.id(), source.id(), reason);
         return finish(runId, federation, source, trigger, started, RunStatus.FAILED, RunCounts.NONE, null, reason,
@@ -235,7 +252,7 @@ public final class ImportService implements BatchImporter {
                                Scope scope) {
         Instant started = Instant.now();
         String fed = federation.id();
-        long runId = runs.start(fed, source.id(), trigger, started);
+        long runId = startRun(federation, source, trigger, started);
         List<RunMessage> messages = new ArrayList<>();
         try {
             java.util.function.Function<RawRecord, MappingResult> mapper = PushSource.KIND.equals(source.kind())
@@ -387,9 +404,10 @@ public final class ImportService implements BatchImporter {
         } catch (Stopped e) {
             LOG.warn("Import of {}/{} (run {}) abandoned: the hub is stopping", fed, source.id(), runId);
             throw e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | InternalError e) {
+            // InternalError: how a memory-mapped file of the dataset reports that the disk could not give it space
             LOG.error("Import of {}/{} failed", fed, source.id(), e);
-            messages.add(RunMessage.error(null, null, null, null, "Import failed: " + describe(e)));
+            messages.add(RunMessage.error(null, null, null, null, "Import failed, nothing of it was published: " + describe(e)));
             return finish(runId, federation, source, trigger, started, RunStatus.FAILED, RunCounts.NONE,
                     batch.fingerprint(), describe(e), messages, List.of(), List.of(), List.of());
         }
@@ -410,8 +428,25 @@ public final class ImportService implements BatchImporter {
             }
         }
         Instant finished = Instant.now();
-        runs.finish(runId, federation.id(), status, counts, fingerprint, failure, messages, hashes, deletedLocalIds,
-                changes, finished);
+        try {
+            runs.finish(runId, federation.id(), status, counts, fingerprint, failure, messages, hashes, deletedLocalIds,
+                    changes, finished);
+            recordPendingFailures();
+        } catch (RuntimeException e) {
+            // the database cannot write (full, read-only …): the run ends as failed all the same; the record
+            // hashes stay as they were, so the next run finds (and records) the same changes again
+            String reason = describe(e);
+            LOG.error("Run {} of {}/{} could not be recorded: {}", runId, federation.id(), source.id(), reason, e);
+            failure = status == RunStatus.SUCCEEDED && counts.changedCatalogue()
+                    ? "The catalogue was updated, but the run could not be recorded (" + reason + "); the next run records its changes again"
+                    : "The run could not be recorded (" + reason + ")" + (failure == null ? "" : ": " + failure);
+            status = RunStatus.FAILED;
+            messages = new ArrayList<>(messages);
+            messages.add(RunMessage.error(null, null, null, null, failure));
+            unrecorded.put(runId, failure);
+            storageHealth.failed("import run " + runId + " of " + federation.id() + "/" + source.id(), reason);
+            recordPendingFailures();
+        }
         RunReport report = new RunReport(runId, federation.id(), source.id(), trigger, status, started, finished, counts,
                 failure, List.copyOf(messages));
         LOG.info("Run {} of {}/{}: {} (read {}, added {}, updated {}, deleted {}, unchanged {}, rejected {}, warnings {})",
@@ -426,6 +461,37 @@ public final class ImportService implements BatchImporter {
             }
         }
         return report;
+    }
+
+    /** Starts a run in the database; a database that cannot write is a storage problem (health degraded). */
+    private long startRun(FederationDescriptor federation, SourceDescriptor source, String trigger, Instant started) {
+        long runId;
+        try {
+            runId = runs.start(federation.id(), source.id(), trigger, started);
+        } catch (RuntimeException e) {
+            String reason = describe(e);
+            storageHealth.failed("import of " + federation.id() + "/" + source.id(), reason);
+            LOG.error("Import of {}/{} could not start: the database cannot record it: {}", federation.id(), source.id(), reason);
+            throw new RunNotRecordedException("The import of " + federation.id() + "/" + source.id()
+                    + " could not start: the database cannot record it (" + reason + ")", e);
+        }
+        recordPendingFailures();
+        return runId;
+    }
+
+    /** Marks the runs whose end could not be written as failed, now that the database may write again. */
+    private void recordPendingFailures() {
+        for (Map.Entry<Long, String> e : unrecorded.entrySet()) {
+            try {
+                runs.markFailed(e.getKey(), e.getValue(), Instant.now());
+                unrecorded.remove(e.getKey());
+            } catch (RuntimeException stillFailing) {
+                return;
+            }
+        }
+        if (unrecorded.isEmpty()) {
+            storageHealth.recovered();
+        }
     }
 
     /**
@@ -498,11 +564,7 @@ public final class ImportService implements BatchImporter {
     }
 
     private static String describe(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t && (t.getMessage() == null || t.getMessage().isBlank())) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return WriteFailure.describe(e);
     }
 
     /** Thrown out of a run when the hub stops under it; the run is left {@code running}, nothing is committed. */

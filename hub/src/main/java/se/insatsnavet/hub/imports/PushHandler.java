@@ -126,6 +126,10 @@ public final class PushHandler {
             Responses.problem(ctx, 400, "Unreadable body: " + failure.getMessage());
             return;
         }
+        if (failure instanceof RunNotRecordedException) {
+            Responses.problem(ctx, 503, failure.getMessage());
+            return;
+        }
         if (failure != null) {
             Responses.failed(ctx, failure);
             return;

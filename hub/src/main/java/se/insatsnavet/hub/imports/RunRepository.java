@@ -60,6 +60,21 @@ public final class RunRepository {
         });
     }
 
+    /** Ends a run still marked running as failed (its full record could not be written earlier). */
+    public void markFailed(long runId, String failure, Instant finishedAt) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE import_run SET status = ?, finished_at = ?, failure = ? WHERE id = ? AND status = ?")) {
+                ps.setString(1, RunStatus.FAILED.label());
+                ps.setTimestamp(2, Timestamp.from(finishedAt));
+                ps.setString(3, truncate(failure, 4000));
+                ps.setLong(4, runId);
+                ps.setString(5, RunStatus.RUNNING.label());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     /** Whether any run of the federation is recorded as {@code running} or as its source's newest run {@code interrupted}. */
     public boolean hasUnfinished(String federationId) {
         return !sourcesInterrupted(federationId).isEmpty() || db.read(c -> {

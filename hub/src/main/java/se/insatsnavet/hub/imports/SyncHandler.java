@@ -34,6 +34,8 @@ public final class SyncHandler implements Handler<RoutingContext> {
             if (ar.failed()) {
                 if (ar.cause() instanceof IllegalArgumentException) {
                     Responses.problem(ctx, 404, ar.cause().getMessage());
+                } else if (ar.cause() instanceof RunNotRecordedException) {
+                    Responses.problem(ctx, 503, ar.cause().getMessage());
                 } else {
                     Responses.failed(ctx, ar.cause());
                 }

@@ -91,8 +91,8 @@ public final class ServiceIndex implements AutoCloseable {
     public static final String FORMAT = "2";
 
     private final Directory directory;
-    private final IndexWriter writer;
-    private final SearcherManager searchers;
+    private volatile IndexWriter writer;
+    private volatile SearcherManager searchers;
     private final FacetsConfig facetsConfig = new FacetsConfig();
     private final Analyzer queryAnalyzer = SwedishAnalysis.query();
     private final Analyzer indexAnalyzer;
@@ -108,12 +108,15 @@ public final class ServiceIndex implements AutoCloseable {
         this.organisationIri = organisationIri;
         this.directory = FSDirectory.open(Files.createDirectories(dir));
         this.indexAnalyzer = new PerFieldAnalyzerWrapper(SwedishAnalysis.index());
-        IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-        this.writer = new IndexWriter(directory, config);
+        this.writer = newWriter();
         this.searchers = new SearcherManager(writer, null);
         for (String dim : MULTI_VALUED) {
             facetsConfig.setMultiValued(dim, true);
         }
+    }
+
+    private IndexWriter newWriter() throws IOException {
+        return new IndexWriter(directory, new IndexWriterConfig(indexAnalyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
     }
 
     /**
@@ -144,7 +147,7 @@ public final class ServiceIndex implements AutoCloseable {
     }
 
     /** Adds or replaces services (items as {@code /api/services} gives them) and deletes those of {@code deletedIds}. */
-    public void update(Collection<ObjectNode> items, Collection<String> deletedIds) {
+    public synchronized void update(Collection<ObjectNode> items, Collection<String> deletedIds) {
         try {
             for (String id : deletedIds) {
                 writer.deleteDocuments(new Term("id", id));
@@ -154,13 +157,37 @@ public final class ServiceIndex implements AutoCloseable {
             }
             writer.commit();
             searchers.maybeRefreshBlocking();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot update the search index", e);
+        } catch (IOException | RuntimeException e) {
+            discardUncommitted();
+            throw new UncheckedIOException("Cannot update the search index", e instanceof IOException io ? io : new IOException(e));
+        }
+    }
+
+    /**
+     * After a failed write (disk full, read-only): drops what was not committed and opens a fresh writer on the
+     * last commit, so that searches keep answering from the last committed state and later writes can work.
+     * If even that fails, searches still answer from the reader they have; the next write tries again.
+     */
+    private void discardUncommitted() {
+        IndexWriter broken = writer;
+        try {
+            broken.rollback(); // closes it; the last commit stays as it was
+        } catch (IOException | RuntimeException ignored) {
+            // already closed by the failure (a "tragic" event): nothing to roll back
+        }
+        try {
+            IndexWriter fresh = newWriter();
+            SearcherManager old = searchers;
+            writer = fresh;
+            searchers = new SearcherManager(fresh, null);
+            old.close();
+        } catch (IOException | RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(ServiceIndex.class).warn("Cannot reopen the search index yet: {}", e.toString());
         }
     }
 
     /** Replaces the whole index with the services {@code source} hands over, one by one. */
-    public void rebuild(java.util.function.Consumer<java.util.function.Consumer<ObjectNode>> source) {
+    public synchronized void rebuild(java.util.function.Consumer<java.util.function.Consumer<ObjectNode>> source) {
         try {
             writer.deleteAll();
             source.accept(item -> {
@@ -173,8 +200,9 @@ public final class ServiceIndex implements AutoCloseable {
             writer.setLiveCommitData(Map.of("format", FORMAT).entrySet());
             writer.commit();
             searchers.maybeRefreshBlocking();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot rebuild the search index", e);
+        } catch (IOException | RuntimeException e) {
+            discardUncommitted();
+            throw new UncheckedIOException("Cannot rebuild the search index", e instanceof IOException io ? io : new IOException(e));
         }
     }
 
@@ -272,7 +300,15 @@ public final class ServiceIndex implements AutoCloseable {
      */
     public Hits search(ServiceFilter filter, boolean facets, boolean snippets) {
         try {
-            IndexSearcher searcher = searchers.acquire();
+            SearcherManager manager = searchers;
+            IndexSearcher searcher;
+            try {
+                searcher = manager.acquire();
+            } catch (org.apache.lucene.store.AlreadyClosedException replaced) {
+                // a failed write replaced the manager just now (see discardUncommitted)
+                manager = searchers;
+                searcher = manager.acquire();
+            }
             try {
                 Query query = query(filter);
                 int wanted = filter.offset() + filter.perPage();
@@ -319,7 +355,7 @@ public final class ServiceIndex implements AutoCloseable {
                 }
                 return new Hits(ids, items, top.totalHits.value, counts, snippetsById);
             } finally {
-                searchers.release(searcher);
+                manager.release(searcher);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Search failed", e);
