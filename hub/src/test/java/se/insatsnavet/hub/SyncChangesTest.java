@@ -61,6 +61,53 @@ class SyncChangesTest {
     }
 
     @Test
+    void anUnchangedSourceStaysUnchangedRunAfterRunAndAChangeIsStillSeen() throws Exception {
+        for (int i = 0; i < 2; i++) {
+            RunReport run = single("alfa");
+            assertEquals(3, run.counts().unchanged(), run.toString());
+            assertEquals(3, run.counts().valid(), run.toString());
+            assertEquals(0, run.counts().added() + run.counts().updated() + run.counts().deleted(), run.toString());
+        }
+        write("alfa", HEADER
+                + "a2;Studiecirkel;Stöd att börja studera.;0580;Sjukskrivna\n"
+                + "a1;Jobbcoach;Stöd att hitta ett arbete.;0580;Unga vuxna\n"
+                + "a4;Hälsa;Friskvård och rörelse.;0580;Nyanlända\n");
+        RunReport run = single("alfa");
+        assertEquals(2, run.counts().unchanged(), run.toString());
+        assertEquals(1, run.counts().added(), run.toString());
+        assertEquals(1, run.counts().deleted(), run.toString());
+    }
+
+    @Test
+    void aSkippedRecordStillClashesWithANewRecordOfTheSameId() throws Exception {
+        write("alfa", HEADER
+                + "a1;Jobbcoach;Stöd att hitta ett arbete.;0580;Unga vuxna\n"
+                + "a2;Studiecirkel;Stöd att börja studera.;0580;Sjukskrivna\n"
+                + "a3;Hälsa;Friskvård och rörelse.;0580;Nyanlända\n"
+                + "a1;Jobbcoach igen;Samma id en gång till.;0580;Unga vuxna\n");
+        RunReport run = single("alfa");
+        assertEquals(1, run.counts().rejected(), run.toString());
+        assertEquals(3, run.counts().unchanged(), run.toString());
+        var error = run.messages().stream().filter(m -> m.level().equals("error")).findFirst().orElseThrow();
+        assertEquals("a1", error.localId());
+        assertEquals("localId", error.field());
+        assertEquals("Jobbcoach", http.json("/id/service/alfa.a1?format=json").path("title").path("sv").asText());
+    }
+
+    @Test
+    void aRecordWithWarningsRepeatsThemInEveryRun() throws Exception {
+        write("alfa", HEADER
+                + "a1;Jobbcoach;Stöd att hitta ett arbete.;0580;Unga vuxna,Okänd grupp\n"
+                + "a2;Studiecirkel;Stöd att börja studera.;0580;Sjukskrivna\n"
+                + "a3;Hälsa;Friskvård och rörelse.;0580;Nyanlända\n");
+        RunReport first = single("alfa");
+        assertTrue(first.counts().warnings() > 0, first.toString());
+        RunReport second = single("alfa");
+        assertEquals(first.counts().warnings(), second.counts().warnings(), second.toString());
+        assertEquals(3, second.counts().unchanged(), second.toString());
+    }
+
+    @Test
     void aRecordGoneFromTheSourceIsDeletedAndItsUriAnswers410() throws Exception {
         write("alfa", HEADER
                 + "a1;Jobbcoach;Stöd att hitta ett arbete.;0580;Unga vuxna\n"

@@ -44,8 +44,9 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
- * Turns one {@link SourceBatch} of a federation source into published services: maps each raw record
- * with the descriptor's mapping, validates it against the canonical JSON Schema, diffs the valid ones
+ * Turns one {@link SourceBatch} of a federation source into published services: skips the records read
+ * exactly as when they were last published ({@link RawRecordHash}: same fields, descriptor and hub), maps each
+ * other raw record with the descriptor's mapping, validates it against the canonical JSON Schema, diffs the valid ones
  * against the last content hashes, converts the changed ones to RDF and checks them with the vocabulary's
  * SHACL shapes, and applies adds, updates and deletions to the
  * federation's named graph in one TDB2 transaction; then records the run, its messages, the new hashes
@@ -211,9 +212,29 @@ public final class ImportService {
                 messages.add(RunMessage.error(problem.locator(), null, problem.field(), null, problem.message()));
                 rejected++;
             }
+            // records read exactly as last time (same descriptor, same hub) are unchanged: no mapping, no validation
+            Map<String, RecordHash> previous = runs.hashes(fed);
+            RawRecordHash rawHasher = source.plugins().all().isEmpty() ? RawRecordHash.of(federation) : null;
+            Map<String, RecordHash> publishedByRaw = new HashMap<>();
+            if (rawHasher != null) {
+                for (RecordHash h : previous.values()) {
+                    if (h.rawHash() != null && h.sourceId().equals(source.id())) {
+                        publishedByRaw.put(h.rawHash(), h);
+                    }
+                }
+            }
+            Set<String> skipped = new HashSet<>();
+            Map<String, String> rawHashes = new HashMap<>();
             int mapped = 0;
             for (RawRecord raw : batch.records()) {
                 progress(federation, source, "mapped", ++mapped, batch.records().size());
+                String rawHash = rawHasher == null ? null : rawHasher.of(raw);
+                RecordHash same = rawHash == null ? null : publishedByRaw.get(rawHash);
+                if (same != null && !skipped.contains(same.localId()) && !valid.containsKey(same.localId())) {
+                    skipped.add(same.localId());
+                    continue;
+                }
+                int warningsBefore = warnings;
                 MappingResult result = mapper.apply(raw);
                 for (RecordMessage w : result.warnings()) {
                     messages.add(RunMessage.warning(w.locator(), w.localId(), w.field(), w.value(), w.message()));
@@ -241,7 +262,7 @@ public final class ImportService {
                                 valueAt(result.service(), p.field()), p.message()));
                     }
                 }
-                if (errors.isEmpty() && valid.containsKey(result.localId())) {
+                if (errors.isEmpty() && (valid.containsKey(result.localId()) || skipped.contains(result.localId()))) {
                     errors.add(RunMessage.error(raw.locator(), result.localId(), "localId", result.localId(),
                             "Another record of this source already has this id; ids must be unique"));
                 }
@@ -260,17 +281,19 @@ public final class ImportService {
                 }
                 valid.put(result.localId(), result.service());
                 locators.put(result.localId(), raw.locator());
+                if (rawHash != null && warnings == warningsBefore) {
+                    rawHashes.put(result.localId(), rawHash);
+                }
             }
             int read = batch.records().size() + batch.problems().size();
 
-            Map<String, RecordHash> previous = runs.hashes(fed);
             Instant now = Instant.now();
             Map<String, Model> upserts = new LinkedHashMap<>();
             List<RecordHash> newHashes = new ArrayList<>();
             List<Change> changes = new ArrayList<>();
             int added = 0;
             int updated = 0;
-            int unchanged = 0;
+            int unchanged = skipped.size();
             int converted = 0;
             for (Map.Entry<String, ObjectNode> e : valid.entrySet()) {
                 progress(federation, source, "converted", ++converted, valid.size());
@@ -278,8 +301,13 @@ public final class ImportService {
                 String hash = contentHash(e.getValue());
                 String serviceId = HubIris.serviceId(fed, localId);
                 RecordHash before = previous.get(localId);
+                String rawHash = rawHashes.get(localId);
                 if (before != null && before.contentHash().equals(hash) && before.sourceId().equals(source.id())) {
                     unchanged++;
+                    if (!java.util.Objects.equals(before.rawHash(), rawHash)) {
+                        // the same service, read from other bytes (or first hashed): remember them for the next run
+                        newHashes.add(new RecordHash(localId, source.id(), serviceId, hash, rawHash));
+                    }
                     continue;
                 }
                 ServiceContext ctx = new ServiceContext(iris, fed, source.id(), runId, now);
@@ -292,7 +320,7 @@ public final class ImportService {
                     continue;
                 }
                 upserts.put(iris.service(serviceId), model);
-                newHashes.add(new RecordHash(localId, source.id(), serviceId, hash));
+                newHashes.add(new RecordHash(localId, source.id(), serviceId, hash, rawHash));
                 if (before == null) {
                     added++;
                     changes.add(new Change(serviceId, Change.Action.ADDED));
@@ -309,7 +337,7 @@ public final class ImportService {
                     continue;
                 }
                 publishedFromSource++;
-                if (valid.containsKey(h.localId()) && !rejectedIds.contains(h.localId())) {
+                if ((valid.containsKey(h.localId()) || skipped.contains(h.localId())) && !rejectedIds.contains(h.localId())) {
                     continue;
                 }
                 if (rejectedIds.contains(h.localId())) {
