@@ -154,6 +154,38 @@ class SyncChangesTest {
     }
 
     @Test
+    void aBadRecordAmongManyNewOnesIsRejectedAloneWithTheMessageItWouldGetOnItsOwn() throws Exception {
+        StringBuilder csv = new StringBuilder(HEADER
+                + "a1;Jobbcoach;Stöd att hitta ett arbete.;0580;Unga vuxna\n"
+                + "a2;Studiecirkel;Stöd att börja studera.;0580;Sjukskrivna\n"
+                + "a3;Hälsa;Friskvård och rörelse.;0580;Nyanlända\n");
+        for (int i = 4; i <= 10; i++) {
+            csv.append("a").append(i).append(";Insats ").append(i).append(";Beskrivning ").append(i).append(".;0580;Nyanlända\n");
+        }
+        csv.append("a11;Okänd ort;Finns i en kommun som inte finns.;9999;Nyanlända\n");
+        write("alfa", csv.toString());
+        RunReport run = single("alfa");
+        assertEquals(7, run.counts().added(), run.toString());
+        assertEquals(1, run.counts().rejected(), run.toString());
+        var errors = run.messages().stream().filter(m -> m.level().equals("error")).toList();
+        assertTrue(errors.stream().allMatch(e -> e.localId().equals("a11") && e.locator().equals("row 11")), errors.toString());
+        assertTrue(errors.get(0).field().contains("spatial"), errors.toString());
+        assertEquals(404, http.get("/id/service/alfa.a11", "text/turtle").statusCode());
+        assertEquals(200, http.get("/id/service/alfa.a10", "text/turtle").statusCode());
+    }
+
+    @Test
+    void aSearchAnsweredBeforeAChangeIsAnsweredAnewAfterIt() throws Exception {
+        assertEquals(0, http.json("/api/services?q=kvällar").path("total").asInt());
+        write("alfa", HEADER
+                + "a1;Jobbcoach;Stöd att hitta ett arbete, nu även på kvällar.;0580;Unga vuxna\n"
+                + "a2;Studiecirkel;Stöd att börja studera.;0580;Sjukskrivna\n"
+                + "a3;Hälsa;Friskvård och rörelse.;0580;Nyanlända\n");
+        assertEquals(1, single("alfa").counts().updated());
+        assertEquals(1, http.json("/api/services?q=kvällar").path("total").asInt());
+    }
+
+    @Test
     void aSourceThatSuddenlyHasNoRecordsIsAFaultNotADeletion() throws Exception {
         write("alfa", HEADER);
         RunReport run = single("alfa");

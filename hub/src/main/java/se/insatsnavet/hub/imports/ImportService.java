@@ -17,8 +17,6 @@ import se.insatsnavet.connectors.source.RawRecord;
 import se.insatsnavet.connectors.source.SourceBatch;
 import se.insatsnavet.connectors.source.SourceProblem;
 import se.insatsnavet.hub.store.CatalogStore;
-import org.apache.jena.shacl.validation.ReportEntry;
-import se.insatsnavet.schema.ShaclCheck;
 import se.insatsnavet.schema.Shapes;
 import se.insatsnavet.schema.json.JsonSchemas;
 import se.insatsnavet.schema.json.SchemaProblem;
@@ -68,7 +66,7 @@ public final class ImportService {
     private final HubIris iris;
     private final ConceptMatcher matcher;
     private final ServiceRdf rdf;
-    private final org.apache.jena.shacl.Shapes shapes;
+    private final BatchShapesCheck shapesCheck;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final List<Consumer<RunReport>> listeners = new CopyOnWriteArrayList<>();
     private final List<Progress> progress = new CopyOnWriteArrayList<>();
@@ -89,7 +87,7 @@ public final class ImportService {
         this.rdf = rdf;
         this.runs = runs;
         this.iris = rdf.iris();
-        this.shapes = Shapes.hub(iris);
+        this.shapesCheck = new BatchShapesCheck(Shapes.hub(iris));
         this.matcher = matcher;
     }
 
@@ -294,9 +292,11 @@ public final class ImportService {
             int added = 0;
             int updated = 0;
             int unchanged = skipped.size();
-            int converted = 0;
+            List<BatchShapesCheck.Converted> converted = new ArrayList<>();
+            List<RecordHash> pending = new ArrayList<>();
+            int seen = 0;
             for (Map.Entry<String, ObjectNode> e : valid.entrySet()) {
-                progress(federation, source, "converted", ++converted, valid.size());
+                progress(federation, source, "converted", ++seen, valid.size());
                 String localId = e.getKey();
                 String hash = contentHash(e.getValue());
                 String serviceId = HubIris.serviceId(fed, localId);
@@ -312,21 +312,29 @@ public final class ImportService {
                 }
                 ServiceContext ctx = new ServiceContext(iris, fed, source.id(), runId, now);
                 Model model = rdf.toRdf(e.getValue(), ctx);
-                List<RunMessage> shaclErrors = shaclErrors(model, locators.get(localId), localId);
-                if (!shaclErrors.isEmpty()) {
-                    messages.addAll(shaclErrors);
+                converted.add(new BatchShapesCheck.Converted(localId, locators.get(localId), model));
+                pending.add(new RecordHash(localId, source.id(), serviceId, hash, rawHash));
+            }
+            // the shapes run once per batch of changed records, not once per record
+            Map<String, List<RunMessage>> shaclErrors = shapesCheck.errors(converted);
+            for (int i = 0; i < converted.size(); i++) {
+                BatchShapesCheck.Converted c = converted.get(i);
+                RecordHash h = pending.get(i);
+                List<RunMessage> errors = shaclErrors.get(c.localId());
+                if (errors != null) {
+                    messages.addAll(errors);
                     rejected++;
-                    rejectedIds.add(localId);
+                    rejectedIds.add(c.localId());
                     continue;
                 }
-                upserts.put(iris.service(serviceId), model);
-                newHashes.add(new RecordHash(localId, source.id(), serviceId, hash, rawHash));
-                if (before == null) {
+                upserts.put(iris.service(h.serviceId()), c.model());
+                newHashes.add(h);
+                if (previous.get(c.localId()) == null) {
                     added++;
-                    changes.add(new Change(serviceId, Change.Action.ADDED));
+                    changes.add(new Change(h.serviceId(), Change.Action.ADDED));
                 } else {
                     updated++;
-                    changes.add(new Change(serviceId, Change.Action.UPDATED));
+                    changes.add(new Change(h.serviceId(), Change.Action.UPDATED));
                 }
             }
             List<String> deletedLocalIds = new ArrayList<>();
@@ -412,24 +420,6 @@ public final class ImportService {
             }
         }
         return report;
-    }
-
-    /**
-     * The hub's SHACL shapes on one converted record (what JSON Schema cannot see: unknown concept codes
-     * or places, missing authority …), as errors naming the RDF property.
-     */
-    private List<RunMessage> shaclErrors(Model model, String locator, String localId) {
-        ShaclCheck.Result result = ShaclCheck.validate(model, shapes);
-        if (result.conforms()) {
-            return List.of();
-        }
-        List<RunMessage> errors = new ArrayList<>();
-        for (ReportEntry entry : result.report().getEntries()) {
-            String field = entry.resultPath() == null ? null : model.shortForm(entry.resultPath().toString()).replaceAll("[<>]", "");
-            String value = entry.value() == null ? null : entry.value().toString();
-            errors.add(RunMessage.error(locator, localId, field, value, "Does not conform to the vocabulary's shapes: " + entry.message()));
-        }
-        return errors;
     }
 
     /** A service whose source names no provider is run by its federation (CPSV-AP needs a competent authority). */
