@@ -194,6 +194,9 @@ public final class Harness {
         FIGURES.put("runRate", "Import throughput, runs only (first run's start → last run's end)");
         FIGURES.put("resyncLargest", "Re-sync of an unchanged federation, largest");
         FIGURES.put("resyncMedian", "Re-sync of an unchanged federation, median size");
+        FIGURES.put("push", "Push import: PUT /api/federations/{id}/services (NDJSON of canonical services)");
+        FIGURES.put("visiblePush", "Change to visibility, push: PUT of one changed service → in /changes and search");
+        FIGURES.put("visibleFile", "Change to visibility, file source: changed CSV row → in /changes and search (file watch)");
         FIGURES.put("hello", "HTTP hello world, Vert.x in the same JVM (baseline)");
         FIGURES.put("json", "By id, JSON: GET /id/service/{id}");
         FIGURES.put("turtle", "By id, Turtle: GET /id/service/{id}");
@@ -303,7 +306,7 @@ public final class Harness {
         CatalogueGenerator.Catalogue catalogue = new CatalogueGenerator(
                 new CatalogueGenerator.Config(options.services(), options.federations(), options.seed())).generate(fedDir);
         log("Generated %.1f MB of source data in %.1f s", catalogue.dataBytes() / 1e6, (System.nanoTime() - g0) / 1e9);
-        notes.add(String.format(Locale.ROOT, "Catalogue: %d services in %d federations (largest %s: %d services; formats CSV/JSON/NDJSON in turn), %.1f MB of source files.",
+        notes.add(String.format(Locale.ROOT, "Catalogue: %d services in %d federations (largest %s: %d services; formats CSV/JSON/NDJSON/HSDS package in turn, plus push bodies), %.1f MB of source files.",
                 catalogue.services(), catalogue.federations().size(), catalogue.largest().id(), catalogue.largest().services(),
                 catalogue.dataBytes() / 1e6));
 
@@ -374,6 +377,9 @@ public final class Harness {
             put("resyncMedian", new Row(FIGURES.get("resyncMedian") + " (" + median.id() + ", " + median.services() + " services)",
                     resyncMedian[0], "ms", Double.NaN, "—", "≤ 100 ms", Double.isNaN(resyncMedian[0]) ? null : resyncMedian[0] <= 100,
                     String.format(Locale.ROOT, "median of %d runs of Hub.syncNow; min %.1f, max %.1f ms", (int) resyncMedian[3], resyncMedian[1], resyncMedian[2])));
+
+            step("push and change visibility");
+            measurePushAndVisibility(hub, port, median, largest, fedDir);
 
             step("dump generation");
             double dumpSeconds = Double.NaN;
@@ -804,6 +810,151 @@ public final class Harness {
         List<String> all = catalogue.serviceIds();
         Collections.shuffle(all, new Random(options.seed()));
         return List.copyOf(all.subList(0, Math.min(max, all.size())));
+    }
+
+    /**
+     * Push: the median federation's generated push body (canonical NDJSON) as one PUT, timed. Visibility: the time
+     * from sending a change until both {@code GET /changes} lists it and {@code GET /api/services?q=} finds its new
+     * word, polled every 2 ms; for a push (the median of 5 single-service PUTs) and for a changed row of the
+     * largest (CSV) federation's file, which the hub's file watch picks up (the median of 3).
+     */
+    private void measurePushAndVisibility(Hub hub, int port, CatalogueGenerator.Federation median,
+                                          CatalogueGenerator.Federation csvFederation, Path fedDir) {
+        String token = hub.tokens().create(null, "benchmark harness").secret();
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(median.pushFile(), StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
+            long p0 = System.nanoTime();
+            HttpResponse<String> r = control.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                            + "/api/federations/" + median.id() + "/services"))
+                    .timeout(Duration.ofSeconds(600)).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/x-ndjson")
+                    .PUT(HttpRequest.BodyPublishers.ofString(String.join("\n", lines) + "\n")).build(), HttpResponse.BodyHandlers.ofString());
+            double seconds = (System.nanoTime() - p0) / 1e9;
+            log("Push of %d services to %s: HTTP %d in %.2f s", lines.size(), median.id(), r.statusCode(), seconds);
+            JsonNode run = JSON.readTree(r.body());
+            int added = run.path("counts").path("added").asInt(-1);
+            put("push", new Row(FIGURES.get("push") + " (" + median.id() + ", " + lines.size() + " services)",
+                    r.statusCode() == 200 ? seconds * 1000 : Double.NaN, "ms", Double.NaN, "—", "—", null,
+                    r.statusCode() == 200 ? String.format(Locale.ROOT, "%,.0f services/s; run: %d added, %d rejected", lines.size() / seconds,
+                            added, run.path("counts").path("rejected").asInt(-1))
+                            : "not measured: HTTP " + r.statusCode() + " " + r.body().substring(0, Math.min(200, r.body().length()))));
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            put("push", new Row(FIGURES.get("push"), Double.NaN, "ms", Double.NaN, "—", "—", null, "not measured: " + e));
+            return;
+        }
+        try {
+            List<Double> pushTimes = new ArrayList<>();
+            for (int i = 0; i < 5 && !lines.isEmpty(); i++) {
+                com.fasterxml.jackson.databind.node.ObjectNode service = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(lines.get(i % lines.size()));
+                String word = uniqueWord(i);
+                ((com.fasterxml.jackson.databind.node.ObjectNode) service.path("title")).put("sv", "Ändrad insats " + word);
+                String localId = service.path("localId").asText();
+                String since = Instant.now().minusMillis(1).toString();
+                long v0 = System.nanoTime();
+                HttpResponse<String> r = control.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                                + "/api/federations/" + median.id() + "/services/" + enc(localId)))
+                        .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(service.toString())).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException("push of one service answered HTTP " + r.statusCode() + ": " + r.body());
+                }
+                pushTimes.add(untilVisible(port, v0, since, median.id(), median.id() + "." + localId, word));
+            }
+            double[] p = summary(pushTimes);
+            log("Change to visibility, push: %s ms", pushTimes);
+            put("visiblePush", new Row(FIGURES.get("visiblePush"), p[0], "ms", Double.NaN, "—", "≤ 1000 ms",
+                    Double.isNaN(p[0]) ? null : p[0] <= 1000, String.format(Locale.ROOT,
+                    "median of %d; min %.1f, max %.1f ms; the PUT answers once the run is recorded", pushTimes.size(), p[1], p[2])));
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            put("visiblePush", new Row(FIGURES.get("visiblePush"), Double.NaN, "ms", Double.NaN, "—", "≤ 1000 ms", null, "not measured: " + e));
+        }
+        try {
+            Path file = fedDir.resolve(csvFederation.id()).resolve("insatser.csv");
+            if (!"csv".equals(csvFederation.format()) || !Files.isRegularFile(file)) {
+                throw new IllegalStateException(csvFederation.id() + " has no CSV file");
+            }
+            List<Double> fileTimes = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                String localId = csvFederation.localIds().get(i);
+                String word = uniqueWord(10 + i);
+                List<String> rows = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+                boolean changed = false;
+                for (int k = 1; k < rows.size(); k++) {
+                    if (rows.get(k).startsWith(localId + ";")) {
+                        String rest = rows.get(k).substring(localId.length() + 1);
+                        int end = rest.startsWith("\"") ? rest.indexOf("\";") + 1 : rest.indexOf(';');
+                        rows.set(k, localId + ";Ändrad insats " + word + rest.substring(end));
+                        changed = true;
+                        break;
+                    }
+                }
+                if (!changed) {
+                    throw new IllegalStateException("row " + localId + " not found in " + file);
+                }
+                String since = Instant.now().minusMillis(1).toString();
+                Path tmp = file.resolveSibling("insatser.csv.tmp");
+                Files.writeString(tmp, String.join("\n", rows) + "\n", StandardCharsets.UTF_8);
+                long v0 = System.nanoTime();
+                Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                fileTimes.add(untilVisible(port, v0, since, csvFederation.id(), csvFederation.id() + "." + localId, word));
+            }
+            double[] f = summary(fileTimes);
+            log("Change to visibility, file: %s ms", fileTimes);
+            put("visibleFile", new Row(FIGURES.get("visibleFile") + " (" + csvFederation.id() + ")", f[0], "ms", Double.NaN, "—",
+                    "≤ 1000 ms", Double.isNaN(f[0]) ? null : f[0] <= 1000, String.format(Locale.ROOT,
+                    "median of %d; min %.1f, max %.1f ms; the hub checks file sources every 5 s (HubOptions default), so up to 5 s of this is waiting for that check",
+                    fileTimes.size(), f[1], f[2])));
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            put("visibleFile", new Row(FIGURES.get("visibleFile"), Double.NaN, "ms", Double.NaN, "—", "≤ 1000 ms", null, "not measured: " + e));
+        }
+    }
+
+    /** A word no generated text has, lower-case letters only, so that search finds exactly the changed service. */
+    private static String uniqueWord(int i) {
+        StringBuilder b = new StringBuilder("zyxmät");
+        long n = System.nanoTime() / 1000 + i;
+        for (int k = 0; k < 6; k++) {
+            b.append((char) ('a' + (int) (n % 26)));
+            n /= 26;
+        }
+        return b.toString();
+    }
+
+    /** Milliseconds from {@code startNanos} until /changes lists the service and search finds the word (60 s at most). */
+    private double untilVisible(int port, long startNanos, String since, String federation, String serviceId, String word)
+            throws IOException, InterruptedException {
+        boolean inChanges = false;
+        boolean inSearch = false;
+        long deadline = startNanos + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (!inChanges) {
+                JsonNode changes = JSON.readTree(get(port, "/changes?federation=" + enc(federation) + "&since=" + enc(since)
+                        + "&limit=1000").body());
+                for (JsonNode item : changes.path("items")) {
+                    inChanges |= serviceId.equals(item.path("service").asText()) || item.path("uri").asText().endsWith("/" + serviceId);
+                }
+            }
+            if (!inSearch) {
+                inSearch = JSON.readTree(get(port, "/api/services?q=" + enc(word) + "&facets=false").body()).path("total").asInt() > 0;
+            }
+            if (inChanges && inSearch) {
+                return (System.nanoTime() - startNanos) / 1e6;
+            }
+            Thread.sleep(2);
+        }
+        throw new IllegalStateException(serviceId + " was not visible within 60 s (changes " + inChanges + ", search " + inSearch + ")");
+    }
+
+    /** Median, min and max; NaN for none. */
+    private static double[] summary(List<Double> values) {
+        if (values.isEmpty()) {
+            return new double[]{Double.NaN, Double.NaN, Double.NaN};
+        }
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return new double[]{sorted.get(sorted.size() / 2), sorted.get(0), sorted.get(sorted.size() - 1)};
     }
 
     private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
