@@ -190,7 +190,7 @@ public final class Hub {
         });
         // the last run's dumps are served at once; fresh ones are written in the background
         dumps.loadExisting();
-        dumps.requestRebuild(registry.all().stream().map(f -> f.id()).toList());
+        dumps.requestRebuildNow(registry.all().stream().map(f -> f.id()).toList());
         pluginHost = PluginHost.start(options.dataDir(),
                 Duration.ofMillis(Long.getLong("insatsnavet.plugins.callTimeoutMillis", 10_000)),
                 Long.getLong("insatsnavet.plugins.pollMillis", 1_000));

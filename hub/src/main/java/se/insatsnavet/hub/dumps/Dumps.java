@@ -55,7 +55,7 @@ public final class Dumps implements AutoCloseable {
     private final HubIris iris;
     private final Map<String, DumpInfo> current = new ConcurrentHashMap<>();
     private final ScheduledThreadPoolExecutor writer = new ScheduledThreadPoolExecutor(1, r -> new Thread(r, "insatsnavet-dumps"));
-    private volatile long lastRequest;
+    private volatile long lastRequest = System.nanoTime() - TimeUnit.HOURS.toNanos(1);
     private volatile long firstRequest;
     private final AtomicBoolean pending = new AtomicBoolean();
     private volatile boolean closed;
@@ -80,11 +80,22 @@ public final class Dumps implements AutoCloseable {
      * after the first request.
      */
     public void requestRebuild(Collection<String> federationIds) {
+        request(federationIds, true);
+    }
+
+    /** Asks for a rebuild that does not wait for quiet (at start, when no run has finished yet). */
+    public void requestRebuildNow(Collection<String> federationIds) {
+        request(federationIds, false);
+    }
+
+    private void request(Collection<String> federationIds, boolean quiet) {
         long now = System.nanoTime();
-        lastRequest = now;
+        if (quiet) {
+            lastRequest = now;
+        }
         if (pending.compareAndSet(false, true)) {
             firstRequest = now;
-            writer.schedule(() -> rebuildWhenQuiet(federationIds), QUIET_MILLIS, TimeUnit.MILLISECONDS);
+            writer.schedule(() -> rebuildWhenQuiet(federationIds), quiet ? QUIET_MILLIS : 0, TimeUnit.MILLISECONDS);
         }
     }
 
