@@ -31,7 +31,9 @@ import java.util.Random;
 
 /**
  * Writes a synthetic, deterministic federations folder for the hub: {@code <dir>/<fedId>/federation.json} plus
- * one data file per federation (CSV, JSON or NDJSON in turn), {@code services} records in all. Federation sizes
+ * one data source per federation (CSV, JSON or NDJSON file, or an HSDS tabular data package, in turn),
+ * {@code services} records in all, and beside each descriptor {@link #PUSH_FILE}: a tenth as many canonical
+ * services more (new local ids) for the push API. Federation sizes
  * follow a Zipf-like law (a few large, most small); titles and descriptions are Swedish text built from word
  * lists, descriptions 100–1500 characters (skewed towards short). Concept codes come from the schema module's
  * vocabulary (concepts.ttl); municipality codes are the 290 SCB codes of the shared reference data
@@ -61,6 +63,11 @@ public final class CatalogueGenerator {
 
     /** One generated federation. */
     public record Federation(String id, String format, int services, Path descriptor, List<String> localIds) {
+
+        /** The canonical services of this federation's push body ({@link #PUSH_FILE}), one JSON object a line. */
+        public Path pushFile() {
+            return descriptor.resolveSibling(PUSH_FILE);
+        }
     }
 
     /** What was written. */
@@ -90,7 +97,11 @@ public final class CatalogueGenerator {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final String[] FORMATS = {"csv", "json", "ndjson"};
+    private static final String[] FORMATS = {"csv", "json", "ndjson", "hsds"};
+    /** Directory of an HSDS federation's tabular data package. */
+    static final String HSDS_PACKAGE = "paket";
+    /** File beside each federation's descriptor with canonical services for the push API (NDJSON). */
+    public static final String PUSH_FILE = "push.ndjson";
 
     // ------------------------------------------------------------------------------------------ word lists
     private static final String[] TITLE_HEADS = {
@@ -239,6 +250,7 @@ public final class CatalogueGenerator {
         Collections.shuffle(pool, random);
         int next = 0;
         List<Federation> feds = new ArrayList<>();
+        List<List<Municipality>> homes = new ArrayList<>();
         long bytes = 0;
         for (int i = 0; i < config.federations(); i++) {
             int k = 1 + random.nextInt(6);
@@ -254,13 +266,19 @@ public final class CatalogueGenerator {
             String format = FORMATS[i % FORMATS.length];
             Path fedDir = dir.resolve(id);
             Files.createDirectories(fedDir);
-            String dataFile = "insatser." + format;
+            String dataFile = format.equals("hsds") ? HSDS_PACKAGE : "insatser." + format;
             List<String> localIds = new ArrayList<>(sizes[i]);
             writeData(fedDir.resolve(dataFile), format, id, i, mine, sizes[i], localIds);
             Path descriptor = fedDir.resolve("federation.json");
             JSON.writeValue(descriptor.toFile(), descriptor(id, i, mine, format, dataFile));
-            bytes += Files.size(fedDir.resolve(dataFile));
+            bytes += size(fedDir.resolve(dataFile));
             feds.add(new Federation(id, format, sizes[i], descriptor, List.copyOf(localIds)));
+            homes.add(mine);
+        }
+        // push bodies last, so that the files above are the same as without them
+        for (int i = 0; i < feds.size(); i++) {
+            Federation f = feds.get(i);
+            writePush(f.pushFile(), f.id(), i, homes.get(i), Math.max(1, f.services() / 10));
         }
         return new Catalogue(dir, List.copyOf(feds), bytes);
     }
@@ -289,6 +307,18 @@ public final class CatalogueGenerator {
         mine.forEach(m -> codes.add(m.code()));
         ObjectNode source = d.putArray("sources").addObject();
         source.put("id", "katalog");
+        if (format.equals("hsds")) {
+            // the hsds connector's built-in mapping, with the provider type (not an HSDS field) defaulted
+            source.put("kind", "hsds");
+            source.put("location", dataFile);
+            source.put("language", "sv");
+            source.putObject("schedule").put("interval", "PT1H");
+            ObjectNode defaults = source.putObject("mapping").putObject("defaults");
+            defaults.put("municipalities", "$federation.municipalities");
+            defaults.put("status", "active");
+            defaults.put("provider.type", "municipality");
+            return d;
+        }
         source.put("kind", "file");
         source.put("location", dataFile);
         source.put("format", format);
@@ -481,7 +511,104 @@ public final class CatalogueGenerator {
                     }
                 }
             }
+            case "hsds" -> writeHsds(file, fedId, fedIndex, mine, count, localIds);
             default -> throw new IllegalArgumentException("format " + format);
+        }
+    }
+
+    /**
+     * An HSDS 3 tabular data package as the hsds connector reads it: {@code services.csv} and
+     * {@code organizations.csv} (one organisation per provider name), with datapackage.json naming them.
+     */
+    private void writeHsds(Path dir, String fedId, int fedIndex, List<Municipality> mine, int count, List<String> localIds)
+            throws IOException {
+        Files.createDirectories(dir);
+        Map<String, String> organisations = new LinkedHashMap<>();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
+        try (Writer w = Files.newBufferedWriter(dir.resolve("services.csv"), StandardCharsets.UTF_8);
+             CSVPrinter csv = new CSVPrinter(w, format)) {
+            csv.printRecord("id", "organization_id", "name", "description", "email", "url", "status", "minimum_age",
+                    "maximum_age");
+            for (int n = 0; n < count; n++) {
+                Service s = service(fedId, fedIndex, n, mine);
+                localIds.add(s.localId());
+                String org = organisations.computeIfAbsent(s.providerName(),
+                        name -> String.format(Locale.ROOT, "org-%03d-%03d", fedIndex + 1, organisations.size() + 1));
+                String status = switch (s.status()) {
+                    case "paused" -> "inactive";
+                    case "ended" -> "defunct";
+                    default -> "active";
+                };
+                csv.printRecord(s.localId(), org, s.title(), s.description(), s.email(), s.url(), status,
+                        s.minAge() == null ? "" : s.minAge(), s.maxAge() == null ? "" : s.maxAge());
+            }
+        }
+        try (Writer w = Files.newBufferedWriter(dir.resolve("organizations.csv"), StandardCharsets.UTF_8);
+             CSVPrinter csv = new CSVPrinter(w, format)) {
+            csv.printRecord("id", "name", "description");
+            for (Map.Entry<String, String> o : organisations.entrySet()) {
+                csv.printRecord(o.getValue(), o.getKey(), "Anordnare i " + fedId);
+            }
+        }
+        ObjectNode pkg = JSON.createObjectNode();
+        pkg.put("name", fedId + "-hsds");
+        pkg.put("profile", "tabular-data-package");
+        ArrayNode resources = pkg.putArray("resources");
+        resources.addObject().put("name", "services").put("path", "services.csv").put("format", "csv");
+        resources.addObject().put("name", "organizations").put("path", "organizations.csv").put("format", "csv");
+        JSON.writeValue(dir.resolve("datapackage.json").toFile(), pkg);
+    }
+
+    /** Canonical services (the push API's NDJSON body) of new local ids {@code P<fed>-<n>}. */
+    private void writePush(Path file, String fedId, int fedIndex, List<Municipality> mine, int count) throws IOException {
+        ObjectMapper compact = new ObjectMapper();
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (int n = 0; n < count; n++) {
+                Service s = service(fedId, fedIndex, n, mine);
+                w.write(compact.writeValueAsString(canonical(s, "P" + s.localId().substring(1),
+                        mine.stream().map(Municipality::code).toList())));
+                w.write('\n');
+            }
+        }
+    }
+
+    /** A generated service as the hub's canonical JSON (what the push API takes). */
+    static ObjectNode canonical(Service s, String localId, List<String> federationMunicipalities) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("localId", localId);
+        o.putObject("title").put("sv", s.title());
+        o.putObject("description").put("sv", s.description());
+        s.targetGroups().forEach(o.putArray("targetGroups")::add);
+        s.methods().forEach(o.putArray("methods")::add);
+        // canonical JSON has no descriptor defaults: the federation's municipalities when the service names none
+        (s.municipalities().isEmpty() ? federationMunicipalities : s.municipalities()).forEach(o.putArray("municipalities")::add);
+        if (s.minAge() != null) {
+            o.putObject("ageRange").put("min", s.minAge()).put("max", s.maxAge());
+        }
+        o.putObject("admission").put("referralRequired", s.referral());
+        ObjectNode provider = o.putObject("provider");
+        provider.putObject("name").put("sv", s.providerName());
+        provider.put("type", s.providerType());
+        s.funding().forEach(o.putArray("funding")::add);
+        o.putObject("contact").put("email", s.email()).put("phone", s.phone()).put("url", s.url());
+        if (!s.tags().isEmpty()) {
+            s.tags().forEach(o.putArray("keywords")::add);
+        }
+        o.put("status", s.status());
+        o.put("lastReviewed", s.reviewed());
+        return o;
+    }
+
+    private static long size(Path path) throws IOException {
+        if (!Files.isDirectory(path)) {
+            return Files.size(path);
+        }
+        try (var files = Files.list(path)) {
+            long total = 0;
+            for (Path f : files.toList()) {
+                total += Files.size(f);
+            }
+            return total;
         }
     }
 

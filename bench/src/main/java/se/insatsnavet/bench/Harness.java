@@ -189,6 +189,9 @@ public final class Harness {
         FIGURES.put("runRate", "Import throughput, runs only (first run's start → last run's end)");
         FIGURES.put("resyncLargest", "Re-sync of an unchanged federation, largest");
         FIGURES.put("resyncMedian", "Re-sync of an unchanged federation, median size");
+        FIGURES.put("push", "Push import: PUT /api/federations/{id}/services (NDJSON of canonical services)");
+        FIGURES.put("visiblePush", "Change to visibility, push: PUT of one changed service → in /changes and search");
+        FIGURES.put("visibleFile", "Change to visibility, file source: changed CSV row → in /changes and search (file watch)");
         FIGURES.put("hello", "HTTP hello world, Vert.x in the same JVM (baseline)");
         FIGURES.put("json", "By id, JSON: GET /id/service/{id}");
         FIGURES.put("turtle", "By id, Turtle: GET /id/service/{id}");
@@ -298,7 +301,7 @@ public final class Harness {
         CatalogueGenerator.Catalogue catalogue = new CatalogueGenerator(
                 new CatalogueGenerator.Config(options.services(), options.federations(), options.seed())).generate(fedDir);
         log("Generated %.1f MB of source data in %.1f s", catalogue.dataBytes() / 1e6, (System.nanoTime() - g0) / 1e9);
-        notes.add(String.format(Locale.ROOT, "Catalogue: %d services in %d federations (largest %s: %d services; formats CSV/JSON/NDJSON in turn), %.1f MB of source files.",
+        notes.add(String.format(Locale.ROOT, "Catalogue: %d services in %d federations (largest %s: %d services; formats CSV/JSON/NDJSON/HSDS package in turn, plus push bodies), %.1f MB of source files.",
                 catalogue.services(), catalogue.federations().size(), catalogue.largest().id(), catalogue.largest().services(),
                 catalogue.dataBytes() / 1e6));
 
@@ -364,11 +367,18 @@ public final class Harness {
             double[] resyncLargest = resync(hub, largest);
             put("resyncLargest", new Row(FIGURES.get("resyncLargest") + " (" + largest.id() + ", " + largest.services() + " services)",
                     resyncLargest[0], "ms", Double.NaN, "—", "≤ 100 ms", Double.isNaN(resyncLargest[0]) ? null : resyncLargest[0] <= 100,
-                    String.format(Locale.ROOT, "median of %d runs of Hub.syncNow; min %.1f, max %.1f ms", (int) resyncLargest[3], resyncLargest[1], resyncLargest[2])));
+                    String.format(Locale.ROOT, "median of %d runs of Hub.syncNow; min %.1f, max %.1f ms; CPU time of the syncing thread (it reads, hashes and compares): median %.1f ms",
+                            (int) resyncLargest[3], resyncLargest[1], resyncLargest[2], resyncLargest[4])));
             double[] resyncMedian = resync(hub, median);
             put("resyncMedian", new Row(FIGURES.get("resyncMedian") + " (" + median.id() + ", " + median.services() + " services)",
                     resyncMedian[0], "ms", Double.NaN, "—", "≤ 100 ms", Double.isNaN(resyncMedian[0]) ? null : resyncMedian[0] <= 100,
-                    String.format(Locale.ROOT, "median of %d runs of Hub.syncNow; min %.1f, max %.1f ms", (int) resyncMedian[3], resyncMedian[1], resyncMedian[2])));
+                    String.format(Locale.ROOT, "median of %d runs of Hub.syncNow; min %.1f, max %.1f ms; CPU time of the syncing thread: median %.1f ms",
+                            (int) resyncMedian[3], resyncMedian[1], resyncMedian[2], resyncMedian[4])));
+
+            step("push and change visibility");
+            measurePushAndVisibility(hub, port, largest, largest, fedDir);
+            // the changes just made set off background dump rebuilds: let them finish before timing one
+            settleDumps(hub, false);
 
             step("dump generation");
             double dumpSeconds = Double.NaN;
@@ -658,6 +668,11 @@ public final class Harness {
      * changed the catalogue, so one may still be running, or pending, after the import.
      */
     private void settleDumps(Hub hub) throws InterruptedException {
+        settleDumps(hub, true);
+    }
+
+    /** Waits until the dump listing has not changed for three checks; {@code note}: record the last rebuild's time. */
+    private void settleDumps(Hub hub, boolean note) throws InterruptedException {
         log("Waiting for the background dump rebuilds to settle ...");
         String before = null;
         int stable = 0;
@@ -668,7 +683,7 @@ public final class Harness {
             }
             Thread.sleep(500);
             String now = hub.dumps().list().toString();
-            if (!now.equals(before)) {
+            if (!now.equals(before) && note) {
                 hub.dumps().info("catalogue.nq.gz").ifPresent(d -> {
                     log("Dumps written at %s (catalogue.nq.gz %.1f MB)", d.written(), d.bytes() / 1e6);
                     dumpProgress = String.format(Locale.ROOT, "Background dump rebuilds after the import: the last finished at %s, "
@@ -705,12 +720,16 @@ public final class Harness {
     private double[] resync(Hub hub, CatalogueGenerator.Federation federation) {
         int runs = 5;
         double[] ms = new double[runs];
+        double[] cpu = new double[runs];
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         try {
             hub.syncNow(federation.id(), "bench-warmup");
             for (int i = 0; i < runs; i++) {
+                long c0 = threads.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
                 List<RunReport> reports = hub.syncNow(federation.id(), "bench");
                 ms[i] = (System.nanoTime() - t0) / 1e6;
+                cpu[i] = (threads.getCurrentThreadCpuTime() - c0) / 1e6;
                 for (RunReport r : reports) {
                     if (r.counts().changedCatalogue()) {
                         notes.add("Re-sync of " + federation.id() + " changed the catalogue (" + r.counts() + ")");
@@ -719,12 +738,14 @@ public final class Harness {
             }
         } catch (RuntimeException e) {
             notes.add("Re-sync of " + federation.id() + " failed: " + e);
-            return new double[]{Double.NaN, Double.NaN, Double.NaN, 0};
+            return new double[]{Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN};
         }
         double[] sorted = ms.clone();
         java.util.Arrays.sort(sorted);
-        log("Re-sync %s (%d services): median %.1f ms", federation.id(), federation.services(), sorted[runs / 2]);
-        return new double[]{sorted[runs / 2], sorted[0], sorted[runs - 1], runs};
+        java.util.Arrays.sort(cpu);
+        log("Re-sync %s (%d services): median %.1f ms, CPU of the syncing thread %.1f ms", federation.id(), federation.services(),
+                sorted[runs / 2], cpu[runs / 2]);
+        return new double[]{sorted[runs / 2], sorted[0], sorted[runs - 1], runs, cpu[runs / 2]};
     }
 
     private LoadGenerator.Result phase(LoadGenerator load, String name, int port, Supplier<LoadGenerator.Request> requests) {
@@ -785,6 +806,151 @@ public final class Harness {
         List<String> all = catalogue.serviceIds();
         Collections.shuffle(all, new Random(options.seed()));
         return List.copyOf(all.subList(0, Math.min(max, all.size())));
+    }
+
+    /**
+     * Push: the largest federation's generated push body (canonical NDJSON) as one PUT, timed. Visibility: the time
+     * from sending a change until both {@code GET /changes} lists it and {@code GET /api/services?q=} finds its new
+     * word, polled every 2 ms; for a push (the median of 5 single-service PUTs) and for a changed row of the
+     * largest (CSV) federation's file, which the hub's file watch picks up (the median of 3).
+     */
+    private void measurePushAndVisibility(Hub hub, int port, CatalogueGenerator.Federation pushFederation,
+                                          CatalogueGenerator.Federation csvFederation, Path fedDir) {
+        String token = hub.tokens().create(null, "benchmark harness").secret();
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(pushFederation.pushFile(), StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
+            long p0 = System.nanoTime();
+            HttpResponse<String> r = control.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                            + "/api/federations/" + pushFederation.id() + "/services"))
+                    .timeout(Duration.ofSeconds(600)).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/x-ndjson")
+                    .PUT(HttpRequest.BodyPublishers.ofString(String.join("\n", lines) + "\n")).build(), HttpResponse.BodyHandlers.ofString());
+            double seconds = (System.nanoTime() - p0) / 1e9;
+            log("Push of %d services to %s: HTTP %d in %.2f s", lines.size(), pushFederation.id(), r.statusCode(), seconds);
+            JsonNode run = JSON.readTree(r.body());
+            int added = run.path("counts").path("added").asInt(-1);
+            put("push", new Row(FIGURES.get("push") + " (" + pushFederation.id() + ", " + lines.size() + " services)",
+                    r.statusCode() == 200 ? seconds * 1000 : Double.NaN, "ms", Double.NaN, "—", "—", null,
+                    r.statusCode() == 200 ? String.format(Locale.ROOT, "%,.0f services/s; run: %d added, %d rejected", lines.size() / seconds,
+                            added, run.path("counts").path("rejected").asInt(-1))
+                            : "not measured: HTTP " + r.statusCode() + " " + r.body().substring(0, Math.min(200, r.body().length()))));
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            put("push", new Row(FIGURES.get("push"), Double.NaN, "ms", Double.NaN, "—", "—", null, "not measured: " + e));
+            return;
+        }
+        try {
+            List<Double> pushTimes = new ArrayList<>();
+            for (int i = 0; i < 5 && !lines.isEmpty(); i++) {
+                com.fasterxml.jackson.databind.node.ObjectNode service = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(lines.get(i % lines.size()));
+                String word = uniqueWord(i);
+                ((com.fasterxml.jackson.databind.node.ObjectNode) service.path("title")).put("sv", "Ändrad insats " + word);
+                String localId = service.path("localId").asText();
+                String since = Instant.now().minusMillis(1).toString();
+                long v0 = System.nanoTime();
+                HttpResponse<String> r = control.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                                + "/api/federations/" + pushFederation.id() + "/services/" + enc(localId)))
+                        .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(service.toString())).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException("push of one service answered HTTP " + r.statusCode() + ": " + r.body());
+                }
+                pushTimes.add(untilVisible(port, v0, since, pushFederation.id(), pushFederation.id() + "." + localId, word));
+            }
+            double[] p = summary(pushTimes);
+            log("Change to visibility, push: %s ms", pushTimes);
+            put("visiblePush", new Row(FIGURES.get("visiblePush"), p[0], "ms", Double.NaN, "—", "≤ 1000 ms",
+                    Double.isNaN(p[0]) ? null : p[0] <= 1000, String.format(Locale.ROOT,
+                    "median of %d; min %.1f, max %.1f ms; the PUT answers once the run is recorded", pushTimes.size(), p[1], p[2])));
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            put("visiblePush", new Row(FIGURES.get("visiblePush"), Double.NaN, "ms", Double.NaN, "—", "≤ 1000 ms", null, "not measured: " + e));
+        }
+        try {
+            Path file = fedDir.resolve(csvFederation.id()).resolve("insatser.csv");
+            if (!"csv".equals(csvFederation.format()) || !Files.isRegularFile(file)) {
+                throw new IllegalStateException(csvFederation.id() + " has no CSV file");
+            }
+            List<Double> fileTimes = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                String localId = csvFederation.localIds().get(i);
+                String word = uniqueWord(10 + i);
+                List<String> rows = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+                boolean changed = false;
+                for (int k = 1; k < rows.size(); k++) {
+                    if (rows.get(k).startsWith(localId + ";")) {
+                        String rest = rows.get(k).substring(localId.length() + 1);
+                        int end = rest.startsWith("\"") ? rest.indexOf("\";") + 1 : rest.indexOf(';');
+                        rows.set(k, localId + ";Ändrad insats " + word + rest.substring(end));
+                        changed = true;
+                        break;
+                    }
+                }
+                if (!changed) {
+                    throw new IllegalStateException("row " + localId + " not found in " + file);
+                }
+                String since = Instant.now().minusMillis(1).toString();
+                Path tmp = file.resolveSibling("insatser.csv.tmp");
+                Files.writeString(tmp, String.join("\n", rows) + "\n", StandardCharsets.UTF_8);
+                long v0 = System.nanoTime();
+                Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                fileTimes.add(untilVisible(port, v0, since, csvFederation.id(), csvFederation.id() + "." + localId, word));
+            }
+            double[] f = summary(fileTimes);
+            log("Change to visibility, file: %s ms", fileTimes);
+            put("visibleFile", new Row(FIGURES.get("visibleFile") + " (" + csvFederation.id() + ")", f[0], "ms", Double.NaN, "—",
+                    "≤ 1000 ms", Double.isNaN(f[0]) ? null : f[0] <= 1000, String.format(Locale.ROOT,
+                    "median of %d; min %.1f, max %.1f ms; the hub checks file sources every %d ms (HubOptions default), and up to that much of this is waiting for the check",
+                    fileTimes.size(), f[1], f[2], HubOptions.DEFAULT_FILE_WATCH_MILLIS)));
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            put("visibleFile", new Row(FIGURES.get("visibleFile"), Double.NaN, "ms", Double.NaN, "—", "≤ 1000 ms", null, "not measured: " + e));
+        }
+    }
+
+    /** A word no generated text has, lower-case letters only, so that search finds exactly the changed service. */
+    private static String uniqueWord(int i) {
+        StringBuilder b = new StringBuilder("zyxmät");
+        long n = System.nanoTime() / 1000 + i;
+        for (int k = 0; k < 6; k++) {
+            b.append((char) ('a' + (int) (n % 26)));
+            n /= 26;
+        }
+        return b.toString();
+    }
+
+    /** Milliseconds from {@code startNanos} until /changes lists the service and search finds the word (60 s at most). */
+    private double untilVisible(int port, long startNanos, String since, String federation, String serviceId, String word)
+            throws IOException, InterruptedException {
+        boolean inChanges = false;
+        boolean inSearch = false;
+        long deadline = startNanos + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (!inChanges) {
+                JsonNode changes = JSON.readTree(get(port, "/changes?federation=" + enc(federation) + "&since=" + enc(since)
+                        + "&limit=1000").body());
+                for (JsonNode item : changes.path("items")) {
+                    inChanges |= serviceId.equals(item.path("service").asText()) || item.path("uri").asText().endsWith("/" + serviceId);
+                }
+            }
+            if (!inSearch) {
+                inSearch = JSON.readTree(get(port, "/api/services?q=" + enc(word) + "&facets=false").body()).path("total").asInt() > 0;
+            }
+            if (inChanges && inSearch) {
+                return (System.nanoTime() - startNanos) / 1e6;
+            }
+            Thread.sleep(2);
+        }
+        throw new IllegalStateException(serviceId + " was not visible within 60 s (changes " + inChanges + ", search " + inSearch + ")");
+    }
+
+    /** Median, min and max; NaN for none. */
+    private static double[] summary(List<Double> values) {
+        if (values.isEmpty()) {
+            return new double[]{Double.NaN, Double.NaN, Double.NaN};
+        }
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return new double[]{sorted.get(sorted.size() / 2), sorted.get(0), sorted.get(sorted.size() - 1)};
     }
 
     private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {

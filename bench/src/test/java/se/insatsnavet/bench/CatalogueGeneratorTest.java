@@ -52,20 +52,23 @@ class CatalogueGeneratorTest {
         new CatalogueGenerator(config).generate(a);
         new CatalogueGenerator(config).generate(b);
         for (String fed : List.of("bench-001", "bench-002", "bench-003", "bench-004")) {
-            try (var files = Files.list(a.resolve(fed))) {
-                for (Path f : files.toList()) {
-                    assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(b.resolve(fed).resolve(f.getFileName())), f.toString());
+            try (var files = Files.walk(a.resolve(fed))) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(b.resolve(a.relativize(f))), f.toString());
                 }
             }
         }
     }
 
-    /** Every generated record goes through the hub's real import pipeline (mapping, JSON Schema, SHACL) unrejected. */
+    /**
+     * Every generated record, of every source format and the push bodies, goes through the hub's real import
+     * pipeline (connector, mapping, JSON Schema, SHACL) unrejected.
+     */
     @Test
     void generatedFilesImportWithoutRejectedRecords(@TempDir Path dir) throws Exception {
         CatalogueGenerator.Catalogue catalogue = new CatalogueGenerator(CatalogueGenerator.Config.of(240, 6)).generate(dir);
         assertEquals(240, catalogue.services());
-        assertEquals(Set.of("csv", "json", "ndjson"),
+        assertEquals(Set.of("csv", "json", "ndjson", "hsds"),
                 catalogue.federations().stream().map(CatalogueGenerator.Federation::format).collect(Collectors.toSet()));
 
         DescriptorLoader.LoadResult loaded = new DescriptorLoader().loadAll(dir);
@@ -92,6 +95,20 @@ class CatalogueGeneratorTest {
                     assertEquals(0, report.counts().rejected(), federation.id() + " rejected: " + errors);
                     assertEquals(generated.services(), report.counts().added(), federation.id());
                 }
+                List<se.insatsnavet.connectors.source.RawRecord> pushed = new java.util.ArrayList<>();
+                com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+                for (String line : Files.readAllLines(generated.pushFile())) {
+                    @SuppressWarnings("unchecked")
+                    java.util.Map<String, Object> fields = json.readValue(line, java.util.LinkedHashMap.class);
+                    pushed.add(new se.insatsnavet.connectors.source.RawRecord("line " + (pushed.size() + 1), fields));
+                }
+                RunReport push = imports.importBatch(federation, se.insatsnavet.hub.imports.PushSource.DESCRIPTOR,
+                        new se.insatsnavet.connectors.source.SourceBatch(federation.id(), "push", pushed, List.of(), "test",
+                                java.time.Instant.now()), "test");
+                List<String> pushErrors = push.messages().stream().filter(m -> RunMessage.ERROR.equals(m.level()))
+                        .map(m -> m.localId() + " " + m.field() + " " + m.value() + ": " + m.message()).limit(5).toList();
+                assertEquals(0, push.counts().rejected(), federation.id() + " push rejected: " + pushErrors);
+                assertEquals(Math.max(1, generated.services() / 10), push.counts().added(), federation.id() + " push");
             }
         }
     }

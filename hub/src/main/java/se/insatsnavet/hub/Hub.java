@@ -239,7 +239,7 @@ public final class Hub {
                     logAtStart, indexRebuilt, imports::changedElsewhere);
             imports.onRunFinished(follower::published);
         }
-        dumps.requestRebuild(registry.all().stream().map(f -> f.id()).toList());
+        dumps.requestRebuildNow(registry.all().stream().map(f -> f.id()).toList());
         pluginHost = PluginHost.start(options.dataDir(),
                 Duration.ofMillis(Long.getLong("insatsnavet.plugins.callTimeoutMillis", 10_000)),
                 Long.getLong("insatsnavet.plugins.pollMillis", 1_000));

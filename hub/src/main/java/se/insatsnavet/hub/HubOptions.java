@@ -21,7 +21,8 @@ import java.util.Objects;
  * @param readRetries   how often a failed source read is retried before the run is marked failed
  * @param readRetryDelayMillis delay before the first retry; it doubles with each further retry
  * @param fileWatchMillis how often file sources are checked for changes (a changed file is imported at once);
- *                        0 turns the watch off
+ *                        0 turns the watch off; {@value #DEFAULT_FILE_WATCH_MILLIS} ms by default (a check compares
+ *                        the file's size and modification time, and reads it only when they changed)
  * @param peers       base URLs of peer hubs (another region's, a national one) that network queries also ask
  * @param sparqlStore a remote SPARQL 1.1 store (Fuseki dataset) that holds the linked data instead of the
  *                    embedded TDB2 dataset in {@code <data>/tdb2/}; null = embedded TDB2
@@ -47,10 +48,13 @@ public record HubOptions(int port, String host, Path dataDir, Path federations, 
         cluster = cluster == null ? ClusterOptions.NONE : cluster;
     }
 
+    /** How often file sources are checked by default: a change is visible within about a second. */
+    public static final long DEFAULT_FILE_WATCH_MILLIS = 500;
+
     /** Defaults for one machine: port 8080, bundled examples, H2 and TDB2 under {@code dataDir}. */
     public static HubOptions defaults(Path dataDir) {
         return new HubOptions(DEFAULT_PORT, "0.0.0.0", dataDir, null, "http://localhost:" + DEFAULT_PORT + "/",
-                null, null, null, true, 3, 2_000, 5_000, java.util.List.of(), null, ClusterOptions.NONE);
+                null, null, null, true, 3, 2_000, DEFAULT_FILE_WATCH_MILLIS, java.util.List.of(), null, ClusterOptions.NONE);
     }
 
     public HubOptions withPort(int newPort) {

@@ -61,6 +61,53 @@ class SyncChangesTest {
     }
 
     @Test
+    void anUnchangedSourceStaysUnchangedRunAfterRunAndAChangeIsStillSeen() throws Exception {
+        for (int i = 0; i < 2; i++) {
+            RunReport run = single("alfa");
+            assertEquals(3, run.counts().unchanged(), run.toString());
+            assertEquals(3, run.counts().valid(), run.toString());
+            assertEquals(0, run.counts().added() + run.counts().updated() + run.counts().deleted(), run.toString());
+        }
+        write("alfa", HEADER
+                + "a2;Studiecirkel;Stöd att börja studera.;0580;Sjukskrivna\n"
+                + "a1;Jobbcoach;Stöd att hitta ett arbete.;0580;Unga vuxna\n"
+                + "a4;Hälsa;Friskvård och rörelse.;0580;Nyanlända\n");
+        RunReport run = single("alfa");
+        assertEquals(2, run.counts().unchanged(), run.toString());
+        assertEquals(1, run.counts().added(), run.toString());
+        assertEquals(1, run.counts().deleted(), run.toString());
+    }
+
+    @Test
+    void aSkippedRecordStillClashesWithANewRecordOfTheSameId() throws Exception {
+        write("alfa", HEADER
+                + "a1;Jobbcoach;Stöd att hitta ett arbete.;0580;Unga vuxna\n"
+                + "a2;Studiecirkel;Stöd att börja studera.;0580;Sjukskrivna\n"
+                + "a3;Hälsa;Friskvård och rörelse.;0580;Nyanlända\n"
+                + "a1;Jobbcoach igen;Samma id en gång till.;0580;Unga vuxna\n");
+        RunReport run = single("alfa");
+        assertEquals(1, run.counts().rejected(), run.toString());
+        assertEquals(3, run.counts().unchanged(), run.toString());
+        var error = run.messages().stream().filter(m -> m.level().equals("error")).findFirst().orElseThrow();
+        assertEquals("a1", error.localId());
+        assertEquals("localId", error.field());
+        assertEquals("Jobbcoach", http.json("/id/service/alfa.a1?format=json").path("title").path("sv").asText());
+    }
+
+    @Test
+    void aRecordWithWarningsRepeatsThemInEveryRun() throws Exception {
+        write("alfa", HEADER
+                + "a1;Jobbcoach;Stöd att hitta ett arbete.;0580;Unga vuxna,Okänd grupp\n"
+                + "a2;Studiecirkel;Stöd att börja studera.;0580;Sjukskrivna\n"
+                + "a3;Hälsa;Friskvård och rörelse.;0580;Nyanlända\n");
+        RunReport first = single("alfa");
+        assertTrue(first.counts().warnings() > 0, first.toString());
+        RunReport second = single("alfa");
+        assertEquals(first.counts().warnings(), second.counts().warnings(), second.toString());
+        assertEquals(3, second.counts().unchanged(), second.toString());
+    }
+
+    @Test
     void aRecordGoneFromTheSourceIsDeletedAndItsUriAnswers410() throws Exception {
         write("alfa", HEADER
                 + "a1;Jobbcoach;Stöd att hitta ett arbete.;0580;Unga vuxna\n"
@@ -104,6 +151,38 @@ class SyncChangesTest {
         assertEquals("row 4", error.locator());
         assertTrue(error.field().contains("spatial"), error.toString());
         assertEquals(404, http.get("/id/service/alfa.a4", "text/turtle").statusCode());
+    }
+
+    @Test
+    void aBadRecordAmongManyNewOnesIsRejectedAloneWithTheMessageItWouldGetOnItsOwn() throws Exception {
+        StringBuilder csv = new StringBuilder(HEADER
+                + "a1;Jobbcoach;Stöd att hitta ett arbete.;0580;Unga vuxna\n"
+                + "a2;Studiecirkel;Stöd att börja studera.;0580;Sjukskrivna\n"
+                + "a3;Hälsa;Friskvård och rörelse.;0580;Nyanlända\n");
+        for (int i = 4; i <= 10; i++) {
+            csv.append("a").append(i).append(";Insats ").append(i).append(";Beskrivning ").append(i).append(".;0580;Nyanlända\n");
+        }
+        csv.append("a11;Okänd ort;Finns i en kommun som inte finns.;9999;Nyanlända\n");
+        write("alfa", csv.toString());
+        RunReport run = single("alfa");
+        assertEquals(7, run.counts().added(), run.toString());
+        assertEquals(1, run.counts().rejected(), run.toString());
+        var errors = run.messages().stream().filter(m -> m.level().equals("error")).toList();
+        assertTrue(errors.stream().allMatch(e -> e.localId().equals("a11") && e.locator().equals("row 11")), errors.toString());
+        assertTrue(errors.get(0).field().contains("spatial"), errors.toString());
+        assertEquals(404, http.get("/id/service/alfa.a11", "text/turtle").statusCode());
+        assertEquals(200, http.get("/id/service/alfa.a10", "text/turtle").statusCode());
+    }
+
+    @Test
+    void aSearchAnsweredBeforeAChangeIsAnsweredAnewAfterIt() throws Exception {
+        assertEquals(0, http.json("/api/services?q=kvällar").path("total").asInt());
+        write("alfa", HEADER
+                + "a1;Jobbcoach;Stöd att hitta ett arbete, nu även på kvällar.;0580;Unga vuxna\n"
+                + "a2;Studiecirkel;Stöd att börja studera.;0580;Sjukskrivna\n"
+                + "a3;Hälsa;Friskvård och rörelse.;0580;Nyanlända\n");
+        assertEquals(1, single("alfa").counts().updated());
+        assertEquals(1, http.json("/api/services?q=kvällar").path("total").asInt());
     }
 
     @Test

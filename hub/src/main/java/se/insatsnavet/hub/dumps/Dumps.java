@@ -31,15 +31,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.GZIPOutputStream;
 
 /**
  * Bulk dumps in {@code <data>/dumps/}: the whole catalogue as gzipped N-Quads, Turtle per federation, the
- * canonical JSON of every service as NDJSON, and the further {@link DumpFormat}s given (the HSDS package). Rebuilt (coalesced, on one background thread) after every run
- * that changed the catalogue; each file is written beside its final name and moved into place, so readers
+ * canonical JSON of every service as NDJSON, and the further {@link DumpFormat}s given (the HSDS package). Rebuilt (coalesced, on one background thread, once runs have been quiet for a second) after
+ * runs that changed the catalogue; each file is written beside its final name and moved into place, so readers
  * never see half a dump. Each dump is read from one read transaction: a consistent snapshot.
  */
 public final class Dumps implements AutoCloseable {
@@ -55,7 +55,9 @@ public final class Dumps implements AutoCloseable {
     private final ServiceCatalog catalog;
     private final HubIris iris;
     private final Map<String, DumpInfo> current = new ConcurrentHashMap<>();
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "insatsnavet-dumps"));
+    private final ScheduledThreadPoolExecutor writer = new ScheduledThreadPoolExecutor(1, r -> new Thread(r, "insatsnavet-dumps"));
+    private volatile long lastRequest = System.nanoTime() - TimeUnit.HOURS.toNanos(1);
+    private volatile long firstRequest;
     private final AtomicBoolean pending = new AtomicBoolean();
     private volatile boolean closed;
     private final List<DumpFormat> formats;
@@ -69,22 +71,56 @@ public final class Dumps implements AutoCloseable {
         this.catalog = catalog;
         this.iris = iris;
         this.formats = List.copyOf(formats);
+        writer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 
-    /** Asks for a rebuild; several requests while one is waiting make one rebuild. */
+    /**
+     * Asks for a rebuild; several requests while one is waiting make one rebuild. The rebuild starts once no
+     * request came for {@link #QUIET_MILLIS} (an import of many federations finishes runs in quick succession,
+     * and a rebuild per run would compete with the import for the CPU), and at most {@link #MAX_DELAY_MILLIS}
+     * after the first request.
+     */
     public void requestRebuild(Collection<String> federationIds) {
+        request(federationIds, true);
+    }
+
+    /** Asks for a rebuild that does not wait for quiet (at start, when no run has finished yet). */
+    public void requestRebuildNow(Collection<String> federationIds) {
+        request(federationIds, false);
+    }
+
+    private void request(Collection<String> federationIds, boolean quiet) {
+        long now = System.nanoTime();
+        if (quiet) {
+            lastRequest = now;
+        }
         if (pending.compareAndSet(false, true)) {
-            writer.submit(() -> {
-                pending.set(false);
-                if (closed) {
-                    return;
-                }
-                try {
-                    rebuild(federationIds);
-                } catch (RuntimeException e) {
-                    LOG.error("Writing the dumps failed; the previous dumps stay", e);
-                }
-            });
+            firstRequest = now;
+            writer.schedule(() -> rebuildWhenQuiet(federationIds), quiet ? QUIET_MILLIS : 0, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Quiet time before a requested rebuild (property {@code insatsnavet.dumps.quietMillis}). */
+    static final long QUIET_MILLIS = Long.getLong("insatsnavet.dumps.quietMillis", 1_000);
+    /** Longest wait of a requested rebuild for quiet. */
+    static final long MAX_DELAY_MILLIS = 30_000;
+
+    private void rebuildWhenQuiet(Collection<String> federationIds) {
+        if (closed) {
+            return;
+        }
+        long now = System.nanoTime();
+        long sinceLast = TimeUnit.NANOSECONDS.toMillis(now - lastRequest);
+        long sinceFirst = TimeUnit.NANOSECONDS.toMillis(now - firstRequest);
+        if (sinceLast < QUIET_MILLIS && sinceFirst < MAX_DELAY_MILLIS) {
+            writer.schedule(() -> rebuildWhenQuiet(federationIds), QUIET_MILLIS - sinceLast, TimeUnit.MILLISECONDS);
+            return;
+        }
+        pending.set(false);
+        try {
+            rebuild(federationIds);
+        } catch (RuntimeException e) {
+            LOG.error("Writing the dumps failed; the previous dumps stay", e);
         }
     }
 

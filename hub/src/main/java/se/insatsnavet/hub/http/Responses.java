@@ -49,10 +49,27 @@ public final class Responses {
         return response.end(body);
     }
 
+    /**
+     * Ends a 200 response with a body encoded beforehand (its {@code ETag} too), answering {@code 304} when
+     * the client's {@code If-None-Match} has it.
+     */
+    public static Future<Void> send(RoutingContext ctx, PreparedBody body) {
+        var response = ctx.response().setStatusCode(200).putHeader("Content-Type", body.contentType())
+                .putHeader("ETag", body.etag());
+        String ifNoneMatch = ctx.request().getHeader("If-None-Match");
+        if (ifNoneMatch != null && matches(ifNoneMatch, body.etag())) {
+            return response.setStatusCode(304).end();
+        }
+        return response.end(io.vertx.core.buffer.Buffer.buffer(body.bytes()));
+    }
+
     static String etag(String body) {
+        return etag(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    static String etag(byte[] body) {
         try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(body);
             return "\"" + java.util.HexFormat.of().formatHex(digest, 0, 16) + "\"";
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

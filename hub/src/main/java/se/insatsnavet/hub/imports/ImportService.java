@@ -17,8 +17,6 @@ import se.insatsnavet.connectors.source.RawRecord;
 import se.insatsnavet.connectors.source.SourceBatch;
 import se.insatsnavet.connectors.source.SourceProblem;
 import se.insatsnavet.hub.store.CatalogStore;
-import org.apache.jena.shacl.validation.ReportEntry;
-import se.insatsnavet.schema.ShaclCheck;
 import se.insatsnavet.schema.Shapes;
 import se.insatsnavet.schema.json.JsonSchemas;
 import se.insatsnavet.schema.json.SchemaProblem;
@@ -43,8 +41,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * Turns one {@link SourceBatch} of a federation source into published services: maps each raw record
- * with the descriptor's mapping, validates it against the canonical JSON Schema, diffs the valid ones
+ * Turns one {@link SourceBatch} of a federation source into published services: skips the records read
+ * exactly as when they were last published ({@link RawRecordHash}: same fields, descriptor and hub), maps each
+ * other raw record with the descriptor's mapping, validates it against the canonical JSON Schema, diffs the valid ones
  * against the last content hashes, converts the changed ones to RDF and checks them with the vocabulary's
  * SHACL shapes, and applies adds, updates and deletions to the
  * federation's named graph in one TDB2 transaction; then records the run, its messages, the new hashes
@@ -66,7 +65,7 @@ public final class ImportService implements BatchImporter {
     private final HubIris iris;
     private final ConceptMatcher matcher;
     private final ServiceRdf rdf;
-    private final org.apache.jena.shacl.Shapes shapes;
+    private final BatchShapesCheck shapesCheck;
     private volatile FederationLocks locks = FederationLocks.local();
     private volatile boolean stopping;
     private final List<Consumer<RunReport>> listeners = new CopyOnWriteArrayList<>();
@@ -92,7 +91,7 @@ public final class ImportService implements BatchImporter {
         this.rdf = rdf;
         this.runs = runs;
         this.iris = rdf.iris();
-        this.shapes = Shapes.hub(iris);
+        this.shapesCheck = new BatchShapesCheck(Shapes.hub(iris));
         this.matcher = matcher;
     }
 
@@ -267,9 +266,29 @@ public final class ImportService implements BatchImporter {
                 messages.add(RunMessage.error(problem.locator(), null, problem.field(), null, problem.message()));
                 rejected++;
             }
+            // records read exactly as last time (same descriptor, same hub) are unchanged: no mapping, no validation
+            Map<String, RecordHash> previous = runs.hashes(fed);
+            RawRecordHash rawHasher = source.plugins().all().isEmpty() ? RawRecordHash.of(federation) : null;
+            Map<String, RecordHash> publishedByRaw = new HashMap<>();
+            if (rawHasher != null) {
+                for (RecordHash h : previous.values()) {
+                    if (h.rawHash() != null && h.sourceId().equals(source.id())) {
+                        publishedByRaw.put(h.rawHash(), h);
+                    }
+                }
+            }
+            Set<String> skipped = new HashSet<>();
+            Map<String, String> rawHashes = new HashMap<>();
             int mapped = 0;
             for (RawRecord raw : batch.records()) {
                 progress(federation, source, "mapped", ++mapped, batch.records().size());
+                String rawHash = rawHasher == null ? null : rawHasher.of(raw);
+                RecordHash same = rawHash == null ? null : publishedByRaw.get(rawHash);
+                if (same != null && !skipped.contains(same.localId()) && !valid.containsKey(same.localId())) {
+                    skipped.add(same.localId());
+                    continue;
+                }
+                int warningsBefore = warnings;
                 MappingResult result = mapper.apply(raw);
                 for (RecordMessage w : result.warnings()) {
                     messages.add(RunMessage.warning(w.locator(), w.localId(), w.field(), w.value(), w.message()));
@@ -297,7 +316,7 @@ public final class ImportService implements BatchImporter {
                                 valueAt(result.service(), p.field()), p.message()));
                     }
                 }
-                if (errors.isEmpty() && valid.containsKey(result.localId())) {
+                if (errors.isEmpty() && (valid.containsKey(result.localId()) || skipped.contains(result.localId()))) {
                     errors.add(RunMessage.error(raw.locator(), result.localId(), "localId", result.localId(),
                             "Another record of this source already has this id; ids must be unique"));
                 }
@@ -316,45 +335,62 @@ public final class ImportService implements BatchImporter {
                 }
                 valid.put(result.localId(), result.service());
                 locators.put(result.localId(), raw.locator());
+                if (rawHash != null && warnings == warningsBefore) {
+                    rawHashes.put(result.localId(), rawHash);
+                }
             }
             int read = batch.records().size() + batch.problems().size();
 
-            Map<String, RecordHash> previous = runs.hashes(fed);
             Instant now = Instant.now();
             Map<String, Model> upserts = new LinkedHashMap<>();
             List<RecordHash> newHashes = new ArrayList<>();
             List<Change> changes = new ArrayList<>();
             int added = 0;
             int updated = 0;
-            int unchanged = 0;
-            int converted = 0;
+            int unchanged = skipped.size();
+            List<BatchShapesCheck.Converted> converted = new ArrayList<>();
+            List<RecordHash> pending = new ArrayList<>();
+            int seen = 0;
             for (Map.Entry<String, ObjectNode> e : valid.entrySet()) {
-                progress(federation, source, "converted", ++converted, valid.size());
+                progress(federation, source, "converted", ++seen, valid.size());
                 String localId = e.getKey();
                 String hash = contentHash(e.getValue());
                 String serviceId = HubIris.serviceId(fed, localId);
                 RecordHash before = previous.get(localId);
+                String rawHash = rawHashes.get(localId);
                 if (before != null && before.contentHash().equals(hash) && before.sourceId().equals(source.id())) {
                     unchanged++;
+                    if (!java.util.Objects.equals(before.rawHash(), rawHash)) {
+                        // the same service, read from other bytes (or first hashed): remember them for the next run
+                        newHashes.add(new RecordHash(localId, source.id(), serviceId, hash, rawHash));
+                    }
                     continue;
                 }
                 ServiceContext ctx = new ServiceContext(iris, fed, source.id(), runId, now);
                 Model model = rdf.toRdf(e.getValue(), ctx);
-                List<RunMessage> shaclErrors = shaclErrors(model, locators.get(localId), localId);
-                if (!shaclErrors.isEmpty()) {
-                    messages.addAll(shaclErrors);
+                converted.add(new BatchShapesCheck.Converted(localId, locators.get(localId), model));
+                pending.add(new RecordHash(localId, source.id(), serviceId, hash, rawHash));
+            }
+            // the shapes run once per batch of changed records, not once per record
+            Map<String, List<RunMessage>> shaclErrors = shapesCheck.errors(converted);
+            for (int i = 0; i < converted.size(); i++) {
+                BatchShapesCheck.Converted c = converted.get(i);
+                RecordHash h = pending.get(i);
+                List<RunMessage> errors = shaclErrors.get(c.localId());
+                if (errors != null) {
+                    messages.addAll(errors);
                     rejected++;
-                    rejectedIds.add(localId);
+                    rejectedIds.add(c.localId());
                     continue;
                 }
-                upserts.put(iris.service(serviceId), model);
-                newHashes.add(new RecordHash(localId, source.id(), serviceId, hash));
-                if (before == null) {
+                upserts.put(iris.service(h.serviceId()), c.model());
+                newHashes.add(h);
+                if (previous.get(c.localId()) == null) {
                     added++;
-                    changes.add(new Change(serviceId, Change.Action.ADDED));
+                    changes.add(new Change(h.serviceId(), Change.Action.ADDED));
                 } else {
                     updated++;
-                    changes.add(new Change(serviceId, Change.Action.UPDATED));
+                    changes.add(new Change(h.serviceId(), Change.Action.UPDATED));
                 }
             }
             List<String> deletedLocalIds = new ArrayList<>();
@@ -365,7 +401,7 @@ public final class ImportService implements BatchImporter {
                     continue;
                 }
                 publishedFromSource++;
-                if (valid.containsKey(h.localId()) && !rejectedIds.contains(h.localId())) {
+                if ((valid.containsKey(h.localId()) || skipped.contains(h.localId())) && !rejectedIds.contains(h.localId())) {
                     continue;
                 }
                 if (rejectedIds.contains(h.localId())) {
@@ -492,24 +528,6 @@ public final class ImportService implements BatchImporter {
         if (unrecorded.isEmpty()) {
             storageHealth.recovered();
         }
-    }
-
-    /**
-     * The hub's SHACL shapes on one converted record (what JSON Schema cannot see: unknown concept codes
-     * or places, missing authority …), as errors naming the RDF property.
-     */
-    private List<RunMessage> shaclErrors(Model model, String locator, String localId) {
-        ShaclCheck.Result result = ShaclCheck.validate(model, shapes);
-        if (result.conforms()) {
-            return List.of();
-        }
-        List<RunMessage> errors = new ArrayList<>();
-        for (ReportEntry entry : result.report().getEntries()) {
-            String field = entry.resultPath() == null ? null : model.shortForm(entry.resultPath().toString()).replaceAll("[<>]", "");
-            String value = entry.value() == null ? null : entry.value().toString();
-            errors.add(RunMessage.error(locator, localId, field, value, "Does not conform to the vocabulary's shapes: " + entry.message()));
-        }
-        return errors;
     }
 
     /** A service whose source names no provider is run by its federation (CPSV-AP needs a competent authority). */

@@ -149,11 +149,12 @@ public final class RunRepository {
         return db.read(c -> {
             Map<String, RecordHash> out = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT local_id, source_id, service_id, content_hash FROM record_hash WHERE federation_id = ?")) {
+                    "SELECT local_id, source_id, service_id, content_hash, raw_hash FROM record_hash WHERE federation_id = ?")) {
                 ps.setString(1, federationId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.put(rs.getString(1), new RecordHash(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                        out.put(rs.getString(1), new RecordHash(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5)));
                     }
                 }
             }
@@ -222,7 +223,7 @@ public final class RunRepository {
         // Portable upsert: delete then insert inside the same transaction.
         deleteHashes(c, federationId, upserts.stream().map(RecordHash::localId).toList());
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO record_hash (federation_id, local_id, source_id, "
-                + "service_id, content_hash, updated_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                + "service_id, content_hash, updated_at, raw_hash) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             for (RecordHash h : upserts) {
                 ps.setString(1, federationId);
                 ps.setString(2, h.localId());
@@ -230,6 +231,7 @@ public final class RunRepository {
                 ps.setString(4, h.serviceId());
                 ps.setString(5, h.contentHash());
                 ps.setTimestamp(6, Timestamp.from(at));
+                ps.setString(7, h.rawHash());
                 ps.addBatch();
             }
             ps.executeBatch();

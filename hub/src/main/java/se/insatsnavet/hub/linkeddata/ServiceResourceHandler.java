@@ -6,6 +6,8 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import org.apache.jena.rdf.model.Model;
 import se.insatsnavet.hub.http.Blocking;
+import se.insatsnavet.hub.http.BodyCache;
+import se.insatsnavet.hub.http.PreparedBody;
 import se.insatsnavet.hub.http.Responses;
 import se.insatsnavet.hub.imports.RunRepository;
 import se.insatsnavet.hub.services.ServiceCatalog;
@@ -13,6 +15,7 @@ import se.insatsnavet.hub.services.ServiceCatalog;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -41,12 +44,9 @@ public final class ServiceResourceHandler implements Handler<RoutingContext> {
     private ExtraFormats extra = ExtraFormats.NONE;
     private Function<String, String> sections = id -> "";
     private java.util.function.Consumer<String> viewed = id -> { };
-    private final java.util.Map<String, String> rendered = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(java.util.Map.Entry<String, String> eldest) {
-            return size() > CACHED;
-        }
-    };
+    private final BodyCache<String> rendered = BodyCache.create(CACHED_BYTES);
+    /** Counts invalidations, so that a body rendered while its service changed is not kept. */
+    private final AtomicLong invalidations = new AtomicLong();
 
     private ServiceResourceHandler(Vertx vertx, ServiceCatalog catalog, RunRepository runs, ServicePage page,
                                    Function<String, String> federationNames) {
@@ -86,9 +86,8 @@ public final class ServiceResourceHandler implements Handler<RoutingContext> {
 
     /** Forgets the rendered representations of every service of a federation (its indicators changed). */
     public void invalidateFederation(String federationId) {
-        synchronized (rendered) {
-            rendered.keySet().removeIf(k -> k.startsWith(federationId + "."));
-        }
+        invalidations.incrementAndGet();
+        rendered.removeIf(k -> k.startsWith(federationId + "."));
     }
 
     @Override
@@ -140,17 +139,15 @@ public final class ServiceResourceHandler implements Handler<RoutingContext> {
         }
         RdfRepresentation representation = chosen.get();
         String key = id + '\u0000' + representation.name();
-        String cachedBody;
-        synchronized (rendered) {
-            cachedBody = rendered.get(key);
-        }
+        PreparedBody cachedBody = rendered.get(key, 0);
         if (cachedBody != null) {
             if (representation == RdfRepresentation.HTML) {
                 viewed.accept(id);
             }
-            Responses.send(ctx, 200, representation.contentType(), cachedBody);
+            Responses.send(ctx, cachedBody);
             return;
         }
+        long invalidationsBefore = invalidations.get();
         Blocking.run(vertx, () -> render(id, representation)).onComplete(ar -> {
             if (ar.failed()) {
                 Responses.failed(ctx, ar.cause());
@@ -161,30 +158,33 @@ public final class ServiceResourceHandler implements Handler<RoutingContext> {
                 Responses.problem(ctx, r.status, r.body);
                 return;
             }
-            synchronized (rendered) {
-                rendered.put(key, r.body);
+            PreparedBody body = PreparedBody.of(representation.contentType(), r.body);
+            if (invalidations.get() == invalidationsBefore) {
+                rendered.put(key, 0, body);
             }
             if (representation == RdfRepresentation.HTML) {
                 viewed.accept(id);
             }
-            Responses.send(ctx, 200, representation.contentType(), r.body);
+            Responses.send(ctx, body);
         });
     }
 
     /**
      * Forgets the rendered representations of a service (called when a run changed it, before the run is
-     * recorded). Rendered representations are kept for the {@value #CACHED} most recently asked.
+     * recorded). Rendered representations are kept as encoded bytes with their ETag, up to
+     * {@link #CACHED_BYTES} bytes (property {@code insatsnavet.cache.renderedBytes}), the least recently
+     * used dropped first.
      */
     public void invalidate(String serviceId) {
-        synchronized (rendered) {
-            for (RdfRepresentation r : RdfRepresentation.values()) {
-                rendered.remove(serviceId + '\u0000' + r.name());
-            }
+        invalidations.incrementAndGet();
+        String prefix = serviceId + '\u0000';
+        for (RdfRepresentation r : RdfRepresentation.values()) {
+            rendered.remove(prefix + r.name());
         }
     }
 
-    /** Rendered representations kept (least recently used dropped first). */
-    static final int CACHED = 5_000;
+    /** Bytes of rendered representations kept (least recently used dropped first): 64 MB unless configured. */
+    static final long CACHED_BYTES = Long.getLong("insatsnavet.cache.renderedBytes", 64L * 1024 * 1024);
 
     private void renderExtra(RoutingContext ctx, String id, ExtraFormats.Format format) {
         if (!SERVICE_ID.matcher(id).matches()) {

@@ -99,6 +99,7 @@ public final class ServiceIndex implements AutoCloseable {
     private final Vocabulary vocabulary;
     private final Function<JsonNode, String> organisationIri;
     private volatile FacetState facetState;
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     private record FacetState(DirectoryReader reader, SortedSetDocValuesReaderState state) {
     }
@@ -137,6 +138,14 @@ public final class ServiceIndex implements AutoCloseable {
         return writer.getDocStats().numDocs;
     }
 
+    /**
+     * Counts the changes made visible to searches: a result computed when this was {@code g} may be reused
+     * while it is still {@code g}.
+     */
+    public long generation() {
+        return generation.get();
+    }
+
     /** Whether the index was written with this version's document layout ({@link #FORMAT}). */
     public boolean currentFormat() {
         try (DirectoryReader reader = DirectoryReader.open(writer)) {
@@ -157,6 +166,7 @@ public final class ServiceIndex implements AutoCloseable {
             }
             writer.commit();
             searchers.maybeRefreshBlocking();
+            generation.incrementAndGet();
         } catch (IOException | RuntimeException e) {
             discardUncommitted();
             throw new UncheckedIOException("Cannot update the search index", e instanceof IOException io ? io : new IOException(e));
@@ -200,6 +210,7 @@ public final class ServiceIndex implements AutoCloseable {
             writer.setLiveCommitData(Map.of("format", FORMAT).entrySet());
             writer.commit();
             searchers.maybeRefreshBlocking();
+            generation.incrementAndGet();
         } catch (IOException | RuntimeException e) {
             discardUncommitted();
             throw new UncheckedIOException("Cannot rebuild the search index", e instanceof IOException io ? io : new IOException(e));

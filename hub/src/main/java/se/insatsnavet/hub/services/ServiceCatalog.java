@@ -65,6 +65,15 @@ public final class ServiceCatalog {
     }
 
     /**
+     * The search engine's count of visible changes ({@link se.insatsnavet.hub.search.ServiceIndex#generation}),
+     * or -1 without a search engine (then results are never reused).
+     */
+    public long searchGeneration() {
+        se.insatsnavet.hub.search.ServiceIndex engine = index;
+        return engine == null ? -1 : engine.generation();
+    }
+
+    /**
      * A page of services matching {@code filter}: with the search engine, by relevance when there are words
      * (else by title), with facet counts and snippets when asked for.
      */

@@ -7,6 +7,8 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import se.insatsnavet.hub.http.Blocking;
+import se.insatsnavet.hub.http.BodyCache;
+import se.insatsnavet.hub.http.PreparedBody;
 import se.insatsnavet.hub.http.QueryParams;
 import se.insatsnavet.hub.http.Responses;
 
@@ -22,6 +24,14 @@ import java.util.List;
 public final class ServicesHandler implements Handler<RoutingContext> {
 
     private static final int MAX_WORDS = 8;
+    /** Bytes of rendered search responses kept: 16 MB unless configured ({@code insatsnavet.cache.searchBytes}). */
+    static final long CACHED_BYTES = Long.getLong("insatsnavet.cache.searchBytes", 16L * 1024 * 1024);
+
+    /** What a local answer depends on: the filter and whether facets were asked for. */
+    private record Question(ServiceFilter filter, boolean facets) {
+    }
+
+    private final BodyCache<Question> answers = BodyCache.create(CACHED_BYTES);
 
     private final Vertx vertx;
     private final ServiceCatalog catalog;
@@ -92,6 +102,16 @@ public final class ServicesHandler implements Handler<RoutingContext> {
         }
         boolean withFacets = facets;
         boolean network = "true".equals(ctx.queryParams().get("network")) && peers != null && !peers.peers().isEmpty();
+        // a local answer is reused until the search index changes (its generation moves on)
+        Question question = new Question(filter, withFacets);
+        long generation = catalog.searchGeneration();
+        if (!network && generation >= 0) {
+            PreparedBody known = answers.get(question, generation);
+            if (known != null) {
+                Responses.send(ctx, known);
+                return;
+            }
+        }
         Future<List<PeerSearch.PeerAnswer>> fromPeers = network ? peers.ask(peerQuery(ctx)) : Future.succeededFuture(List.of());
         Future<ServicePageResult> local = Blocking.run(vertx, () -> catalog.search(filter, withFacets, true));
         Future.all(local, fromPeers).onComplete(ar -> {
@@ -136,7 +156,13 @@ public final class ServicesHandler implements Handler<RoutingContext> {
             if (withFacets) {
                 body.set("facets", facetsNode);
             }
-            Responses.json(ctx, 200, body);
+            if (network || generation < 0) {
+                Responses.json(ctx, 200, body);
+                return;
+            }
+            PreparedBody prepared = PreparedBody.of("application/json", body.toString());
+            answers.put(question, generation, prepared);
+            Responses.send(ctx, prepared);
         });
     }
 
