@@ -32,6 +32,8 @@ public final class ServicesHandler implements Handler<RoutingContext> {
     }
 
     private final BodyCache<Question> answers = BodyCache.create(CACHED_BYTES);
+    /** Answers without hits, apart: a hit from here still counts as a search without hits in the usage statistics. */
+    private final BodyCache<Question> emptyAnswers = BodyCache.create(CACHED_BYTES / 16);
 
     private final Vertx vertx;
     private final ServiceCatalog catalog;
@@ -107,8 +109,12 @@ public final class ServicesHandler implements Handler<RoutingContext> {
         long generation = catalog.searchGeneration();
         if (!network && generation >= 0) {
             PreparedBody known = answers.get(question, generation);
-            if (known != null) {
-                Responses.send(ctx, known);
+            PreparedBody knownEmpty = known == null ? emptyAnswers.get(question, generation) : null;
+            if (known != null || knownEmpty != null) {
+                if (usage != null && filter.page() == 1) {
+                    usage.search(filter.q(), known != null ? 1 : 0, filter.targetGroup(), filter.municipality());
+                }
+                Responses.send(ctx, known != null ? known : knownEmpty);
                 return;
             }
         }
@@ -161,7 +167,7 @@ public final class ServicesHandler implements Handler<RoutingContext> {
                 return;
             }
             PreparedBody prepared = PreparedBody.of("application/json", body.toString());
-            answers.put(question, generation, prepared);
+            (total == 0 ? emptyAnswers : answers).put(question, generation, prepared);
             Responses.send(ctx, prepared);
         });
     }
