@@ -44,7 +44,7 @@ final class OutcomeSection {
             b.append("<p><strong>Obs! Det finns fler siffror än hubben kan räkna samman på en gång, så summorna är ofullständiga.</strong></p>\n");
         }
         bars(b, years, where);
-        b.append("<table class=\"indicators resultat\">\n<caption>Resultat för deltagarna per år i ").append(Html.escape(where))
+        b.append("<table class=\"resultat\">\n<caption>Resultat för deltagarna per år i ").append(Html.escape(where))
                 .append("</caption>\n<thead><tr><th scope=\"col\">År</th><th scope=\"col\">Mått</th>");
         for (String[] sex : SEXES) {
             b.append("<th scope=\"col\">").append(sex[1]).append("</th>");
