@@ -321,8 +321,18 @@ public final class Hub {
         router.get("/api/coverage").handler(qualityHandler.coverage());
         router.get("/kvalitet/:federation").handler(se.insatsnavet.hub.web.QualityPage.create(vertx, quality, registry::name)
                 .withDuplicates(duplicates));
+        se.insatsnavet.hub.indicators.OutcomeAggregation outcomes = new se.insatsnavet.hub.indicators.OutcomeAggregation(
+                store, iris, indicatorImport.minimumCount());
+        imports.onChanges(changes -> outcomes.invalidate());
+        indicatorImport.onRunFinished(run -> {
+            if (run.counts().changedCatalogue()) {
+                outcomes.invalidate();
+            }
+        });
+        router.get("/api/coverage/outcomes").handler(se.insatsnavet.hub.indicators.OutcomesHandler.create(vertx, outcomes,
+                code -> vocabulary.conceptExists(Vocabulary.COUNTY, code), code -> vocabulary.countyName(code).orElse(code)).list());
         router.get("/tackning").handler(se.insatsnavet.hub.web.CoveragePage.create(vertx, coverage, vocabulary,
-                se.insatsnavet.hub.web.SwedenMap.load()));
+                se.insatsnavet.hub.web.SwedenMap.load()).withOutcomes(outcomes));
         router.get("/api/federations/:id/runs/:runId").handler(RunsHandler.one(vertx, registry, runs, runQuality::of));
         se.insatsnavet.hub.http.RateLimit searchLimit = se.insatsnavet.hub.http.RateLimit.perMinute("search",
                 Long.getLong("insatsnavet.limits.searchPerMinute", 600));

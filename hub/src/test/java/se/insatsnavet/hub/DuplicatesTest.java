@@ -182,9 +182,20 @@ class DuplicatesTest {
         assertEquals(4L, (long) hub.store().graph(hub.options().baseUri() + "graph/links").size(),
                 "both ways, owl:sameAs and skos:exactMatch");
 
+
+        // the Swedish pages link each other, the other federation's text escaped
+        String page = http.get("/id/service/alfa.p1", "text/html").body();
+        assertTrue(page.contains("<h2 id=\"samma-insats\">Samma insats hos andra</h2>\n<p>Samma insats finns också hos:</p>\n"
+                + "<ul>\n<li>Samordningsförbundet beta: <a href=\"" + b + "\">Arbetsträning Linköping &lt;b&gt;</a></li>\n</ul>"), page);
+        assertFalse(page.contains("Linköping <b>"), "escaped");
+        assertTrue(http.get("/id/service/beta.q1", "text/html").body().contains("Samordningsförbundet alfa: <a href=\"" + a
+                + "\">Arbetsträning i Linköping</a>"));
+        assertFalse(http.get("/id/service/alfa.p2", "text/html").body().contains("Samma insats"), "p2 has no confirmed duplicate");
+
         assertEquals(204, send("DELETE", "/api/duplicates/alfa.p1/beta.q1", betaToken, null).statusCode());
         assertTrue(lists(http.json("/api/duplicates"), "alfa.p1", "beta.q1"), "a withdrawn decision lists the pair again");
         assertFalse(http.get("/id/service/alfa.p1", "text/turtle").body().contains("beta.q1"), "and unpublishes its link");
+        assertFalse(http.get("/id/service/alfa.p1", "text/html").body().contains("Samma insats"), "also on the page");
     }
 
     @Test

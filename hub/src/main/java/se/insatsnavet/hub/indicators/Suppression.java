@@ -122,13 +122,21 @@ public final class Suppression {
         return new Figure(r.service(), r.period(), sex, measure, value, c.base);
     }
 
+    /**
+     * Whether a figure from these cells may be published: a count of at least {@code minimum}; for a share
+     * ({@code base} not null) its numerator, its base and the rest of the base each at least {@code minimum}.
+     */
+    static boolean publishable(long count, Long base, int minimum) {
+        if (base == null) {
+            return count >= minimum;
+        }
+        return base > 0 && count >= minimum && base >= minimum && base - count >= minimum;
+    }
+
     /** The cells behind one figure: a count, or a share's numerator and base. */
     private record Cells(int count, Integer base) {
         boolean publishable(int minimum) {
-            if (base == null) {
-                return count >= minimum;
-            }
-            return base > 0 && count >= minimum && base >= minimum && base - count >= minimum;
+            return Suppression.publishable(count, base == null ? null : base.longValue(), minimum);
         }
     }
 }

@@ -218,10 +218,27 @@ public final class ServiceResourceHandler implements Handler<RoutingContext> {
             case HTML -> {
                 ObjectNode canonical = catalog.canonical(model.get(), id);
                 String federation = id.substring(0, id.indexOf('.'));
-                yield new Rendered(200, page.render(serviceUri, federationNames.apply(federation), canonical, sections.apply(id)));
+                yield new Rendered(200, page.render(serviceUri, federationNames.apply(federation), canonical,
+                        SameServiceLinks.html(sameServices(model.get(), serviceUri)) + sections.apply(id)));
             }
             default -> new Rendered(200, RdfWriting.write(model.get(), representation));
         };
+    }
+
+    /** The published services this one is confirmed the same as ({@code owl:sameAs}), by IRI, at most {@link SameServiceLinks#MAX}. */
+    private List<SameServiceLinks.Link> sameServices(Model model, String serviceUri) {
+        List<SameServiceLinks.Link> out = new java.util.ArrayList<>();
+        model.listObjectsOfProperty(model.getResource(serviceUri), org.apache.jena.vocabulary.OWL.sameAs).toList().stream()
+                .filter(org.apache.jena.rdf.model.RDFNode::isURIResource).map(n -> n.asResource().getURI()).sorted().distinct()
+                .forEach(uri -> {
+                    if (out.size() >= SameServiceLinks.MAX) {
+                        return;
+                    }
+                    catalog.serviceIdOf(uri).ifPresent(other -> catalog.canonical(other).ifPresent(c -> out.add(
+                            new SameServiceLinks.Link(uri, ServicePage.text(c.path("title")),
+                                    federationNames.apply(other.substring(0, other.indexOf('.')))))));
+                });
+        return out;
     }
 
     private static String offeredNames() {

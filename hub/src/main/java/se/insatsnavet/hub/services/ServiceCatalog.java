@@ -43,6 +43,11 @@ public final class ServiceCatalog {
         return iris.service(serviceId);
     }
 
+    /** The service id of a hub service IRI; empty for any other IRI. */
+    public Optional<String> serviceIdOf(String uri) {
+        return iris.serviceIdOf(uri);
+    }
+
     /** The RDF description of a published service, if it is published. */
     public Optional<Model> describe(String serviceId) {
         return store.describe(iris.service(serviceId));

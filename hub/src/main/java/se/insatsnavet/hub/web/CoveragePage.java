@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import se.insatsnavet.hub.http.Blocking;
 import se.insatsnavet.hub.http.Responses;
+import se.insatsnavet.hub.indicators.OutcomeAggregation;
 import se.insatsnavet.hub.linkeddata.Html;
 import se.insatsnavet.hub.quality.CoverageReport;
 import se.insatsnavet.schema.Vocabulary;
@@ -23,7 +24,9 @@ import java.util.TreeMap;
  * target group, a method, a county and the level (municipalities or counties); the page draws a shaded map of
  * Sweden (or of the chosen county's municipalities), bars of the municipalities with a service per target
  * group, and a table of every municipality with the same numbers (the table is the accessible truth, the map a
- * picture of it). The numbers are those of {@code /api/coverage?targetGroup=&method=}.
+ * picture of it). The numbers are those of {@code /api/coverage?targetGroup=&method=}. With
+ * {@link #withOutcomes}, a section "Resultat för deltagarna" sums the published outcome figures of the services
+ * in the chosen area ({@code /api/coverage/outcomes?county=}; the target group and method do not narrow it).
  */
 public final class CoveragePage implements Handler<RoutingContext> {
 
@@ -37,6 +40,7 @@ public final class CoveragePage implements Handler<RoutingContext> {
     private final List<String[]> methods = new ArrayList<>();
     private final Map<String, String> counties = new TreeMap<>();
     private final Map<String, String> municipalityNames = new TreeMap<>();
+    private OutcomeAggregation outcomes;
 
     private CoveragePage(Vertx vertx, CoverageReport coverage, Vocabulary vocabulary, SwedenMap map) {
         this.vertx = vertx;
@@ -61,6 +65,12 @@ public final class CoveragePage implements Handler<RoutingContext> {
 
     public static CoveragePage create(Vertx vertx, CoverageReport coverage, Vocabulary vocabulary, SwedenMap map) {
         return new CoveragePage(vertx, coverage, vocabulary, map);
+    }
+
+    /** Adds the section "Resultat för deltagarna": the outcome figures summed over the chosen area. */
+    public CoveragePage withOutcomes(OutcomeAggregation aggregation) {
+        this.outcomes = aggregation;
+        return this;
     }
 
     /** What the visitor chose (null when not, or not a known code). */
@@ -96,7 +106,8 @@ public final class CoveragePage implements Handler<RoutingContext> {
     }
 
     /** The numbers of one page: active services per municipality, and per target group in scope. */
-    private record Numbers(Map<String, Long> selected, Map<String, Integer> coveredPerTargetGroup) {
+    private record Numbers(Map<String, Long> selected, Map<String, Integer> coveredPerTargetGroup,
+                           OutcomeAggregation.Result outcomes) {
     }
 
     @Override
@@ -132,7 +143,7 @@ public final class CoveragePage implements Handler<RoutingContext> {
             }
             perGroup.put(tg[0], covered);
         }
-        return new Numbers(selected, perGroup);
+        return new Numbers(selected, perGroup, outcomes == null ? null : outcomes.result());
     }
 
     /** The municipality codes in scope: the chosen county's, or all. */
@@ -177,6 +188,11 @@ public final class CoveragePage implements Handler<RoutingContext> {
         b.append("<figcaption>").append(Html.escape(SwedenMap.SOURCE)).append("</figcaption>\n</figure>\n");
         legend(b, c.countyLevel() ? CoverageMapSvg.SHARE_LEGEND : CoverageMapSvg.COUNT_LEGEND);
         targetGroupBars(b, c, n, where, scope.size());
+        if (n.outcomes() != null) {
+            String area = c.county() == null ? OutcomeAggregation.COUNTRY : c.county();
+            b.append(OutcomeSection.html(n.outcomes().of(area), outcomes.minimumCount(), where,
+                    "/api/coverage/outcomes" + (c.county() == null ? "" : "?county=" + c.county()), n.outcomes().truncated()));
+        }
         if (c.countyLevel()) {
             countyTable(b, n, what);
         }
