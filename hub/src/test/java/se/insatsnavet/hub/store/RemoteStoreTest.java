@@ -92,6 +92,41 @@ class RemoteStoreTest {
         }
     }
 
+    @Test
+    void ownedResourcesAsDeepAsTheBoundGoWithTheirServiceAndDeeperOnesAreRefusedByBothStores() {
+        String g = G + "-deep";
+        try (CatalogStore remote = CatalogStore.remote(url, "hub", "s3cret"); CatalogStore embedded = CatalogStore.inMemory()) {
+            for (CatalogStore store : List.of(remote, embedded)) {
+                store.applyChanges(g, Map.of(BASE + "d1", chainOfOwned("d1", OwnedResources.DEPTH), BASE + "d2",
+                        chainOfOwned("d2", 1)), List.of());
+                IllegalArgumentException tooDeep = assertThrows(IllegalArgumentException.class, () -> store.applyChanges(g,
+                        Map.of(BASE + "d3", chainOfOwned("d3", OwnedResources.DEPTH + 1)), List.of()));
+                assertTrue(tooDeep.getMessage().contains(BASE + "d3#r" + (OwnedResources.DEPTH + 1)), tooDeep.getMessage());
+                store.applyChanges(g, Map.of(BASE + "d2", chainOfOwned("d2", 2)), List.of(BASE + "d1"));
+            }
+            Model r = remote.graph(g);
+            assertTrue(embedded.graph(g).isIsomorphicWith(r), r::toString);
+            assertFalse(r.containsResource(r.createResource(BASE + "d1#r" + OwnedResources.DEPTH)), "the deepest owned resource went");
+            assertFalse(r.containsResource(r.createResource(BASE + "d3")), "nothing of a refused change set was written");
+            assertTrue(r.contains(r.createResource(BASE + "d2#r2"), SKOS.prefLabel));
+            assertEquals(7, r.size(), "only d2 (type, provider link), its provider (label) and its two owned resources (link, label each):\n" + r);
+            remote.replaceGraph(g, ModelFactory.createDefaultModel());
+        }
+    }
+
+    /** A service owning a chain {@code #r1 → #r2 → …} {@code depth} links long, and a provider. */
+    private static Model chainOfOwned(String id, int depth) {
+        Model m = ModelFactory.createDefaultModel();
+        Resource previous = m.createResource(BASE + id).addProperty(RDF.type, CPSV.PublicService);
+        previous.addProperty(M8G.hasCompetentAuthority, m.createResource(BASE + "provider-" + id).addProperty(SKOS.prefLabel, "p"));
+        for (int i = 1; i <= depth; i++) {
+            Resource next = m.createResource(BASE + id + "#r" + i).addProperty(SKOS.prefLabel, "level " + i);
+            previous.addProperty(SKOS.related, next);
+            previous = next;
+        }
+        return m;
+    }
+
     private static void assertSame(CatalogStore remote, CatalogStore embedded) {
         Model r = remote.graph(G);
         Model e = embedded.graph(G);
