@@ -35,6 +35,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,8 @@ final class RemoteStore implements CatalogStore {
     private static final long QUERY_TIMEOUT_SECONDS = 120;
     /** Subjects asked for in one query when a description is gathered. */
     private static final int SUBJECTS_PER_QUERY = 200;
+    /** Resources described together by {@link #describeEach}. */
+    private static final int RESOURCES_PER_BATCH = 500;
     /** Services whose owned triples one update operation deletes. */
     private static final int SERVICES_PER_OPERATION = 1000;
     /** How many links deep a change set follows resources nothing links to any more (organisation, its places …). */
@@ -379,28 +382,32 @@ final class RemoteStore implements CatalogStore {
         });
     }
 
+    /**
+     * A few hundred resources at a time: their graphs in one query per few hundred, then their descriptions
+     * level by level together ({@link Descriptions#describeAll}), each level of all of them in one query per
+     * few hundred subjects, instead of several queries per resource.
+     */
     @Override
     public void describeEach(List<String> iris, BiConsumer<String, Model> action) {
-        Map<String, String> graphs = graphsOf(iris);
         // the links graph is small (confirmed pairs only): read once
         org.apache.jena.graph.Graph links = linksGraph == null ? null : graph(linksGraph).getGraph();
-        String current = null;
-        Descriptions.Source source = null;
-        for (String iri : iris) {
-            String g = graphs.get(iri);
-            if (g == null) {
-                continue;
+        for (int from = 0; from < iris.size(); from += RESOURCES_PER_BATCH) {
+            List<String> batch = iris.subList(from, Math.min(iris.size(), from + RESOURCES_PER_BATCH));
+            Map<String, String> graphs = graphsOf(batch);
+            Map<String, List<String>> byGraph = new LinkedHashMap<>();
+            graphs.forEach((iri, g) -> byGraph.computeIfAbsent(g, x -> new ArrayList<>()).add(iri));
+            Map<String, Model> descriptions = new HashMap<>();
+            byGraph.forEach((g, members) -> descriptions.putAll(Descriptions.describeAll(source(g), members)));
+            for (String iri : batch) {
+                Model description = descriptions.get(iri);
+                if (description == null) {
+                    continue;
+                }
+                if (links != null) {
+                    links.find(NodeFactory.createURI(iri), Node.ANY, Node.ANY).forEachRemaining(description.getGraph()::add);
+                }
+                action.accept(iri, description);
             }
-            if (!g.equals(current)) {
-                // one GET of the graph, held only while its resources are described
-                source = Descriptions.of(graph(g).getGraph());
-                current = g;
-            }
-            Model description = Descriptions.describe(source, iri);
-            if (links != null) {
-                links.find(NodeFactory.createURI(iri), Node.ANY, Node.ANY).forEachRemaining(description.getGraph()::add);
-            }
-            action.accept(iri, description);
         }
     }
 

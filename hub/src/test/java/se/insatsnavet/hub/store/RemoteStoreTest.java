@@ -77,6 +77,13 @@ class RemoteStoreTest {
             assertSame(remote, embedded);
             assertTrue(remote.describe(BASE + "s1").orElseThrow().contains(null, SKOS.prefLabel, "area a1"),
                     "a description follows links three levels deep");
+            for (CatalogStore store : List.of(remote, embedded)) {
+                Map<String, Model> each = new java.util.LinkedHashMap<>();
+                store.describeEach(List.of(BASE + "s3", BASE + "nowhere", BASE + "s1", BASE + "s2"), each::put);
+                assertEquals(List.of(BASE + "s3", BASE + "s1", BASE + "s2"), List.copyOf(each.keySet()), "in the order given");
+                each.forEach((iri, m) -> assertTrue(m.isIsomorphicWith(embedded.describe(iri).orElseThrow()),
+                        () -> "describeEach of " + iri + " as describe on TDB2:\n" + m));
+            }
 
             for (CatalogStore store : List.of(remote, embedded)) {
                 store.applyChanges(G, Map.of(BASE + "s3", service("s3", "o3", false)), List.of(BASE + "s1"));
