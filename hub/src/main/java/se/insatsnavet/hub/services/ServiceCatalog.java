@@ -118,9 +118,7 @@ public final class ServiceCatalog {
                 return page;
             });
             List<ObjectNode> items = new ArrayList<>();
-            for (String uri : uris) {
-                store.describe(uri).ifPresent(m -> items.add(item(uri, m)));
-            }
+            store.describeEach(uris, (uri, m) -> items.add(item(uri, m)));
             return new ServicePageResult(items, total, filter.page(), filter.perPage());
         });
     }
