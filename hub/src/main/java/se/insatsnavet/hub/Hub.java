@@ -205,7 +205,7 @@ public final class Hub {
         }
         catalog.useIndex(serviceIndex);
         // the index follows each committed import; what it cannot take (disk full) it catches up on later
-        indexFollower = new IndexFollower(serviceIndex, catalog::itemOfId);
+        indexFollower = new IndexFollower(serviceIndex, catalog::itemsOfIds);
         imports.onChanges(changes -> indexFollower.follow(changes.stream().map(se.insatsnavet.hub.imports.Change::serviceId).toList()));
         vertx.setPeriodic(INDEX_RETRY_MILLIS, t -> {
             if (indexFollower.behind() > 0) {

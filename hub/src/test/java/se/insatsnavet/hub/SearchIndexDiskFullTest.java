@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,7 +41,8 @@ class SearchIndexDiskFullTest {
             }
             HubIris iris = HubIris.defaults();
             try (ServiceIndex index = ServiceIndex.open(dir.resolve("services"), Vocabulary.load(iris), p -> iris.organisation("stor"))) {
-                IndexFollower follower = new IndexFollower(index, id -> Optional.ofNullable(published.get(id)));
+                IndexFollower follower = new IndexFollower(index, ids -> ids.stream().filter(published::containsKey).distinct()
+                        .collect(java.util.stream.Collectors.toMap(id -> id, published::get)));
                 assertTrue(follower.follow(List.copyOf(published.keySet())));
                 assertEquals(SERVICES, hits(index, "nummer"));
 

@@ -21,6 +21,7 @@ import se.insatsnavet.schema.vocab.HubIris;
 import se.insatsnavet.schema.vocab.LDES;
 import se.insatsnavet.schema.vocab.TREE;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -146,12 +147,15 @@ public final class EventStreamHandler {
                     .addLiteral(LDES.amount, m.createTypedLiteral(1)));
         }
         Map<String, Long> newest = log.newestSeqs(entries.stream().map(ChangeLog.Entry::serviceId).toList());
+        List<String> current = new ArrayList<>();
         for (ChangeLog.Entry e : entries) {
             stream.addProperty(TREE.member, activity(m, e));
             if (!e.action().equals("deleted") && newest.getOrDefault(e.serviceId(), e.seq()) == e.seq()) {
-                store.describe(iris.service(e.serviceId())).ifPresent(m::add);
+                current.add(iris.service(e.serviceId()));
             }
         }
+        // the page's services read together (a few queries on a remote store instead of several per service)
+        store.describeEach(current, (iri, description) -> m.add(description));
         if (more) {
             ChangeLog.Entry last = entries.get(entries.size() - 1);
             node.addProperty(TREE.relation, m.createResource(fragmentIri(after) + "#next")

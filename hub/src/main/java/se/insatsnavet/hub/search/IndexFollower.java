@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,12 +25,15 @@ public final class IndexFollower {
     private static final Logger LOG = LoggerFactory.getLogger(IndexFollower.class);
 
     private final ServiceIndex index;
-    private final Function<String, Optional<ObjectNode>> published;
+    private final Function<Collection<String>, Map<String, ObjectNode>> published;
     private final Set<String> behind = ConcurrentHashMap.newKeySet();
     private volatile String problem;
 
-    /** @param published a service's item as the dataset publishes it now, by service id; empty if not published */
-    public IndexFollower(ServiceIndex index, Function<String, Optional<ObjectNode>> published) {
+    /**
+     * @param published the items of services (by id) as the dataset publishes them now, read together; a
+     *                  service not published is absent from the map
+     */
+    public IndexFollower(ServiceIndex index, Function<Collection<String>, Map<String, ObjectNode>> published) {
         this.index = index;
         this.published = published;
     }
@@ -49,8 +53,14 @@ public final class IndexFollower {
         try {
             List<ObjectNode> items = new ArrayList<>();
             List<String> gone = new ArrayList<>();
+            Map<String, ObjectNode> now = published.apply(ids);
             for (String id : ids) {
-                published.apply(id).ifPresentOrElse(items::add, () -> gone.add(id));
+                ObjectNode item = now.get(id);
+                if (item != null) {
+                    items.add(item);
+                } else {
+                    gone.add(id);
+                }
             }
             index.update(items, gone);
             ids.forEach(behind::remove);

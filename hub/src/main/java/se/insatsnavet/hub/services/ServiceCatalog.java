@@ -16,8 +16,12 @@ import se.insatsnavet.schema.vocab.INSV;
 import se.insatsnavet.schema.vocab.M8G;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -128,9 +132,7 @@ public final class ServiceCatalog {
                 return page;
             });
             List<ObjectNode> items = new ArrayList<>();
-            for (String uri : uris) {
-                store.describe(uri).ifPresent(m -> items.add(item(uri, m)));
-            }
+            store.describeEach(uris, (uri, m) -> items.add(item(uri, m)));
             return new ServicePageResult(items, total, filter.page(), filter.perPage());
         });
     }
@@ -164,6 +166,18 @@ public final class ServiceCatalog {
     /** The item of a published service id, if it is published. */
     public Optional<ObjectNode> itemOfId(String serviceId) {
         return itemOf(iris.service(serviceId));
+    }
+
+    /**
+     * The published items ({@link #item(String, Model)}) of many services by id, read together
+     * ({@link CatalogStore#describeEach}); ids not published are absent from the map.
+     */
+    public Map<String, ObjectNode> itemsOfIds(Collection<String> serviceIds) {
+        Map<String, String> idsByUri = new LinkedHashMap<>();
+        serviceIds.forEach(id -> idsByUri.put(iris.service(id), id));
+        Map<String, ObjectNode> items = new HashMap<>();
+        store.describeEach(List.copyOf(idsByUri.keySet()), (uri, m) -> items.put(idsByUri.get(uri), item(uri, m)));
+        return items;
     }
 
     /** Canonical JSON prefixed with the hub's identifiers for the service. */

@@ -129,9 +129,9 @@ public interface CatalogStore extends AutoCloseable {
 
     /**
      * The descriptions ({@link #describe}) of many resources, handed to {@code action} in the order given;
-     * those in no graph are skipped. For bulk work (dumps, reindexing): TDB2 reads them in one transaction, a
-     * remote store reads each graph once (Graph Store Protocol) while its resources come one after the other,
-     * as services do in URI order.
+     * those in no graph are skipped. For bulk work (dumps, reindexing, the search index after an import): TDB2
+     * reads them in one transaction, a remote store gathers a few hundred at a time level by level, each
+     * level of all of them in a few queries.
      */
     void describeEach(List<String> iris, BiConsumer<String, Model> action);
 

@@ -8,8 +8,12 @@ import org.apache.jena.rdf.model.ModelFactory;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -80,6 +84,97 @@ final class Descriptions {
             frontier = next;
         }
         return out;
+    }
+
+    /**
+     * The descriptions ({@link #describe}) of many resources of one graph, each the same as alone: the
+     * resources go level by level side by side, each level's subjects (all resources together, none asked
+     * twice) fetched from {@code source} at once. Resources without triples are left out.
+     */
+    static Map<String, Model> describeAll(Source source, Collection<String> iris) {
+        Map<Node, List<Triple>> fetched = new HashMap<>();
+        Source cached = subjects -> {
+            List<Triple> out = new ArrayList<>();
+            subjects.forEach(n -> out.addAll(fetched.get(n)));
+            return out;
+        };
+        List<Walk> walks = new ArrayList<>();
+        iris.forEach(iri -> walks.add(new Walk(iri)));
+        List<Walk> going = walks;
+        while (!going.isEmpty()) {
+            Set<Node> wanted = new LinkedHashSet<>();
+            for (Walk w : going) {
+                w.frontier.stream().filter(n -> !fetched.containsKey(n)).forEach(wanted::add);
+            }
+            if (!wanted.isEmpty()) {
+                wanted.forEach(n -> fetched.put(n, new ArrayList<>()));
+                for (Triple t : source.triplesOf(wanted)) {
+                    fetched.get(t.getSubject()).add(t);
+                }
+            }
+            List<Walk> next = new ArrayList<>();
+            for (Walk w : going) {
+                if (w.step(cached)) {
+                    next.add(w);
+                }
+            }
+            going = next;
+        }
+        Map<String, Model> out = new LinkedHashMap<>();
+        for (Walk w : walks) {
+            if (!w.out.isEmpty()) {
+                out.put(w.iri, w.out);
+            }
+        }
+        return out;
+    }
+
+    /** One resource's description gathered a level at a step, as {@link #describe} does in one go. */
+    private static final class Walk {
+        final String iri;
+        final String prefix;
+        final Model out = ModelFactory.createDefaultModel();
+        final Set<Node> seen = new HashSet<>();
+        final List<Node> linked = new ArrayList<>();
+        List<Node> frontier;
+        /** 0 while its own resources are gathered, then the links followed so far. */
+        int depth;
+
+        Walk(String iri) {
+            this.iri = iri;
+            this.prefix = iri + "#";
+            Node root = NodeFactory.createURI(iri);
+            seen.add(root);
+            frontier = List.of(root);
+        }
+
+        /** Takes in the current level; returns whether there is another. */
+        boolean step(Source source) {
+            List<Node> next = new ArrayList<>();
+            for (Triple t : source.triplesOf(frontier)) {
+                out.getGraph().add(t);
+                Node o = t.getObject();
+                if (depth == 0) {
+                    if (o.isURI() && o.getURI().startsWith(prefix)) {
+                        if (seen.add(o)) {
+                            next.add(o);
+                        }
+                    } else if (o.isURI()) {
+                        linked.add(o);
+                    }
+                } else if (o.isURI() && seen.add(o)) {
+                    next.add(o);
+                }
+            }
+            if (depth == 0 && next.isEmpty()) {
+                next = linked.stream().filter(seen::add).toList();
+                depth = 1;
+            } else if (depth > 0) {
+                depth++;
+            }
+            frontier = next;
+            return !frontier.isEmpty() && depth <= CatalogStore.DESCRIBE_DEPTH;
+        }
     }
 
     /** See {@link CatalogStore#describeIn(String, String)}. */

@@ -153,6 +153,7 @@ final class EmbeddedStore implements CatalogStore {
 
     @Override
     public void applyChanges(String graphIri, Map<String, Model> upserts, Collection<String> deletes) {
+        OwnedResources.requireWithinDepth(upserts);
         Node g = NodeFactory.createURI(graphIri);
         Txn.executeWrite(dataset, () -> {
             DatasetGraph dsg = dataset.asDatasetGraph();
@@ -271,11 +272,14 @@ final class EmbeddedStore implements CatalogStore {
         return read(ds -> Descriptions.describeIn(Descriptions.of(ds.asDatasetGraph().getGraph(NodeFactory.createURI(graphIri))), iri));
     }
 
-    /** Deletes the triples of {@code iri} and the resources it owns; returns the other IRIs they linked to. */
+    /**
+     * Deletes the triples of {@code iri} and the resources it owns ({@link OwnedResources}); returns the other
+     * IRIs they linked to.
+     */
     private static Set<Node> deleteOwned(DatasetGraph dsg, Node g, String iri) {
         Graph graph = dsg.getGraph(g);
         List<Triple> doomed = new ArrayList<>();
-        Set<Node> owned = ownedSubjects(graph, iri);
+        Set<Node> owned = OwnedResources.of(graph, iri, OwnedResources.DEPTH);
         for (Node subject : owned) {
             graph.find(subject, Node.ANY, Node.ANY).forEachRemaining(doomed::add);
         }
@@ -287,27 +291,6 @@ final class EmbeddedStore implements CatalogStore {
             }
         }
         return linked;
-    }
-
-    /** {@code iri} and every IRI reachable from it that starts with {@code iri#}. */
-    private static Set<Node> ownedSubjects(Graph graph, String iri) {
-        String prefix = iri + "#";
-        Set<Node> owned = new HashSet<>();
-        Deque<Node> todo = new ArrayDeque<>();
-        todo.add(NodeFactory.createURI(iri));
-        while (!todo.isEmpty()) {
-            Node n = todo.poll();
-            if (!owned.add(n)) {
-                continue;
-            }
-            graph.find(n, Node.ANY, Node.ANY).forEachRemaining(t -> {
-                Node o = t.getObject();
-                if (o.isURI() && o.getURI().startsWith(prefix) && !owned.contains(o)) {
-                    todo.add(o);
-                }
-            });
-        }
-        return owned;
     }
 
     @Override

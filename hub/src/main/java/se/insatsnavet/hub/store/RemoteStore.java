@@ -35,9 +35,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
@@ -56,13 +59,15 @@ final class RemoteStore implements CatalogStore {
     private static final long QUERY_TIMEOUT_SECONDS = 120;
     /** Subjects asked for in one query when a description is gathered. */
     private static final int SUBJECTS_PER_QUERY = 200;
+    /** Resources described together by {@link #describeEach}. */
+    private static final int RESOURCES_PER_BATCH = 500;
+    /** Services whose owned triples one update operation deletes. */
+    private static final int SERVICES_PER_OPERATION = 1000;
     /** How many links deep a change set follows resources nothing links to any more (organisation, its places …). */
     static final int ORPHAN_DEPTH = 8;
     /** Scratch graph (inside one update request only) of the resources that may have lost their last link. */
     private static final String CANDIDATES_GRAPH = "urn:insatsnavet:store:orphan-candidates:";
     private static final String CANDIDATE = "urn:insatsnavet:store:candidate";
-    /** A property no data uses: {@code (<any>|!<any>)*} follows links of every property. */
-    private static final String ANY_LINK = "urn:insatsnavet:store:any-link";
 
     /** Stands for "no links graph" in queries that leave the links graph aside. */
     private static final String NO_GRAPH = "urn:insatsnavet:store:no-graph";
@@ -228,37 +233,48 @@ final class RemoteStore implements CatalogStore {
     }
 
     /**
-     * One SPARQL Update request: for each deleted or upserted service, the IRIs its owned triples link to are
-     * noted in a scratch graph and its owned triples deleted (an upsert's new triples inserted right after);
-     * then, {@link #ORPHAN_DEPTH} times, the noted resources that nothing links to any more (and that are no
-     * service) lose their triples and what they linked to is noted in turn; the scratch graph is dropped. The
-     * store runs the request as one transaction.
+     * One SPARQL Update request (the store runs it as one transaction): the IRIs that the owned triples
+     * ({@link OwnedResources}) of the deleted and upserted services link to are noted in a scratch graph, those
+     * triples are deleted, the upserts' new triples inserted, all with a few operations over many services
+     * ({@code VALUES}); then, {@link #ORPHAN_DEPTH} times, the noted resources that are still linked to, are a
+     * service or have no triples are let go, the rest (orphans) lose their triples and what they linked to is
+     * noted in turn; the scratch graph is dropped. Only the newly noted resources are looked at in a round, so
+     * rounds after the last orphan cost next to nothing.
      */
     @Override
     public void applyChanges(String graphIri, Map<String, Model> upserts, Collection<String> deletes) {
+        OwnedResources.requireWithinDepth(upserts);
         String candidates = CANDIDATES_GRAPH + UUID.randomUUID();
         UpdateRequest request = new UpdateRequest();
-        for (String iri : deletes) {
-            deleteOwned(request, graphIri, iri, candidates);
+        Set<String> changed = new LinkedHashSet<>(deletes);
+        changed.addAll(upserts.keySet());
+        List<RDFNode> services = new ArrayList<>();
+        changed.forEach(iri -> services.add(ResourceFactory.createResource(iri)));
+        for (int from = 0; from < services.size(); from += SERVICES_PER_OPERATION) {
+            deleteOwned(request, graphIri, services.subList(from, Math.min(services.size(), from + SERVICES_PER_OPERATION)), candidates);
         }
         Node g = NodeFactory.createURI(graphIri);
-        for (Map.Entry<String, Model> e : upserts.entrySet()) {
-            deleteOwned(request, graphIri, e.getKey(), candidates);
-            QuadDataAcc quads = new QuadDataAcc();
-            e.getValue().getGraph().find().forEachRemaining(t -> quads.addQuad(new Quad(g, t)));
+        QuadDataAcc quads = new QuadDataAcc();
+        for (Model m : upserts.values()) {
+            m.getGraph().find().forEachRemaining(t -> quads.addQuad(new Quad(g, t)));
+        }
+        if (!quads.getQuads().isEmpty()) {
             request.add(new UpdateDataInsert(quads));
         }
         for (int i = 0; i < ORPHAN_DEPTH; i++) {
             ParameterizedSparqlString orphans = new ParameterizedSparqlString("""
+                    DELETE { GRAPH ?candidates { ?n ?candidate ?candidate } }
+                    WHERE {
+                      GRAPH ?candidates { ?n ?candidate ?candidate }
+                      FILTER(EXISTS { GRAPH ?graph { ?anyone ?links ?n } }
+                          || EXISTS { GRAPH ?graph { ?n ?type ?serviceClass } }
+                          || NOT EXISTS { GRAPH ?graph { ?n ?p ?o } })
+                    } ;
                     DELETE { GRAPH ?graph { ?n ?p ?o } GRAPH ?candidates { ?n ?candidate ?candidate } }
                     INSERT { GRAPH ?candidates { ?next ?candidate ?candidate } }
                     WHERE {
                       GRAPH ?candidates { ?n ?candidate ?candidate }
-                      GRAPH ?graph {
-                        ?n ?p ?o
-                        FILTER NOT EXISTS { ?anyone ?links ?n }
-                        FILTER NOT EXISTS { ?n ?type ?serviceClass }
-                      }
+                      GRAPH ?graph { ?n ?p ?o }
                       BIND(IF(isIRI(?o), ?o, ?nothing) AS ?next)
                     }""");
             orphans.setIri("graph", graphIri);
@@ -296,28 +312,46 @@ final class RemoteStore implements CatalogStore {
         }
     }
 
-    /** Notes what the owned triples of {@code iri} link to, then deletes those triples. */
-    private static void deleteOwned(UpdateRequest request, String graphIri, String iri, String candidates) {
-        String owned = """
-                GRAPH ?graph {
-                  ?service (?anyLink|!?anyLink)* ?x .
-                  FILTER(?x = ?service || STRSTARTS(STR(?x), ?prefix))
-                  ?x ?p ?o
-                }""";
+    /**
+     * Notes what the owned triples of {@code services} link to (other than what they own), then deletes those
+     * triples: two operations for all of them.
+     */
+    private static void deleteOwned(UpdateRequest request, String graphIri, List<RDFNode> services, String candidates) {
+        String owned = "VALUES (?service) {?services} GRAPH ?graph { " + ownedTriples() + " }";
         ParameterizedSparqlString note = new ParameterizedSparqlString(
                 "INSERT { GRAPH ?candidates { ?o ?candidate ?candidate } } WHERE { " + owned
-                        + " FILTER(isIRI(?o) && ?o != ?service && !STRSTARTS(STR(?o), ?prefix)) }");
+                        + " FILTER(isIRI(?o) && ?o != ?service && !STRSTARTS(STR(?o), CONCAT(STR(?service), \"#\"))) }");
         ParameterizedSparqlString delete = new ParameterizedSparqlString(
                 "DELETE { GRAPH ?graph { ?x ?p ?o } } WHERE { " + owned + " }");
         for (ParameterizedSparqlString pss : List.of(note, delete)) {
             pss.setIri("graph", graphIri);
-            pss.setIri("service", iri);
-            pss.setIri("anyLink", ANY_LINK);
-            pss.setLiteral("prefix", iri + "#");
+            pss.setValues("services", services);
             pss.setIri("candidates", candidates);
             pss.setIri("candidate", CANDIDATE);
             pss.asUpdate().getOperations().forEach(request::add);
         }
+    }
+
+    /**
+     * The pattern binding {@code ?x ?p ?o} to each triple of {@code ?service} and of the resources it owns: a
+     * UNION with one branch per depth up to {@link OwnedResources#DEPTH}, each step to an IRI {@code ?service#…}
+     * (the same resources as {@link OwnedResources#of}). Only variables, no values: those are set as parameters.
+     */
+    static String ownedTriples() {
+        StringBuilder union = new StringBuilder("{ ?service ?p ?o BIND(?service AS ?x) }");
+        for (int depth = 1; depth <= OwnedResources.DEPTH; depth++) {
+            union.append(" UNION { ");
+            String from = "?service";
+            for (int step = 1; step <= depth; step++) {
+                String to = step == depth ? "?x" : "?owned" + step;
+                union.append(from).append(" ?link").append(step).append(' ').append(to)
+                        .append(" FILTER(isIRI(").append(to).append(") && STRSTARTS(STR(").append(to)
+                        .append("), CONCAT(STR(?service), \"#\"))) ");
+                from = to;
+            }
+            union.append("?x ?p ?o }");
+        }
+        return union.toString();
     }
 
     @Override
@@ -348,28 +382,32 @@ final class RemoteStore implements CatalogStore {
         });
     }
 
+    /**
+     * A few hundred resources at a time: their graphs in one query per few hundred, then their descriptions
+     * level by level together ({@link Descriptions#describeAll}), each level of all of them in one query per
+     * few hundred subjects, instead of several queries per resource.
+     */
     @Override
     public void describeEach(List<String> iris, BiConsumer<String, Model> action) {
-        Map<String, String> graphs = graphsOf(iris);
         // the links graph is small (confirmed pairs only): read once
         org.apache.jena.graph.Graph links = linksGraph == null ? null : graph(linksGraph).getGraph();
-        String current = null;
-        Descriptions.Source source = null;
-        for (String iri : iris) {
-            String g = graphs.get(iri);
-            if (g == null) {
-                continue;
+        for (int from = 0; from < iris.size(); from += RESOURCES_PER_BATCH) {
+            List<String> batch = iris.subList(from, Math.min(iris.size(), from + RESOURCES_PER_BATCH));
+            Map<String, String> graphs = graphsOf(batch);
+            Map<String, List<String>> byGraph = new LinkedHashMap<>();
+            graphs.forEach((iri, g) -> byGraph.computeIfAbsent(g, x -> new ArrayList<>()).add(iri));
+            Map<String, Model> descriptions = new HashMap<>();
+            byGraph.forEach((g, members) -> descriptions.putAll(Descriptions.describeAll(source(g), members)));
+            for (String iri : batch) {
+                Model description = descriptions.get(iri);
+                if (description == null) {
+                    continue;
+                }
+                if (links != null) {
+                    links.find(NodeFactory.createURI(iri), Node.ANY, Node.ANY).forEachRemaining(description.getGraph()::add);
+                }
+                action.accept(iri, description);
             }
-            if (!g.equals(current)) {
-                // one GET of the graph, held only while its resources are described
-                source = Descriptions.of(graph(g).getGraph());
-                current = g;
-            }
-            Model description = Descriptions.describe(source, iri);
-            if (links != null) {
-                links.find(NodeFactory.createURI(iri), Node.ANY, Node.ANY).forEachRemaining(description.getGraph()::add);
-            }
-            action.accept(iri, description);
         }
     }
 

@@ -77,6 +77,13 @@ class RemoteStoreTest {
             assertSame(remote, embedded);
             assertTrue(remote.describe(BASE + "s1").orElseThrow().contains(null, SKOS.prefLabel, "area a1"),
                     "a description follows links three levels deep");
+            for (CatalogStore store : List.of(remote, embedded)) {
+                Map<String, Model> each = new java.util.LinkedHashMap<>();
+                store.describeEach(List.of(BASE + "s3", BASE + "nowhere", BASE + "s1", BASE + "s2"), each::put);
+                assertEquals(List.of(BASE + "s3", BASE + "s1", BASE + "s2"), List.copyOf(each.keySet()), "in the order given");
+                each.forEach((iri, m) -> assertTrue(m.isIsomorphicWith(embedded.describe(iri).orElseThrow()),
+                        () -> "describeEach of " + iri + " as describe on TDB2:\n" + m));
+            }
 
             for (CatalogStore store : List.of(remote, embedded)) {
                 store.applyChanges(G, Map.of(BASE + "s3", service("s3", "o3", false)), List.of(BASE + "s1"));
@@ -90,6 +97,41 @@ class RemoteStoreTest {
             assertTrue(remote.describe(BASE + "s1").isEmpty());
             assertEquals(remote.describe(BASE + "s3").orElseThrow().size(), embedded.describe(BASE + "s3").orElseThrow().size());
         }
+    }
+
+    @Test
+    void ownedResourcesAsDeepAsTheBoundGoWithTheirServiceAndDeeperOnesAreRefusedByBothStores() {
+        String g = G + "-deep";
+        try (CatalogStore remote = CatalogStore.remote(url, "hub", "s3cret"); CatalogStore embedded = CatalogStore.inMemory()) {
+            for (CatalogStore store : List.of(remote, embedded)) {
+                store.applyChanges(g, Map.of(BASE + "d1", chainOfOwned("d1", OwnedResources.DEPTH), BASE + "d2",
+                        chainOfOwned("d2", 1)), List.of());
+                IllegalArgumentException tooDeep = assertThrows(IllegalArgumentException.class, () -> store.applyChanges(g,
+                        Map.of(BASE + "d3", chainOfOwned("d3", OwnedResources.DEPTH + 1)), List.of()));
+                assertTrue(tooDeep.getMessage().contains(BASE + "d3#r" + (OwnedResources.DEPTH + 1)), tooDeep.getMessage());
+                store.applyChanges(g, Map.of(BASE + "d2", chainOfOwned("d2", 2)), List.of(BASE + "d1"));
+            }
+            Model r = remote.graph(g);
+            assertTrue(embedded.graph(g).isIsomorphicWith(r), r::toString);
+            assertFalse(r.containsResource(r.createResource(BASE + "d1#r" + OwnedResources.DEPTH)), "the deepest owned resource went");
+            assertFalse(r.containsResource(r.createResource(BASE + "d3")), "nothing of a refused change set was written");
+            assertTrue(r.contains(r.createResource(BASE + "d2#r2"), SKOS.prefLabel));
+            assertEquals(7, r.size(), "only d2 (type, provider link), its provider (label) and its two owned resources (link, label each):\n" + r);
+            remote.replaceGraph(g, ModelFactory.createDefaultModel());
+        }
+    }
+
+    /** A service owning a chain {@code #r1 → #r2 → …} {@code depth} links long, and a provider. */
+    private static Model chainOfOwned(String id, int depth) {
+        Model m = ModelFactory.createDefaultModel();
+        Resource previous = m.createResource(BASE + id).addProperty(RDF.type, CPSV.PublicService);
+        previous.addProperty(M8G.hasCompetentAuthority, m.createResource(BASE + "provider-" + id).addProperty(SKOS.prefLabel, "p"));
+        for (int i = 1; i <= depth; i++) {
+            Resource next = m.createResource(BASE + id + "#r" + i).addProperty(SKOS.prefLabel, "level " + i);
+            previous.addProperty(SKOS.related, next);
+            previous = next;
+        }
+        return m;
     }
 
     private static void assertSame(CatalogStore remote, CatalogStore embedded) {
