@@ -248,7 +248,8 @@ public final class Hub {
         pluginHost.awaitFolder(Duration.ofSeconds(20));
         // quality: invalidated by every change, and summed up for each run's report (before any import runs)
         quality = new se.insatsnavet.hub.quality.QualityReport(catalog, java.time.Clock.systemUTC());
-        imports.onChanges(changes -> quality.invalidate());
+        imports.onChanges(changes -> quality.invalidate(changes.stream()
+                .map(c -> c.serviceId().substring(0, Math.max(0, c.serviceId().indexOf('.')))).distinct().toList()));
         runQuality = new se.insatsnavet.hub.quality.RunQuality(database);
         imports.onRunFinished(run -> runQuality.record(run.id(), quality.federationSummary(run.federationId())));
         // the opt-in link check of the services' web addresses, after each run of a federation that switched it on

@@ -19,9 +19,14 @@ import java.util.TreeMap;
  */
 public final class QualityReport {
 
+    private static final Comparator<ObjectNode> WORST_FIRST = Comparator.comparingInt((ObjectNode o) -> o.path("score").asInt())
+            .thenComparing(o -> o.path("id").asText());
+
     private final ServiceCatalog catalog;
     private final QualityCheck check;
     private volatile Map<String, List<ObjectNode>> byFederation;
+    /** One federation's results, computed alone (what a run report needs: not the whole catalogue after each run). */
+    private final Map<String, List<ObjectNode>> ofFederation = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile java.util.function.Supplier<Map<String, Map<String, se.insatsnavet.hub.linkcheck.LinkResult>>> links = Map::of;
 
     public QualityReport(ServiceCatalog catalog, Clock clock) {
@@ -38,6 +43,13 @@ public final class QualityReport {
     /** Forgets the cached results (after a change). */
     public void invalidate() {
         byFederation = null;
+        ofFederation.clear();
+    }
+
+    /** Forgets the cached results after a change to these federations' services. */
+    public void invalidate(java.util.Collection<String> federations) {
+        byFederation = null;
+        federations.forEach(ofFederation::remove);
     }
 
     private Map<String, List<ObjectNode>> results() {
@@ -50,8 +62,7 @@ public final class QualityReport {
                 Map<String, se.insatsnavet.hub.linkcheck.LinkResult> ofFederation = checked.getOrDefault(federation, Map.of());
                 built.computeIfAbsent(federation, f -> new ArrayList<>()).add(check.check(item, ofFederation::get));
             });
-            built.values().forEach(list -> list.sort(Comparator.comparingInt((ObjectNode o) -> o.path("score").asInt())
-                    .thenComparing(o -> o.path("id").asText())));
+            built.values().forEach(list -> list.sort(WORST_FIRST));
             byFederation = built;
             current = built;
         }
@@ -83,7 +94,19 @@ public final class QualityReport {
      * none), without the list of every service: what each run report carries.
      */
     public ObjectNode federationSummary(String federation) {
-        return summary(federation, results().getOrDefault(federation, List.of()));
+        Map<String, List<ObjectNode>> all = byFederation;
+        List<ObjectNode> services = all != null ? all.getOrDefault(federation, List.of())
+                : ofFederation.computeIfAbsent(federation, this::resultsOf);
+        return summary(federation, services);
+    }
+
+    /** One federation's results, worst first, reading only its services. */
+    private List<ObjectNode> resultsOf(String federation) {
+        Map<String, se.insatsnavet.hub.linkcheck.LinkResult> checked = links.get().getOrDefault(federation, Map.of());
+        List<ObjectNode> out = new ArrayList<>();
+        catalog.forEachItemOf(federation, item -> out.add(check.check(item, checked::get)));
+        out.sort(WORST_FIRST);
+        return out;
     }
 
     private static ObjectNode summary(String federation, List<ObjectNode> services) {

@@ -387,6 +387,24 @@ public final class ServiceCatalog {
         });
     }
 
+    /** Like {@link #forEachItem}, for the services of one federation's graph only. */
+    public void forEachItemOf(String federationId, java.util.function.Consumer<ObjectNode> action) {
+        ParameterizedSparqlString pss = new ParameterizedSparqlString(
+                "SELECT DISTINCT ?s WHERE { GRAPH ?g { ?s ?type ?serviceClass } } ORDER BY ?s");
+        pss.setIri("g", iris.federationGraph(federationId));
+        pss.setIri("type", RDF.type.getURI());
+        pss.setIri("serviceClass", CPSV.PublicService.getURI());
+        store.inOneRead(() -> {
+            List<String> uris = store.query(pss.asQuery(), qe -> {
+                List<String> found = new ArrayList<>();
+                qe.execSelect().forEachRemaining(row -> found.add(row.getResource("s").getURI()));
+                return found;
+            });
+            store.describeEach(uris, (uri, m) -> action.accept(item(uri, m)));
+            return null;
+        });
+    }
+
     /** The published item ({@link #item}) of a service URI, if published. */
     public Optional<ObjectNode> itemOf(String uri) {
         return store.describe(uri).map(m -> item(uri, m));
