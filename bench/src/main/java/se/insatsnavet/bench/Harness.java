@@ -695,6 +695,23 @@ public final class Harness {
     /** Waits until the dump listing has not changed for three checks; {@code note}: record the last rebuild's time. */
     private void settleDumps(Hub hub, boolean note) throws InterruptedException {
         log("Waiting for the background dump rebuilds to settle ...");
+        awaitSettledDumps(hub, () -> {
+            if (note) {
+                hub.dumps().info("catalogue.nq.gz").ifPresent(d -> {
+                    log("Dumps written at %s (catalogue.nq.gz %.1f MB)", d.written(), d.bytes() / 1e6);
+                    dumpProgress = String.format(Locale.ROOT, "Background dump rebuilds after the import: the last finished at %s, "
+                            + "%.0f s after the import ended (catalogue.nq.gz then %.1f MB).", d.written(),
+                            Duration.between(importEnd, d.written()).toMillis() / 1000.0, d.bytes() / 1e6);
+                });
+            }
+        });
+    }
+
+    /**
+     * Waits (30 minutes at most) until the dump listing stays the same for three looks, half a second apart, while no
+     * rebuild runs; {@code onChange} is told each time the listing changed.
+     */
+    static void awaitSettledDumps(Hub hub, Runnable onChange) throws InterruptedException {
         String before = null;
         int stable = 0;
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
@@ -704,13 +721,8 @@ public final class Harness {
             }
             Thread.sleep(500);
             String now = hub.dumps().list().toString();
-            if (!now.equals(before) && note) {
-                hub.dumps().info("catalogue.nq.gz").ifPresent(d -> {
-                    log("Dumps written at %s (catalogue.nq.gz %.1f MB)", d.written(), d.bytes() / 1e6);
-                    dumpProgress = String.format(Locale.ROOT, "Background dump rebuilds after the import: the last finished at %s, "
-                            + "%.0f s after the import ended (catalogue.nq.gz then %.1f MB).", d.written(),
-                            Duration.between(importEnd, d.written()).toMillis() / 1000.0, d.bytes() / 1e6);
-                });
+            if (!now.equals(before)) {
+                onChange.run();
             }
             stable = now.equals(before) ? stable + 1 : 0;
             before = now;

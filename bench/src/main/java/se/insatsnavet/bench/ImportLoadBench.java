@@ -234,7 +234,8 @@ public final class ImportLoadBench {
         String serviceId = changing.id() + "." + changing.localIds().get(0);
         String title = json(port, "/id/service/" + serviceId).path("title").path("sv").asText();
 
-        settleDumps(hub);
+        // the rebuilds set off by the first import end first, so that the idle phase is idle
+        Harness.awaitSettledDumps(hub, () -> { });
         List<String> ids = catalogue.serviceIds();
         double warmup = Math.min(3, options.seconds() / 5);
         List<LoadGenerator.Result> idleBefore = load(port, ids, warmup);
@@ -341,24 +342,6 @@ public final class ImportLoadBench {
         return s.append("x").toString();
     }
 
-    /**
-     * Waits until the background dump rebuilds set off by the first import are done (the dumps list stays the same
-     * for three looks while no rebuild runs), so that the idle phase is idle.
-     */
-    private static void settleDumps(Hub hub) throws InterruptedException {
-        String before = null;
-        int stable = 0;
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
-        while (stable < 3 && System.nanoTime() < deadline) {
-            synchronized (hub.dumps()) {
-                // Dumps.rebuild is synchronized: holding the monitor means no rebuild is running now
-            }
-            Thread.sleep(500);
-            String now = hub.dumps().list().toString();
-            stable = now.equals(before) ? stable + 1 : 0;
-            before = now;
-        }
-    }
 
     /** The four endpoints at once, each with its own closed-loop generator, for {@code options.seconds()}. */
     private List<LoadGenerator.Result> load(int port, List<String> ids, double warmup) throws Exception {

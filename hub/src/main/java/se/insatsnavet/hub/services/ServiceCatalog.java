@@ -139,8 +139,16 @@ public final class ServiceCatalog {
 
     /** The URI of every published service. */
     public List<String> allServiceUris() {
+        return serviceUris(null);
+    }
+
+    /** The URIs of the services in one graph, or in any graph when {@code graphIri} is null. */
+    private List<String> serviceUris(String graphIri) {
         ParameterizedSparqlString pss = new ParameterizedSparqlString(
                 "SELECT DISTINCT ?s WHERE { GRAPH ?g { ?s ?type ?serviceClass } }");
+        if (graphIri != null) {
+            pss.setIri("g", graphIri);
+        }
         pss.setIri("type", RDF.type.getURI());
         pss.setIri("serviceClass", CPSV.PublicService.getURI());
         return store.query(pss.asQuery(), qe -> {
@@ -389,17 +397,9 @@ public final class ServiceCatalog {
 
     /** Like {@link #forEachItem}, for the services of one federation's graph only. */
     public void forEachItemOf(String federationId, java.util.function.Consumer<ObjectNode> action) {
-        ParameterizedSparqlString pss = new ParameterizedSparqlString(
-                "SELECT DISTINCT ?s WHERE { GRAPH ?g { ?s ?type ?serviceClass } } ORDER BY ?s");
-        pss.setIri("g", iris.federationGraph(federationId));
-        pss.setIri("type", RDF.type.getURI());
-        pss.setIri("serviceClass", CPSV.PublicService.getURI());
         store.inOneRead(() -> {
-            List<String> uris = store.query(pss.asQuery(), qe -> {
-                List<String> found = new ArrayList<>();
-                qe.execSelect().forEachRemaining(row -> found.add(row.getResource("s").getURI()));
-                return found;
-            });
+            List<String> uris = new ArrayList<>(serviceUris(iris.federationGraph(federationId)));
+            uris.sort(null);
             store.describeEach(uris, (uri, m) -> action.accept(item(uri, m)));
             return null;
         });
