@@ -158,12 +158,20 @@ final class EmbeddedStore implements CatalogStore {
         Txn.executeWrite(dataset, () -> {
             DatasetGraph dsg = dataset.asDatasetGraph();
             Set<Node> linked = new HashSet<>();
+            // the descriptions of one change set repeat the triples they share (provider, its places, the
+            // reference concepts' types and labels) once per service: each is written once (a TDB2 add of a
+            // present quad costs its index lookups all the same); what a later delete takes out is forgotten
+            Set<Triple> added = new HashSet<>();
             for (String iri : deletes) {
-                linked.addAll(deleteOwned(dsg, g, iri));
+                linked.addAll(deleteOwned(dsg, g, iri, added));
             }
             for (Map.Entry<String, Model> e : upserts.entrySet()) {
-                linked.addAll(deleteOwned(dsg, g, e.getKey()));
-                e.getValue().getGraph().find().forEachRemaining(t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
+                linked.addAll(deleteOwned(dsg, g, e.getKey(), added));
+                e.getValue().getGraph().find().forEachRemaining(t -> {
+                    if (added.add(t)) {
+                        dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject());
+                    }
+                });
             }
             deleteOrphans(dsg.getGraph(g), linked);
         });
@@ -273,10 +281,10 @@ final class EmbeddedStore implements CatalogStore {
     }
 
     /**
-     * Deletes the triples of {@code iri} and the resources it owns ({@link OwnedResources}); returns the other
-     * IRIs they linked to.
+     * Deletes the triples of {@code iri} and the resources it owns ({@link OwnedResources}), forgetting them in
+     * {@code added}; returns the other IRIs they linked to.
      */
-    private static Set<Node> deleteOwned(DatasetGraph dsg, Node g, String iri) {
+    private static Set<Node> deleteOwned(DatasetGraph dsg, Node g, String iri, Set<Triple> added) {
         Graph graph = dsg.getGraph(g);
         List<Triple> doomed = new ArrayList<>();
         Set<Node> owned = OwnedResources.of(graph, iri, OwnedResources.DEPTH);
@@ -286,6 +294,7 @@ final class EmbeddedStore implements CatalogStore {
         Set<Node> linked = new HashSet<>();
         for (Triple t : doomed) {
             dsg.delete(g, t.getSubject(), t.getPredicate(), t.getObject());
+            added.remove(t);
             if (t.getObject().isURI() && !owned.contains(t.getObject())) {
                 linked.add(t.getObject());
             }
