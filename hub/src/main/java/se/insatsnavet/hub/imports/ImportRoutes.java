@@ -43,8 +43,16 @@ public final class ImportRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(ImportRoutes.class);
     /** Polling interval when a source declares no schedule. */
     public static final Duration DEFAULT_INTERVAL = Duration.ofHours(1);
-    /** Start-up imports begin this far apart, so the sources are not all read at the same instant. */
-    static final long STAGGER_MILLIS = 300;
+    /**
+     * Start-up reads begin this far apart, so the sources are not all read at the same instant (75 sources: within
+     * 1.9 s); their imports then wait for one of the {@link #IMPORT_SLOTS}.
+     */
+    static final long STAGGER_MILLIS = 25;
+    /**
+     * How many services batches read are imported at once (mapping, checks, the store's write; one per CPU): the reads
+     * themselves are not bounded, so a slow or failing source never holds up another's import.
+     */
+    static final int IMPORT_SLOTS = Math.max(1, Runtime.getRuntime().availableProcessors());
     /** Connector kinds this hub has a Camel component for; any other kind is a source connector plugin's id. */
     private static final Map<String, SourceUri> CONNECTORS = Map.of(
             "file", FileSourceComponent::endpointUri,
@@ -61,6 +69,7 @@ public final class ImportRoutes {
     private final long watchMillis;
     private java.util.function.Predicate<String> pluginKinds = kind -> false;
     private BatchImporter indicators;
+    private final java.util.concurrent.Semaphore importSlots = new java.util.concurrent.Semaphore(IMPORT_SLOTS, true);
 
     /**
      * @param watchMillis how often file sources are checked for changes; 0: not at all
@@ -209,7 +218,8 @@ public final class ImportRoutes {
         ProducerTemplate template = camel.createProducerTemplate();
         try {
             SourceBatch batch = template.requestBody(read, null, SourceBatch.class);
-            return imports.importBatch(federation, source, batch, trigger);
+            return imports == this.imports ? inSlot(federation, source, () -> imports.importBatch(federation, source, batch, trigger))
+                    : imports.importBatch(federation, source, batch, trigger);
         } catch (ImportService.Stopped | RunNotRecordedException e) {
             throw e;
         } catch (CamelExecutionException e) {
@@ -222,6 +232,24 @@ public final class ImportRoutes {
             } catch (Exception e) {
                 LOG.debug("Closing producer template", e);
             }
+        }
+    }
+
+    /**
+     * Imports a services batch once one of the {@link #IMPORT_SLOTS} is free (the federation's lock is held
+     * already; an indicators batch, small, takes no slot).
+     */
+    private RunReport inSlot(FederationDescriptor federation, SourceDescriptor source, java.util.function.Supplier<RunReport> work) {
+        try {
+            importSlots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ImportService.Stopped(federation.id() + "/" + source.id());
+        }
+        try {
+            return work.get();
+        } finally {
+            importSlots.release();
         }
     }
 
@@ -287,7 +315,11 @@ public final class ImportRoutes {
                             }
                             try (FederationLocks.Lease held = lease.get()) {
                                 if (!importer.isLastImported(federation, source, batch.fingerprint())) {
-                                    importer.importBatch(federation, source, batch, "file-changed");
+                                    if (importer == imports) {
+                                        inSlot(federation, source, () -> importer.importBatch(federation, source, batch, "file-changed"));
+                                    } else {
+                                        importer.importBatch(federation, source, batch, "file-changed");
+                                    }
                                 }
                             }
                         });
