@@ -206,7 +206,10 @@ public final class Hub {
         catalog.useIndex(serviceIndex);
         // the index follows each committed import; what it cannot take (disk full) it catches up on later
         indexFollower = new IndexFollower(serviceIndex, catalog::itemsOfIds);
-        imports.onChanges(changes -> indexFollower.follow(changes.stream().map(se.insatsnavet.hub.imports.Change::serviceId).toList()));
+        // items of the services a run wrote are built from the descriptions it wrote (no read back from the store)
+        imports.onCommitted(committed -> indexFollower.follow(
+                committed.changes().stream().map(se.insatsnavet.hub.imports.Change::serviceId).toList(),
+                itemsOfModels(committed.models())));
         vertx.setPeriodic(INDEX_RETRY_MILLIS, t -> {
             if (indexFollower.behind() > 0) {
                 Blocking.run(vertx, indexFollower::catchUp);
@@ -219,6 +222,7 @@ public final class Hub {
 
         dumps = new Dumps(options.dataDir().resolve("dumps"), store, catalog, iris,
                 List.of(new HsdsTabularPackage(catalog, vocabulary)));
+        dumps.waitWhile(imports::importing);
         imports.onRunFinished(run -> {
             if (run.counts().changedCatalogue()) {
                 dumps.requestRebuild(registry.all().stream().map(f -> f.id()).toList());
@@ -655,6 +659,17 @@ public final class Hub {
             c.close();
         } catch (Exception e) {
             LOG.warn("Closing the {} failed", what, e);
+        }
+    }
+
+    /** The items of the descriptions a run wrote; none (the index then reads the services from the store) if one cannot be built. */
+    private java.util.Map<String, com.fasterxml.jackson.databind.node.ObjectNode> itemsOfModels(
+            java.util.Map<String, org.apache.jena.rdf.model.Model> models) {
+        try {
+            return catalog.itemsOfModels(models);
+        } catch (RuntimeException e) {
+            LOG.warn("Items of a run's services could not be built from its models; reading them from the store", e);
+            return java.util.Map.of();
         }
     }
 }

@@ -38,8 +38,8 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Bulk dumps in {@code <data>/dumps/}: the whole catalogue as gzipped N-Quads, Turtle per federation, the
- * canonical JSON of every service as NDJSON, and the further {@link DumpFormat}s given (the HSDS package). Rebuilt (coalesced, on one background thread, once runs have been quiet for a second) after
- * runs that changed the catalogue; each file is written beside its final name and moved into place, so readers
+ * canonical JSON of every service as NDJSON, and the further {@link DumpFormat}s given (the HSDS package). Rebuilt (coalesced, on one background thread, once runs have been quiet for a second and no import
+ * is under way) after runs that changed the catalogue; each file is written beside its final name and moved into place, so readers
  * never see half a dump. Each dump is read from one read transaction: a consistent snapshot.
  */
 public final class Dumps implements AutoCloseable {
@@ -61,6 +61,7 @@ public final class Dumps implements AutoCloseable {
     private final AtomicBoolean pending = new AtomicBoolean();
     private volatile boolean closed;
     private final List<DumpFormat> formats;
+    private volatile java.util.function.BooleanSupplier busy = () -> false;
 
     /**
      * @param formats further dumps written after the hub's own (e.g. the HSDS tabular package)
@@ -78,7 +79,8 @@ public final class Dumps implements AutoCloseable {
      * Asks for a rebuild; several requests while one is waiting make one rebuild. The rebuild starts once no
      * request came for {@link #QUIET_MILLIS} (an import of many federations finishes runs in quick succession,
      * and a rebuild per run would compete with the import for the CPU), and at most {@link #MAX_DELAY_MILLIS}
-     * after the first request.
+     * after the first request; while imports are under way ({@link #waitWhile}), at most
+     * {@link #MAX_BUSY_DELAY_MILLIS} after it.
      */
     public void requestRebuild(Collection<String> federationIds) {
         request(federationIds, true);
@@ -100,10 +102,21 @@ public final class Dumps implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes requested rebuilds also wait while {@code importing} says imports are under way (at most
+     * {@link #MAX_BUSY_DELAY_MILLIS} after the first request): a rebuild reads the whole catalogue, and on a few
+     * CPUs it would slow the import it is going to be rebuilt after anyway.
+     */
+    public void waitWhile(java.util.function.BooleanSupplier importing) {
+        this.busy = importing;
+    }
+
     /** Quiet time before a requested rebuild (property {@code insatsnavet.dumps.quietMillis}). */
     static final long QUIET_MILLIS = Long.getLong("insatsnavet.dumps.quietMillis", 1_000);
     /** Longest wait of a requested rebuild for quiet. */
     static final long MAX_DELAY_MILLIS = 30_000;
+    /** Longest wait of a requested rebuild while imports are under way (a first import of a large catalogue). */
+    static final long MAX_BUSY_DELAY_MILLIS = 300_000;
 
     private void rebuildWhenQuiet(Collection<String> federationIds) {
         if (closed) {
@@ -114,6 +127,10 @@ public final class Dumps implements AutoCloseable {
         long sinceFirst = TimeUnit.NANOSECONDS.toMillis(now - firstRequest);
         if (sinceLast < QUIET_MILLIS && sinceFirst < MAX_DELAY_MILLIS) {
             writer.schedule(() -> rebuildWhenQuiet(federationIds), QUIET_MILLIS - sinceLast, TimeUnit.MILLISECONDS);
+            return;
+        }
+        if (sinceFirst < MAX_BUSY_DELAY_MILLIS && busy.getAsBoolean()) {
+            writer.schedule(() -> rebuildWhenQuiet(federationIds), QUIET_MILLIS, TimeUnit.MILLISECONDS);
             return;
         }
         pending.set(false);

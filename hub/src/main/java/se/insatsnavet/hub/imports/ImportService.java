@@ -73,9 +73,11 @@ public final class ImportService implements BatchImporter {
     private volatile RecordPlugins plugins = RecordPlugins.NONE;
     private final List<Consumer<List<Change>>> changeListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<List<Change>>> elsewhereListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Committed>> committedListeners = new CopyOnWriteArrayList<>();
     private final StorageHealth storageHealth = new StorageHealth();
     /** Runs whose end could not be written (storage failure), by id: their failure, recorded once writes work again. */
     private final Map<Long, String> unrecorded = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
 
     /** Records between two progress reports of a long import. */
     public static final int PROGRESS_STEP = 1_000;
@@ -95,6 +97,11 @@ public final class ImportService implements BatchImporter {
         this.matcher = matcher;
     }
 
+    /** Whether an import of a batch is under way on this node. */
+    public boolean importing() {
+        return running.get() > 0;
+    }
+
     /** Whether the runs could be written lately ({@code GET /health} reports a problem as degraded). */
     public StorageHealth storageHealth() {
         return storageHealth;
@@ -103,6 +110,23 @@ public final class ImportService implements BatchImporter {
     /** Called with what a run changed (after it is committed), on the importing thread; not for runs that changed nothing. */
     public void onChanges(Consumer<List<Change>> listener) {
         changeListeners.add(listener);
+    }
+
+    /**
+     * What a run committed: its changes and, by service id, the description it wrote for each added or updated
+     * service (as converted from the record, enriched and checked: exactly the triples the run wrote for it).
+     * {@code models} is empty for changes another hub node committed (read them from the store then).
+     */
+    public record Committed(List<Change> changes, Map<String, Model> models) {
+    }
+
+    /**
+     * Called with what a run committed, with the descriptions it wrote (before the {@link #onChanges} listeners,
+     * on the importing thread; not for runs that changed nothing). The search index builds its items from them
+     * instead of reading every changed service back from the store.
+     */
+    public void onCommitted(Consumer<Committed> listener) {
+        committedListeners.add(listener);
     }
 
     /** Called with what a run of another hub node changed (from the shared change log), on a worker. */
@@ -115,6 +139,10 @@ public final class ImportService implements BatchImporter {
      * node (search index, caches), then the listeners of {@link #onChangesElsewhere}.
      */
     public void changedElsewhere(List<Change> changes) {
+        Committed committed = new Committed(List.copyOf(changes), Map.of());
+        for (Consumer<Committed> listener : committedListeners) {
+            listener.accept(committed);
+        }
         for (Consumer<List<Change>> listener : changeListeners) {
             listener.accept(changes);
         }
@@ -199,7 +227,12 @@ public final class ImportService implements BatchImporter {
     public RunReport importBatch(FederationDescriptor federation, SourceDescriptor source, SourceBatch batch, String trigger,
                                  Scope scope) {
         try (FederationLocks.Lease lease = locks.acquire(federation.id())) {
-            return doImport(federation, source, batch, trigger, scope);
+            running.incrementAndGet();
+            try {
+                return doImport(federation, source, batch, trigger, scope);
+            } finally {
+                running.decrementAndGet();
+            }
         }
     }
 
@@ -435,8 +468,15 @@ public final class ImportService implements BatchImporter {
             if (counts.changedCatalogue()) {
                 store.applyChanges(iris.federationGraph(fed), upserts, deletedIris);
             }
+            Map<String, Model> models = new HashMap<>();
+            for (RecordHash h : newHashes) {
+                Model m = upserts.get(iris.service(h.serviceId()));
+                if (m != null) {
+                    models.put(h.serviceId(), m);
+                }
+            }
             return finish(runId, federation, source, trigger, started, RunStatus.SUCCEEDED, counts, batch.fingerprint(),
-                    null, messages, newHashes, deletedLocalIds, changes);
+                    null, messages, newHashes, deletedLocalIds, changes, models);
         } catch (Stopped e) {
             LOG.warn("Import of {}/{} (run {}) abandoned: the hub is stopping", fed, source.id(), runId);
             throw e;
@@ -453,8 +493,24 @@ public final class ImportService implements BatchImporter {
                              Instant started, RunStatus status, RunCounts counts, String fingerprint, String failure,
                              List<RunMessage> messages, List<RecordHash> hashes, List<String> deletedLocalIds,
                              List<Change> changes) {
+        return finish(runId, federation, source, trigger, started, status, counts, fingerprint, failure, messages, hashes,
+                deletedLocalIds, changes, Map.of());
+    }
+
+    private RunReport finish(long runId, FederationDescriptor federation, SourceDescriptor source, String trigger,
+                             Instant started, RunStatus status, RunCounts counts, String fingerprint, String failure,
+                             List<RunMessage> messages, List<RecordHash> hashes, List<String> deletedLocalIds,
+                             List<Change> changes, Map<String, Model> models) {
         // the search index follows before the run is recorded: whoever sees the run sees its changes in search
         if (!changes.isEmpty()) {
+            Committed committed = new Committed(List.copyOf(changes), models);
+            for (Consumer<Committed> listener : committedListeners) {
+                try {
+                    listener.accept(committed);
+                } catch (RuntimeException e) {
+                    LOG.warn("Change listener failed", e);
+                }
+            }
             for (Consumer<List<Change>> listener : changeListeners) {
                 try {
                     listener.accept(List.copyOf(changes));
