@@ -252,6 +252,17 @@ public final class Hub {
         pluginHost.awaitFolder(Duration.ofSeconds(20));
         // quality: invalidated by every change, and summed up for each run's report (before any import runs)
         quality = new se.insatsnavet.hub.quality.QualityReport(catalog, java.time.Clock.systemUTC());
+        // the index's stored items are the store's while it is in line with it: parsing them is much cheaper than
+        // describing every service of a federation from TDB2 after each of its runs
+        quality.readItemsFrom((federation, action) -> {
+            if (indexFollower.behind() == 0) {
+                serviceIndex.forEachStoredItem(federation, json -> action.accept(parseItem(json)));
+            } else if (federation == null) {
+                catalog.forEachItem(action);
+            } else {
+                catalog.forEachItemOf(federation, action);
+            }
+        });
         imports.onChanges(changes -> quality.invalidate(changes.stream()
                 .map(c -> c.serviceId().substring(0, Math.max(0, c.serviceId().indexOf('.')))).distinct().toList()));
         runQuality = new se.insatsnavet.hub.quality.RunQuality(database);
@@ -670,6 +681,17 @@ public final class Hub {
         } catch (RuntimeException e) {
             LOG.warn("Items of a run's services could not be built from its models; reading them from the store", e);
             return java.util.Map.of();
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper ITEM_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** An item as the search index stores it (its JSON text). */
+    private static com.fasterxml.jackson.databind.node.ObjectNode parseItem(String json) {
+        try {
+            return (com.fasterxml.jackson.databind.node.ObjectNode) ITEM_JSON.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("An item stored in the search index is not JSON", e);
         }
     }
 }

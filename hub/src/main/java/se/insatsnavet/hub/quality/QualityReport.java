@@ -28,10 +28,33 @@ public final class QualityReport {
     /** One federation's results, computed alone (what a run report needs: not the whole catalogue after each run). */
     private final Map<String, List<ObjectNode>> ofFederation = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile java.util.function.Supplier<Map<String, Map<String, se.insatsnavet.hub.linkcheck.LinkResult>>> links = Map::of;
+    private volatile Items items;
+
+    /** Where the published services' items are read from. */
+    @FunctionalInterface
+    public interface Items {
+        /** Hands every published item of {@code federation} (null: of every federation) to {@code action}. */
+        void forEach(String federation, java.util.function.Consumer<ObjectNode> action);
+    }
 
     public QualityReport(ServiceCatalog catalog, Clock clock) {
         this.catalog = catalog;
         this.check = new QualityCheck(clock);
+        this.items = (federation, action) -> {
+            if (federation == null) {
+                catalog.forEachItem(action);
+            } else {
+                catalog.forEachItemOf(federation, action);
+            }
+        };
+    }
+
+    /**
+     * Reads the items from {@code source} from now on (the hub: the search index's stored items, which are the
+     * store's, while the index is in line with the store) instead of describing every service from the store.
+     */
+    public void readItemsFrom(Items source) {
+        this.items = source;
     }
 
     /** Reports what the link check found (federation → address → result) from now on. */
@@ -57,7 +80,7 @@ public final class QualityReport {
         if (current == null) {
             Map<String, List<ObjectNode>> built = new TreeMap<>();
             Map<String, Map<String, se.insatsnavet.hub.linkcheck.LinkResult>> checked = links.get();
-            catalog.forEachItem(item -> {
+            items.forEach(null, item -> {
                 String federation = item.path("federation").asText();
                 Map<String, se.insatsnavet.hub.linkcheck.LinkResult> ofFederation = checked.getOrDefault(federation, Map.of());
                 built.computeIfAbsent(federation, f -> new ArrayList<>()).add(check.check(item, ofFederation::get));
@@ -104,7 +127,7 @@ public final class QualityReport {
     private List<ObjectNode> resultsOf(String federation) {
         Map<String, se.insatsnavet.hub.linkcheck.LinkResult> checked = links.get().getOrDefault(federation, Map.of());
         List<ObjectNode> out = new ArrayList<>();
-        catalog.forEachItemOf(federation, item -> out.add(check.check(item, checked::get)));
+        items.forEach(federation, item -> out.add(check.check(item, checked::get)));
         out.sort(WORST_FIRST);
         return out;
     }
