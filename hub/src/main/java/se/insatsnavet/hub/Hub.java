@@ -252,10 +252,11 @@ public final class Hub {
         pluginHost.awaitFolder(Duration.ofSeconds(20));
         // quality: invalidated by every change, and summed up for each run's report (before any import runs)
         quality = new se.insatsnavet.hub.quality.QualityReport(catalog, java.time.Clock.systemUTC());
-        // the index's stored items are the store's while it is in line with it: parsing them is much cheaper than
-        // describing every service of a federation from TDB2 after each of its runs
+        // the index's stored items are the store's unless the index failed to follow (a run's services are in it
+        // before the run's listeners are told): parsing them is much cheaper than describing every service of a
+        // federation from TDB2 after each of its runs
         quality.readItemsFrom((federation, action) -> {
-            if (indexFollower.behind() == 0) {
+            if (indexFollower.problem().isEmpty()) {
                 serviceIndex.forEachStoredItem(federation, json -> action.accept(parseItem(json)));
             } else if (federation == null) {
                 catalog.forEachItem(action);
