@@ -6,6 +6,7 @@ import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.rdf.model.StmtIterator;
+import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.validation.ReportEntry;
 import se.insatsnavet.schema.ShaclCheck;
 
@@ -19,8 +20,10 @@ import java.util.Map;
  * The vocabulary's SHACL shapes on the converted records of one run, validated together: one validation over
  * the union of up to {@link #BATCH} records' graphs instead of one per record. A violation is given to the
  * record whose graph holds its focus node. When that is not one record alone (a node several records share,
- * such as a provider's IRI, or none), each record involved is validated on its own, so the messages are the
- * same as record-by-record validation gives, naming federation, record and RDF property.
+ * such as a provider's IRI), that node is checked in each sharing record's own graph, and each record where it
+ * breaks a shape there (or all of the batch's records, for a violation without a focus node) is validated on
+ * its own, so the messages are the same as record-by-record validation gives, naming federation, record and
+ * RDF property.
  */
 final class BatchShapesCheck {
 
@@ -73,16 +76,27 @@ final class BatchShapesCheck {
         }
         Map<Integer, List<ReportEntry>> attributed = new HashMap<>();
         BitSet alone = new BitSet();
+        Map<Node, BitSet> shared = new HashMap<>();
         for (ReportEntry entry : result.report().getEntries()) {
             BitSet who = entry.focusNode() == null ? null : holders.get(entry.focusNode());
             if (who != null && who.cardinality() == 1) {
                 attributed.computeIfAbsent(who.nextSetBit(0), i -> new ArrayList<>()).add(entry);
             } else if (who != null) {
-                alone.or(who);
+                shared.put(entry.focusNode(), who);
             } else {
                 alone.set(0, records.size());
             }
         }
+        // a shared node that breaks a shape in the union (a provider named alike by records giving it other
+        // types): checked in each holder's own graph, and only the holders where it breaks a shape there are
+        // validated alone (the others conform on it, as they would alone)
+        shared.forEach((node, who) -> {
+            for (int i = who.nextSetBit(0); i >= 0; i = who.nextSetBit(i + 1)) {
+                if (!alone.get(i) && !ShaclValidator.get().validate(shapes, records.get(i).model().getGraph(), node).conforms()) {
+                    alone.set(i);
+                }
+            }
+        });
         attributed.forEach((i, entries) -> {
             if (!alone.get(i)) {
                 Converted c = records.get(i);
