@@ -333,7 +333,7 @@ public final class Harness {
             double hubRate = importSeconds == null ? Double.NaN : federationTriples / importSeconds;
             double runRate = runsSpanMillis > 0 ? federationTriples / (runsSpanMillis / 1000.0) : Double.NaN;
             String importNote = importSeconds == null ? "the import did not finish within " + options.importTimeoutSeconds() + " s"
-                    : "includes the hub's start-up and its staggering of sources (reads 25 ms apart, imports one per CPU at a time)"
+                    : "includes the hub's start-up and its staggering of sources (reads 25 ms apart, imports one per CPU (at least two) at a time)"
                     + (Double.isNaN(importOthers) ? "" : String.format(Locale.ROOT, "; other processes used %.0f %% of the CPU meanwhile", importOthers * 100));
             String rateNote = String.format(Locale.ROOT, "hub: %,d triples in federation graphs", federationTriples);
             String runRateNote = runsSpanMillis > 0 ? String.format(Locale.ROOT,

@@ -49,10 +49,11 @@ public final class ImportRoutes {
      */
     static final long STAGGER_MILLIS = 25;
     /**
-     * How many services batches read are imported at once (mapping, checks, the store's write; one per CPU): the reads
-     * themselves are not bounded, so a slow or failing source never holds up another's import.
+     * How many services batches read are imported at once (mapping, checks, the store's write; one per CPU, at
+     * least two, so one long import never holds up all others): the reads themselves are not bounded, so a slow or
+     * failing source never holds up another's import.
      */
-    static final int IMPORT_SLOTS = Math.max(1, Runtime.getRuntime().availableProcessors());
+    static final int IMPORT_SLOTS = Math.max(2, Runtime.getRuntime().availableProcessors());
     /** Connector kinds this hub has a Camel component for; any other kind is a source connector plugin's id. */
     private static final Map<String, SourceUri> CONNECTORS = Map.of(
             "file", FileSourceComponent::endpointUri,
