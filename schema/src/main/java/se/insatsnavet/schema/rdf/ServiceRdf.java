@@ -69,6 +69,8 @@ public final class ServiceRdf {
 
     private final HubIris iris;
     private final Vocabulary vocabulary;
+    /** The reference triples {@link #describe} copies, by reference IRI (the vocabulary does not change). */
+    private final Map<String, List<org.apache.jena.graph.Triple>> references = new java.util.concurrent.ConcurrentHashMap<>();
 
     private ServiceRdf(HubIris iris) {
         this.iris = iris;
@@ -262,6 +264,22 @@ public final class ServiceRdf {
 
     /** Copies rdf:type, skos:inScheme, skos:notation, skos:prefLabel of a reference IRI into {@code m}. */
     private Resource describe(Model m, String iri) {
+        List<org.apache.jena.graph.Triple> triples = references.get(iri);
+        if (triples == null) {
+            triples = referenceTriples(iri);
+            if (!triples.isEmpty()) {
+                // only IRIs of the (fixed) reference data are kept: as many as it has concepts and places
+                references.putIfAbsent(iri, triples);
+            }
+        }
+        org.apache.jena.graph.Graph graph = m.getGraph();
+        triples.forEach(graph::add);
+        return m.createResource(iri);
+    }
+
+    /** The triples {@link #describe} copies for a reference IRI, read from the vocabulary once per IRI. */
+    private List<org.apache.jena.graph.Triple> referenceTriples(String iri) {
+        Model m = ModelFactory.createDefaultModel();
         Resource target = m.createResource(iri);
         Resource ref = vocabulary.model().createResource(iri);
         for (Property p : List.of(RDF.type, SKOS.inScheme, SKOS.notation, SKOS.prefLabel)) {
@@ -272,7 +290,7 @@ public final class ServiceRdf {
             Resource scheme = m.createResource(st.getResource().getURI());
             st.getResource().listProperties(RDF.type).forEachRemaining(t -> scheme.addProperty(RDF.type, t.getObject()));
         });
-        return target;
+        return List.copyOf(m.getGraph().find().toList());
     }
 
     private static void prefixes(Model m) {
