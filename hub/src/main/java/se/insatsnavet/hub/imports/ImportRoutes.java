@@ -308,24 +308,29 @@ public final class ImportRoutes {
                         .process(ex -> {
                             BatchImporter importer = importerFor(federation, source);
                             SourceBatch batch = ex.getMessage().getBody(SourceBatch.class);
-                            FederationLocks locks = imports.locks();
-                            java.util.Optional<FederationLocks.Lease> lease = locks.clustered()
-                                    ? locks.tryAcquire(federation.id()) : java.util.Optional.of(locks.acquire(federation.id()));
-                            if (lease.isEmpty()) {
-                                return; // another node imports the federation; the next poll looks again
-                            }
-                            try (FederationLocks.Lease held = lease.get()) {
-                                if (!importer.isLastImported(federation, source, batch.fingerprint())) {
-                                    if (importer == imports) {
-                                        inSlot(federation, source, () -> importer.importBatch(federation, source, batch, "file-changed"));
-                                    } else {
-                                        importer.importBatch(federation, source, batch, "file-changed");
-                                    }
-                                }
+                            // the slot before the federation's lock, as for scheduled runs: never the other way round
+                            if (importer == imports) {
+                                inSlot(federation, source, () -> importChanged(federation, source, importer, batch));
+                            } else {
+                                importChanged(federation, source, importer, batch);
                             }
                         });
             }
         };
+    }
+
+    /** Imports a changed file's batch under the federation's lock, unless another node imports it or it is the last one imported. */
+    private RunReport importChanged(FederationDescriptor federation, SourceDescriptor source, BatchImporter importer, SourceBatch batch) {
+        FederationLocks locks = imports.locks();
+        java.util.Optional<FederationLocks.Lease> lease = locks.clustered()
+                ? locks.tryAcquire(federation.id()) : java.util.Optional.of(locks.acquire(federation.id()));
+        if (lease.isEmpty()) {
+            return null; // another node imports the federation; the next poll looks again
+        }
+        try (FederationLocks.Lease held = lease.get()) {
+            return importer.isLastImported(federation, source, batch.fingerprint()) ? null
+                    : importer.importBatch(federation, source, batch, "file-changed");
+        }
     }
 
     private static String readUri(FederationDescriptor federation, SourceDescriptor source) {
