@@ -1,6 +1,7 @@
 package se.insatsnavet.hub.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -8,6 +9,7 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.SortedDocValuesField;
@@ -24,6 +26,8 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -31,10 +35,12 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
@@ -82,13 +88,24 @@ public final class ServiceIndex implements AutoCloseable {
     private static final int OPEN_MIN = 0;
     private static final int OPEN_MAX = 999;
 
-    /** What a search found: the ids of one page, the total, facet counts (value → count per dimension), snippets. */
-    public record Hits(List<String> ids, List<String> items, long total, Map<String, Map<String, Long>> facets,
+    /**
+     * What a search found: the items of one page (as published, parsed from the index), the total, facet counts
+     * (value → count per dimension), snippets by service id.
+     */
+    public record Hits(List<ObjectNode> items, long total, Map<String, Map<String, Long>> facets,
                        Map<String, String> snippets) {
     }
 
-    /** Version of the documents' layout; an index written with another is rebuilt at start. */
-    public static final String FORMAT = "2";
+    /**
+     * Version of the documents' layout; an index written with another is rebuilt at start. 3: only the item's
+     * JSON is stored (no stored id or description), the description is indexed with offsets (snippets read them
+     * from the postings instead of re-analysing the text).
+     */
+    public static final String FORMAT = "3";
+    private static final ObjectMapper ITEMS = new ObjectMapper();
+    /** The description: positions and offsets in the postings, for the highlighter; not stored (the item has it). */
+    private static final FieldType DESCRIPTION = description();
+    private static final Set<String> JSON_ONLY = Set.of("json");
 
     private final Directory directory;
     private volatile IndexWriter writer;
@@ -219,7 +236,7 @@ public final class ServiceIndex implements AutoCloseable {
 
     private Document document(ObjectNode s) {
         Document d = new Document();
-        d.add(new StringField("id", s.path("id").asText(), Field.Store.YES));
+        d.add(new StringField("id", s.path("id").asText(), Field.Store.NO));
         d.add(new StoredField("json", s.toString()));
         String federation = s.path("federation").asText();
         keyword(d, "federation", federation);
@@ -228,7 +245,7 @@ public final class ServiceIndex implements AutoCloseable {
         d.add(new TextField("title", titles.toString(), Field.Store.NO));
         String sortTitle = text(s.path("title")).toLowerCase(Locale.ROOT);
         d.add(new SortedDocValuesField("sort_title", new org.apache.lucene.util.BytesRef(sortTitle)));
-        d.add(new TextField("description", text(s.path("description")), Field.Store.YES));
+        d.add(new Field("description", text(s.path("description")), DESCRIPTION));
         StringBuilder more = new StringBuilder();
         s.path("description").forEach(t -> more.append(t.asText()).append('\n'));
         s.path("keywords").forEach(k -> more.append(k.asText()).append('\n'));
@@ -280,6 +297,13 @@ public final class ServiceIndex implements AutoCloseable {
         return d;
     }
 
+    private static FieldType description() {
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
+    }
+
     private static void keyword(Document d, String field, String value) {
         if (value == null || value.isEmpty()) {
             return;
@@ -321,55 +345,85 @@ public final class ServiceIndex implements AutoCloseable {
                 searcher = manager.acquire();
             }
             try {
-                Query query = query(filter);
+                Query query = query(searcher, filter);
                 int wanted = filter.offset() + filter.perPage();
                 boolean byTitle = filter.q().isEmpty() || "title".equals(filter.more().sort());
-                Sort sort = byTitle ? new Sort(new SortField("sort_title", SortField.Type.STRING), SortField.FIELD_DOC)
-                        : new Sort(SortField.FIELD_SCORE, new SortField("sort_title", SortField.Type.STRING));
+                Sort sort = byTitle ? BY_TITLE : BY_RELEVANCE;
                 TopDocs top;
                 Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+                // one pass collects the page and the matching documents for the facet counts; the scores are
+                // the sort's own (no second scoring pass)
                 if (facets) {
                     FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, query, Math.max(1, wanted),
-                            sort, true, new FacetsCollectorManager());
+                            sort, false, new FacetsCollectorManager());
                     top = result.topDocs();
                     counts = count(searcher, result.facetsCollector());
                 } else {
-                    top = searcher.search(query, Math.max(1, wanted), sort, true);
+                    top = searcher.search(query, Math.max(1, wanted), sort, false);
                 }
-                List<String> ids = new ArrayList<>();
-                List<String> items = new ArrayList<>();
+                List<ObjectNode> items = new ArrayList<>();
                 ScoreDoc[] docs = top.scoreDocs;
                 List<Integer> pageDocs = new ArrayList<>();
                 var stored = searcher.storedFields();
                 for (int i = filter.offset(); i < docs.length && i < wanted; i++) {
-                    Document doc = stored.document(docs[i].doc);
-                    ids.add(doc.get("id"));
-                    items.add(doc.get("json"));
+                    String json = stored.document(docs[i].doc, JSON_ONLY).get("json");
+                    items.add((ObjectNode) ITEMS.readTree(json));
                     pageDocs.add(docs[i].doc);
                 }
                 Map<String, String> snippetsById = new LinkedHashMap<>();
                 if (snippets && !filter.q().isEmpty() && !pageDocs.isEmpty()) {
-                    UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, indexAnalyzer)
+                    Map<Integer, String> descriptions = new java.util.HashMap<>();
+                    for (int i = 0; i < pageDocs.size(); i++) {
+                        descriptions.put(pageDocs.get(i), text(items.get(i).path("description")));
+                    }
+                    UnifiedHighlighter highlighter = new PageHighlighter(UnifiedHighlighter.builder(searcher, indexAnalyzer)
                             .withFieldMatcher(name -> true).withMaxLength(10_000)
-                            .withFormatter(new org.apache.lucene.search.uhighlight.DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
-                            .build();
-                    int[] docIds = pageDocs.stream().mapToInt(Integer::intValue).toArray();
+                            .withFormatter(new org.apache.lucene.search.uhighlight.DefaultPassageFormatter("<mark>", "</mark>", "… ", true)),
+                            descriptions);
                     // highlight the words (and their synonyms and stems) only: fuzzy clauses would make the
-                    // highlighter build and run Levenshtein automata over every snippet
+                    // highlighter build and run Levenshtein automata over every snippet; the offsets come from
+                    // the description's postings, the text from the page's items
                     String[] highlighted = highlighter.highlight("description", wordsOnly(filter), new TopDocs(top.totalHits,
                             pageDocs.stream().map(doc -> new ScoreDoc(doc, 0)).toArray(ScoreDoc[]::new)));
-                    for (int i = 0; i < docIds.length; i++) {
+                    for (int i = 0; i < highlighted.length; i++) {
                         if (highlighted[i] != null) {
-                            snippetsById.put(ids.get(i), highlighted[i]);
+                            snippetsById.put(items.get(i).path("id").asText(), highlighted[i]);
                         }
                     }
                 }
-                return new Hits(ids, items, top.totalHits.value, counts, snippetsById);
+                return new Hits(items, top.totalHits.value, counts, snippetsById);
             } finally {
                 manager.release(searcher);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Search failed", e);
+        }
+    }
+
+    private static final Sort BY_TITLE = new Sort(new SortField("sort_title", SortField.Type.STRING), SortField.FIELD_DOC);
+    private static final Sort BY_RELEVANCE = new Sort(SortField.FIELD_SCORE, new SortField("sort_title", SortField.Type.STRING));
+
+    /** A highlighter of the page's descriptions: their text from the items already read, not from stored fields. */
+    private static final class PageHighlighter extends UnifiedHighlighter {
+        private final Map<Integer, String> descriptions;
+
+        PageHighlighter(UnifiedHighlighter.Builder builder, Map<Integer, String> descriptions) {
+            super(builder);
+            this.descriptions = descriptions;
+        }
+
+        @Override
+        protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold)
+                throws IOException {
+            List<CharSequence[]> values = new ArrayList<>();
+            for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
+                CharSequence[] row = new CharSequence[fields.length];
+                for (int f = 0; f < fields.length; f++) {
+                    row[f] = "description".equals(fields[f]) ? descriptions.getOrDefault(doc, "") : "";
+                }
+                values.add(row);
+            }
+            return values;
         }
     }
 
@@ -406,9 +460,10 @@ public final class ServiceIndex implements AutoCloseable {
         return s.state();
     }
 
-    private Query query(ServiceFilter f) throws IOException {
+    private Query query(IndexSearcher searcher, ServiceFilter f) throws IOException {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         boolean any = false;
+        IndexReader reader = searcher.getIndexReader();
         QueryBuilder words = new QueryBuilder(queryAnalyzer);
         for (String word : f.q()) {
             BooleanQuery.Builder w = new BooleanQuery.Builder();
@@ -423,7 +478,10 @@ public final class ServiceIndex implements AutoCloseable {
             if (text != null) {
                 w.add(text, Occur.SHOULD);
             }
-            String stem = firstToken(word);
+            // typos: only a word the index does not know (none of its terms, synonyms included, is in any
+            // title or text) is looked for within one edit - building and running Levenshtein automata for
+            // every word of every search cost more than the rest of a search
+            String stem = known(reader, title) || known(reader, text) ? null : firstToken(word);
             if (stem != null && stem.length() >= 5) {
                 // one edit (a Levenshtein automaton of two edits is costly to build per query), the first two letters fixed
                 w.add(new BoostQuery(new FuzzyQuery(new Term("title", stem), 1, 2, 20, true), 0.9f), Occur.SHOULD);
@@ -473,6 +531,21 @@ public final class ServiceIndex implements AutoCloseable {
             }
         }
         return b.build();
+    }
+
+    /** Whether any term of {@code query} is in the index. */
+    private static boolean known(IndexReader reader, Query query) throws IOException {
+        if (query == null) {
+            return false;
+        }
+        Set<Term> terms = new java.util.HashSet<>();
+        query.visit(QueryVisitor.termCollector(terms));
+        for (Term term : terms) {
+            if (reader.docFreq(term) > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void term(BooleanQuery.Builder b, String field, String value) {
