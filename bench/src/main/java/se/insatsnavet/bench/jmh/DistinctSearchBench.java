@@ -61,8 +61,21 @@ public final class DistinctSearchBench {
             index.rebuild(sink -> all.forEach(sink));
             System.out.printf(Locale.ROOT, "indexed %d services in %.1f s%n", index.size(), (System.nanoTime() - t0) / 1e9);
             catalog.useIndex(index);
-            SplittableRandom random = new SplittableRandom(42);
             ObjectMapper json = new ObjectMapper();
+            // a fingerprint of the answers to 300 fixed queries, to compare versions of the index's query side
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            SplittableRandom fixed = new SplittableRandom(1);
+            StringBuilder answers = new StringBuilder();
+            for (int i = 0; i < 300; i++) {
+                String body = body(catalog, codes, fixed, json);
+                crc.update(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                answers.append(body).append('\n');
+            }
+            if (System.getProperty("answers") != null) {
+                java.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty("answers")), answers);
+            }
+            System.out.printf(Locale.ROOT, "answers fingerprint %08x%n", crc.getValue());
+            SplittableRandom random = new SplittableRandom(42);
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             run(catalog, codes, random, json, Math.max(3, seconds / 3), null); // warm-up
             long cpu0 = threads.getCurrentThreadCpuTime();
@@ -84,24 +97,29 @@ public final class DistinctSearchBench {
         int n = 0;
         long bytes = 0;
         while (System.nanoTime() < end && n < lat.length) {
-            int k = random.nextInt(SEARCH_WORDS.length * codes.size() * 50);
-            ServiceFilter filter = new ServiceFilter(List.of(SEARCH_WORDS[k % SEARCH_WORDS.length]),
-                    codes.get((k / SEARCH_WORDS.length) % codes.size()), null, null, 1, ServiceFilter.DEFAULT_PER_PAGE,
-                    new ServiceFilter.More(null, 16 + k / (SEARCH_WORDS.length * codes.size()), null, null, null, null, null, null, null, null, null));
             long t = System.nanoTime();
-            ServicePageResult result = catalog.search(filter, true, true);
-            ObjectNode body = json.createObjectNode();
-            ArrayNode out = body.putArray("items");
-            result.items().forEach(out::add);
-            body.put("total", result.total()).put("page", result.page()).put("perPage", result.perPage());
-            body.set("facets", json.valueToTree(result.facets()));
-            bytes += body.toString().length();
+            bytes += body(catalog, codes, random, json).length();
             lat[n++] = System.nanoTime() - t;
         }
         if (measure != null) {
             System.out.printf(Locale.ROOT, "mean body %d chars%n", bytes / Math.max(1, n));
         }
         return Arrays.copyOf(lat, n);
+    }
+
+    /** One distinct query's answer as {@code /api/services} renders it (facets and snippets). */
+    private static String body(ServiceCatalog catalog, List<String> codes, SplittableRandom random, ObjectMapper json) {
+        int k = random.nextInt(SEARCH_WORDS.length * codes.size() * 50);
+        ServiceFilter filter = new ServiceFilter(List.of(SEARCH_WORDS[k % SEARCH_WORDS.length]),
+                codes.get((k / SEARCH_WORDS.length) % codes.size()), null, null, 1, ServiceFilter.DEFAULT_PER_PAGE,
+                new ServiceFilter.More(null, 16 + k / (SEARCH_WORDS.length * codes.size()), null, null, null, null, null, null, null, null, null));
+        ServicePageResult result = catalog.search(filter, true, true);
+        ObjectNode body = json.createObjectNode();
+        ArrayNode out = body.putArray("items");
+        result.items().forEach(out::add);
+        body.put("total", result.total()).put("page", result.page()).put("perPage", result.perPage());
+        body.set("facets", json.valueToTree(result.facets()));
+        return body.toString();
     }
 
     /** {@code count} items: copies of {@code items}, each copy with its own ids and a permutation of the municipalities. */

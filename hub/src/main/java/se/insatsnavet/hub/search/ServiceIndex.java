@@ -12,24 +12,28 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiDocValues;
+import org.apache.lucene.index.OrdinalMap;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -50,6 +54,8 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.LongValues;
 import org.apache.lucene.util.QueryBuilder;
 import se.insatsnavet.hub.services.ServiceFilter;
 import se.insatsnavet.schema.Vocabulary;
@@ -97,15 +103,14 @@ public final class ServiceIndex implements AutoCloseable {
     }
 
     /**
-     * Version of the documents' layout; an index written with another is rebuilt at start. 3: only the item's
-     * JSON is stored (no stored id or description), the description is indexed with offsets (snippets read them
-     * from the postings instead of re-analysing the text).
+     * Version of the documents' layout; an index written with another is rebuilt at start. 3: nothing stored,
+     * the item's JSON is a binary doc value ({@code json}), the description is indexed with offsets (snippets
+     * read them from the postings instead of re-analysing the text).
      */
     public static final String FORMAT = "3";
     private static final ObjectMapper ITEMS = new ObjectMapper();
     /** The description: positions and offsets in the postings, for the highlighter; not stored (the item has it). */
     private static final FieldType DESCRIPTION = description();
-    private static final Set<String> JSON_ONLY = Set.of("json");
 
     private final Directory directory;
     private volatile IndexWriter writer;
@@ -118,7 +123,23 @@ public final class ServiceIndex implements AutoCloseable {
     private volatile FacetState facetState;
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
-    private record FacetState(DirectoryReader reader, SortedSetDocValuesReaderState state) {
+    /** Per reader: the facet ordinals' state, the map of segment to global ordinals (null: one segment), each ordinal's value. */
+    /** How long the index must be left unwritten before it is merged into one segment. */
+    static final long QUIET_MILLIS = 5_000;
+    private final java.util.concurrent.ScheduledThreadPoolExecutor merger = merger();
+
+    private static java.util.concurrent.ScheduledThreadPoolExecutor merger() {
+        java.util.concurrent.ScheduledThreadPoolExecutor pool = new java.util.concurrent.ScheduledThreadPoolExecutor(1, task -> {
+            Thread t = new Thread(task, "search-index-merge");
+            t.setDaemon(true);
+            return t;
+        });
+        pool.setRemoveOnCancelPolicy(true);
+        pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        return pool;
+    }
+
+    private record FacetState(DirectoryReader reader, SortedSetDocValuesReaderState state, OrdinalMap ordinals, String[] labels) {
     }
 
     private ServiceIndex(Path dir, Vocabulary vocabulary, Function<JsonNode, String> organisationIri) throws IOException {
@@ -131,6 +152,7 @@ public final class ServiceIndex implements AutoCloseable {
         for (String dim : MULTI_VALUED) {
             facetsConfig.setMultiValued(dim, true);
         }
+        mergeWhenQuiet();
     }
 
     private IndexWriter newWriter() throws IOException {
@@ -184,9 +206,53 @@ public final class ServiceIndex implements AutoCloseable {
             writer.commit();
             searchers.maybeRefreshBlocking();
             generation.incrementAndGet();
+            mergeWhenQuiet();
         } catch (IOException | RuntimeException e) {
             discardUncommitted();
             throw new UncheckedIOException("Cannot update the search index", e instanceof IOException io ? io : new IOException(e));
+        }
+    }
+
+    /**
+     * Each write adds segments, and a search does part of its work once per segment (term look-ups, scorer,
+     * sort and doc-value set-up): once no write has come for {@link #QUIET_MILLIS}, the index is merged into one
+     * segment in the background (committed, then searched). A merge changes no result.
+     */
+    private void mergeWhenQuiet() {
+        long at = generation.get();
+        try {
+            merger.schedule(() -> mergeIfStill(at), QUIET_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // closing
+        }
+    }
+
+    private void mergeIfStill(long at) {
+        IndexWriter w = writer;
+        try {
+            if (generation.get() != at || !w.isOpen()) {
+                return;
+            }
+            SearcherManager manager = searchers;
+            IndexSearcher searcher = manager.acquire();
+            int segments;
+            try {
+                segments = searcher.getIndexReader().leaves().size();
+            } finally {
+                manager.release(searcher);
+            }
+            if (segments <= 1) {
+                return;
+            }
+            w.forceMerge(1); // writes may go on meanwhile; the merge runs outside the lock
+            synchronized (this) {
+                if (w == writer && w.isOpen()) {
+                    w.commit();
+                    searchers.maybeRefreshBlocking();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(ServiceIndex.class).debug("Search index not merged: {}", e.toString());
         }
     }
 
@@ -224,6 +290,8 @@ public final class ServiceIndex implements AutoCloseable {
                     throw new UncheckedIOException(e);
                 }
             });
+            // one segment: a search's per-segment work (term look-ups, doc-value and sort set-up) is done once
+            writer.forceMerge(1);
             writer.setLiveCommitData(Map.of("format", FORMAT).entrySet());
             writer.commit();
             searchers.maybeRefreshBlocking();
@@ -237,7 +305,8 @@ public final class ServiceIndex implements AutoCloseable {
     private Document document(ObjectNode s) {
         Document d = new Document();
         d.add(new StringField("id", s.path("id").asText(), Field.Store.NO));
-        d.add(new StoredField("json", s.toString()));
+        // doc values, not a stored field: a page's items are read without decompressing stored-field blocks
+        d.add(new BinaryDocValuesField("json", new BytesRef(s.toString())));
         String federation = s.path("federation").asText();
         keyword(d, "federation", federation);
         StringBuilder titles = new StringBuilder();
@@ -361,14 +430,14 @@ public final class ServiceIndex implements AutoCloseable {
                 } else {
                     top = searcher.search(query, Math.max(1, wanted), sort, false);
                 }
-                List<ObjectNode> items = new ArrayList<>();
                 ScoreDoc[] docs = top.scoreDocs;
                 List<Integer> pageDocs = new ArrayList<>();
-                var stored = searcher.storedFields();
                 for (int i = filter.offset(); i < docs.length && i < wanted; i++) {
-                    String json = stored.document(docs[i].doc, JSON_ONLY).get("json");
-                    items.add((ObjectNode) ITEMS.readTree(json));
                     pageDocs.add(docs[i].doc);
+                }
+                List<ObjectNode> items = new ArrayList<>();
+                for (byte[] json : items(searcher.getIndexReader(), pageDocs)) {
+                    items.add((ObjectNode) ITEMS.readTree(json));
                 }
                 Map<String, String> snippetsById = new LinkedHashMap<>();
                 if (snippets && !filter.q().isEmpty() && !pageDocs.isEmpty()) {
@@ -377,7 +446,7 @@ public final class ServiceIndex implements AutoCloseable {
                         descriptions.put(pageDocs.get(i), text(items.get(i).path("description")));
                     }
                     UnifiedHighlighter highlighter = new PageHighlighter(UnifiedHighlighter.builder(searcher, indexAnalyzer)
-                            .withFieldMatcher(name -> true).withMaxLength(10_000)
+                            .withFieldMatcher(name -> true).withWeightMatches(false).withMaxLength(10_000)
                             .withFormatter(new org.apache.lucene.search.uhighlight.DefaultPassageFormatter("<mark>", "</mark>", "… ", true)),
                             descriptions);
                     // highlight the words (and their synonyms and stems) only: fuzzy clauses would make the
@@ -398,6 +467,33 @@ public final class ServiceIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Search failed", e);
         }
+    }
+
+    /** The items (JSON, UTF-8) of {@code docs}, in that order. */
+    private static List<byte[]> items(IndexReader reader, List<Integer> docs) throws IOException {
+        Integer[] order = new Integer[docs.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingInt(docs::get));
+        byte[][] out = new byte[docs.size()][];
+        List<LeafReaderContext> leaves = reader.leaves();
+        int leaf = -1;
+        BinaryDocValues values = null;
+        for (int i : order) {
+            int doc = docs.get(i);
+            int at = ReaderUtil.subIndex(doc, leaves);
+            if (at != leaf) {
+                leaf = at;
+                values = DocValues.getBinary(leaves.get(at).reader(), "json");
+            }
+            if (!values.advanceExact(doc - leaves.get(at).docBase)) {
+                throw new IOException("Document " + doc + " of the search index has no item");
+            }
+            BytesRef json = values.binaryValue();
+            out[i] = java.util.Arrays.copyOfRange(json.bytes, json.offset, json.offset + json.length);
+        }
+        return java.util.Arrays.asList(out);
     }
 
     private static final Sort BY_TITLE = new Sort(new SortField("sort_title", SortField.Type.STRING), SortField.FIELD_DOC);
@@ -427,37 +523,68 @@ public final class ServiceIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * The facet counts of the matching documents: every dimension's values with their counts, most frequent
+     * first (then by value), at most 400 a dimension. The values' ordinals are counted in one pass over the
+     * matches; their labels come from the reader's {@link FacetState}, not from the terms dictionary.
+     */
     private Map<String, Map<String, Long>> count(IndexSearcher searcher, FacetsCollector collector) throws IOException {
         Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
         if (collector.getMatchingDocs().isEmpty() || searcher.getIndexReader().numDocs() == 0) {
             return counts;
         }
-        SortedSetDocValuesReaderState state = stateFor((DirectoryReader) searcher.getIndexReader());
-        SortedSetDocValuesFacetCounts facets = new SortedSetDocValuesFacetCounts(state, collector);
-        for (String dim : DIMENSIONS) {
-            Map<String, Long> values = new LinkedHashMap<>();
-            try {
-                FacetResult result = facets.getTopChildren(400, dim);
-                if (result != null) {
-                    for (LabelAndValue lv : result.labelValues) {
-                        values.put(lv.label, lv.value.longValue());
+        FacetState facets = stateFor((DirectoryReader) searcher.getIndexReader());
+        int[] perOrd = new int[facets.labels().length];
+        for (FacetsCollector.MatchingDocs hits : collector.getMatchingDocs()) {
+            if (hits.totalHits == 0) {
+                continue;
+            }
+            SortedSetDocValues values = DocValues.getSortedSet(hits.context.reader(), facets.state().getField());
+            LongValues global = facets.ordinals() == null ? LongValues.IDENTITY : facets.ordinals().getGlobalOrds(hits.context.ord);
+            DocIdSetIterator docs = hits.bits.iterator();
+            for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                if (values.advanceExact(doc)) {
+                    for (int i = values.docValueCount(); i > 0; i--) {
+                        perOrd[(int) global.get(values.nextOrd())]++;
                     }
                 }
-            } catch (IllegalArgumentException noSuchDimension) {
-                // no document has this dimension yet
+            }
+        }
+        for (String dim : DIMENSIONS) {
+            Map<String, Long> values = new LinkedHashMap<>();
+            SortedSetDocValuesReaderState.OrdRange range = facets.state().getOrdRange(dim);
+            if (range != null) {
+                List<Integer> found = new ArrayList<>();
+                for (int ord = range.start; ord <= range.end; ord++) {
+                    if (perOrd[ord] > 0) {
+                        found.add(ord);
+                    }
+                }
+                found.sort((x, y) -> perOrd[x] != perOrd[y] ? Integer.compare(perOrd[y], perOrd[x]) : Integer.compare(x, y));
+                for (int ord : found.subList(0, Math.min(400, found.size()))) {
+                    values.put(facets.labels()[ord], (long) perOrd[ord]);
+                }
             }
             counts.put(dim, values);
         }
         return counts;
     }
 
-    private SortedSetDocValuesReaderState stateFor(DirectoryReader reader) throws IOException {
+    private FacetState stateFor(DirectoryReader reader) throws IOException {
         FacetState s = facetState;
         if (s == null || s.reader() != reader) {
-            s = new FacetState(reader, new DefaultSortedSetDocValuesReaderState(reader, facetsConfig));
+            SortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(reader, facetsConfig);
+            SortedSetDocValues all = state.getDocValues();
+            String[] labels = new String[Math.toIntExact(all.getValueCount())];
+            for (int ord = 0; ord < labels.length; ord++) {
+                String[] path = FacetsConfig.stringToPath(all.lookupOrd(ord).utf8ToString());
+                labels[ord] = path[path.length - 1];
+            }
+            OrdinalMap ordinals = all instanceof MultiDocValues.MultiSortedSetDocValues multi ? multi.mapping : null;
+            s = new FacetState(reader, state, ordinals, labels);
             facetState = s;
         }
-        return s.state();
+        return s;
     }
 
     private Query query(IndexSearcher searcher, ServiceFilter f) throws IOException {
@@ -583,39 +710,28 @@ public final class ServiceIndex implements AutoCloseable {
 
     /** Like {@link #forEachStoredItem(java.util.function.Consumer)}, only the services of one federation (null: all). */
     public void forEachStoredItem(String federation, java.util.function.Consumer<String> action) {
-        if (federation != null) {
-            try {
-                IndexSearcher searcher = searchers.acquire();
-                try {
-                    var stored = searcher.storedFields();
-                    Query query = new org.apache.lucene.search.TermQuery(new Term("federation", federation));
-                    for (ScoreDoc hit : searcher.search(query, Math.max(1, searcher.getIndexReader().numDocs())).scoreDocs) {
-                        String json = stored.document(hit.doc, java.util.Set.of("json")).get("json");
-                        if (json != null) {
-                            action.accept(json);
-                        }
-                    }
-                } finally {
-                    searchers.release(searcher);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read the search index", e);
-            }
-            return;
-        }
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                var stored = searcher.storedFields();
-                var leaves = searcher.getIndexReader().leaves();
-                for (var leaf : leaves) {
+                IndexReader reader = searcher.getIndexReader();
+                if (federation != null) {
+                    Query query = new TermQuery(new Term("federation", federation));
+                    List<Integer> docs = new ArrayList<>();
+                    for (ScoreDoc hit : searcher.search(query, Math.max(1, reader.numDocs())).scoreDocs) {
+                        docs.add(hit.doc);
+                    }
+                    docs.sort(null);
+                    for (byte[] json : items(reader, docs)) {
+                        action.accept(new String(json, java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                    return;
+                }
+                for (LeafReaderContext leaf : reader.leaves()) {
                     var live = leaf.reader().getLiveDocs();
-                    for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                    BinaryDocValues values = DocValues.getBinary(leaf.reader(), "json");
+                    for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
                         if (live == null || live.get(doc)) {
-                            String json = stored.document(leaf.docBase + doc, java.util.Set.of("json")).get("json");
-                            if (json != null) {
-                                action.accept(json);
-                            }
+                            action.accept(values.binaryValue().utf8ToString());
                         }
                     }
                 }
@@ -629,6 +745,12 @@ public final class ServiceIndex implements AutoCloseable {
 
     @Override
     public void close() {
+        merger.shutdown(); // a merge under way ends (interrupting Lucene's I/O could break the index); waiting ones are dropped
+        try {
+            merger.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             searchers.close();
             writer.close();
