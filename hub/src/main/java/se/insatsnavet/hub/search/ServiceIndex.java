@@ -446,7 +446,7 @@ public final class ServiceIndex implements AutoCloseable {
                         descriptions.put(pageDocs.get(i), text(items.get(i).path("description")));
                     }
                     UnifiedHighlighter highlighter = new PageHighlighter(UnifiedHighlighter.builder(searcher, indexAnalyzer)
-                            .withFieldMatcher(name -> true).withWeightMatches(false).withMaxLength(10_000)
+                            .withFieldMatcher(name -> true).withMaxLength(10_000)
                             .withFormatter(new org.apache.lucene.search.uhighlight.DefaultPassageFormatter("<mark>", "</mark>", "… ", true)),
                             descriptions);
                     // highlight the words (and their synonyms and stems) only: fuzzy clauses would make the
@@ -607,12 +607,18 @@ public final class ServiceIndex implements AutoCloseable {
             }
             // typos: only a word the index does not know (none of its terms, synonyms included, is in any
             // title or text) is looked for within one edit - building and running Levenshtein automata for
-            // every word of every search cost more than the rest of a search
-            String stem = known(reader, title) || known(reader, text) ? null : firstToken(word);
+            // every word of every search cost more than the rest of a search. A known word's own stem gets the
+            // weight the fuzzy clauses gave it (its distance-0 term), so the word itself still ranks above its synonyms.
+            String stem = firstToken(word);
             if (stem != null && stem.length() >= 5) {
-                // one edit (a Levenshtein automaton of two edits is costly to build per query), the first two letters fixed
-                w.add(new BoostQuery(new FuzzyQuery(new Term("title", stem), 1, 2, 20, true), 0.9f), Occur.SHOULD);
-                w.add(new BoostQuery(new FuzzyQuery(new Term("text", stem), 1, 2, 20, true), 0.3f), Occur.SHOULD);
+                if (known(reader, title) || known(reader, text)) {
+                    w.add(new BoostQuery(new TermQuery(new Term("title", stem)), 0.9f), Occur.SHOULD);
+                    w.add(new BoostQuery(new TermQuery(new Term("text", stem)), 0.3f), Occur.SHOULD);
+                } else {
+                    // one edit (a Levenshtein automaton of two edits is costly to build per query), the first two letters fixed
+                    w.add(new BoostQuery(new FuzzyQuery(new Term("title", stem), 1, 2, 20, true), 0.9f), Occur.SHOULD);
+                    w.add(new BoostQuery(new FuzzyQuery(new Term("text", stem), 1, 2, 20, true), 0.3f), Occur.SHOULD);
+                }
             }
             b.add(w.build(), Occur.MUST);
             any = true;
