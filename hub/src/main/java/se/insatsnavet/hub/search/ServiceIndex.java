@@ -80,8 +80,9 @@ import java.util.function.Function;
 /**
  * The Lucene index of published services ({@code <data>/index/services}). One document per service: its id,
  * titles (boosted), a text field (description, keywords, target groups, methods, provider, contact), the
- * filter fields and facet dimensions of {@link #DIMENSIONS}, ages as points, the time of its last change.
- * Writes are committed at once (the index survives a restart) and visible to the next search.
+ * filter fields and facet dimensions of {@link #DIMENSIONS}, ages as points, the time of its last change, and
+ * its item (JSON as published) as a binary doc value. Writes are committed at once (the index survives a
+ * restart) and visible to the next search; a quiet index is merged into one segment in the background.
  * Thread-safe.
  */
 public final class ServiceIndex implements AutoCloseable {
