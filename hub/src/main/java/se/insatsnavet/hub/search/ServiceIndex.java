@@ -127,6 +127,9 @@ public final class ServiceIndex implements AutoCloseable {
     /** Per reader: the facet ordinals' state, the map of segment to global ordinals (null: one segment), each ordinal's value. */
     /** How long the index must be left unwritten before it is merged into one segment. */
     static final long QUIET_MILLIS = 5_000;
+    /** The least time from one background merge to the next. */
+    static final long MERGE_INTERVAL_MILLIS = 60_000;
+    private volatile long lastMerge;
     private final java.util.concurrent.ScheduledThreadPoolExecutor merger = merger();
 
     private static java.util.concurrent.ScheduledThreadPoolExecutor merger() {
@@ -217,12 +220,14 @@ public final class ServiceIndex implements AutoCloseable {
     /**
      * Each write adds segments, and a search does part of its work once per segment (term look-ups, scorer,
      * sort and doc-value set-up): once no write has come for {@link #QUIET_MILLIS}, the index is merged into one
-     * segment in the background (committed, then searched). A merge changes no result.
+     * segment in the background (committed, then searched), at most once every {@link #MERGE_INTERVAL_MILLIS}
+     * (a merge rewrites the whole index). A merge changes no result.
      */
     private void mergeWhenQuiet() {
         long at = generation.get();
+        long delay = Math.max(QUIET_MILLIS, lastMerge + MERGE_INTERVAL_MILLIS - System.currentTimeMillis());
         try {
-            merger.schedule(() -> mergeIfStill(at), QUIET_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+            merger.schedule(() -> mergeIfStill(at), delay, java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.RejectedExecutionException closed) {
             // closing
         }
@@ -246,6 +251,7 @@ public final class ServiceIndex implements AutoCloseable {
                 return;
             }
             w.forceMerge(1); // writes may go on meanwhile; the merge runs outside the lock
+            lastMerge = System.currentTimeMillis();
             synchronized (this) {
                 if (w == writer && w.isOpen()) {
                     w.commit();
@@ -752,16 +758,16 @@ public final class ServiceIndex implements AutoCloseable {
 
     @Override
     public void close() {
-        merger.shutdown(); // a merge under way ends (interrupting Lucene's I/O could break the index); waiting ones are dropped
-        try {
-            merger.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        merger.shutdown(); // waiting merges are dropped (interrupting Lucene's I/O could break the index)
         try {
             searchers.close();
-            writer.close();
+            // every write is committed when it returns: rolling back loses nothing, and stops a background merge
+            // under way at once instead of waiting for it (the merge is simply done again after the next start)
+            writer.rollback();
+            merger.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
             directory.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
