@@ -181,6 +181,20 @@ public final class ServiceIndex implements AutoCloseable {
         return writer.getDocStats().numDocs;
     }
 
+    /** Number of segments the searches read now (one once a quiet index has been merged). */
+    public int segments() {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return searcher.getIndexReader().leaves().size();
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the search index", e);
+        }
+    }
+
     /**
      * Counts the changes made visible to searches: a result computed when this was {@code g} may be reused
      * while it is still {@code g}.
@@ -239,15 +253,7 @@ public final class ServiceIndex implements AutoCloseable {
             if (generation.get() != at || !w.isOpen()) {
                 return;
             }
-            SearcherManager manager = searchers;
-            IndexSearcher searcher = manager.acquire();
-            int segments;
-            try {
-                segments = searcher.getIndexReader().leaves().size();
-            } finally {
-                manager.release(searcher);
-            }
-            if (segments <= 1) {
+            if (segments() <= 1) {
                 return;
             }
             w.forceMerge(1); // writes may go on meanwhile; the merge runs outside the lock
