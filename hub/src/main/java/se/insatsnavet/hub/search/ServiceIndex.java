@@ -1,6 +1,7 @@
 package se.insatsnavet.hub.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -8,33 +9,42 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiDocValues;
+import org.apache.lucene.index.OrdinalMap;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
@@ -44,6 +54,8 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.LongValues;
 import org.apache.lucene.util.QueryBuilder;
 import se.insatsnavet.hub.services.ServiceFilter;
 import se.insatsnavet.schema.Vocabulary;
@@ -68,8 +80,9 @@ import java.util.function.Function;
 /**
  * The Lucene index of published services ({@code <data>/index/services}). One document per service: its id,
  * titles (boosted), a text field (description, keywords, target groups, methods, provider, contact), the
- * filter fields and facet dimensions of {@link #DIMENSIONS}, ages as points, the time of its last change.
- * Writes are committed at once (the index survives a restart) and visible to the next search.
+ * filter fields and facet dimensions of {@link #DIMENSIONS}, ages as points, the time of its last change, and
+ * its item (JSON as published) as a binary doc value. Writes are committed at once (the index survives a
+ * restart) and visible to the next search; a quiet index is merged into one segment in the background.
  * Thread-safe.
  */
 public final class ServiceIndex implements AutoCloseable {
@@ -82,13 +95,23 @@ public final class ServiceIndex implements AutoCloseable {
     private static final int OPEN_MIN = 0;
     private static final int OPEN_MAX = 999;
 
-    /** What a search found: the ids of one page, the total, facet counts (value → count per dimension), snippets. */
-    public record Hits(List<String> ids, List<String> items, long total, Map<String, Map<String, Long>> facets,
+    /**
+     * What a search found: the items of one page (as published, parsed from the index), the total, facet counts
+     * (value → count per dimension), snippets by service id.
+     */
+    public record Hits(List<ObjectNode> items, long total, Map<String, Map<String, Long>> facets,
                        Map<String, String> snippets) {
     }
 
-    /** Version of the documents' layout; an index written with another is rebuilt at start. */
-    public static final String FORMAT = "2";
+    /**
+     * Version of the documents' layout; an index written with another is rebuilt at start. 3: nothing stored,
+     * the item's JSON is a binary doc value ({@code json}), the description is indexed with offsets (snippets
+     * read them from the postings instead of re-analysing the text).
+     */
+    public static final String FORMAT = "3";
+    private static final ObjectMapper ITEMS = new ObjectMapper();
+    /** The description: positions and offsets in the postings, for the highlighter; not stored (the item has it). */
+    private static final FieldType DESCRIPTION = description();
 
     private final Directory directory;
     private volatile IndexWriter writer;
@@ -101,7 +124,26 @@ public final class ServiceIndex implements AutoCloseable {
     private volatile FacetState facetState;
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
-    private record FacetState(DirectoryReader reader, SortedSetDocValuesReaderState state) {
+    /** Per reader: the facet ordinals' state, the map of segment to global ordinals (null: one segment), each ordinal's value. */
+    /** How long the index must be left unwritten before it is merged into one segment. */
+    static final long QUIET_MILLIS = 5_000;
+    /** The least time from one background merge to the next. */
+    static final long MERGE_INTERVAL_MILLIS = 60_000;
+    private volatile long lastMerge;
+    private final java.util.concurrent.ScheduledThreadPoolExecutor merger = merger();
+
+    private static java.util.concurrent.ScheduledThreadPoolExecutor merger() {
+        java.util.concurrent.ScheduledThreadPoolExecutor pool = new java.util.concurrent.ScheduledThreadPoolExecutor(1, task -> {
+            Thread t = new Thread(task, "search-index-merge");
+            t.setDaemon(true);
+            return t;
+        });
+        pool.setRemoveOnCancelPolicy(true);
+        pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        return pool;
+    }
+
+    private record FacetState(DirectoryReader reader, SortedSetDocValuesReaderState state, OrdinalMap ordinals, String[] labels) {
     }
 
     private ServiceIndex(Path dir, Vocabulary vocabulary, Function<JsonNode, String> organisationIri) throws IOException {
@@ -114,6 +156,7 @@ public final class ServiceIndex implements AutoCloseable {
         for (String dim : MULTI_VALUED) {
             facetsConfig.setMultiValued(dim, true);
         }
+        mergeWhenQuiet();
     }
 
     private IndexWriter newWriter() throws IOException {
@@ -136,6 +179,20 @@ public final class ServiceIndex implements AutoCloseable {
     /** Number of services in the index. */
     public int size() {
         return writer.getDocStats().numDocs;
+    }
+
+    /** Number of segments the searches read now (one once a quiet index has been merged). */
+    public int segments() {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return searcher.getIndexReader().leaves().size();
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the search index", e);
+        }
     }
 
     /**
@@ -167,9 +224,48 @@ public final class ServiceIndex implements AutoCloseable {
             writer.commit();
             searchers.maybeRefreshBlocking();
             generation.incrementAndGet();
+            mergeWhenQuiet();
         } catch (IOException | RuntimeException e) {
             discardUncommitted();
             throw new UncheckedIOException("Cannot update the search index", e instanceof IOException io ? io : new IOException(e));
+        }
+    }
+
+    /**
+     * Each write adds segments, and a search does part of its work once per segment (term look-ups, scorer,
+     * sort and doc-value set-up): once no write has come for {@link #QUIET_MILLIS}, the index is merged into one
+     * segment in the background (committed, then searched), at most once every {@link #MERGE_INTERVAL_MILLIS}
+     * (a merge rewrites the whole index). A merge changes no result.
+     */
+    private void mergeWhenQuiet() {
+        long at = generation.get();
+        long delay = Math.max(QUIET_MILLIS, lastMerge + MERGE_INTERVAL_MILLIS - System.currentTimeMillis());
+        try {
+            merger.schedule(() -> mergeIfStill(at), delay, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // closing
+        }
+    }
+
+    private void mergeIfStill(long at) {
+        IndexWriter w = writer;
+        try {
+            if (generation.get() != at || !w.isOpen()) {
+                return;
+            }
+            if (segments() <= 1) {
+                return;
+            }
+            w.forceMerge(1); // writes may go on meanwhile; the merge runs outside the lock
+            lastMerge = System.currentTimeMillis();
+            synchronized (this) {
+                if (w == writer && w.isOpen()) {
+                    w.commit();
+                    searchers.maybeRefreshBlocking();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(ServiceIndex.class).debug("Search index not merged: {}", e.toString());
         }
     }
 
@@ -207,6 +303,8 @@ public final class ServiceIndex implements AutoCloseable {
                     throw new UncheckedIOException(e);
                 }
             });
+            // one segment: a search's per-segment work (term look-ups, doc-value and sort set-up) is done once
+            writer.forceMerge(1);
             writer.setLiveCommitData(Map.of("format", FORMAT).entrySet());
             writer.commit();
             searchers.maybeRefreshBlocking();
@@ -219,8 +317,9 @@ public final class ServiceIndex implements AutoCloseable {
 
     private Document document(ObjectNode s) {
         Document d = new Document();
-        d.add(new StringField("id", s.path("id").asText(), Field.Store.YES));
-        d.add(new StoredField("json", s.toString()));
+        d.add(new StringField("id", s.path("id").asText(), Field.Store.NO));
+        // doc values, not a stored field: a page's items are read without decompressing stored-field blocks
+        d.add(new BinaryDocValuesField("json", new BytesRef(s.toString())));
         String federation = s.path("federation").asText();
         keyword(d, "federation", federation);
         StringBuilder titles = new StringBuilder();
@@ -228,7 +327,7 @@ public final class ServiceIndex implements AutoCloseable {
         d.add(new TextField("title", titles.toString(), Field.Store.NO));
         String sortTitle = text(s.path("title")).toLowerCase(Locale.ROOT);
         d.add(new SortedDocValuesField("sort_title", new org.apache.lucene.util.BytesRef(sortTitle)));
-        d.add(new TextField("description", text(s.path("description")), Field.Store.YES));
+        d.add(new Field("description", text(s.path("description")), DESCRIPTION));
         StringBuilder more = new StringBuilder();
         s.path("description").forEach(t -> more.append(t.asText()).append('\n'));
         s.path("keywords").forEach(k -> more.append(k.asText()).append('\n'));
@@ -280,6 +379,13 @@ public final class ServiceIndex implements AutoCloseable {
         return d;
     }
 
+    private static FieldType description() {
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
+    }
+
     private static void keyword(Document d, String field, String value) {
         if (value == null || value.isEmpty()) {
             return;
@@ -321,50 +427,53 @@ public final class ServiceIndex implements AutoCloseable {
                 searcher = manager.acquire();
             }
             try {
-                Query query = query(filter);
+                Query query = query(searcher, filter);
                 int wanted = filter.offset() + filter.perPage();
                 boolean byTitle = filter.q().isEmpty() || "title".equals(filter.more().sort());
-                Sort sort = byTitle ? new Sort(new SortField("sort_title", SortField.Type.STRING), SortField.FIELD_DOC)
-                        : new Sort(SortField.FIELD_SCORE, new SortField("sort_title", SortField.Type.STRING));
+                Sort sort = byTitle ? BY_TITLE : BY_RELEVANCE;
                 TopDocs top;
                 Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+                // one pass collects the page and the matching documents for the facet counts; the scores are
+                // the sort's own (no second scoring pass)
                 if (facets) {
                     FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, query, Math.max(1, wanted),
-                            sort, true, new FacetsCollectorManager());
+                            sort, false, new FacetsCollectorManager());
                     top = result.topDocs();
                     counts = count(searcher, result.facetsCollector());
                 } else {
-                    top = searcher.search(query, Math.max(1, wanted), sort, true);
+                    top = searcher.search(query, Math.max(1, wanted), sort, false);
                 }
-                List<String> ids = new ArrayList<>();
-                List<String> items = new ArrayList<>();
                 ScoreDoc[] docs = top.scoreDocs;
                 List<Integer> pageDocs = new ArrayList<>();
-                var stored = searcher.storedFields();
                 for (int i = filter.offset(); i < docs.length && i < wanted; i++) {
-                    Document doc = stored.document(docs[i].doc);
-                    ids.add(doc.get("id"));
-                    items.add(doc.get("json"));
                     pageDocs.add(docs[i].doc);
+                }
+                List<ObjectNode> items = new ArrayList<>();
+                for (byte[] json : items(searcher.getIndexReader(), pageDocs)) {
+                    items.add((ObjectNode) ITEMS.readTree(json));
                 }
                 Map<String, String> snippetsById = new LinkedHashMap<>();
                 if (snippets && !filter.q().isEmpty() && !pageDocs.isEmpty()) {
-                    UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, indexAnalyzer)
+                    Map<Integer, String> descriptions = new java.util.HashMap<>();
+                    for (int i = 0; i < pageDocs.size(); i++) {
+                        descriptions.put(pageDocs.get(i), text(items.get(i).path("description")));
+                    }
+                    UnifiedHighlighter highlighter = new PageHighlighter(UnifiedHighlighter.builder(searcher, indexAnalyzer)
                             .withFieldMatcher(name -> true).withMaxLength(10_000)
-                            .withFormatter(new org.apache.lucene.search.uhighlight.DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
-                            .build();
-                    int[] docIds = pageDocs.stream().mapToInt(Integer::intValue).toArray();
+                            .withFormatter(new org.apache.lucene.search.uhighlight.DefaultPassageFormatter("<mark>", "</mark>", "… ", true)),
+                            descriptions);
                     // highlight the words (and their synonyms and stems) only: fuzzy clauses would make the
-                    // highlighter build and run Levenshtein automata over every snippet
+                    // highlighter build and run Levenshtein automata over every snippet; the offsets come from
+                    // the description's postings, the text from the page's items
                     String[] highlighted = highlighter.highlight("description", wordsOnly(filter), new TopDocs(top.totalHits,
                             pageDocs.stream().map(doc -> new ScoreDoc(doc, 0)).toArray(ScoreDoc[]::new)));
-                    for (int i = 0; i < docIds.length; i++) {
+                    for (int i = 0; i < highlighted.length; i++) {
                         if (highlighted[i] != null) {
-                            snippetsById.put(ids.get(i), highlighted[i]);
+                            snippetsById.put(items.get(i).path("id").asText(), highlighted[i]);
                         }
                     }
                 }
-                return new Hits(ids, items, top.totalHits.value, counts, snippetsById);
+                return new Hits(items, top.totalHits.value, counts, snippetsById);
             } finally {
                 manager.release(searcher);
             }
@@ -373,42 +482,128 @@ public final class ServiceIndex implements AutoCloseable {
         }
     }
 
+    /** The items (JSON, UTF-8) of {@code docs}, in that order. */
+    private static List<byte[]> items(IndexReader reader, List<Integer> docs) throws IOException {
+        Integer[] order = new Integer[docs.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingInt(docs::get));
+        byte[][] out = new byte[docs.size()][];
+        List<LeafReaderContext> leaves = reader.leaves();
+        int leaf = -1;
+        BinaryDocValues values = null;
+        for (int i : order) {
+            int doc = docs.get(i);
+            int at = ReaderUtil.subIndex(doc, leaves);
+            if (at != leaf) {
+                leaf = at;
+                values = DocValues.getBinary(leaves.get(at).reader(), "json");
+            }
+            if (!values.advanceExact(doc - leaves.get(at).docBase)) {
+                throw new IOException("Document " + doc + " of the search index has no item");
+            }
+            BytesRef json = values.binaryValue();
+            out[i] = java.util.Arrays.copyOfRange(json.bytes, json.offset, json.offset + json.length);
+        }
+        return java.util.Arrays.asList(out);
+    }
+
+    private static final Sort BY_TITLE = new Sort(new SortField("sort_title", SortField.Type.STRING), SortField.FIELD_DOC);
+    private static final Sort BY_RELEVANCE = new Sort(SortField.FIELD_SCORE, new SortField("sort_title", SortField.Type.STRING));
+
+    /** A highlighter of the page's descriptions: their text from the items already read, not from stored fields. */
+    private static final class PageHighlighter extends UnifiedHighlighter {
+        private final Map<Integer, String> descriptions;
+
+        PageHighlighter(UnifiedHighlighter.Builder builder, Map<Integer, String> descriptions) {
+            super(builder);
+            this.descriptions = descriptions;
+        }
+
+        @Override
+        protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold)
+                throws IOException {
+            List<CharSequence[]> values = new ArrayList<>();
+            for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
+                CharSequence[] row = new CharSequence[fields.length];
+                for (int f = 0; f < fields.length; f++) {
+                    row[f] = "description".equals(fields[f]) ? descriptions.getOrDefault(doc, "") : "";
+                }
+                values.add(row);
+            }
+            return values;
+        }
+    }
+
+    /**
+     * The facet counts of the matching documents: every dimension's values with their counts, most frequent
+     * first (then by value), at most 400 a dimension. The values' ordinals are counted in one pass over the
+     * matches; their labels come from the reader's {@link FacetState}, not from the terms dictionary.
+     */
     private Map<String, Map<String, Long>> count(IndexSearcher searcher, FacetsCollector collector) throws IOException {
         Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
         if (collector.getMatchingDocs().isEmpty() || searcher.getIndexReader().numDocs() == 0) {
             return counts;
         }
-        SortedSetDocValuesReaderState state = stateFor((DirectoryReader) searcher.getIndexReader());
-        SortedSetDocValuesFacetCounts facets = new SortedSetDocValuesFacetCounts(state, collector);
-        for (String dim : DIMENSIONS) {
-            Map<String, Long> values = new LinkedHashMap<>();
-            try {
-                FacetResult result = facets.getTopChildren(400, dim);
-                if (result != null) {
-                    for (LabelAndValue lv : result.labelValues) {
-                        values.put(lv.label, lv.value.longValue());
+        FacetState facets = stateFor((DirectoryReader) searcher.getIndexReader());
+        int[] perOrd = new int[facets.labels().length];
+        for (FacetsCollector.MatchingDocs hits : collector.getMatchingDocs()) {
+            if (hits.totalHits == 0) {
+                continue;
+            }
+            SortedSetDocValues values = DocValues.getSortedSet(hits.context.reader(), facets.state().getField());
+            LongValues global = facets.ordinals() == null ? LongValues.IDENTITY : facets.ordinals().getGlobalOrds(hits.context.ord);
+            DocIdSetIterator docs = hits.bits.iterator();
+            for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                if (values.advanceExact(doc)) {
+                    for (int i = values.docValueCount(); i > 0; i--) {
+                        perOrd[(int) global.get(values.nextOrd())]++;
                     }
                 }
-            } catch (IllegalArgumentException noSuchDimension) {
-                // no document has this dimension yet
+            }
+        }
+        for (String dim : DIMENSIONS) {
+            Map<String, Long> values = new LinkedHashMap<>();
+            SortedSetDocValuesReaderState.OrdRange range = facets.state().getOrdRange(dim);
+            if (range != null) {
+                List<Integer> found = new ArrayList<>();
+                for (int ord = range.start; ord <= range.end; ord++) {
+                    if (perOrd[ord] > 0) {
+                        found.add(ord);
+                    }
+                }
+                found.sort((x, y) -> perOrd[x] != perOrd[y] ? Integer.compare(perOrd[y], perOrd[x]) : Integer.compare(x, y));
+                for (int ord : found.subList(0, Math.min(400, found.size()))) {
+                    values.put(facets.labels()[ord], (long) perOrd[ord]);
+                }
             }
             counts.put(dim, values);
         }
         return counts;
     }
 
-    private SortedSetDocValuesReaderState stateFor(DirectoryReader reader) throws IOException {
+    private FacetState stateFor(DirectoryReader reader) throws IOException {
         FacetState s = facetState;
         if (s == null || s.reader() != reader) {
-            s = new FacetState(reader, new DefaultSortedSetDocValuesReaderState(reader, facetsConfig));
+            SortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(reader, facetsConfig);
+            SortedSetDocValues all = state.getDocValues();
+            String[] labels = new String[Math.toIntExact(all.getValueCount())];
+            for (int ord = 0; ord < labels.length; ord++) {
+                String[] path = FacetsConfig.stringToPath(all.lookupOrd(ord).utf8ToString());
+                labels[ord] = path[path.length - 1];
+            }
+            OrdinalMap ordinals = all instanceof MultiDocValues.MultiSortedSetDocValues multi ? multi.mapping : null;
+            s = new FacetState(reader, state, ordinals, labels);
             facetState = s;
         }
-        return s.state();
+        return s;
     }
 
-    private Query query(ServiceFilter f) throws IOException {
+    private Query query(IndexSearcher searcher, ServiceFilter f) throws IOException {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         boolean any = false;
+        IndexReader reader = searcher.getIndexReader();
         QueryBuilder words = new QueryBuilder(queryAnalyzer);
         for (String word : f.q()) {
             BooleanQuery.Builder w = new BooleanQuery.Builder();
@@ -423,11 +618,20 @@ public final class ServiceIndex implements AutoCloseable {
             if (text != null) {
                 w.add(text, Occur.SHOULD);
             }
+            // typos: only a word the index does not know (none of its terms, synonyms included, is in any
+            // title or text) is looked for within one edit - building and running Levenshtein automata for
+            // every word of every search cost more than the rest of a search. A known word's own stem gets the
+            // weight the fuzzy clauses gave it (its distance-0 term), so the word itself still ranks above its synonyms.
             String stem = firstToken(word);
             if (stem != null && stem.length() >= 5) {
-                // one edit (a Levenshtein automaton of two edits is costly to build per query), the first two letters fixed
-                w.add(new BoostQuery(new FuzzyQuery(new Term("title", stem), 1, 2, 20, true), 0.9f), Occur.SHOULD);
-                w.add(new BoostQuery(new FuzzyQuery(new Term("text", stem), 1, 2, 20, true), 0.3f), Occur.SHOULD);
+                if (known(reader, title) || known(reader, text)) {
+                    w.add(new BoostQuery(new TermQuery(new Term("title", stem)), 0.9f), Occur.SHOULD);
+                    w.add(new BoostQuery(new TermQuery(new Term("text", stem)), 0.3f), Occur.SHOULD);
+                } else {
+                    // one edit (a Levenshtein automaton of two edits is costly to build per query), the first two letters fixed
+                    w.add(new BoostQuery(new FuzzyQuery(new Term("title", stem), 1, 2, 20, true), 0.9f), Occur.SHOULD);
+                    w.add(new BoostQuery(new FuzzyQuery(new Term("text", stem), 1, 2, 20, true), 0.3f), Occur.SHOULD);
+                }
             }
             b.add(w.build(), Occur.MUST);
             any = true;
@@ -475,6 +679,21 @@ public final class ServiceIndex implements AutoCloseable {
         return b.build();
     }
 
+    /** Whether any term of {@code query} is in the index. */
+    private static boolean known(IndexReader reader, Query query) throws IOException {
+        if (query == null) {
+            return false;
+        }
+        Set<Term> terms = new java.util.HashSet<>();
+        query.visit(QueryVisitor.termCollector(terms));
+        for (Term term : terms) {
+            if (reader.docFreq(term) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void term(BooleanQuery.Builder b, String field, String value) {
         if (value == null) {
             return;
@@ -510,39 +729,28 @@ public final class ServiceIndex implements AutoCloseable {
 
     /** Like {@link #forEachStoredItem(java.util.function.Consumer)}, only the services of one federation (null: all). */
     public void forEachStoredItem(String federation, java.util.function.Consumer<String> action) {
-        if (federation != null) {
-            try {
-                IndexSearcher searcher = searchers.acquire();
-                try {
-                    var stored = searcher.storedFields();
-                    Query query = new org.apache.lucene.search.TermQuery(new Term("federation", federation));
-                    for (ScoreDoc hit : searcher.search(query, Math.max(1, searcher.getIndexReader().numDocs())).scoreDocs) {
-                        String json = stored.document(hit.doc, java.util.Set.of("json")).get("json");
-                        if (json != null) {
-                            action.accept(json);
-                        }
-                    }
-                } finally {
-                    searchers.release(searcher);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read the search index", e);
-            }
-            return;
-        }
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                var stored = searcher.storedFields();
-                var leaves = searcher.getIndexReader().leaves();
-                for (var leaf : leaves) {
+                IndexReader reader = searcher.getIndexReader();
+                if (federation != null) {
+                    Query query = new TermQuery(new Term("federation", federation));
+                    List<Integer> docs = new ArrayList<>();
+                    for (ScoreDoc hit : searcher.search(query, Math.max(1, reader.numDocs())).scoreDocs) {
+                        docs.add(hit.doc);
+                    }
+                    docs.sort(null);
+                    for (byte[] json : items(reader, docs)) {
+                        action.accept(new String(json, java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                    return;
+                }
+                for (LeafReaderContext leaf : reader.leaves()) {
                     var live = leaf.reader().getLiveDocs();
-                    for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                    BinaryDocValues values = DocValues.getBinary(leaf.reader(), "json");
+                    for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
                         if (live == null || live.get(doc)) {
-                            String json = stored.document(leaf.docBase + doc, java.util.Set.of("json")).get("json");
-                            if (json != null) {
-                                action.accept(json);
-                            }
+                            action.accept(values.binaryValue().utf8ToString());
                         }
                     }
                 }
@@ -556,10 +764,16 @@ public final class ServiceIndex implements AutoCloseable {
 
     @Override
     public void close() {
+        merger.shutdown(); // waiting merges are dropped (interrupting Lucene's I/O could break the index)
         try {
             searchers.close();
-            writer.close();
+            // every write is committed when it returns: rolling back loses nothing, and stops a background merge
+            // under way at once instead of waiting for it (the merge is simply done again after the next start)
+            writer.rollback();
+            merger.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
             directory.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

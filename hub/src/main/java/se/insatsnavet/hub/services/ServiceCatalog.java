@@ -34,7 +34,6 @@ public final class ServiceCatalog {
     private final HubIris iris;
     private final ServiceRdf rdf;
     private volatile se.insatsnavet.hub.search.ServiceIndex index;
-    private static final com.fasterxml.jackson.databind.ObjectMapper ITEMS = new com.fasterxml.jackson.databind.ObjectMapper();
 
     public ServiceCatalog(CatalogStore store, ServiceRdf rdf) {
         this.store = store;
@@ -92,24 +91,13 @@ public final class ServiceCatalog {
             return findBySparql(filter);
         }
         se.insatsnavet.hub.search.ServiceIndex.Hits hits = engine.search(filter, facets, snippets);
-        List<ObjectNode> items = new ArrayList<>();
-        for (int i = 0; i < hits.ids().size(); i++) {
-            String id = hits.ids().get(i);
-            String json = hits.items().get(i);
-            // the index keeps each service's item as published (it is updated before a run is recorded)
-            Optional<ObjectNode> item;
-            try {
-                item = json != null ? Optional.of((ObjectNode) ITEMS.readTree(json)) : itemOfId(id);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                item = itemOfId(id);
+        // the index keeps each service's item as published (it is updated before a run is recorded)
+        List<ObjectNode> items = hits.items();
+        for (ObjectNode item : items) {
+            String snippet = hits.snippets().get(item.path("id").asText());
+            if (snippet != null) {
+                item.put("snippet", snippet);
             }
-            item.ifPresent(it -> {
-                String snippet = hits.snippets().get(id);
-                if (snippet != null) {
-                    it.put("snippet", snippet);
-                }
-                items.add(it);
-            });
         }
         return new ServicePageResult(items, hits.total(), filter.page(), filter.perPage(), hits.facets());
     }
