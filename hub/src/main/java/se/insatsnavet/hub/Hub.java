@@ -116,6 +116,7 @@ public final class Hub {
     private final io.vertx.spi.cluster.hazelcast.HazelcastClusterManager clusterManager;
     private ChangeLog changeLog;
     private se.insatsnavet.hub.cluster.ChangeFollower follower;
+    private final se.insatsnavet.hub.ops.StartSteps steps = se.insatsnavet.hub.ops.StartSteps.create();
 
     private Hub(Vertx vertx, HubOptions options, io.vertx.spi.cluster.hazelcast.HazelcastClusterManager clusterManager) {
         this.vertx = vertx;
@@ -150,7 +151,9 @@ public final class Hub {
         try {
             hub.openEngines();
             hub.listen().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+            hub.steps.done("listen");
             hub.followCluster();
+            LOG.info("Serving after {} ms ({})", hub.steps.elapsedMillis(), hub.steps.summary());
             return Future.succeededFuture(hub);
         } catch (Exception e) {
             LOG.error("The hub could not start", e);
@@ -169,6 +172,7 @@ public final class Hub {
         tokens = new TokenStore(database);
         audit = new AuditLog(database);
         changeLog = new ChangeLog(database);
+        steps.done("database");
         if (clusterManager == null) {
             int interrupted = runs.markInterrupted();
             if (interrupted > 0) {
@@ -176,11 +180,14 @@ public final class Hub {
             }
         } // clustered, another node may be importing: unfinished runs are taken over under each federation's lock
         long logAtStart = changeLog.newestSeq();
+        steps.done("runs");
         store = options.openStore();
         store.useLinksGraph(iris.linksGraph());
         LOG.info("Linked data in the {}", store.location());
+        steps.done("dataset");
         vocabulary = Vocabulary.load(iris);
         store.replaceGraph(iris.referenceGraph(), vocabulary.model());
+        steps.done("vocabulary");
         ServiceRdf rdf = ServiceRdf.of(iris);
         catalog = new ServiceCatalog(store, rdf);
         ConceptIndex concepts = vocabulary.conceptIndex();
@@ -194,8 +201,10 @@ public final class Hub {
                 : se.insatsnavet.hub.federations.BundledExamples.extractTo(options.dataDir().resolve("examples").resolve("federations"));
         federationRepository = new FederationRepository(database);
         registry = FederationRegistry.load(federationsDir, federationRepository, store, iris);
+        steps.done("federations");
 
         serviceIndex = ServiceIndex.open(options.dataDir().resolve("index").resolve("services"), vocabulary, rdf::organisationIri);
+        steps.done("index open");
         int published = catalog.allServiceUris().size();
         boolean indexRebuilt = false;
         if (serviceIndex.size() != published || !serviceIndex.currentFormat()) {
@@ -204,6 +213,7 @@ public final class Hub {
             indexRebuilt = true;
         }
         catalog.useIndex(serviceIndex);
+        steps.done("index check");
         // the index follows each committed import; what it cannot take (disk full) it catches up on later
         indexFollower = new IndexFollower(serviceIndex, catalog::itemsOfIds);
         imports.onChanges(changes -> indexFollower.follow(changes.stream().map(se.insatsnavet.hub.imports.Change::serviceId).toList()));
@@ -215,6 +225,7 @@ public final class Hub {
         duplicates = new se.insatsnavet.hub.duplicates.DuplicateReport(serviceIndex::forEachStoredItem,
                 new se.insatsnavet.hub.duplicates.DuplicateDecisions(database), store, iris);
         duplicates.publishLinks();
+        steps.done("duplicates");
         imports.onChanges(changes -> duplicates.invalidate());
 
         dumps = new Dumps(options.dataDir().resolve("dumps"), store, catalog, iris,
@@ -232,6 +243,7 @@ public final class Hub {
         });
         // the last run's dumps are served at once; fresh ones are written in the background
         dumps.loadExisting();
+        steps.done("dumps");
         imports.onChangesElsewhere(changes -> dumps.requestRebuild(registry.all().stream().map(f -> f.id()).toList()));
         if (clusterManager != null) {
             follower = se.insatsnavet.hub.cluster.ChangeFollower.create(vertx, changeLog,
@@ -246,12 +258,14 @@ public final class Hub {
         pluginImports = new PluginImports(pluginHost);
         imports.usePlugins(pluginImports);
         pluginHost.awaitFolder(Duration.ofSeconds(20));
+        steps.done("plugins");
         // quality: invalidated by every change, and summed up for each run's report (before any import runs)
         quality = new se.insatsnavet.hub.quality.QualityReport(catalog, java.time.Clock.systemUTC());
         imports.onChanges(changes -> quality.invalidate(changes.stream()
                 .map(c -> c.serviceId().substring(0, Math.max(0, c.serviceId().indexOf('.')))).distinct().toList()));
         runQuality = new se.insatsnavet.hub.quality.RunQuality(database);
         imports.onRunFinished(run -> runQuality.record(run.id(), quality.federationSummary(run.federationId())));
+        steps.done("quality");
         // the opt-in link check of the services' web addresses, after each run of a federation that switched it on
         se.insatsnavet.hub.linkcheck.LinkCheckResults linkResults = new se.insatsnavet.hub.linkcheck.LinkCheckResults(database);
         registry.all().stream().filter(f -> !f.linkCheck().enabled()).forEach(f -> linkResults.forget(f.id()));
@@ -290,7 +304,9 @@ public final class Hub {
             }
         });
         importRoutes.install(camel);
+        steps.done("routes");
         camel.start();
+        steps.done("camel");
     }
 
     private Future<Void> listen() {

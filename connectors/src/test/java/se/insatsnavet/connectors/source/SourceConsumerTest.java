@@ -104,6 +104,34 @@ class SourceConsumerTest {
     }
 
     @Test
+    void aFileStillBeingWrittenIsReadOnlyOnceItHasStayedTheSameForAWholePoll() throws Exception {
+        Path file = dir.resolve("insatser.csv");
+        // polled by the test only (Camel's own first poll is an hour away), so each step is one poll
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("insats-file:f/s?path=RAW(" + file + ")&initialDelay=3600000&delay=3600000").routeId("sync")
+                        .process(received::add);
+            }
+        });
+        context.start();
+        SourceConsumer consumer = assertInstanceOf(SourceConsumer.class, context.getRoute("sync").getConsumer());
+        Files.writeString(file, "Id;Namn\n1;Steget\n2;Jobb");
+
+        assertEquals(0, consumer.poll()); // new: perhaps still being written
+        Files.writeString(file, "spår\n3;Vägen vidare\n", java.nio.file.StandardOpenOption.APPEND);
+        assertEquals(0, consumer.poll()); // it grew since the last poll: still being written
+        assertTrue(received.isEmpty());
+
+        assertEquals(1, consumer.poll()); // the same as at the last poll: written, read whole
+        List<RawRecord> records = received.get(0).getMessage().getBody(SourceBatch.class).records();
+        assertEquals(3, records.size());
+        assertEquals("Jobbspår", records.get(1).get("Namn"));
+        assertEquals(0, consumer.poll());
+        assertEquals(1, received.size());
+    }
+
+    @Test
     void reEmitsEveryPollWhenOnlyWhenChangedIsOff() throws Exception {
         Path file = Files.writeString(dir.resolve("insatser.csv"), "Id\n1\n");
 
