@@ -117,6 +117,8 @@ public final class Hub {
     private ChangeLog changeLog;
     private se.insatsnavet.hub.cluster.ChangeFollower follower;
     private final se.insatsnavet.hub.ops.StartSteps steps = se.insatsnavet.hub.ops.StartSteps.create();
+    /** Completed once the import routes (Camel) run: they start after the hub listens. */
+    private final CompletableFuture<Void> camelStarted = new CompletableFuture<>();
 
     private Hub(Vertx vertx, HubOptions options, io.vertx.spi.cluster.hazelcast.HazelcastClusterManager clusterManager) {
         this.vertx = vertx;
@@ -152,11 +154,13 @@ public final class Hub {
             hub.openEngines();
             hub.listen().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
             hub.steps.done("listen");
-            hub.followCluster();
             LOG.info("Serving after {} ms ({})", hub.steps.elapsedMillis(), hub.steps.summary());
+            hub.startImports();
+            hub.followCluster();
             return Future.succeededFuture(hub);
         } catch (Exception e) {
             LOG.error("The hub could not start", e);
+            hub.camelStarted.completeExceptionally(e);
             try {
                 hub.stop().get(60, TimeUnit.SECONDS);
             } catch (Exception closing) {
@@ -173,8 +177,11 @@ public final class Hub {
         audit = new AuditLog(database);
         changeLog = new ChangeLog(database);
         steps.done("database");
+        // whether this start changes what the dumps hold (or may find them behind): they are rebuilt at start then
+        boolean changedAtStart = clusterManager != null || options.sparqlStore() != null;
         if (clusterManager == null) {
             int interrupted = runs.markInterrupted();
+            changedAtStart |= interrupted > 0;
             if (interrupted > 0) {
                 LOG.warn("{} import run(s) were interrupted by the last stop; marked interrupted", interrupted);
             }
@@ -185,11 +192,13 @@ public final class Hub {
         store.useLinksGraph(iris.linksGraph());
         LOG.info("Linked data in the {}", store.location());
         steps.done("dataset");
-        vocabulary = Vocabulary.load(iris);
-        store.replaceGraph(iris.referenceGraph(), vocabulary.model());
-        steps.done("vocabulary");
         ServiceRdf rdf = ServiceRdf.of(iris);
         catalog = new ServiceCatalog(store, rdf);
+        // the published services are counted (a scan of the dataset) on a worker while the next steps run
+        Future<Integer> publishedCount = vertx.executeBlocking(() -> catalog.allServiceUris().size(), false);
+        vocabulary = Vocabulary.load(iris);
+        changedAtStart |= replaceGraphIfChanged(iris.referenceGraph(), vocabulary.model());
+        steps.done("vocabulary");
         ConceptIndex concepts = vocabulary.conceptIndex();
         imports = new ImportService(store, runs, rdf, concepts::match);
         if (clusterManager != null) {
@@ -201,11 +210,12 @@ public final class Hub {
                 : se.insatsnavet.hub.federations.BundledExamples.extractTo(options.dataDir().resolve("examples").resolve("federations"));
         federationRepository = new FederationRepository(database);
         registry = FederationRegistry.load(federationsDir, federationRepository, store, iris);
+        changedAtStart |= registry.descriptionsChanged();
         steps.done("federations");
 
         serviceIndex = ServiceIndex.open(options.dataDir().resolve("index").resolve("services"), vocabulary, rdf::organisationIri);
         steps.done("index open");
-        int published = catalog.allServiceUris().size();
+        int published = publishedCount.toCompletionStage().toCompletableFuture().get(10, TimeUnit.MINUTES);
         boolean indexRebuilt = false;
         if (serviceIndex.size() != published || !serviceIndex.currentFormat()) {
             LOG.info("Rebuilding the search index ({} services indexed, {} published)", serviceIndex.size(), published);
@@ -224,7 +234,7 @@ public final class Hub {
         });
         duplicates = new se.insatsnavet.hub.duplicates.DuplicateReport(serviceIndex::forEachStoredItem,
                 new se.insatsnavet.hub.duplicates.DuplicateDecisions(database), store, iris);
-        duplicates.publishLinks();
+        changedAtStart |= duplicates.publishLinks();
         steps.done("duplicates");
         imports.onChanges(changes -> duplicates.invalidate());
 
@@ -251,7 +261,7 @@ public final class Hub {
                     logAtStart, indexRebuilt, imports::changedElsewhere);
             imports.onRunFinished(follower::published);
         }
-        dumps.requestRebuildNow(registry.all().stream().map(f -> f.id()).toList());
+        dumps.rebuildAtStartIfBehind(registry.all().stream().map(f -> f.id()).toList(), changedAtStart);
         pluginHost = PluginHost.start(options.dataDir(),
                 Duration.ofMillis(Long.getLong("insatsnavet.plugins.callTimeoutMillis", 10_000)),
                 Long.getLong("insatsnavet.plugins.pollMillis", 1_000));
@@ -300,13 +310,49 @@ public final class Hub {
                     && servicesImported.add(run.federationId());
             if (first || run.counts().changedCatalogue()) {
                 registry.get(run.federationId()).ifPresent(f -> f.indicatorsSource().ifPresent(source ->
-                        vertx.executeBlocking(() -> importRoutes.syncNow(camel, f, source, "services-imported"), false)));
+                        vertx.executeBlocking(() -> importRoutes.syncNow(startedCamel(), f, source, "services-imported"), false)));
             }
         });
         importRoutes.install(camel);
         steps.done("routes");
-        camel.start();
-        steps.done("camel");
+    }
+
+    /**
+     * Starts the import routes (the schedules, the start-up imports, the file watches) on a worker once the hub
+     * serves: the catalogue on disk is served meanwhile, and whatever needs the routes (a sync) waits for them.
+     */
+    private void startImports() {
+        vertx.executeBlocking(() -> {
+            long t0 = System.nanoTime();
+            try {
+                camel.start();
+                camelStarted.complete(null);
+                LOG.info("Import routes started in {} ms", (System.nanoTime() - t0) / 1_000_000);
+            } catch (RuntimeException e) {
+                LOG.error("The import routes could not start; sources are not read", e);
+                camelStarted.completeExceptionally(e);
+            }
+            return null;
+        }, false);
+    }
+
+    /**
+     * Replaces a graph unless it already holds exactly {@code content} (the usual start: the same vocabulary
+     * as last time), so a start writes nothing it need not; returns whether it wrote.
+     */
+    private boolean replaceGraphIfChanged(String graphIri, org.apache.jena.rdf.model.Model content) {
+        org.apache.jena.rdf.model.Model stored = store.graph(graphIri);
+        if (stored.size() == content.size() && stored.isIsomorphicWith(content)) {
+            return false;
+        }
+        store.replaceGraph(graphIri, content);
+        return true;
+    }
+
+    /** Blocks until the import routes run (they start just after the hub listens). */
+    private CamelContext startedCamel() {
+        camelStarted.join();
+        return camel;
     }
 
     private Future<Void> listen() {
@@ -535,7 +581,7 @@ public final class Hub {
         vertx.executeBlocking(() -> {
             for (var federation : registry.all()) {
                 try {
-                    importRoutes.resumeInterrupted(camel, federation);
+                    importRoutes.resumeInterrupted(startedCamel(), federation);
                 } catch (RuntimeException e) {
                     LOG.warn("Taking over the unfinished import of {} failed", federation.id(), e);
                 }
@@ -570,8 +616,8 @@ public final class Hub {
         var federation = registry.get(federationId)
                 .orElseThrow(() -> new IllegalArgumentException("No federation with id '" + federationId + "'"));
         java.util.List<se.insatsnavet.hub.imports.RunReport> reports = new java.util.ArrayList<>(
-                federation.sources().stream().map(s -> importRoutes.syncNow(camel, federation, s, trigger)).toList());
-        federation.indicatorsSource().ifPresent(s -> reports.add(importRoutes.syncNow(camel, federation, s, trigger)));
+                federation.sources().stream().map(s -> importRoutes.syncNow(startedCamel(), federation, s, trigger)).toList());
+        federation.indicatorsSource().ifPresent(s -> reports.add(importRoutes.syncNow(startedCamel(), federation, s, trigger)));
         return reports;
     }
 
@@ -615,7 +661,7 @@ public final class Hub {
     }
 
     public CamelContext camel() {
-        return camel;
+        return startedCamel();
     }
 
     /**
@@ -630,6 +676,13 @@ public final class Hub {
         closeQuietly("change follower", follower);
         Future<Void> http = server == null ? Future.succeededFuture() : server.close();
         http.transform(x -> Blocking.run(vertx, () -> {
+            if (camel != null) {
+                try {
+                    camelStarted.get(60, TimeUnit.SECONDS); // never stop Camel while it is still starting
+                } catch (Exception notStarted) {
+                    LOG.debug("The import routes had not started", notStarted);
+                }
+            }
             closeQuietly("import routes", camel);
             closeQuietly("link checker", linkChecker);
             closeQuietly("usage statistics", usage);
