@@ -15,7 +15,8 @@ import java.util.Objects;
  * time) is read only once the token has stayed the same for one whole poll interval: a file still being
  * written (growing, or touched again) is left alone until its writer has finished, so it is never read
  * half-written (the "changed" read lock of Camel's file component, with the poll interval as its check
- * interval). A file moved into place whole is read one interval after it appeared.</p>
+ * interval). A file moved into place whole is read one interval after it appeared. With
+ * {@code readAtFirstPoll=false} the first poll only notes the token (the source is read at start anyway).</p>
  *
  * <p>A failed read is thrown from {@link #poll()}, so Camel's poll strategy logs it and the
  * {@code backoff*} options apply; the remembered fingerprint is then left alone. A batch whose routing
@@ -28,6 +29,7 @@ public class SourceConsumer extends ScheduledPollConsumer {
     private volatile String lastToken;
     /** A token that differed from {@link #lastToken} at the previous poll: read if it is still the same now. */
     private volatile String pendingToken;
+    private volatile boolean polled;
 
     public SourceConsumer(SourceEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -47,6 +49,13 @@ public class SourceConsumer extends ScheduledPollConsumer {
     protected int poll() throws Exception {
         SourceEndpoint endpoint = getEndpoint();
         String token = endpoint.isOnlyWhenChanged() ? endpoint.changeToken() : null;
+        if (!polled) {
+            polled = true;
+            if (token != null && !endpoint.isReadAtFirstPoll()) {
+                lastToken = token; // read at start by someone else: only changes from now on are this consumer's
+                return 0;
+            }
+        }
         if (token != null && token.equals(lastToken)) {
             return 0; // unchanged since the last routed batch: no need to read and parse it again
         }

@@ -30,6 +30,11 @@ public abstract class SourceEndpoint extends ScheduledPollEndpoint {
             description = "Emit a batch only when the source's content fingerprint differs from the last emitted one")
     private boolean onlyWhenChanged = true;
 
+    @UriParam(label = "consumer", defaultValue = "true",
+            description = "Read the source at the first poll; false: the first poll only notes the source's change token, "
+                    + "and the source is read once it changes (for a watch whose source is read at start anyway)")
+    private boolean readAtFirstPoll = true;
+
     protected SourceEndpoint(String endpointUri, Component component) {
         super(endpointUri, component);
     }
@@ -86,5 +91,14 @@ public abstract class SourceEndpoint extends ScheduledPollEndpoint {
     /** Emit a batch only when the source's content fingerprint differs from the last emitted one. */
     public void setOnlyWhenChanged(boolean onlyWhenChanged) {
         this.onlyWhenChanged = onlyWhenChanged;
+    }
+
+    public boolean isReadAtFirstPoll() {
+        return readAtFirstPoll;
+    }
+
+    /** False: the first poll only notes the change token; the source is read once it changes. */
+    public void setReadAtFirstPoll(boolean readAtFirstPoll) {
+        this.readAtFirstPoll = readAtFirstPoll;
     }
 }

@@ -132,6 +132,29 @@ class SourceConsumerTest {
     }
 
     @Test
+    void withoutReadAtFirstPollTheFileIsReadOnlyOnceItChanges() throws Exception {
+        Path file = Files.writeString(dir.resolve("insatser.csv"), "Id;Namn\n1;Steget\n");
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("insats-file:f/s?path=RAW(" + file + ")&initialDelay=3600000&delay=3600000&readAtFirstPoll=false")
+                        .routeId("sync").process(received::add);
+            }
+        });
+        context.start();
+        SourceConsumer consumer = assertInstanceOf(SourceConsumer.class, context.getRoute("sync").getConsumer());
+
+        assertEquals(0, consumer.poll()); // only notes the file as it is
+        assertEquals(0, consumer.poll());
+        assertTrue(received.isEmpty());
+
+        Files.writeString(file, "Id;Namn\n1;Steget\n2;Jobbspår\n");
+        assertEquals(0, consumer.poll()); // changed: read once it stays so for a poll
+        assertEquals(1, consumer.poll());
+        assertEquals(2, received.get(0).getMessage().getBody(SourceBatch.class).records().size());
+    }
+
+    @Test
     void reEmitsEveryPollWhenOnlyWhenChangedIsOff() throws Exception {
         Path file = Files.writeString(dir.resolve("insatser.csv"), "Id\n1\n");
 
