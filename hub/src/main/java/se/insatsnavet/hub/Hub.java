@@ -269,10 +269,10 @@ public final class Hub {
         imports.usePlugins(pluginImports);
         pluginHost.awaitFolder(Duration.ofSeconds(20));
         steps.done("plugins");
-        // quality: invalidated by every change, and summed up for each run's report (before any import runs)
+        // quality: brought up to date by every change, and summed up for each run's report (before any import runs)
         quality = new se.insatsnavet.hub.quality.QualityReport(catalog, java.time.Clock.systemUTC());
-        imports.onChanges(changes -> quality.invalidate(changes.stream()
-                .map(c -> c.serviceId().substring(0, Math.max(0, c.serviceId().indexOf('.')))).distinct().toList()));
+        imports.onChanges(changes -> quality.changed(changes.stream().map(se.insatsnavet.hub.imports.Change::serviceId).toList(),
+                iris::service));
         runQuality = new se.insatsnavet.hub.quality.RunQuality(database);
         imports.onRunFinished(run -> runQuality.record(run.id(), quality.federationSummary(run.federationId())));
         steps.done("quality");
