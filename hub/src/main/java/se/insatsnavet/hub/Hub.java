@@ -313,18 +313,18 @@ public final class Hub {
                         vertx.executeBlocking(() -> importRoutes.syncNow(startedCamel(), f, source, "services-imported"), false)));
             }
         });
-        importRoutes.install(camel);
-        steps.done("routes");
+        steps.done("link check, imports");
     }
 
     /**
-     * Starts the import routes (the schedules, the start-up imports, the file watches) on a worker once the hub
-     * serves: the catalogue on disk is served meanwhile, and whatever needs the routes (a sync) waits for them.
+     * Adds and starts the import routes (the schedules, the start-up imports, the file watches) on a worker once
+     * the hub serves: the catalogue on disk is served meanwhile, and whatever needs the routes (a sync) waits for them.
      */
     private void startImports() {
         vertx.executeBlocking(() -> {
             long t0 = System.nanoTime();
             try {
+                importRoutes.install(camel);
                 camel.start();
                 camelStarted.complete(null);
                 LOG.info("Import routes started in {} ms", (System.nanoTime() - t0) / 1_000_000);

@@ -58,9 +58,13 @@ public final class FederationRegistry {
         }
         Map<String, FederationDescriptor> byId = new LinkedHashMap<>();
         int described = 0;
+        Map<String, List<String>> registered = repository.registered();
         for (FederationDescriptor f : result.descriptors()) {
             byId.put(f.id(), f);
-            repository.upsert(f.id(), nameOf(f), f.file() == null ? null : f.file().toString());
+            String path = f.file() == null ? null : f.file().toString();
+            if (!List.of(nameOf(f), path == null ? "" : path).equals(registered.get(f.id()))) {
+                repository.upsert(f.id(), nameOf(f), path); // new, renamed or moved (one transaction each)
+            }
             Model description = describe(f, iris);
             // a start with the same descriptor as last time writes nothing to the dataset (one write transaction each)
             if (!alreadyDescribed(store, iris.federationGraph(f.id()), iris.organisation(f.id()), description)) {
