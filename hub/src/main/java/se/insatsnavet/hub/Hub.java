@@ -314,17 +314,20 @@ public final class Hub {
             }
         });
         steps.done("link check, imports");
+        // the routes are added before the hub listens (a source that cannot have any is a failed run at once,
+        // so the run list is whole from the first request); Camel starts them once it listens
+        importRoutes.install(camel);
+        steps.done("routes");
     }
 
     /**
-     * Adds and starts the import routes (the schedules, the start-up imports, the file watches) on a worker once
-     * the hub serves: the catalogue on disk is served meanwhile, and whatever needs the routes (a sync) waits for them.
+     * Starts the import routes (the schedules, the start-up imports, the file watches) on a worker once the hub
+     * serves: the catalogue on disk is served meanwhile, and whatever needs the routes (a sync) waits for them.
      */
     private void startImports() {
         vertx.executeBlocking(() -> {
             long t0 = System.nanoTime();
             try {
-                importRoutes.install(camel);
                 camel.start();
                 camelStarted.complete(null);
                 LOG.info("Import routes started in {} ms", (System.nanoTime() - t0) / 1_000_000);

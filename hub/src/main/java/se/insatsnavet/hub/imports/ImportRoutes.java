@@ -274,7 +274,7 @@ public final class ImportRoutes {
         // imported at start anyway (or its indicators after its services): the watch's first check only notes
         // the file's size and time, rather than reading every file of every federation once more at start
         String consumer = endpointUri(federation, source) + "&delay=" + watchMillis + "&initialDelay=" + watchMillis
-                + "&backoffErrorThreshold=1&backoffMultiplier=" + Math.max(12, 6_000 / watchMillis)
+                + "&backoffErrorThreshold=1&backoffMultiplier=12"
                 + (importOnStart ? "&readAtFirstPoll=false" : "");
         return new RouteBuilder() {
             @Override
