@@ -116,6 +116,9 @@ public final class Hub {
     private final io.vertx.spi.cluster.hazelcast.HazelcastClusterManager clusterManager;
     private ChangeLog changeLog;
     private se.insatsnavet.hub.cluster.ChangeFollower follower;
+    private final se.insatsnavet.hub.ops.StartSteps steps = se.insatsnavet.hub.ops.StartSteps.create();
+    /** Completed once the import routes (Camel) run: they start after the hub listens. */
+    private final CompletableFuture<Void> camelStarted = new CompletableFuture<>();
 
     private Hub(Vertx vertx, HubOptions options, io.vertx.spi.cluster.hazelcast.HazelcastClusterManager clusterManager) {
         this.vertx = vertx;
@@ -150,10 +153,14 @@ public final class Hub {
         try {
             hub.openEngines();
             hub.listen().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+            hub.steps.done("listen");
+            LOG.info("Serving after {} ms ({})", hub.steps.elapsedMillis(), hub.steps.summary());
+            hub.startImports();
             hub.followCluster();
             return Future.succeededFuture(hub);
         } catch (Exception e) {
             LOG.error("The hub could not start", e);
+            hub.camelStarted.completeExceptionally(e);
             try {
                 hub.stop().get(60, TimeUnit.SECONDS);
             } catch (Exception closing) {
@@ -169,20 +176,29 @@ public final class Hub {
         tokens = new TokenStore(database);
         audit = new AuditLog(database);
         changeLog = new ChangeLog(database);
+        steps.done("database");
+        // whether this start changes what the dumps hold (or may find them behind): they are rebuilt at start then
+        boolean changedAtStart = clusterManager != null || options.sparqlStore() != null;
         if (clusterManager == null) {
             int interrupted = runs.markInterrupted();
+            changedAtStart |= interrupted > 0;
             if (interrupted > 0) {
                 LOG.warn("{} import run(s) were interrupted by the last stop; marked interrupted", interrupted);
             }
         } // clustered, another node may be importing: unfinished runs are taken over under each federation's lock
         long logAtStart = changeLog.newestSeq();
+        steps.done("runs");
         store = options.openStore();
         store.useLinksGraph(iris.linksGraph());
         LOG.info("Linked data in the {}", store.location());
-        vocabulary = Vocabulary.load(iris);
-        store.replaceGraph(iris.referenceGraph(), vocabulary.model());
+        steps.done("dataset");
         ServiceRdf rdf = ServiceRdf.of(iris);
         catalog = new ServiceCatalog(store, rdf);
+        // the published services are counted (a scan of the dataset) on a worker while the next steps run
+        Future<Integer> publishedCount = vertx.executeBlocking(() -> catalog.allServiceUris().size(), false);
+        vocabulary = Vocabulary.load(iris);
+        changedAtStart |= replaceGraphIfChanged(iris.referenceGraph(), vocabulary.model());
+        steps.done("vocabulary");
         ConceptIndex concepts = vocabulary.conceptIndex();
         imports = new ImportService(store, runs, rdf, concepts::match);
         if (clusterManager != null) {
@@ -194,9 +210,12 @@ public final class Hub {
                 : se.insatsnavet.hub.federations.BundledExamples.extractTo(options.dataDir().resolve("examples").resolve("federations"));
         federationRepository = new FederationRepository(database);
         registry = FederationRegistry.load(federationsDir, federationRepository, store, iris);
+        changedAtStart |= registry.descriptionsChanged();
+        steps.done("federations");
 
         serviceIndex = ServiceIndex.open(options.dataDir().resolve("index").resolve("services"), vocabulary, rdf::organisationIri);
-        int published = catalog.allServiceUris().size();
+        steps.done("index open");
+        int published = publishedCount.toCompletionStage().toCompletableFuture().get(10, TimeUnit.MINUTES);
         boolean indexRebuilt = false;
         if (serviceIndex.size() != published || !serviceIndex.currentFormat()) {
             LOG.info("Rebuilding the search index ({} services indexed, {} published)", serviceIndex.size(), published);
@@ -204,6 +223,7 @@ public final class Hub {
             indexRebuilt = true;
         }
         catalog.useIndex(serviceIndex);
+        steps.done("index check");
         // the index follows each committed import; what it cannot take (disk full) it catches up on later
         indexFollower = new IndexFollower(serviceIndex, catalog::itemsOfIds);
         // items of the services a run wrote are built from the descriptions it wrote (no read back from the store)
@@ -217,7 +237,8 @@ public final class Hub {
         });
         duplicates = new se.insatsnavet.hub.duplicates.DuplicateReport(serviceIndex::forEachStoredItem,
                 new se.insatsnavet.hub.duplicates.DuplicateDecisions(database), store, iris);
-        duplicates.publishLinks();
+        changedAtStart |= duplicates.publishLinks();
+        steps.done("duplicates");
         imports.onChanges(changes -> duplicates.invalidate());
 
         dumps = new Dumps(options.dataDir().resolve("dumps"), store, catalog, iris,
@@ -236,6 +257,7 @@ public final class Hub {
         });
         // the last run's dumps are served at once; fresh ones are written in the background
         dumps.loadExisting();
+        steps.done("dumps");
         imports.onChangesElsewhere(changes -> dumps.requestRebuild(registry.all().stream().map(f -> f.id()).toList()));
         if (clusterManager != null) {
             follower = se.insatsnavet.hub.cluster.ChangeFollower.create(vertx, changeLog,
@@ -243,14 +265,15 @@ public final class Hub {
                     logAtStart, indexRebuilt, imports::changedElsewhere);
             imports.onRunFinished(follower::published);
         }
-        dumps.requestRebuildNow(registry.all().stream().map(f -> f.id()).toList());
+        dumps.rebuildAtStartIfBehind(registry.all().stream().map(f -> f.id()).toList(), changedAtStart);
         pluginHost = PluginHost.start(options.dataDir(),
                 Duration.ofMillis(Long.getLong("insatsnavet.plugins.callTimeoutMillis", 10_000)),
                 Long.getLong("insatsnavet.plugins.pollMillis", 1_000));
         pluginImports = new PluginImports(pluginHost);
         imports.usePlugins(pluginImports);
         pluginHost.awaitFolder(Duration.ofSeconds(20));
-        // quality: invalidated by every change, and summed up for each run's report (before any import runs)
+        steps.done("plugins");
+        // quality: brought up to date by every change, and summed up for each run's report (before any import runs)
         quality = new se.insatsnavet.hub.quality.QualityReport(catalog, java.time.Clock.systemUTC());
         // the index's stored items are the store's unless the index failed to follow (a run's services are in it
         // before the run's listeners are told): parsing them is much cheaper than describing every service of a
@@ -264,10 +287,11 @@ public final class Hub {
                 catalog.forEachItemOf(federation, action);
             }
         });
-        imports.onChanges(changes -> quality.invalidate(changes.stream()
-                .map(c -> c.serviceId().substring(0, Math.max(0, c.serviceId().indexOf('.')))).distinct().toList()));
+        imports.onChanges(changes -> quality.changed(changes.stream().map(se.insatsnavet.hub.imports.Change::serviceId).toList(),
+                iris::service));
         runQuality = new se.insatsnavet.hub.quality.RunQuality(database);
         imports.onRunFinished(run -> runQuality.record(run.id(), quality.federationSummary(run.federationId())));
+        steps.done("quality");
         // the opt-in link check of the services' web addresses, after each run of a federation that switched it on
         se.insatsnavet.hub.linkcheck.LinkCheckResults linkResults = new se.insatsnavet.hub.linkcheck.LinkCheckResults(database);
         registry.all().stream().filter(f -> !f.linkCheck().enabled()).forEach(f -> linkResults.forget(f.id()));
@@ -302,11 +326,52 @@ public final class Hub {
                     && servicesImported.add(run.federationId());
             if (first || run.counts().changedCatalogue()) {
                 registry.get(run.federationId()).ifPresent(f -> f.indicatorsSource().ifPresent(source ->
-                        vertx.executeBlocking(() -> importRoutes.syncNow(camel, f, source, "services-imported"), false)));
+                        vertx.executeBlocking(() -> importRoutes.syncNow(startedCamel(), f, source, "services-imported"), false)));
             }
         });
+        steps.done("link check, imports");
+        // the routes are added before the hub listens (a source that cannot have any is a failed run at once,
+        // so the run list is whole from the first request); Camel starts them once it listens
         importRoutes.install(camel);
-        camel.start();
+        steps.done("routes");
+    }
+
+    /**
+     * Starts the import routes (the schedules, the start-up imports, the file watches) on a worker once the hub
+     * serves: the catalogue on disk is served meanwhile, and whatever needs the routes (a sync) waits for them.
+     */
+    private void startImports() {
+        vertx.executeBlocking(() -> {
+            long t0 = System.nanoTime();
+            try {
+                camel.start();
+                camelStarted.complete(null);
+                LOG.info("Import routes started in {} ms", (System.nanoTime() - t0) / 1_000_000);
+            } catch (RuntimeException e) {
+                LOG.error("The import routes could not start; sources are not read", e);
+                camelStarted.completeExceptionally(e);
+            }
+            return null;
+        }, false);
+    }
+
+    /**
+     * Replaces a graph unless it already holds exactly {@code content} (the usual start: the same vocabulary
+     * as last time), so a start writes nothing it need not; returns whether it wrote.
+     */
+    private boolean replaceGraphIfChanged(String graphIri, org.apache.jena.rdf.model.Model content) {
+        org.apache.jena.rdf.model.Model stored = store.graph(graphIri);
+        if (stored.size() == content.size() && stored.isIsomorphicWith(content)) {
+            return false;
+        }
+        store.replaceGraph(graphIri, content);
+        return true;
+    }
+
+    /** Blocks until the import routes run (they start just after the hub listens). */
+    private CamelContext startedCamel() {
+        camelStarted.join();
+        return camel;
     }
 
     private Future<Void> listen() {
@@ -535,7 +600,7 @@ public final class Hub {
         vertx.executeBlocking(() -> {
             for (var federation : registry.all()) {
                 try {
-                    importRoutes.resumeInterrupted(camel, federation);
+                    importRoutes.resumeInterrupted(startedCamel(), federation);
                 } catch (RuntimeException e) {
                     LOG.warn("Taking over the unfinished import of {} failed", federation.id(), e);
                 }
@@ -570,8 +635,8 @@ public final class Hub {
         var federation = registry.get(federationId)
                 .orElseThrow(() -> new IllegalArgumentException("No federation with id '" + federationId + "'"));
         java.util.List<se.insatsnavet.hub.imports.RunReport> reports = new java.util.ArrayList<>(
-                federation.sources().stream().map(s -> importRoutes.syncNow(camel, federation, s, trigger)).toList());
-        federation.indicatorsSource().ifPresent(s -> reports.add(importRoutes.syncNow(camel, federation, s, trigger)));
+                federation.sources().stream().map(s -> importRoutes.syncNow(startedCamel(), federation, s, trigger)).toList());
+        federation.indicatorsSource().ifPresent(s -> reports.add(importRoutes.syncNow(startedCamel(), federation, s, trigger)));
         return reports;
     }
 
@@ -615,7 +680,7 @@ public final class Hub {
     }
 
     public CamelContext camel() {
-        return camel;
+        return startedCamel();
     }
 
     /**
@@ -630,6 +695,13 @@ public final class Hub {
         closeQuietly("change follower", follower);
         Future<Void> http = server == null ? Future.succeededFuture() : server.close();
         http.transform(x -> Blocking.run(vertx, () -> {
+            if (camel != null) {
+                try {
+                    camelStarted.get(60, TimeUnit.SECONDS); // never stop Camel while it is still starting
+                } catch (Exception notStarted) {
+                    LOG.debug("The import routes had not started", notStarted);
+                }
+            }
             closeQuietly("import routes", camel);
             closeQuietly("link checker", linkChecker);
             closeQuietly("usage statistics", usage);

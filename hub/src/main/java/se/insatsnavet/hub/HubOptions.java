@@ -20,9 +20,10 @@ import java.util.Objects;
  * @param importOnStart whether the federations' sources are polled as soon as the hub starts
  * @param readRetries   how often a failed source read is retried before the run is marked failed
  * @param readRetryDelayMillis delay before the first retry; it doubles with each further retry
- * @param fileWatchMillis how often file sources are checked for changes (a changed file is imported at once);
- *                        0 turns the watch off; {@value #DEFAULT_FILE_WATCH_MILLIS} ms by default (a check compares
- *                        the file's size and modification time, and reads it only when they changed)
+ * @param fileWatchMillis how often file sources are checked for changes (a changed file is imported as soon as
+ *                        its size and modification time stayed the same for one whole check, so never half-written);
+ *                        0 turns the watch off; {@value #DEFAULT_FILE_WATCH_MILLIS} ms by default (a check is one
+ *                        stat() of the file; it is read only when its size or modification time changed)
  * @param peers       base URLs of peer hubs (another region's, a national one) that network queries also ask
  * @param sparqlStore a remote SPARQL 1.1 store (Fuseki dataset) that holds the linked data instead of the
  *                    embedded TDB2 dataset in {@code <data>/tdb2/}; null = embedded TDB2
@@ -49,7 +50,7 @@ public record HubOptions(int port, String host, Path dataDir, Path federations, 
     }
 
     /** How often file sources are checked by default: a change is visible within about a second. */
-    public static final long DEFAULT_FILE_WATCH_MILLIS = 500;
+    public static final long DEFAULT_FILE_WATCH_MILLIS = 100;
 
     /** Defaults for one machine: port 8080, bundled examples, H2 and TDB2 under {@code dataDir}. */
     public static HubOptions defaults(Path dataDir) {

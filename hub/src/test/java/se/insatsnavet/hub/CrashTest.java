@@ -68,10 +68,14 @@ class CrashTest {
                 .withImportOnStart(false).withFileWatch(0)).toCompletionStage().toCompletableFuture().get();
         try {
             TestHttp restarted = new TestHttp(hub.port());
-            JsonNode run = restarted.json("/api/federations/stor/runs").path("items").get(0);
+            JsonNode run = restarted.json("/api/federations/stor/runs").path("items").path(0);
             long published = restarted.json("/api/services?federation=stor&perPage=1").path("total").asLong();
-            System.out.println("CrashTest: the killed run is " + run.path("status").asText());
-            if (run.path("status").asText().equals("interrupted")) {
+            System.out.println("CrashTest: the killed run is " + run.path("status").asText("not recorded"));
+            if (run.isMissingNode()) {
+                // killed within H2's write delay of the run's start: its row never reached the disk, and nothing
+                // of it was committed to the dataset either (that happens at the run's end, long after)
+                assertEquals(0, published, "no run recorded: the old state (empty)");
+            } else if (run.path("status").asText().equals("interrupted")) {
                 assertEquals(0, published, "nothing of the interrupted run is published: the old state (empty)");
             } else {
                 assertEquals("succeeded", run.path("status").asText(), run.toString());

@@ -142,6 +142,25 @@ class PushAndSyncTest {
     }
 
     @Test
+    void eachRunsQualitySummaryCountsTheServicesAsThatRunLeftThem() throws Exception {
+        long first = TestHttp.JSON.readTree(send("PUT", "/api/federations/alfa/services", alfaToken, "application/json",
+                catalogue("p1", "p2")).body()).path("id").asLong();
+        assertEquals(2, http.json("/api/federations/alfa/runs/" + first).path("quality").path("services").asInt());
+        // single changes: the summary follows each (the cached results are updated service by service)
+        long added = TestHttp.JSON.readTree(send("PUT", "/api/federations/alfa/services/p3", alfaToken, "application/json",
+                SERVICE.formatted("p3", "Insats p3")).body()).path("id").asLong();
+        JsonNode afterAdd = http.json("/api/federations/alfa/runs/" + added).path("quality");
+        assertEquals(3, afterAdd.path("services").asInt(), afterAdd.toString());
+        assertEquals(http.json("/api/quality/alfa").path("averageScore").asLong(), afterAdd.path("averageScore").asLong());
+        long deleted = TestHttp.JSON.readTree(send("DELETE", "/api/federations/alfa/services/p1", alfaToken, null, null).body())
+                .path("id").asLong();
+        JsonNode afterDelete = http.json("/api/federations/alfa/runs/" + deleted).path("quality");
+        assertEquals(2, afterDelete.path("services").asInt(), afterDelete.toString());
+        assertTrue(afterDelete.path("fixFirst").toString().contains("alfa.p3"), afterDelete.toString());
+        assertTrue(!afterDelete.path("fixFirst").toString().contains("alfa.p1"), afterDelete.toString());
+    }
+
+    @Test
     void deeplyNestedOrNonJsonBodiesAreRefused() throws Exception {
         String deep = "[" + "{\"a\":".repeat(40) + "1" + "}".repeat(40) + "]";
         assertEquals(400, send("PUT", "/api/federations/alfa/services", alfaToken, "application/json", deep).statusCode());

@@ -97,21 +97,44 @@ public class FileSourceEndpoint extends SourceEndpoint {
     @Override
     public String changeToken() throws java.io.IOException {
         Path file = resolveFile();
-        if (!java.nio.file.Files.exists(file)) {
+        java.nio.file.attribute.BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
             return null;
         }
         StringBuilder token = new StringBuilder();
-        if (java.nio.file.Files.isDirectory(file)) {
-            try (var files = java.nio.file.Files.list(file)) {
+        if (attributes.isDirectory()) {
+            try (var files = Files.list(file)) {
                 for (Path f : files.sorted().toList()) {
-                    token.append(f.getFileName()).append(':').append(java.nio.file.Files.size(f)).append(':')
-                            .append(java.nio.file.Files.getLastModifiedTime(f)).append('|');
+                    java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class);
+                    token.append(f.getFileName()).append(':').append(a.size()).append(':').append(a.lastModifiedTime()).append('|');
                 }
             }
         } else {
-            token.append(java.nio.file.Files.size(file)).append(':').append(java.nio.file.Files.getLastModifiedTime(file));
+            // one stat() per check: the watch checks often, so a check must stay cheap
+            token.append(attributes.size()).append(':').append(attributes.lastModifiedTime());
         }
         return token.toString();
+    }
+
+    /** The file's modification time; for a drop folder the latest of the folder's and its files'. */
+    @Override
+    protected long lastModifiedMillis() throws java.io.IOException {
+        Path file = resolveFile();
+        try {
+            long latest = Files.getLastModifiedTime(file).toMillis();
+            if (Files.isDirectory(file)) {
+                try (var files = Files.list(file)) {
+                    for (Path f : files.toList()) {
+                        latest = Math.max(latest, Files.getLastModifiedTime(f).toMillis());
+                    }
+                }
+            }
+            return latest;
+        } catch (NoSuchFileException e) {
+            return -1;
+        }
     }
 
     /**

@@ -11,6 +11,14 @@ import java.util.Objects;
  * {@link SourceBatch} - unless {@code onlyWhenChanged} is set and the fingerprint equals the last one
  * emitted successfully.
  *
+ * <p>A source with a {@linkplain SourceEndpoint#changeToken() change token} (a file's size and modification
+ * time) is read only once the token has stayed the same for one whole poll interval: a file still being
+ * written (growing, or touched again) is left alone until its writer has finished, so it is never read
+ * half-written (the "changed" read lock of Camel's file component, with the poll interval as its check
+ * interval). A file moved into place whole is read one interval after it appeared. With
+ * {@code readAtFirstPoll=false} the first poll only notes the token (the source is read at start anyway),
+ * unless the source changed after the endpoint was made (perhaps after that read).</p>
+ *
  * <p>A failed read is thrown from {@link #poll()}, so Camel's poll strategy logs it and the
  * {@code backoff*} options apply; the remembered fingerprint is then left alone. A batch whose routing
  * fails is handed to the consumer's exception handler and is not remembered either, so the next poll
@@ -20,6 +28,9 @@ public class SourceConsumer extends ScheduledPollConsumer {
 
     private volatile String lastFingerprint;
     private volatile String lastToken;
+    /** A token that differed from {@link #lastToken} at the previous poll: read if it is still the same now. */
+    private volatile String pendingToken;
+    private volatile boolean polled;
 
     public SourceConsumer(SourceEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -39,8 +50,20 @@ public class SourceConsumer extends ScheduledPollConsumer {
     protected int poll() throws Exception {
         SourceEndpoint endpoint = getEndpoint();
         String token = endpoint.isOnlyWhenChanged() ? endpoint.changeToken() : null;
+        if (!polled) {
+            polled = true;
+            if (token != null && !endpoint.isReadAtFirstPoll() && endpoint.unchangedSinceMade()) {
+                // read at start by someone else, and not changed since: only changes from now on are this consumer's
+                lastToken = token;
+                return 0;
+            }
+        }
         if (token != null && token.equals(lastToken)) {
             return 0; // unchanged since the last routed batch: no need to read and parse it again
+        }
+        if (token != null && !token.equals(pendingToken)) {
+            pendingToken = token; // changed since the previous poll, perhaps still being written: look again next poll
+            return 0;
         }
         SourceBatch batch = endpoint.read();
         if (endpoint.isOnlyWhenChanged() && Objects.equals(batch.fingerprint(), lastFingerprint)) {

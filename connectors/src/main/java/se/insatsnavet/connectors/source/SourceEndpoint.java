@@ -30,8 +30,32 @@ public abstract class SourceEndpoint extends ScheduledPollEndpoint {
             description = "Emit a batch only when the source's content fingerprint differs from the last emitted one")
     private boolean onlyWhenChanged = true;
 
+    @UriParam(label = "consumer", defaultValue = "true",
+            description = "Read the source at the first poll; false: the first poll only notes the source's change token, "
+                    + "and the source is read once it changes (for a watch whose source is read at start anyway)")
+    private boolean readAtFirstPoll = true;
+
+    /** When this endpoint was made: before the route's first read, since routes are added before they start. */
+    private final long createdMillis = System.currentTimeMillis();
+
     protected SourceEndpoint(String endpointUri, Component component) {
         super(endpointUri, component);
+    }
+
+    /**
+     * Whether the source was last changed well before this endpoint was made (file systems keep modification
+     * times to a second or two), so that a read at start, which comes after, saw it as it is now; false when
+     * not known. Lets a watch with {@code readAtFirstPoll=false} skip its first read without missing a change
+     * made between the read at start and its first poll.
+     */
+    public boolean unchangedSinceMade() throws Exception {
+        long modified = lastModifiedMillis();
+        return modified >= 0 && modified < createdMillis - 2_000;
+    }
+
+    /** When the source last changed (epoch milliseconds), or -1 when it cannot tell. */
+    protected long lastModifiedMillis() throws Exception {
+        return -1;
     }
 
     /**
@@ -86,5 +110,14 @@ public abstract class SourceEndpoint extends ScheduledPollEndpoint {
     /** Emit a batch only when the source's content fingerprint differs from the last emitted one. */
     public void setOnlyWhenChanged(boolean onlyWhenChanged) {
         this.onlyWhenChanged = onlyWhenChanged;
+    }
+
+    public boolean isReadAtFirstPoll() {
+        return readAtFirstPoll;
+    }
+
+    /** False: the first poll only notes the change token; the source is read once it changes. */
+    public void setReadAtFirstPoll(boolean readAtFirstPoll) {
+        this.readAtFirstPoll = readAtFirstPoll;
     }
 }

@@ -104,6 +104,78 @@ class SourceConsumerTest {
     }
 
     @Test
+    void aFileStillBeingWrittenIsReadOnlyOnceItHasStayedTheSameForAWholePoll() throws Exception {
+        Path file = dir.resolve("insatser.csv");
+        // polled by the test only (Camel's own first poll is an hour away), so each step is one poll
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("insats-file:f/s?path=RAW(" + file + ")&initialDelay=3600000&delay=3600000").routeId("sync")
+                        .process(received::add);
+            }
+        });
+        context.start();
+        SourceConsumer consumer = assertInstanceOf(SourceConsumer.class, context.getRoute("sync").getConsumer());
+        Files.writeString(file, "Id;Namn\n1;Steget\n2;Jobb");
+
+        assertEquals(0, consumer.poll()); // new: perhaps still being written
+        Files.writeString(file, "spår\n3;Vägen vidare\n", java.nio.file.StandardOpenOption.APPEND);
+        assertEquals(0, consumer.poll()); // it grew since the last poll: still being written
+        assertTrue(received.isEmpty());
+
+        assertEquals(1, consumer.poll()); // the same as at the last poll: written, read whole
+        List<RawRecord> records = received.get(0).getMessage().getBody(SourceBatch.class).records();
+        assertEquals(3, records.size());
+        assertEquals("Jobbspår", records.get(1).get("Namn"));
+        assertEquals(0, consumer.poll());
+        assertEquals(1, received.size());
+    }
+
+    @Test
+    void withoutReadAtFirstPollTheFileIsReadOnlyOnceItChanges() throws Exception {
+        Path file = Files.writeString(dir.resolve("insatser.csv"), "Id;Namn\n1;Steget\n");
+        // a file last changed well before the hub started (and so read by its import at start)
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600)));
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("insats-file:f/s?path=RAW(" + file + ")&initialDelay=3600000&delay=3600000&readAtFirstPoll=false")
+                        .routeId("sync").process(received::add);
+            }
+        });
+        context.start();
+        SourceConsumer consumer = assertInstanceOf(SourceConsumer.class, context.getRoute("sync").getConsumer());
+
+        assertEquals(0, consumer.poll()); // only notes the file as it is
+        assertEquals(0, consumer.poll());
+        assertTrue(received.isEmpty());
+
+        Files.writeString(file, "Id;Namn\n1;Steget\n2;Jobbspår\n");
+        assertEquals(0, consumer.poll()); // changed: read once it stays so for a poll
+        assertEquals(1, consumer.poll());
+        assertEquals(2, received.get(0).getMessage().getBody(SourceBatch.class).records().size());
+    }
+
+    @Test
+    void withoutReadAtFirstPollAFileChangedSinceTheRouteWasMadeIsStillRead() throws Exception {
+        // changed just now: perhaps after the import at start read it, so the first poll must not only note it
+        Path file = Files.writeString(dir.resolve("insatser.csv"), "Id;Namn\n1;Steget\n2;Jobbspår\n");
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("insats-file:f/s?path=RAW(" + file + ")&initialDelay=3600000&delay=3600000&readAtFirstPoll=false")
+                        .routeId("sync").process(received::add);
+            }
+        });
+        context.start();
+        SourceConsumer consumer = assertInstanceOf(SourceConsumer.class, context.getRoute("sync").getConsumer());
+
+        assertEquals(0, consumer.poll()); // seen; read once it stays so for a poll
+        assertEquals(1, consumer.poll());
+        assertEquals(2, received.get(0).getMessage().getBody(SourceBatch.class).records().size());
+    }
+
+    @Test
     void reEmitsEveryPollWhenOnlyWhenChangedIsOff() throws Exception {
         Path file = Files.writeString(dir.resolve("insatser.csv"), "Id\n1\n");
 

@@ -62,6 +62,17 @@ public final class Dumps implements AutoCloseable {
     private volatile boolean closed;
     private final List<DumpFormat> formats;
     private volatile java.util.function.BooleanSupplier busy = () -> false;
+    /**
+     * Beside the dumps (never listed nor served: names starting with a dot): {@code .stale} exists from a change
+     * of the catalogue until a rebuild after it has finished, so a start knows whether the dumps on disk are
+     * current; {@code .digests} keeps each dump's size, modification time and SHA-256, so a start need not
+     * read every dump again to list it.
+     */
+    static final String STALE_MARKER = ".stale";
+    static final String DIGESTS = ".digests";
+    /** Requests so far; a rebuild clears {@code .stale} only if none came after it began. */
+    private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
+    private final Object staleLock = new Object();
 
     /**
      * @param formats further dumps written after the hub's own (e.g. the HSDS tabular package)
@@ -92,6 +103,10 @@ public final class Dumps implements AutoCloseable {
     }
 
     private void request(Collection<String> federationIds, boolean quiet) {
+        synchronized (staleLock) {
+            requests.incrementAndGet();
+            markStale();
+        }
         long now = System.nanoTime();
         if (quiet) {
             lastRequest = now;
@@ -133,12 +148,53 @@ public final class Dumps implements AutoCloseable {
             writer.schedule(() -> rebuildWhenQuiet(federationIds), QUIET_MILLIS, TimeUnit.MILLISECONDS);
             return;
         }
+        long requestsBefore = requests.get();
         pending.set(false);
         try {
             rebuild(federationIds);
-        } catch (RuntimeException e) {
+            synchronized (staleLock) {
+                if (requests.get() == requestsBefore) {
+                    // nothing asked for another rebuild meanwhile: the dumps are as current as the catalogue
+                    Files.deleteIfExists(dir.resolve(STALE_MARKER));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
             LOG.error("Writing the dumps failed; the previous dumps stay", e);
         }
+    }
+
+    private void markStale() {
+        try {
+            Path marker = dir.resolve(STALE_MARKER);
+            if (!Files.exists(marker)) {
+                Files.createDirectories(dir);
+                Files.newOutputStream(marker, java.nio.file.StandardOpenOption.CREATE).close();
+            }
+        } catch (IOException e) {
+            LOG.warn("Cannot mark the dumps in {} stale; the next start rebuilds them anyway only if one is missing", dir, e);
+        }
+    }
+
+    /**
+     * At start, after {@link #loadExisting}: rebuilds the dumps in the background when they may be behind the
+     * catalogue - a change since their last rebuild ({@code .stale}), a dump missing, or {@code changedAtStart}
+     * (the start itself changed what they hold: the vocabulary, a federation's description, an interrupted run) -
+     * and otherwise keeps serving those on disk. Returns whether a rebuild was asked for.
+     */
+    public boolean rebuildAtStartIfBehind(Collection<String> federationIds, boolean changedAtStart) {
+        List<String> expected = new ArrayList<>(List.of("catalogue.nq.gz", "services.ndjson"));
+        federationIds.forEach(f -> expected.add(f + ".ttl"));
+        formats.forEach(f -> expected.add(f.name()));
+        List<String> missing = expected.stream().filter(n -> !current.containsKey(n)).toList();
+        boolean stale = Files.exists(dir.resolve(STALE_MARKER));
+        if (!changedAtStart && !stale && missing.isEmpty()) {
+            LOG.info("The {} dumps on disk are current; not rebuilt at start", current.size());
+            return false;
+        }
+        LOG.info("Rebuilding the dumps at start ({})", changedAtStart ? "the start changed the catalogue"
+                : stale ? "changes since their last rebuild" : missing.size() + " missing, e.g. " + missing.get(0));
+        requestRebuildNow(federationIds);
+        return true;
     }
 
     /** Rebuilds every dump now (blocking). */
@@ -176,6 +232,8 @@ public final class Dumps implements AutoCloseable {
         if (!Files.isDirectory(dir)) {
             return;
         }
+        Map<String, String[]> known = readDigests();
+        boolean hashed = false;
         try (var files = Files.list(dir)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 String name = f.getFileName().toString();
@@ -183,18 +241,74 @@ public final class Dumps implements AutoCloseable {
                     Files.deleteIfExists(f);
                     continue;
                 }
-                MessageDigest sha = MessageDigest.getInstance("SHA-256");
-                try (var in = new java.security.DigestInputStream(Files.newInputStream(f), sha)) {
-                    in.transferTo(OutputStream.nullOutputStream());
+                if (name.startsWith(".")) {
+                    continue; // the hub's own notes (.stale, .digests): not dumps
+                }
+                long size = Files.size(f);
+                java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(f);
+                String[] k = known.get(name);
+                String sha256;
+                if (k != null && k[0].equals(Long.toString(size)) && k[1].equals(Long.toString(time.toMillis()))) {
+                    sha256 = k[2]; // the file is as the hub wrote it: its digest is known
+                } else {
+                    MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                    try (var in = new java.security.DigestInputStream(Files.newInputStream(f), sha)) {
+                        in.transferTo(OutputStream.nullOutputStream());
+                    }
+                    sha256 = HexFormat.of().formatHex(sha.digest());
+                    hashed = true;
                 }
                 String type = name.endsWith(".nq.gz") ? "application/gzip" : name.endsWith(".ttl") ? "text/turtle"
                         : name.endsWith(".ndjson") ? "application/x-ndjson" : name.endsWith(".zip") ? "application/zip"
                         : "application/octet-stream";
-                current.put(name, new DumpInfo(name, type, Files.size(f), HexFormat.of().formatHex(sha.digest()),
-                        Files.getLastModifiedTime(f).toInstant()));
+                current.put(name, new DumpInfo(name, type, size, sha256, time.toInstant()));
             }
         } catch (IOException | NoSuchAlgorithmException e) {
             LOG.warn("Cannot list the existing dumps in {}; they are rebuilt", dir, e);
+        }
+        if (hashed) {
+            saveDigests();
+        }
+    }
+
+    /** {@code .digests}: name -> [size, modification time (ms), SHA-256]; empty when there is none or it is unreadable. */
+    private Map<String, String[]> readDigests() {
+        Map<String, String[]> out = new java.util.HashMap<>();
+        Path file = dir.resolve(DIGESTS);
+        if (!Files.isRegularFile(file)) {
+            return out;
+        }
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                String[] p = line.split("\t");
+                if (p.length == 4) {
+                    out.put(p[0], new String[]{p[1], p[2], p[3]});
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("Cannot read {}; the dumps are hashed again", file, e);
+        }
+        return out;
+    }
+
+    /** Writes {@code .digests} for the current dumps (beside them, moved into place). */
+    private void saveDigests() {
+        StringBuilder b = new StringBuilder();
+        for (DumpInfo d : list()) {
+            try {
+                Path f = dir.resolve(d.name());
+                b.append(d.name()).append('\t').append(Files.size(f)).append('\t')
+                        .append(Files.getLastModifiedTime(f).toMillis()).append('\t').append(d.sha256()).append('\n');
+            } catch (IOException e) {
+                // gone meanwhile: left out, so it is hashed again if it comes back
+            }
+        }
+        try {
+            Path tmp = dir.resolve(DIGESTS + ".tmp");
+            Files.writeString(tmp, b.toString(), StandardCharsets.UTF_8);
+            Files.move(tmp, dir.resolve(DIGESTS), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            LOG.warn("Cannot write the dump digests in {}; the next start hashes the dumps again", dir, e);
         }
     }
 
@@ -238,6 +352,7 @@ public final class Dumps implements AutoCloseable {
         }
         current.put(name, new DumpInfo(name, gzip ? "application/gzip" : mediaType, Files.size(target),
                 HexFormat.of().formatHex(sha.digest()), Instant.now()));
+        saveDigests(); // after each file: a rebuild cut short by a stop leaves the digests true to the files
     }
 
     /** Stops the writer: a waiting rebuild is dropped, a running one is let finish (at most a minute). */

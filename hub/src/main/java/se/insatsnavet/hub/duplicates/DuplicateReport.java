@@ -253,8 +253,11 @@ public final class DuplicateReport {
         return Optional.ofNullable(decided().get(Candidate.pairKey(x, y)));
     }
 
-    /** Writes the links graph anew: owl:sameAs and skos:exactMatch both ways between every confirmed pair. */
-    public void publishLinks() {
+    /**
+     * Writes the links graph anew: owl:sameAs and skos:exactMatch both ways between every confirmed pair; nothing is
+     * written when the graph already holds exactly those links. Returns whether it wrote.
+     */
+    public boolean publishLinks() {
         Model links = ModelFactory.createDefaultModel();
         for (DuplicateDecisions.Decision d : decisions.all(DuplicateDecisions.CONFIRMED)) {
             Resource a = links.createResource(iris.service(d.serviceA()));
@@ -262,7 +265,12 @@ public final class DuplicateReport {
             a.addProperty(OWL.sameAs, b).addProperty(SKOS.exactMatch, b);
             b.addProperty(OWL.sameAs, a).addProperty(SKOS.exactMatch, a);
         }
+        Model published = store.graph(iris.linksGraph());
+        if (published.size() == links.size() && published.isIsomorphicWith(links)) {
+            return false; // as published already: no write
+        }
         store.replaceGraph(iris.linksGraph(), links);
+        return true;
     }
 
     /** The items of one federation's open candidates for a page, as JSON (the editors' page). */

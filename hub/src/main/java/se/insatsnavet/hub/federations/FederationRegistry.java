@@ -36,10 +36,13 @@ public final class FederationRegistry {
 
     private final Map<String, FederationDescriptor> federations;
     private final List<DescriptorException> errors;
+    private final boolean descriptionsChanged;
 
-    private FederationRegistry(Map<String, FederationDescriptor> federations, List<DescriptorException> errors) {
+    private FederationRegistry(Map<String, FederationDescriptor> federations, List<DescriptorException> errors,
+                               boolean descriptionsChanged) {
         this.federations = federations;
         this.errors = errors;
+        this.descriptionsChanged = descriptionsChanged;
     }
 
     /** Loads and registers every descriptor in {@code dir}. Blocking. */
@@ -54,13 +57,43 @@ public final class FederationRegistry {
             LOG.error("Federation descriptor rejected: {}", e.getMessage());
         }
         Map<String, FederationDescriptor> byId = new LinkedHashMap<>();
+        int described = 0;
+        Map<String, List<String>> registered = repository.registered();
         for (FederationDescriptor f : result.descriptors()) {
             byId.put(f.id(), f);
-            repository.upsert(f.id(), nameOf(f), f.file() == null ? null : f.file().toString());
-            store.replaceSubject(iris.federationGraph(f.id()), iris.organisation(f.id()), describe(f, iris));
+            String path = f.file() == null ? null : f.file().toString();
+            if (!List.of(nameOf(f), path == null ? "" : path).equals(registered.get(f.id()))) {
+                repository.upsert(f.id(), nameOf(f), path); // new, renamed or moved (one transaction each)
+            }
+            Model description = describe(f, iris);
+            // a start with the same descriptor as last time writes nothing to the dataset (one write transaction each)
+            if (!alreadyDescribed(store, iris.federationGraph(f.id()), iris.organisation(f.id()), description)) {
+                store.replaceSubject(iris.federationGraph(f.id()), iris.organisation(f.id()), description);
+                described++;
+            }
         }
-        LOG.info("{} federation(s) loaded from {}", byId.size(), dir.toAbsolutePath());
-        return new FederationRegistry(byId, result.errors());
+        LOG.info("{} federation(s) loaded from {} ({} described anew)", byId.size(), dir.toAbsolutePath(), described);
+        return new FederationRegistry(byId, result.errors(), described > 0);
+    }
+
+    /**
+     * Whether the graph already holds exactly this description of {@code subject}: the same statements about it,
+     * and every statement of the description about the resources it links to.
+     */
+    static boolean alreadyDescribed(CatalogStore store, String graphIri, String subject, Model description) {
+        Model stored = store.describeIn(graphIri, subject).orElse(null);
+        if (stored == null) {
+            return false;
+        }
+        org.apache.jena.rdf.model.Resource s = stored.createResource(subject);
+        return stored.listStatements(s, null, (org.apache.jena.rdf.model.RDFNode) null).toSet()
+                .equals(description.listStatements(s, null, (org.apache.jena.rdf.model.RDFNode) null).toSet())
+                && stored.containsAll(description);
+    }
+
+    /** Whether loading described at least one federation anew (a new or changed descriptor) in the dataset. */
+    public boolean descriptionsChanged() {
+        return descriptionsChanged;
     }
 
     /** The federation's organisation in the vocabulary: CPSV-AP's m8g:PublicOrganisation. */

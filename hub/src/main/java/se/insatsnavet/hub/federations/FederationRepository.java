@@ -59,6 +59,21 @@ public final class FederationRepository {
         });
     }
 
+    /** Every registered federation's name and descriptor path (a null path as ""), by id: one query. */
+    public Map<String, java.util.List<String>> registered() {
+        return db.read(c -> {
+            Map<String, java.util.List<String>> out = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, name, descriptor_path FROM federation");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), java.util.List.of(String.valueOf(rs.getString(2)),
+                            rs.getString(3) == null ? "" : rs.getString(3)));
+                }
+            }
+            return out;
+        });
+    }
+
     /** Number of published services per federation id. */
     public Map<String, Integer> publishedCounts() {
         return db.read(c -> {

@@ -295,12 +295,16 @@ public final class ImportRoutes {
 
     /**
      * For a file source: the connector as a polling consumer, which emits a batch only when the file's
-     * content changed since its last emission; a batch whose fingerprint is that of the last succeeded run
+     * content changed since its last emission (and once its size and time stayed the same for a whole check,
+     * so never half-written); a batch whose fingerprint is that of the last succeeded run
      * (the first poll after start-up, typically) is not imported again.
      */
     private RouteBuilder watchRoute(FederationDescriptor federation, SourceDescriptor source) {
+        // imported at start anyway (or its indicators after its services): the watch's first check only notes
+        // the file's size and time, rather than reading every file of every federation once more at start
         String consumer = endpointUri(federation, source) + "&delay=" + watchMillis + "&initialDelay=" + watchMillis
-                + "&backoffErrorThreshold=1&backoffMultiplier=12";
+                + "&backoffErrorThreshold=1&backoffMultiplier=12"
+                + (importOnStart ? "&readAtFirstPoll=false" : "");
         return new RouteBuilder() {
             @Override
             public void configure() {

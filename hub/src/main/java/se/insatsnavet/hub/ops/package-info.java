@@ -1,2 +1,2 @@
-/** Operating the hub: Prometheus metrics ({@code /metrics}) and the backup command. */
+/** Operating the hub: Prometheus metrics ({@code /metrics}), the backup command and the start-up step timings. */
 package se.insatsnavet.hub.ops;

@@ -69,10 +69,44 @@ public final class QualityReport {
         ofFederation.clear();
     }
 
-    /** Forgets the cached results after a change to these federations' services. */
-    public void invalidate(java.util.Collection<String> federations) {
+    /**
+     * After a change to these services ({@code <federation>.<localId>} ids): the whole-catalogue results are
+     * forgotten, and each federation's cached results are brought up to date service by service, reading only the
+     * changed services ({@code uriOf} gives a service's IRI), so the next run report of a large federation does not
+     * read all its services again. A federation with many changes is read anew when next asked.
+     */
+    public void changed(java.util.Collection<String> serviceIds, java.util.function.Function<String, String> uriOf) {
         byFederation = null;
-        federations.forEach(ofFederation::remove);
+        Map<String, List<String>> byFed = new TreeMap<>();
+        for (String id : serviceIds) {
+            int dot = id.indexOf('.');
+            byFed.computeIfAbsent(dot < 0 ? id : id.substring(0, dot), f -> new ArrayList<>()).add(id);
+        }
+        byFed.forEach((federation, ids) -> {
+            List<ObjectNode> cached = ofFederation.get(federation);
+            if (cached == null) {
+                return; // computed whole when next asked
+            }
+            if (ids.size() > Math.max(16, cached.size() / 4)) {
+                ofFederation.remove(federation);
+                return;
+            }
+            Map<String, se.insatsnavet.hub.linkcheck.LinkResult> checked = links.get().getOrDefault(federation, Map.of());
+            Map<String, ObjectNode> byId = new java.util.LinkedHashMap<>();
+            cached.forEach(o -> byId.put(o.path("id").asText(), o));
+            for (String id : ids) {
+                java.util.Optional<ObjectNode> item = catalog.itemOf(uriOf.apply(id));
+                if (item.isPresent()) {
+                    byId.put(id, check.check(item.get(), checked::get));
+                } else {
+                    byId.remove(id); // no longer published
+                }
+            }
+            List<ObjectNode> updated = new ArrayList<>(byId.values());
+            updated.sort(WORST_FIRST);
+            // unless something forgot or replaced them meanwhile (then they are read anew, changes included)
+            ofFederation.replace(federation, cached, updated);
+        });
     }
 
     private Map<String, List<ObjectNode>> results() {
