@@ -114,12 +114,7 @@ public final class DistinctSearchBench {
                 codes.get((k / SEARCH_WORDS.length) % codes.size()), null, null, 1, ServiceFilter.DEFAULT_PER_PAGE,
                 new ServiceFilter.More(null, 16 + k / (SEARCH_WORDS.length * codes.size()), null, null, null, null, null, null, null, null, null));
         ServicePageResult result = catalog.search(filter, true, true);
-        ObjectNode body = json.createObjectNode();
-        ArrayNode out = body.putArray("items");
-        result.items().forEach(out::add);
-        body.put("total", result.total()).put("page", result.page()).put("perPage", result.perPage());
-        body.set("facets", json.valueToTree(result.facets()));
-        return body.toString();
+        return new String(result.body(true), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** {@code count} items: copies of {@code items}, each copy with its own ids and a permutation of the municipalities. */

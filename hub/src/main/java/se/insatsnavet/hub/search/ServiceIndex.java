@@ -96,11 +96,24 @@ public final class ServiceIndex implements AutoCloseable {
     private static final int OPEN_MAX = 999;
 
     /**
-     * What a search found: the items of one page (as published, parsed from the index), the total, facet counts
-     * (value → count per dimension), snippets by service id.
+     * What a search found: the items of one page (their JSON as published, UTF-8, straight from the index),
+     * the total, facet counts (value → count per dimension) and the page's snippets (in the items' order, null
+     * where a description has none; empty when none were asked for).
      */
-    public record Hits(List<ObjectNode> items, long total, Map<String, Map<String, Long>> facets,
-                       Map<String, String> snippets) {
+    public record Hits(List<byte[]> json, long total, Map<String, Map<String, Long>> facets, List<String> snippets) {
+
+        /** The page's items parsed (for callers that need the tree; the search itself never parses them). */
+        public List<ObjectNode> items() {
+            List<ObjectNode> out = new ArrayList<>(json.size());
+            try {
+                for (byte[] item : json) {
+                    out.add((ObjectNode) ITEMS.readTree(item));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("An item of the search index is not JSON", e);
+            }
+            return out;
+        }
     }
 
     /**
@@ -448,15 +461,12 @@ public final class ServiceIndex implements AutoCloseable {
                 for (int i = filter.offset(); i < docs.length && i < wanted; i++) {
                     pageDocs.add(docs[i].doc);
                 }
-                List<ObjectNode> items = new ArrayList<>();
-                for (byte[] json : items(searcher.getIndexReader(), pageDocs)) {
-                    items.add((ObjectNode) ITEMS.readTree(json));
-                }
-                Map<String, String> snippetsById = new LinkedHashMap<>();
+                List<byte[]> items = items(searcher.getIndexReader(), pageDocs);
+                List<String> pageSnippets = List.of();
                 if (snippets && !filter.q().isEmpty() && !pageDocs.isEmpty()) {
                     Map<Integer, String> descriptions = new java.util.HashMap<>();
                     for (int i = 0; i < pageDocs.size(); i++) {
-                        descriptions.put(pageDocs.get(i), text(items.get(i).path("description")));
+                        descriptions.put(pageDocs.get(i), description(items.get(i)));
                     }
                     UnifiedHighlighter highlighter = new PageHighlighter(UnifiedHighlighter.builder(searcher, indexAnalyzer)
                             .withFieldMatcher(name -> true).withMaxLength(10_000)
@@ -467,13 +477,9 @@ public final class ServiceIndex implements AutoCloseable {
                     // the description's postings, the text from the page's items
                     String[] highlighted = highlighter.highlight("description", wordsOnly(filter), new TopDocs(top.totalHits,
                             pageDocs.stream().map(doc -> new ScoreDoc(doc, 0)).toArray(ScoreDoc[]::new)));
-                    for (int i = 0; i < highlighted.length; i++) {
-                        if (highlighted[i] != null) {
-                            snippetsById.put(items.get(i).path("id").asText(), highlighted[i]);
-                        }
-                    }
+                    pageSnippets = java.util.Arrays.asList(highlighted);
                 }
-                return new Hits(items, top.totalHits.value, counts, snippetsById);
+                return new Hits(items, top.totalHits.value, counts, pageSnippets);
             } finally {
                 manager.release(searcher);
             }
@@ -507,6 +513,41 @@ public final class ServiceIndex implements AutoCloseable {
             out[i] = java.util.Arrays.copyOfRange(json.bytes, json.offset, json.offset + json.length);
         }
         return java.util.Arrays.asList(out);
+    }
+
+    /**
+     * The description an item's snippet is taken from (Swedish, else the first language; as {@link #document}
+     * indexes it), read from the item's JSON without building its tree.
+     */
+    static String description(byte[] item) throws IOException {
+        try (com.fasterxml.jackson.core.JsonParser p = ITEMS.getFactory().createParser(item)) {
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                return "";
+            }
+            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                com.fasterxml.jackson.core.JsonToken value = p.nextToken();
+                if (!"description".equals(name) || value != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                    p.skipChildren();
+                    continue;
+                }
+                String first = null;
+                while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                    String language = p.currentName();
+                    com.fasterxml.jackson.core.JsonToken t = p.nextToken();
+                    String text = t.isScalarValue() ? (t == com.fasterxml.jackson.core.JsonToken.VALUE_NULL ? "null" : p.getText()) : "";
+                    p.skipChildren();
+                    if ("sv".equals(language)) {
+                        return text;
+                    }
+                    if (first == null) {
+                        first = text;
+                    }
+                }
+                return first == null ? "" : first;
+            }
+            return "";
+        }
     }
 
     private static final Sort BY_TITLE = new Sort(new SortField("sort_title", SortField.Type.STRING), SortField.FIELD_DOC);
