@@ -575,7 +575,76 @@ public final class ServiceIndex implements AutoCloseable {
             }
             return values;
         }
+
+        /** Offsets from the postings, with the query's weight built once a page, not once a document. */
+        @Override
+        protected org.apache.lucene.search.uhighlight.FieldOffsetStrategy getOffsetStrategy(OffsetSource offsetSource,
+                org.apache.lucene.search.uhighlight.UHComponents components) {
+            if (offsetSource != OffsetSource.POSTINGS) {
+                return super.getOffsetStrategy(offsetSource, components);
+            }
+            return new PageOffsetStrategy(components);
+        }
     }
+
+    /**
+     * {@link org.apache.lucene.search.uhighlight.PostingsOffsetStrategy} whose weight matches (the highlighter's
+     * default) reuse one rewritten query and weight for every document of a segment: Lucene's own builds them
+     * again for each document, which looks every query term up in the terms dictionary each time. The matches
+     * are the same: the same query over the same reader, which reads any matched field's terms from the
+     * highlighted field (as Lucene's does).
+     */
+    private static final class PageOffsetStrategy extends org.apache.lucene.search.uhighlight.PostingsOffsetStrategy {
+        private final Map<org.apache.lucene.index.LeafReader, Map.Entry<org.apache.lucene.index.LeafReader, org.apache.lucene.search.Weight>> weights =
+                new java.util.IdentityHashMap<>();
+
+        PageOffsetStrategy(org.apache.lucene.search.uhighlight.UHComponents components) {
+            super(components);
+        }
+
+        @Override
+        protected void createOffsetsEnumsWeightMatcher(org.apache.lucene.index.LeafReader leafReader, int docId,
+                List<org.apache.lucene.search.uhighlight.OffsetsEnum> results) throws IOException {
+            Map.Entry<org.apache.lucene.index.LeafReader, org.apache.lucene.search.Weight> cached = weights.get(leafReader);
+            if (cached == null) {
+                org.apache.lucene.index.LeafReader fieldsAsHighlighted = new org.apache.lucene.index.FilterLeafReader(leafReader) {
+                    @Override
+                    public org.apache.lucene.index.Terms terms(String field) throws IOException {
+                        return super.terms(components.getFieldMatcher().test(field) ? components.getField() : field);
+                    }
+
+                    @Override
+                    public CacheHelper getCoreCacheHelper() {
+                        return null;
+                    }
+
+                    @Override
+                    public CacheHelper getReaderCacheHelper() {
+                        return null;
+                    }
+                };
+                IndexSearcher searcher = new IndexSearcher(fieldsAsHighlighted);
+                searcher.setQueryCache(null);
+                org.apache.lucene.search.Weight weight = searcher.rewrite(components.getQuery())
+                        .createWeight(searcher, org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1f);
+                cached = Map.entry(fieldsAsHighlighted, weight);
+                weights.put(leafReader, cached);
+            }
+            org.apache.lucene.search.Matches matches = cached.getValue().matches(cached.getKey().getContext(), docId);
+            if (matches == null) {
+                return;
+            }
+            for (String field : matches) {
+                if (components.getFieldMatcher().test(field)) {
+                    org.apache.lucene.search.MatchesIterator it = matches.getMatches(field);
+                    if (it != null) {
+                        results.add(new org.apache.lucene.search.uhighlight.OffsetsEnum.OfMatchesIteratorWithSubs(it));
+                    }
+                }
+            }
+        }
+    }
+
 
     /**
      * The facet counts of the matching documents: every dimension's values with their counts, most frequent
