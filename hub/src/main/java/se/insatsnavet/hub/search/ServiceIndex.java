@@ -550,8 +550,9 @@ public final class ServiceIndex implements AutoCloseable {
         }
     }
 
-    private static final Sort BY_TITLE = new Sort(new SortField("sort_title", SortField.Type.STRING), SortField.FIELD_DOC);
-    private static final Sort BY_RELEVANCE = new Sort(SortField.FIELD_SCORE, new SortField("sort_title", SortField.Type.STRING));
+    // the titles' order compares term ordinals (see OrdinalTermOrder), as SortField.Type.STRING orders them
+    private static final Sort BY_TITLE = new Sort(new SortField("sort_title", new OrdinalTermOrder()), SortField.FIELD_DOC);
+    private static final Sort BY_RELEVANCE = new Sort(SortField.FIELD_SCORE, new SortField("sort_title", new OrdinalTermOrder()));
 
     /** A highlighter of the page's descriptions: their text from the items already read, not from stored fields. */
     private static final class PageHighlighter extends UnifiedHighlighter {

@@ -143,16 +143,29 @@ public final class ServicePageResult {
      * {@code withFacets}, {@code "facets"}; the items' JSON is copied as it is, not parsed and written again.
      */
     public byte[] body(boolean withFacets) {
-        ObjectNode tail = JSON.createObjectNode().put("total", total).put("page", page).put("perPage", perPage);
-        if (withFacets) {
-            tail.set("facets", JSON.valueToTree(facets));
-        }
-        byte[] rest;
-        try {
-            rest = JSON.writeValueAsBytes(tail);
+        // the tail after the items, written straight from the values (no tree of the facets)
+        ByteArrayOutputStream tail = new ByteArrayOutputStream(withFacets ? 4096 : 64);
+        try (com.fasterxml.jackson.core.JsonGenerator g = JSON.getFactory().createGenerator(tail)) {
+            g.writeStartObject();
+            g.writeNumberField("total", total);
+            g.writeNumberField("page", page);
+            g.writeNumberField("perPage", perPage);
+            if (withFacets) {
+                g.writeObjectFieldStart("facets");
+                for (Map.Entry<String, Map<String, Long>> dimension : facets.entrySet()) {
+                    g.writeObjectFieldStart(dimension.getKey());
+                    for (Map.Entry<String, Long> value : dimension.getValue().entrySet()) {
+                        g.writeNumberField(value.getKey(), value.getValue());
+                    }
+                    g.writeEndObject();
+                }
+                g.writeEndObject();
+            }
+            g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        byte[] rest = tail.toByteArray();
         List<byte[]> parts = json;
         if (parts == null) {
             parts = new ArrayList<>(items.size());
