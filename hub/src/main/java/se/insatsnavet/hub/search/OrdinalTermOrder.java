@@ -35,6 +35,8 @@ final class OrdinalTermOrder extends FieldComparatorSource {
         private final int[] leaves;
         private final List<SortedDocValues> values = new ArrayList<>();
         private BytesRef top;
+        // the queue's bottom slot outlives the segment it was set in (the collector sets it only when it changes)
+        private int bottom;
 
         Comparator(String field, int numHits) {
             this.field = field;
@@ -80,7 +82,6 @@ final class OrdinalTermOrder extends FieldComparatorSource {
             values.set(context.ord, docValues);
             int leaf = context.ord;
             return new LeafFieldComparator() {
-                private int bottom;
 
                 private int ord(int doc) throws IOException {
                     return docValues.advanceExact(doc) ? docValues.ordValue() : -1;
