@@ -49,7 +49,7 @@ class SearchIndexMergeTest {
             assertEquals(before.items(), after.items());
             assertEquals(before.total(), after.total());
             assertEquals(before.facets(), after.facets());
-            assertEquals(10, before.snippets().size());
+            assertEquals(10, before.snippets().stream().filter(java.util.Objects::nonNull).count());
             assertEquals(before.snippets(), after.snippets());
             assertEquals(12L, after.facets().get("municipality").get("0580"), "three of five in each write");
         }

@@ -109,7 +109,7 @@ public final class HsdsHandler {
     public Handler<RoutingContext> services() {
         return ctx -> {
             boolean full = !("true".equals(ctx.queryParams().get("minimal")) || "false".equals(ctx.queryParams().get("full")));
-            Blocking.run(vertx, () -> catalog.find(filter(ctx))).onComplete(ar -> {
+            Blocking.run(vertx, () -> catalog.find(filter(ctx)).parsed()).onComplete(ar -> {
                 if (ar.failed()) {
                     Responses.failed(ctx, ar.cause());
                     return;

@@ -14,6 +14,11 @@ public record PreparedBody(String contentType, byte[] bytes, String etag) {
         return new PreparedBody(contentType, bytes, Responses.etag(bytes));
     }
 
+    /** Hashes {@code bytes} (UTF-8, not copied: the caller hands them over) as {@link Responses#send} would. */
+    public static PreparedBody of(String contentType, byte[] bytes) {
+        return new PreparedBody(contentType, bytes, Responses.etag(bytes));
+    }
+
     /** Bytes this body holds in memory (for the byte budget of a {@link BodyCache}). */
     public int weight() {
         return bytes.length + 64;

@@ -96,11 +96,24 @@ public final class ServiceIndex implements AutoCloseable {
     private static final int OPEN_MAX = 999;
 
     /**
-     * What a search found: the items of one page (as published, parsed from the index), the total, facet counts
-     * (value → count per dimension), snippets by service id.
+     * What a search found: the items of one page (their JSON as published, UTF-8, straight from the index),
+     * the total, facet counts (value → count per dimension) and the page's snippets (in the items' order, null
+     * where a description has none; empty when none were asked for).
      */
-    public record Hits(List<ObjectNode> items, long total, Map<String, Map<String, Long>> facets,
-                       Map<String, String> snippets) {
+    public record Hits(List<byte[]> json, long total, Map<String, Map<String, Long>> facets, List<String> snippets) {
+
+        /** The page's items parsed (for callers that need the tree; the search itself never parses them). */
+        public List<ObjectNode> items() {
+            List<ObjectNode> out = new ArrayList<>(json.size());
+            try {
+                for (byte[] item : json) {
+                    out.add((ObjectNode) ITEMS.readTree(item));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("An item of the search index is not JSON", e);
+            }
+            return out;
+        }
     }
 
     /**
@@ -448,15 +461,12 @@ public final class ServiceIndex implements AutoCloseable {
                 for (int i = filter.offset(); i < docs.length && i < wanted; i++) {
                     pageDocs.add(docs[i].doc);
                 }
-                List<ObjectNode> items = new ArrayList<>();
-                for (byte[] json : items(searcher.getIndexReader(), pageDocs)) {
-                    items.add((ObjectNode) ITEMS.readTree(json));
-                }
-                Map<String, String> snippetsById = new LinkedHashMap<>();
+                List<byte[]> items = items(searcher.getIndexReader(), pageDocs);
+                List<String> pageSnippets = List.of();
                 if (snippets && !filter.q().isEmpty() && !pageDocs.isEmpty()) {
                     Map<Integer, String> descriptions = new java.util.HashMap<>();
                     for (int i = 0; i < pageDocs.size(); i++) {
-                        descriptions.put(pageDocs.get(i), text(items.get(i).path("description")));
+                        descriptions.put(pageDocs.get(i), description(items.get(i)));
                     }
                     UnifiedHighlighter highlighter = new PageHighlighter(UnifiedHighlighter.builder(searcher, indexAnalyzer)
                             .withFieldMatcher(name -> true).withMaxLength(10_000)
@@ -467,13 +477,9 @@ public final class ServiceIndex implements AutoCloseable {
                     // the description's postings, the text from the page's items
                     String[] highlighted = highlighter.highlight("description", wordsOnly(filter), new TopDocs(top.totalHits,
                             pageDocs.stream().map(doc -> new ScoreDoc(doc, 0)).toArray(ScoreDoc[]::new)));
-                    for (int i = 0; i < highlighted.length; i++) {
-                        if (highlighted[i] != null) {
-                            snippetsById.put(items.get(i).path("id").asText(), highlighted[i]);
-                        }
-                    }
+                    pageSnippets = java.util.Arrays.asList(highlighted);
                 }
-                return new Hits(items, top.totalHits.value, counts, snippetsById);
+                return new Hits(items, top.totalHits.value, counts, pageSnippets);
             } finally {
                 manager.release(searcher);
             }
@@ -509,8 +515,44 @@ public final class ServiceIndex implements AutoCloseable {
         return java.util.Arrays.asList(out);
     }
 
-    private static final Sort BY_TITLE = new Sort(new SortField("sort_title", SortField.Type.STRING), SortField.FIELD_DOC);
-    private static final Sort BY_RELEVANCE = new Sort(SortField.FIELD_SCORE, new SortField("sort_title", SortField.Type.STRING));
+    /**
+     * The description an item's snippet is taken from (Swedish, else the first language; as {@link #document}
+     * indexes it), read from the item's JSON without building its tree.
+     */
+    static String description(byte[] item) throws IOException {
+        try (com.fasterxml.jackson.core.JsonParser p = ITEMS.getFactory().createParser(item)) {
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                return "";
+            }
+            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                com.fasterxml.jackson.core.JsonToken value = p.nextToken();
+                if (!"description".equals(name) || value != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                    p.skipChildren();
+                    continue;
+                }
+                String first = null;
+                while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                    String language = p.currentName();
+                    com.fasterxml.jackson.core.JsonToken t = p.nextToken();
+                    String text = t.isScalarValue() ? (t == com.fasterxml.jackson.core.JsonToken.VALUE_NULL ? "null" : p.getText()) : "";
+                    p.skipChildren();
+                    if ("sv".equals(language)) {
+                        return text;
+                    }
+                    if (first == null) {
+                        first = text;
+                    }
+                }
+                return first == null ? "" : first;
+            }
+            return "";
+        }
+    }
+
+    // the titles' order compares term ordinals (see OrdinalTermOrder), as SortField.Type.STRING orders them
+    private static final Sort BY_TITLE = new Sort(new SortField("sort_title", new OrdinalTermOrder()), SortField.FIELD_DOC);
+    private static final Sort BY_RELEVANCE = new Sort(SortField.FIELD_SCORE, new SortField("sort_title", new OrdinalTermOrder()));
 
     /** A highlighter of the page's descriptions: their text from the items already read, not from stored fields. */
     private static final class PageHighlighter extends UnifiedHighlighter {
@@ -534,7 +576,76 @@ public final class ServiceIndex implements AutoCloseable {
             }
             return values;
         }
+
+        /** Offsets from the postings, with the query's weight built once a page, not once a document. */
+        @Override
+        protected org.apache.lucene.search.uhighlight.FieldOffsetStrategy getOffsetStrategy(OffsetSource offsetSource,
+                org.apache.lucene.search.uhighlight.UHComponents components) {
+            if (offsetSource != OffsetSource.POSTINGS) {
+                return super.getOffsetStrategy(offsetSource, components);
+            }
+            return new PageOffsetStrategy(components);
+        }
     }
+
+    /**
+     * {@link org.apache.lucene.search.uhighlight.PostingsOffsetStrategy} whose weight matches (the highlighter's
+     * default) reuse one rewritten query and weight for every document of a segment: Lucene's own builds them
+     * again for each document, which looks every query term up in the terms dictionary each time. The matches
+     * are the same: the same query over the same reader, which reads any matched field's terms from the
+     * highlighted field (as Lucene's does).
+     */
+    private static final class PageOffsetStrategy extends org.apache.lucene.search.uhighlight.PostingsOffsetStrategy {
+        private final Map<org.apache.lucene.index.LeafReader, Map.Entry<org.apache.lucene.index.LeafReader, org.apache.lucene.search.Weight>> weights =
+                new java.util.IdentityHashMap<>();
+
+        PageOffsetStrategy(org.apache.lucene.search.uhighlight.UHComponents components) {
+            super(components);
+        }
+
+        @Override
+        protected void createOffsetsEnumsWeightMatcher(org.apache.lucene.index.LeafReader leafReader, int docId,
+                List<org.apache.lucene.search.uhighlight.OffsetsEnum> results) throws IOException {
+            Map.Entry<org.apache.lucene.index.LeafReader, org.apache.lucene.search.Weight> cached = weights.get(leafReader);
+            if (cached == null) {
+                org.apache.lucene.index.LeafReader fieldsAsHighlighted = new org.apache.lucene.index.FilterLeafReader(leafReader) {
+                    @Override
+                    public org.apache.lucene.index.Terms terms(String field) throws IOException {
+                        return super.terms(components.getFieldMatcher().test(field) ? components.getField() : field);
+                    }
+
+                    @Override
+                    public CacheHelper getCoreCacheHelper() {
+                        return null;
+                    }
+
+                    @Override
+                    public CacheHelper getReaderCacheHelper() {
+                        return null;
+                    }
+                };
+                IndexSearcher searcher = new IndexSearcher(fieldsAsHighlighted);
+                searcher.setQueryCache(null);
+                org.apache.lucene.search.Weight weight = searcher.rewrite(components.getQuery())
+                        .createWeight(searcher, org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1f);
+                cached = Map.entry(fieldsAsHighlighted, weight);
+                weights.put(leafReader, cached);
+            }
+            org.apache.lucene.search.Matches matches = cached.getValue().matches(cached.getKey().getContext(), docId);
+            if (matches == null) {
+                return;
+            }
+            for (String field : matches) {
+                if (components.getFieldMatcher().test(field)) {
+                    org.apache.lucene.search.MatchesIterator it = matches.getMatches(field);
+                    if (it != null) {
+                        results.add(new org.apache.lucene.search.uhighlight.OffsetsEnum.OfMatchesIteratorWithSubs(it));
+                    }
+                }
+            }
+        }
+    }
+
 
     /**
      * The facet counts of the matching documents: every dimension's values with their counts, most frequent

@@ -92,14 +92,7 @@ public final class ServiceCatalog {
         }
         se.insatsnavet.hub.search.ServiceIndex.Hits hits = engine.search(filter, facets, snippets);
         // the index keeps each service's item as published (it is updated before a run is recorded)
-        List<ObjectNode> items = hits.items();
-        for (ObjectNode item : items) {
-            String snippet = hits.snippets().get(item.path("id").asText());
-            if (snippet != null) {
-                item.put("snippet", snippet);
-            }
-        }
-        return new ServicePageResult(items, hits.total(), filter.page(), filter.perPage(), hits.facets());
+        return ServicePageResult.ofJson(hits.json(), hits.snippets(), hits.total(), filter.page(), filter.perPage(), hits.facets());
     }
 
     /** A page of services matching {@code filter} (the search engine when there is one; no facets). */

@@ -118,8 +118,29 @@ public final class ServicesHandler implements Handler<RoutingContext> {
                 return;
             }
         }
-        Future<List<PeerSearch.PeerAnswer>> fromPeers = network ? peers.ask(peerQuery(ctx)) : Future.succeededFuture(List.of());
-        Future<ServicePageResult> local = Blocking.run(vertx, () -> catalog.search(filter, withFacets, true));
+        if (!network) {
+            // the body is written and hashed on the worker too (tens of kilobytes: not on the event loop)
+            Blocking.run(vertx, () -> {
+                ServicePageResult result = catalog.search(filter, withFacets, true);
+                return new LocalAnswer(result.total(), PreparedBody.of("application/json", result.body(withFacets)));
+            }).onComplete(ar -> {
+                if (ar.failed()) {
+                    Responses.failed(ctx, ar.cause());
+                    return;
+                }
+                LocalAnswer answer = ar.result();
+                if (usage != null && filter.page() == 1) {
+                    usage.search(filter.q(), answer.total(), filter.targetGroup(), filter.municipality());
+                }
+                if (generation >= 0) {
+                    (answer.total() == 0 ? emptyAnswers : answers).put(question, generation, answer.body());
+                }
+                Responses.send(ctx, answer.body());
+            });
+            return;
+        }
+        Future<List<PeerSearch.PeerAnswer>> fromPeers = peers.ask(peerQuery(ctx));
+        Future<ServicePageResult> local = Blocking.run(vertx, () -> catalog.search(filter, withFacets, true).parsed());
         Future.all(local, fromPeers).onComplete(ar -> {
             if (ar.failed()) {
                 Responses.failed(ctx, ar.cause());
@@ -162,14 +183,12 @@ public final class ServicesHandler implements Handler<RoutingContext> {
             if (withFacets) {
                 body.set("facets", facetsNode);
             }
-            if (network || generation < 0) {
-                Responses.json(ctx, 200, body);
-                return;
-            }
-            PreparedBody prepared = PreparedBody.of("application/json", body.toString());
-            (total == 0 ? emptyAnswers : answers).put(question, generation, prepared);
-            Responses.send(ctx, prepared);
+            Responses.json(ctx, 200, body);
         });
+    }
+
+    /** A local search's total and its answer, written and hashed on a worker. */
+    private record LocalAnswer(long total, PreparedBody body) {
     }
 
     /** The municipality parameter: a 4-digit SCB code, or a municipality's name ("Linköping", "Linköpings kommun"). */

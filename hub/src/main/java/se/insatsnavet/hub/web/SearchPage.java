@@ -106,7 +106,7 @@ public final class SearchPage implements Handler<RoutingContext> {
         ServiceFilter filter = new ServiceFilter(words, municipality, targetGroup, null, page, PER_PAGE,
                 new ServiceFilter.More(county, age, method, providerType, null));
         Chosen chosen = new Chosen(q, municipality, chosenCounties, targetGroup, method, providerType, age);
-        Blocking.run(vertx, () -> catalog.search(filter, true, true)).onComplete(ar -> {
+        Blocking.run(vertx, () -> catalog.search(filter, true, true).parsed()).onComplete(ar -> {
             if (ar.failed()) {
                 Responses.failed(ctx, ar.cause());
                 return;
