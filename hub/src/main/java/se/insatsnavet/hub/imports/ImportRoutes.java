@@ -237,8 +237,9 @@ public final class ImportRoutes {
     }
 
     /**
-     * Imports a services batch once one of the {@link #IMPORT_SLOTS} is free (the federation's lock is held
-     * already; an indicators batch, small, takes no slot).
+     * Imports a services batch once one of the {@link #IMPORT_SLOTS} is free. Always called with the federation's
+     * lock held (lock first, then slot, on every path: the other order could deadlock); an indicators batch,
+     * small, takes no slot.
      */
     private RunReport inSlot(FederationDescriptor federation, SourceDescriptor source, java.util.function.Supplier<RunReport> work) {
         try {
@@ -312,12 +313,7 @@ public final class ImportRoutes {
                         .process(ex -> {
                             BatchImporter importer = importerFor(federation, source);
                             SourceBatch batch = ex.getMessage().getBody(SourceBatch.class);
-                            // the slot before the federation's lock, as for scheduled runs: never the other way round
-                            if (importer == imports) {
-                                inSlot(federation, source, () -> importChanged(federation, source, importer, batch));
-                            } else {
-                                importChanged(federation, source, importer, batch);
-                            }
+                            importChanged(federation, source, importer, batch);
                         });
             }
         };
@@ -331,8 +327,12 @@ public final class ImportRoutes {
         if (lease.isEmpty()) {
             return null; // another node imports the federation; the next poll looks again
         }
+        // the federation's lock, then an import slot, as for scheduled runs: never the other way round
         try (FederationLocks.Lease held = lease.get()) {
-            return importer.isLastImported(federation, source, batch.fingerprint()) ? null
+            if (importer.isLastImported(federation, source, batch.fingerprint())) {
+                return null;
+            }
+            return importer == imports ? inSlot(federation, source, () -> importer.importBatch(federation, source, batch, "file-changed"))
                     : importer.importBatch(federation, source, batch, "file-changed");
         }
     }
