@@ -19,10 +19,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * A closed-loop HTTP load generator on Vert.x's HTTP client (keep-alive HTTP/1.1): {@code concurrency} virtual
- * users each send a request, wait for the whole response body, record its latency and send the next, for a fixed
- * duration after a warm-up. Requests in flight when the time is up are awaited (up to a timeout) and counted.
- * Only the loopback interface is ever addressed.
+ * An HTTP load generator on Vert.x's HTTP client (keep-alive HTTP/1.1, at most {@code concurrency} connections).
+ * Closed loop ({@link #run}, {@link #runInterleaved}): {@code concurrency} virtual users each send a request, wait
+ * for the whole response body, record its latency and send the next, for a fixed duration after a warm-up; this
+ * finds the highest rate, and its latencies are those of a saturated server. Open loop ({@link #runAtRate}):
+ * requests are sent at a fixed rate whatever the answers, and each latency counts from the instant its request was
+ * due (no coordinated omission: a request that waits for a free connection waits on the clock, as wrk2 does); this
+ * gives the latencies at a given rate. Requests in flight when the time is up are awaited (up to a timeout) and
+ * counted. Only the loopback interface is ever addressed.
  */
 public final class LoadGenerator implements AutoCloseable {
 
@@ -114,16 +118,65 @@ public final class LoadGenerator implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs one phase at a fixed rate (open loop): {@code warmupSeconds} unrecorded, then {@code seconds} in which
+     * {@code rate} requests a second are due; each latency counts from the instant its request was due. The rate of
+     * the result is the requests answered over the time until the last answer, so a server that cannot keep up
+     * shows both a lower rate and the latencies of its queue.
+     */
+    public Result runAtRate(String name, int port, Supplier<Request> requests, double warmupSeconds, double seconds, double rate) {
+        if (warmupSeconds > 0) {
+            atRate(port, requests, warmupSeconds, rate, null);
+        }
+        Recorder rec = new Recorder();
+        CpuMeter.Snapshot c0 = CpuMeter.now();
+        atRate(port, requests, seconds, rate, rec);
+        rec.cpu(c0, CpuMeter.now());
+        return rec.result(name);
+    }
+
+    private void atRate(int port, Supplier<Request> requests, double seconds, double rate, Recorder rec) {
+        long start = System.nanoTime();
+        long total = Math.max(1, (long) (seconds * rate));
+        double interval = 1e9 / rate;
+        CountDownLatch done = new CountDownLatch((int) Math.min(Integer.MAX_VALUE, total));
+        AtomicLong sent = new AtomicLong();
+        vertx.runOnContext(v -> vertx.setPeriodic(1, timer -> {
+            // every request due by now is sent, however late the timer fired
+            long due = Math.min(total, (long) ((System.nanoTime() - start) / interval) + 1);
+            while (sent.get() < due) {
+                long intended = start + (long) (sent.getAndIncrement() * interval);
+                send(port, requests.get(), intended, rec, done::countDown);
+            }
+            if (sent.get() >= total) {
+                vertx.cancelTimer(timer);
+            }
+        }));
+        try {
+            if (!done.await((long) (seconds * 1000) + 120_000, TimeUnit.MILLISECONDS) && rec != null) {
+                rec.error("phase did not finish within its duration + 120 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (rec != null) {
+            rec.elapsedNanos += System.nanoTime() - start;
+        }
+    }
+
     private void next(int port, Supplier<Request> requests, long deadline, Recorder rec, CountDownLatch done) {
         if (System.nanoTime() >= deadline) {
             done.countDown();
             return;
         }
-        Request r = requests.get();
+        send(port, requests.get(), System.nanoTime(), rec, () -> next(port, requests, deadline, rec, done));
+    }
+
+    /** Sends one request; its latency counts from {@code t0} (System.nanoTime()); then runs {@code then}. */
+    private void send(int port, Request r, long t0, Recorder rec, Runnable then) {
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1").setPort(port)
                 .setURI(r.path()).setIdleTimeout(60_000);
         r.headers().forEach(options::putHeader);
-        long t0 = System.nanoTime();
         client.request(options)
                 .compose(req -> req.send().compose(resp -> resp.body().map(body -> resp.statusCode())))
                 .onComplete(ar -> {
@@ -135,7 +188,7 @@ public final class LoadGenerator implements AutoCloseable {
                             rec.error(ar.succeeded() ? "HTTP " + ar.result() + " for " + r.path() : String.valueOf(ar.cause()));
                         }
                     }
-                    next(port, requests, deadline, rec, done);
+                    then.run();
                 });
     }
 

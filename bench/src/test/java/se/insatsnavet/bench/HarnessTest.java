@@ -28,7 +28,7 @@ class HarnessTest {
 
         List<String> expected = List.of("Full import", "Import throughput", "Import throughput, runs only", "Re-sync of an unchanged federation, largest",
                 "Re-sync of an unchanged federation, median", "HTTP hello world", "By id, JSON", "By id, Turtle", "Search, repeated",
-                "Search p99 latency, repeated", "Search, distinct", "Search p99 latency, distinct", "HSDS page", "SPARQL lookup", "Heap used", "Process RSS", "Dump generation", "Dump size",
+                "Search p99 latency, repeated", "Search, distinct", "Search p99 latency, distinct", "Search p99 latency, distinct queries offered", "HSDS page", "SPARQL lookup", "Heap used", "Process RSS", "Dump generation", "Dump size",
                 "First start", "Second start");
         for (String figure : expected) {
             Harness.Row row = report.rows().stream().filter(r -> r.figure().startsWith(figure)).findFirst()
@@ -39,7 +39,7 @@ class HarnessTest {
             Harness.Row row = report.rows().stream().filter(r -> r.figure().startsWith(withBaseline)).findFirst().orElseThrow();
             assertTrue(Double.isFinite(row.baseline()), row.figure() + " has no baseline: " + row);
         }
-        assertEquals(8, report.http().size(), "hello, 6 hub phases, Fuseki");
+        assertEquals(9, report.http().size(), "hello, 7 hub phases (one at a fixed rate), Fuseki");
         report.http().forEach(r -> assertTrue(r.requests() > 0, r.name() + " answered nothing: " + r));
 
         assertTrue(!Files.exists(tmp.resolve("BENCHMARKS.md.partial")), "the partial file is removed once the section is written");
