@@ -488,9 +488,22 @@ public final class Harness {
                 List<String> codes = new ArrayList<>(se.insatsnavet.schema.Vocabulary.load(
                         se.insatsnavet.schema.vocab.HubIris.defaults()).codes(se.insatsnavet.schema.Vocabulary.MUNICIPALITY));
                 java.util.SplittableRandom random = new java.util.SplittableRandom(42);
+                LoadGenerator.Result distinct = phase(load, "GET /api/services?q={word}&municipality={code}&age={age}", port,
+                        () -> {
+                            int n;
+                            synchronized (random) {
+                                n = random.nextInt(SEARCH_WORDS.length * codes.size() * 50);
+                            }
+                            return distinctSearch(codes, n);
+                        });
+                put("searchDistinct", new Row(FIGURES.get("searchDistinct"), rate(distinct), "req/s", helloRate, "hello world",
+                        "≥ 2000 req/s", Double.isNaN(rate(distinct)) ? null : rate(distinct) >= 2000, latencyNote(distinct)));
+                put("searchDistinctP99", new Row(FIGURES.get("searchDistinctP99"), distinct.measured() ? distinct.p99Millis() : Double.NaN,
+                        "ms", Double.NaN, "—", "< 20 ms", distinct.measured() ? distinct.p99Millis() < 20 : null, noteIfEmpty(distinct)));
                 // the target as stated: 2,000 requests a second with p99 < 20 ms. Offered at that rate (open loop),
-                // each latency from the instant its request was due; combinations in a random order without repeats
-                // and before the closed-loop phase below, so that none is answered from the response cache
+                // each latency from the instant its request was due; after the closed-loop phase, which warmed the
+                // search code up; combinations in a random order without repeats (the response cache keeps 16 MB of
+                // answers, a few thousand of the 87,000, so few of them were answered in that phase and kept)
                 int combinations = SEARCH_WORDS.length * codes.size() * 50;
                 List<Integer> order = new ArrayList<>(combinations);
                 for (int i = 0; i < combinations; i++) {
@@ -516,18 +529,6 @@ public final class Harness {
                         atRate.measured() ? String.format(Locale.ROOT, "answered %,.0f req/s (%s); p50 %.2f / p95 %.2f / p99 %.2f ms, from the instant each request was due",
                                 atRate.requestsPerSecond(), keptUp ? "kept up" : "fell behind", atRate.p50Millis(), atRate.p95Millis(), atRate.p99Millis())
                                 : noteIfEmpty(atRate)));
-                LoadGenerator.Result distinct = phase(load, "GET /api/services?q={word}&municipality={code}&age={age}", port,
-                        () -> {
-                            int n;
-                            synchronized (random) {
-                                n = random.nextInt(SEARCH_WORDS.length * codes.size() * 50);
-                            }
-                            return distinctSearch(codes, n);
-                        });
-                put("searchDistinct", new Row(FIGURES.get("searchDistinct"), rate(distinct), "req/s", helloRate, "hello world",
-                        "≥ 2000 req/s", Double.isNaN(rate(distinct)) ? null : rate(distinct) >= 2000, latencyNote(distinct)));
-                put("searchDistinctP99", new Row(FIGURES.get("searchDistinctP99"), distinct.measured() ? distinct.p99Millis() : Double.NaN,
-                        "ms", Double.NaN, "—", "< 20 ms", distinct.measured() ? distinct.p99Millis() < 20 : null, noteIfEmpty(distinct)));
                 step("HTTP: HSDS pages");
                 int pages = Math.max(1, Math.min(20, catalogue.services() / 20));
                 Supplier<Integer> p = LoadGenerator.cycle(pages);
