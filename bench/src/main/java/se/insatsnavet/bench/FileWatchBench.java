@@ -6,7 +6,6 @@ import se.insatsnavet.hub.Hub;
 import se.insatsnavet.hub.HubOptions;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -102,7 +101,7 @@ public final class FileWatchBench {
                 Instant moved = Instant.now();
                 long v0 = System.nanoTime();
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                double ms = untilVisible(port, v0, since, csv.id() + "." + localId, word);
+                double ms = Harness.untilVisible(HTTP, port, v0, since, csv.id(), csv.id() + "." + localId, word);
                 Instant visible = moved.plusNanos((long) (ms * 1e6));
                 JsonNode run = JSON.readTree(get(port, "/api/federations/" + csv.id() + "/runs?limit=1").body()).path("items").path(0);
                 Instant started = Instant.parse(run.path("startedAt").asText());
@@ -122,32 +121,6 @@ public final class FileWatchBench {
             hub.stop().get(300, TimeUnit.SECONDS);
         }
         System.exit(0);
-    }
-
-    private static double untilVisible(int port, long startNanos, String since, String serviceId, String word) throws Exception {
-        boolean inChanges = false;
-        boolean inSearch = false;
-        String federation = serviceId.substring(0, serviceId.indexOf('.'));
-        while (System.nanoTime() < startNanos + 60_000_000_000L) {
-            if (!inChanges) {
-                for (JsonNode item : JSON.readTree(get(port, "/changes?federation=" + enc(federation) + "&since=" + enc(since)
-                        + "&limit=1000").body()).path("items")) {
-                    inChanges |= serviceId.equals(item.path("service").asText()) || item.path("uri").asText().endsWith("/" + serviceId);
-                }
-            }
-            if (!inSearch) {
-                inSearch = JSON.readTree(get(port, "/api/services?q=" + enc(word) + "&facets=false").body()).path("total").asInt() > 0;
-            }
-            if (inChanges && inSearch) {
-                return (System.nanoTime() - startNanos) / 1e6;
-            }
-            Thread.sleep(2);
-        }
-        throw new IllegalStateException(serviceId + " not visible within 60 s (changes " + inChanges + ", search " + inSearch + ")");
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     private static HttpResponse<String> get(int port, String path) throws Exception {

@@ -988,22 +988,30 @@ public final class Harness {
         return b.toString();
     }
 
-    /** Milliseconds from {@code startNanos} until /changes lists the service and search finds the word (60 s at most). */
     private double untilVisible(int port, long startNanos, String since, String federation, String serviceId, String word)
             throws IOException, InterruptedException {
+        return untilVisible(control, port, startNanos, since, federation, serviceId, word);
+    }
+
+    /**
+     * Milliseconds from {@code startNanos} until /changes lists the service and search finds the word (60 s at most),
+     * polling every 2 ms through {@code client}.
+     */
+    static double untilVisible(HttpClient client, int port, long startNanos, String since, String federation, String serviceId,
+                               String word) throws IOException, InterruptedException {
         boolean inChanges = false;
         boolean inSearch = false;
         long deadline = startNanos + 60_000_000_000L;
         while (System.nanoTime() < deadline) {
             if (!inChanges) {
-                JsonNode changes = JSON.readTree(get(port, "/changes?federation=" + enc(federation) + "&since=" + enc(since)
+                JsonNode changes = JSON.readTree(get(client, port, "/changes?federation=" + enc(federation) + "&since=" + enc(since)
                         + "&limit=1000").body());
                 for (JsonNode item : changes.path("items")) {
                     inChanges |= serviceId.equals(item.path("service").asText()) || item.path("uri").asText().endsWith("/" + serviceId);
                 }
             }
             if (!inSearch) {
-                inSearch = JSON.readTree(get(port, "/api/services?q=" + enc(word) + "&facets=false").body()).path("total").asInt() > 0;
+                inSearch = JSON.readTree(get(client, port, "/api/services?q=" + enc(word) + "&facets=false").body()).path("total").asInt() > 0;
             }
             if (inChanges && inSearch) {
                 return (System.nanoTime() - startNanos) / 1e6;
@@ -1024,7 +1032,11 @@ public final class Harness {
     }
 
     private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
-        return control.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        return get(control, port, path);
+    }
+
+    private static HttpResponse<String> get(HttpClient client, int port, String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(120)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -136,15 +136,7 @@ class SourceConsumerTest {
         Path file = Files.writeString(dir.resolve("insatser.csv"), "Id;Namn\n1;Steget\n");
         // a file last changed well before the hub started (and so read by its import at start)
         Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600)));
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("insats-file:f/s?path=RAW(" + file + ")&initialDelay=3600000&delay=3600000&readAtFirstPoll=false")
-                        .routeId("sync").process(received::add);
-            }
-        });
-        context.start();
-        SourceConsumer consumer = assertInstanceOf(SourceConsumer.class, context.getRoute("sync").getConsumer());
+        SourceConsumer consumer = watchWithoutFirstRead(file);
 
         assertEquals(0, consumer.poll()); // only notes the file as it is
         assertEquals(0, consumer.poll());
@@ -160,6 +152,15 @@ class SourceConsumerTest {
     void withoutReadAtFirstPollAFileChangedSinceTheRouteWasMadeIsStillRead() throws Exception {
         // changed just now: perhaps after the import at start read it, so the first poll must not only note it
         Path file = Files.writeString(dir.resolve("insatser.csv"), "Id;Namn\n1;Steget\n2;Jobbspår\n");
+        SourceConsumer consumer = watchWithoutFirstRead(file);
+
+        assertEquals(0, consumer.poll()); // seen; read once it stays so for a poll
+        assertEquals(1, consumer.poll());
+        assertEquals(2, received.get(0).getMessage().getBody(SourceBatch.class).records().size());
+    }
+
+    /** A watch of {@code file} with readAtFirstPoll=false whose polls the test makes itself. */
+    private SourceConsumer watchWithoutFirstRead(Path file) throws Exception {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -168,11 +169,7 @@ class SourceConsumerTest {
             }
         });
         context.start();
-        SourceConsumer consumer = assertInstanceOf(SourceConsumer.class, context.getRoute("sync").getConsumer());
-
-        assertEquals(0, consumer.poll()); // seen; read once it stays so for a poll
-        assertEquals(1, consumer.poll());
-        assertEquals(2, received.get(0).getMessage().getBody(SourceBatch.class).records().size());
+        return assertInstanceOf(SourceConsumer.class, context.getRoute("sync").getConsumer());
     }
 
     @Test
