@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import se.insatsnavet.hub.imports.RunCounts;
+import se.insatsnavet.hub.imports.RunStatus;
+import se.insatsnavet.hub.imports.RunReport;
 import org.junit.jupiter.api.io.TempDir;
 import se.insatsnavet.hub.security.AuditLog;
 
@@ -165,6 +168,37 @@ class PushAndSyncTest {
         String deep = "[" + "{\"a\":".repeat(40) + "1" + "}".repeat(40) + "]";
         assertEquals(400, send("PUT", "/api/federations/alfa/services", alfaToken, "application/json", deep).statusCode());
         assertEquals(400, send("PUT", "/api/federations/alfa/services", alfaToken, "application/json", "{\"x\":1}").statusCode());
+    }
+
+    @Test
+    void aResyncOfAFileUnchangedSinceItsLastReadIsRecordedWithoutReadingItAgain() throws Exception {
+        Path file = federations.resolve("alfa").resolve("lista.csv");
+        Files.writeString(file, "Id;Namn;Text\nf1;Fil-insats;Från filen.\nf2;Andra insatsen;Också från filen.\n",
+                StandardCharsets.UTF_8);
+        RunReport first = hub.syncNow("alfa", "test").get(0);
+        assertEquals(2, first.counts().added(), first.toString());
+
+        // same size and modification time, other bytes: a re-sync that read the file would find a change; this
+        // one knows the file is what it read and the last run imported, and records the run without reading
+        java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(file);
+        byte[] bytes = Files.readAllBytes(file);
+        byte[] other = bytes.clone();
+        other[other.length - 3] = (byte) 'X';
+        Files.write(file, other);
+        Files.setLastModifiedTime(file, time);
+        RunReport unchanged = hub.syncNow("alfa", "test").get(0);
+        assertEquals(RunStatus.SUCCEEDED, unchanged.status(), unchanged.toString());
+        assertEquals(new RunCounts(2, 2, 0, 0, 0, 2, 0, 0), unchanged.counts());
+
+        // a real change (another time) is read and imported
+        Files.writeString(file, "Id;Namn;Text\nf1;Fil-insats, ny titel;Från filen.\nf2;Andra insatsen;Också från filen.\n",
+                StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(time.toMillis() + 5_000));
+        RunReport changed = hub.syncNow("alfa", "test").get(0);
+        assertEquals(1, changed.counts().updated(), changed.toString());
+        assertEquals(1, changed.counts().unchanged(), changed.toString());
+        assertEquals(1, http.json("/api/services?q=" + java.net.URLEncoder.encode("ny titel", StandardCharsets.UTF_8)
+                + "&federation=alfa").path("total").asInt());
     }
 
     @Test

@@ -191,6 +191,27 @@ public class FileSourceEndpoint extends SourceEndpoint {
      */
     @Override
     public SourceBatch read() throws Exception {
+        // the token before the read: a file changed during the read has another token afterwards, and is read again
+        String token = changeToken();
+        SourceBatch batch = readNow();
+        lastRead = token == null ? null : new ReadMark(token, batch.fingerprint());
+        return batch;
+    }
+
+    /** The change token taken before this endpoint's last read, and that read's fingerprint. */
+    private record ReadMark(String token, String fingerprint) {
+    }
+
+    private volatile ReadMark lastRead;
+
+    /** The last read's fingerprint while the file's (or drop folder's) size and modification times are unchanged since. */
+    @Override
+    public String unchangedFingerprint() throws java.io.IOException {
+        ReadMark mark = lastRead;
+        return mark != null && mark.token().equals(changeToken()) ? mark.fingerprint() : null;
+    }
+
+    private SourceBatch readNow() throws Exception {
         Path target = resolveFile();
         Instant fetchedAt = Instant.now();
         if (!Files.isDirectory(target)) {

@@ -53,6 +53,15 @@ public abstract class SourceEndpoint extends ScheduledPollEndpoint {
         return modified >= 0 && modified < createdMillis - 2_000;
     }
 
+    /**
+     * The fingerprint of this endpoint's last read if the source has certainly not changed since (its
+     * {@linkplain #changeToken() change token} is the one taken just before that read), else {@code null}: the
+     * source must be read to know. Lets a re-sync of an unchanged source skip reading and parsing it.
+     */
+    public String unchangedFingerprint() throws Exception {
+        return null;
+    }
+
     /** When the source last changed (epoch milliseconds), or -1 when it cannot tell. */
     protected long lastModifiedMillis() throws Exception {
         return -1;

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -59,6 +60,19 @@ class FileSourceEndpointTest {
 
     private static String uriPath(Path file) {
         return "RAW(" + file + ")";
+    }
+
+    @Test
+    void knowsTheLastReadsFingerprintOnlyWhileTheFileIsUnchanged() throws Exception {
+        Path file = write("insatser.csv", "Id;Namn\n1;Steget vidare\n");
+        FileSourceEndpoint endpoint = endpoint("path=" + uriPath(file));
+        assertNull(endpoint.unchangedFingerprint(), "nothing read yet");
+
+        SourceBatch batch = endpoint.read();
+        assertEquals(batch.fingerprint(), endpoint.unchangedFingerprint());
+
+        Files.writeString(file, "Id;Namn\n1;Steget vidare\n2;Ung Framtid\n", StandardCharsets.UTF_8);
+        assertNull(endpoint.unchangedFingerprint(), "the file changed since it was read");
     }
 
     @Test

@@ -15,6 +15,7 @@ import se.insatsnavet.connectors.hsds.HsdsSourceComponent;
 import se.insatsnavet.connectors.http.HttpSourceComponent;
 import se.insatsnavet.connectors.wordpress.WordPressSourceComponent;
 import se.insatsnavet.connectors.source.SourceBatch;
+import se.insatsnavet.connectors.source.SourceEndpoint;
 import se.insatsnavet.hub.federations.FederationRegistry;
 
 import java.nio.file.Path;
@@ -216,6 +217,12 @@ public final class ImportRoutes {
         } catch (Exception e) {
             return imports.recordFailure(federation, source, trigger, e);
         }
+        if (imports == this.imports) {
+            java.util.Optional<RunReport> unchanged = unchangedRun(camel, federation, source, trigger);
+            if (unchanged.isPresent()) {
+                return unchanged.get();
+            }
+        }
         ProducerTemplate template = camel.createProducerTemplate();
         try {
             SourceBatch batch = template.requestBody(read, null, SourceBatch.class);
@@ -234,6 +241,27 @@ public final class ImportRoutes {
                 LOG.debug("Closing producer template", e);
             }
         }
+    }
+
+    /**
+     * A run recorded without reading the source, when its connector knows the source is what it last read and
+     * that read is what the newest succeeded run imported ({@link ImportService#recordUnchanged}); empty otherwise.
+     */
+    private java.util.Optional<RunReport> unchangedRun(CamelContext camel, FederationDescriptor federation, SourceDescriptor source,
+                                                       String trigger) {
+        try {
+            if (camel.hasEndpoint(endpointUri(federation, source)) instanceof SourceEndpoint endpoint) {
+                String fingerprint = endpoint.unchangedFingerprint();
+                if (fingerprint != null) {
+                    return imports.recordUnchanged(federation, source, fingerprint, trigger);
+                }
+            }
+        } catch (ImportService.Stopped | RunNotRecordedException e) {
+            throw e;
+        } catch (Exception e) {
+            LOG.debug("Whether {}/{} is unchanged is not known; reading it", federation.id(), source.id(), e);
+        }
+        return java.util.Optional.empty();
     }
 
     /**

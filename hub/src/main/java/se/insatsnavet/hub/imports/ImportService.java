@@ -268,6 +268,31 @@ public final class ImportService implements BatchImporter {
         }
     }
 
+    /**
+     * Records a run of a source known to be byte for byte what its newest succeeded run imported (a file whose size
+     * and modification time have not changed since it was read, in this process, so under the same descriptor),
+     * without reading it again: every record is unchanged. Only when nothing could differ: the source has no
+     * plugins (they may change while the hub runs) and that run had no rejected record and no warning (a run
+     * reports its records' current warnings, so those sources are read). Empty when it cannot apply: the caller
+     * then reads the source.
+     */
+    public java.util.Optional<RunReport> recordUnchanged(FederationDescriptor federation, SourceDescriptor source,
+                                                         String fingerprint, String trigger) {
+        if (fingerprint == null || !source.plugins().all().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        java.util.Optional<RunCounts> last = runs.lastSucceededWith(federation.id(), source.id(), fingerprint)
+                .filter(c -> c.rejected() == 0 && c.warnings() == 0);
+        if (last.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        RunCounts counts = new RunCounts(last.get().read(), last.get().valid(), 0, 0, 0, last.get().valid(), 0, 0);
+        Instant started = Instant.now();
+        long runId = startRun(federation, source, trigger, started);
+        return java.util.Optional.of(finish(runId, federation, source, trigger, started, RunStatus.SUCCEEDED, counts, fingerprint,
+                null, List.of(), List.of(), List.of(), List.of()));
+    }
+
     /** Records a run that failed before any record could be read (source down, unparseable …). */
     @Override
     public RunReport recordFailure(FederationDescriptor federation, SourceDescriptor source, String trigger, Throwable cause) {

@@ -286,6 +286,28 @@ public final class RunRepository {
         });
     }
 
+    /**
+     * The counts of the source's newest succeeded run, if its source fingerprint is {@code fingerprint}; else empty.
+     */
+    public Optional<RunCounts> lastSucceededWith(String federationId, String sourceId, String fingerprint) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT source_fingerprint, records_read, records_valid, records_added,"
+                    + " records_updated, records_deleted, records_unchanged, records_rejected, warnings FROM import_run"
+                    + " WHERE federation_id = ? AND source_id = ? AND status = 'succeeded' ORDER BY id DESC")) {
+                ps.setMaxRows(1);
+                ps.setString(1, federationId);
+                ps.setString(2, sourceId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next() || !fingerprint.equals(rs.getString(1))) {
+                        return Optional.<RunCounts>empty();
+                    }
+                    return Optional.of(new RunCounts(rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6),
+                            rs.getInt(7), rs.getInt(8), rs.getInt(9)));
+                }
+            }
+        });
+    }
+
     /** The newest runs of a federation, newest first, without their messages. */
     public List<RunReport> runs(String federationId, int limit) {
         return db.read(c -> {
