@@ -372,7 +372,7 @@ public final class Harness {
             double[] resyncLargest = resync(hub, largest);
             put("resyncLargest", new Row(FIGURES.get("resyncLargest") + " (" + largest.id() + ", " + largest.services() + " services)",
                     resyncLargest[0], "ms", Double.NaN, "—", "≤ 100 ms", Double.isNaN(resyncLargest[0]) ? null : resyncLargest[0] <= 100,
-                    String.format(Locale.ROOT, "median of %d runs of Hub.syncNow; min %.1f, max %.1f ms; CPU time of the syncing thread (it reads, hashes and compares): median %.1f ms",
+                    String.format(Locale.ROOT, "median of %d runs of Hub.syncNow; min %.1f, max %.1f ms; CPU time of the syncing thread (an unchanged file is not read again; a changed one is read, hashed and compared): median %.1f ms",
                             (int) resyncLargest[3], resyncLargest[1], resyncLargest[2], resyncLargest[4])));
             double[] resyncMedian = resync(hub, median);
             put("resyncMedian", new Row(FIGURES.get("resyncMedian") + " (" + median.id() + ", " + median.services() + " services)",

@@ -226,8 +226,7 @@ public final class ImportRoutes {
         ProducerTemplate template = camel.createProducerTemplate();
         try {
             SourceBatch batch = template.requestBody(read, null, SourceBatch.class);
-            return imports == this.imports ? inSlot(federation, source, () -> imports.importBatch(federation, source, batch, trigger))
-                    : imports.importBatch(federation, source, batch, trigger);
+            return importBatch(imports, federation, source, batch, trigger);
         } catch (ImportService.Stopped | RunNotRecordedException e) {
             throw e;
         } catch (CamelExecutionException e) {
@@ -265,11 +264,15 @@ public final class ImportRoutes {
     }
 
     /**
-     * Imports a services batch once one of the {@link #IMPORT_SLOTS} is free. Always called with the federation's
-     * lock held (lock first, then slot, on every path: the other order could deadlock); an indicators batch,
-     * small, takes no slot.
+     * Imports a batch with {@code importer}: a services batch once one of the {@link #IMPORT_SLOTS} is free, an
+     * indicators batch (small) at once. Always called with the federation's lock held (lock first, then slot, on
+     * every path: the other order could deadlock).
      */
-    private RunReport inSlot(FederationDescriptor federation, SourceDescriptor source, java.util.function.Supplier<RunReport> work) {
+    private RunReport importBatch(BatchImporter importer, FederationDescriptor federation, SourceDescriptor source, SourceBatch batch,
+                                  String trigger) {
+        if (importer != imports) {
+            return importer.importBatch(federation, source, batch, trigger);
+        }
         try {
             importSlots.acquire();
         } catch (InterruptedException e) {
@@ -277,7 +280,7 @@ public final class ImportRoutes {
             throw new ImportService.Stopped(federation.id() + "/" + source.id());
         }
         try {
-            return work.get();
+            return imports.importBatch(federation, source, batch, trigger);
         } finally {
             importSlots.release();
         }
@@ -360,8 +363,7 @@ public final class ImportRoutes {
             if (importer.isLastImported(federation, source, batch.fingerprint())) {
                 return null;
             }
-            return importer == imports ? inSlot(federation, source, () -> importer.importBatch(federation, source, batch, "file-changed"))
-                    : importer.importBatch(federation, source, batch, "file-changed");
+            return importBatch(importer, federation, source, batch, "file-changed");
         }
     }
 

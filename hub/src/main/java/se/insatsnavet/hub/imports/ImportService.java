@@ -206,7 +206,7 @@ public final class ImportService implements BatchImporter {
      */
     @Override
     public boolean isLastImported(FederationDescriptor federation, SourceDescriptor source, String fingerprint) {
-        return fingerprint != null && runs.lastFingerprint(federation.id(), source.id()).map(fingerprint::equals).orElse(false);
+        return runs.lastImported(federation.id(), source.id(), fingerprint);
     }
 
     /** What a batch stands for. */
@@ -281,7 +281,8 @@ public final class ImportService implements BatchImporter {
         if (fingerprint == null || !source.plugins().all().isEmpty()) {
             return java.util.Optional.empty();
         }
-        java.util.Optional<RunCounts> last = runs.lastSucceededWith(federation.id(), source.id(), fingerprint)
+        java.util.Optional<RunCounts> last = runs.lastSucceeded(federation.id(), source.id())
+                .filter(l -> fingerprint.equals(l.fingerprint())).map(RunRepository.LastSucceeded::counts)
                 .filter(c -> c.rejected() == 0 && c.warnings() == 0);
         if (last.isEmpty()) {
             return java.util.Optional.empty();

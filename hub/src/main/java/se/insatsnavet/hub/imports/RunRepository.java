@@ -271,25 +271,12 @@ public final class RunRepository {
         }
     }
 
-    /** The source fingerprint of the newest succeeded run of a source, if any. */
-    public Optional<String> lastFingerprint(String federationId, String sourceId) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT source_fingerprint FROM import_run WHERE federation_id = ?"
-                    + " AND source_id = ? AND status = 'succeeded' ORDER BY id DESC")) {
-                ps.setMaxRows(1);
-                ps.setString(1, federationId);
-                ps.setString(2, sourceId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.<String>empty();
-                }
-            }
-        });
+    /** The source fingerprint and counts of a source's newest succeeded run. */
+    public record LastSucceeded(String fingerprint, RunCounts counts) {
     }
 
-    /**
-     * The counts of the source's newest succeeded run, if its source fingerprint is {@code fingerprint}; else empty.
-     */
-    public Optional<RunCounts> lastSucceededWith(String federationId, String sourceId, String fingerprint) {
+    /** The source's newest succeeded run, if any. */
+    public Optional<LastSucceeded> lastSucceeded(String federationId, String sourceId) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT source_fingerprint, records_read, records_valid, records_added,"
                     + " records_updated, records_deleted, records_unchanged, records_rejected, warnings FROM import_run"
@@ -298,14 +285,19 @@ public final class RunRepository {
                 ps.setString(1, federationId);
                 ps.setString(2, sourceId);
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next() || !fingerprint.equals(rs.getString(1))) {
-                        return Optional.<RunCounts>empty();
+                    if (!rs.next()) {
+                        return Optional.<LastSucceeded>empty();
                     }
-                    return Optional.of(new RunCounts(rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6),
-                            rs.getInt(7), rs.getInt(8), rs.getInt(9)));
+                    return Optional.of(new LastSucceeded(rs.getString(1), new RunCounts(rs.getInt(2), rs.getInt(3), rs.getInt(4),
+                            rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9))));
                 }
             }
         });
+    }
+
+    /** Whether {@code fingerprint} is the source fingerprint of the source's newest succeeded run. */
+    public boolean lastImported(String federationId, String sourceId, String fingerprint) {
+        return fingerprint != null && lastSucceeded(federationId, sourceId).map(l -> fingerprint.equals(l.fingerprint())).orElse(false);
     }
 
     /** The newest runs of a federation, newest first, without their messages. */

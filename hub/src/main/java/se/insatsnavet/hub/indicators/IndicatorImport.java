@@ -168,7 +168,7 @@ public final class IndicatorImport implements BatchImporter {
         if (runs.hashes(federation.id()).isEmpty()) {
             return true;
         }
-        return fingerprint != null && runs.lastFingerprint(federation.id(), source.id()).map(fingerprint::equals).orElse(false);
+        return runs.lastImported(federation.id(), source.id(), fingerprint);
     }
 
     private RunReport finish(long runId, FederationDescriptor federation, SourceDescriptor source, String trigger,
