@@ -329,9 +329,26 @@ public final class CsvRecordReader {
             if (!fill()) {
                 return null;
             }
+            int startLine = line;
+            // the common case, a line without a quote whose line break is in the buffer: cut it in one tight loop
+            int i = pos;
+            while (i < len) {
+                char c = buf[i];
+                if (c == '\n' || c == '\r' || c == QUOTE) {
+                    break;
+                }
+                i++;
+            }
+            if (i < len && buf[i] != QUOTE && (buf[i] == '\n' || i + 1 < len)) {
+                int breakLength = buf[i] == '\r' && buf[i + 1] == '\n' ? 2 : 1;
+                String ending = breakLength == 2 ? "\r\n" : buf[i] == '\r' ? "\r" : "\n";
+                Chunk plain = new Chunk(new String(buf, pos, i - pos), startLine, true, false, i - pos + breakLength, ending);
+                pos = i + breakLength;
+                line++;
+                return plain;
+            }
             StringBuilder text = pending;
             text.setLength(0);
-            int startLine = line;
             int firstLineNext = -1;
             boolean inQuotes = false;
             boolean justClosed = false;
