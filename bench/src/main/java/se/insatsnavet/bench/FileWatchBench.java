@@ -25,9 +25,10 @@ import java.util.concurrent.TimeUnit;
  * A change visible in feeds and search for a file source, as the harness measures it (a row of the largest CSV
  * federation's file changed by an atomic move; then {@code /changes} and search polled every 2 ms), repeated
  * {@code --changes} times, each broken down by the run's own times: move to run start, the run, run end to
- * visible. Generates and imports the catalogue under {@code --work} first.
+ * visible. Generates and imports the catalogue under {@code --work} first: by default one CSV federation of 20,389
+ * services (19 MB), the size of the largest federation of the harness's 100,000-service catalogue.
  *
- * <pre>java -cp bench/target/benchmarks.jar se.insatsnavet.bench.FileWatchBench --work /tmp/w10k --services 10000 --federations 75 --changes 9</pre>
+ * <pre>java -cp bench/target/benchmarks.jar se.insatsnavet.bench.FileWatchBench --work /tmp/w20k --changes 15</pre>
  */
 public final class FileWatchBench {
 
@@ -39,8 +40,9 @@ public final class FileWatchBench {
 
     public static void main(String[] args) throws Exception {
         Path work = null;
-        int services = 10_000;
-        int federations = 75;
+        // by default one federation as large as the 100k harness's largest (one CSV of 20,389 services, 19 MB)
+        int services = 20_389;
+        int federations = 1;
         int changes = 9;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {

@@ -970,7 +970,7 @@ public final class Harness {
             log("Change to visibility, file: %s ms", fileTimes);
             put("visibleFile", new Row(FIGURES.get("visibleFile") + " (" + csvFederation.id() + ")", f[0], "ms", Double.NaN, "—",
                     "≤ 1000 ms", Double.isNaN(f[0]) ? null : f[0] <= 1000, String.format(Locale.ROOT,
-                    "median of %d; min %.1f, max %.1f ms; the hub checks file sources every %d ms (HubOptions default) and reads a changed file once it stayed the same for a whole check: one to two checks of this are waiting",
+                    "median of %d; min %.1f, max %.1f ms; the hub checks file sources every %d ms (HubOptions default) and imports a changed file once it stayed the same for a whole check (reading it meanwhile): one to two checks of this are waiting",
                     fileTimes.size(), f[1], f[2], HubOptions.DEFAULT_FILE_WATCH_MILLIS)));
         } catch (IOException | InterruptedException | RuntimeException e) {
             put("visibleFile", new Row(FIGURES.get("visibleFile"), Double.NaN, "ms", Double.NaN, "—", "≤ 1000 ms", null, "not measured: " + e));

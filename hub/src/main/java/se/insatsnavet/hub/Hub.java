@@ -425,12 +425,27 @@ public final class Hub {
         HsdsServiceIndex hsdsIndex = new HsdsServiceIndex(catalog, iris);
         PublishedOrganisations publishedOrganisations = new PublishedOrganisations(database);
         imports.onChangesElsewhere(changes -> hsdsIndex.invalidate());
+        // the organisations providing services: a federation's first changing run after start records all of its
+        // providers (a query over its services); after that, only the providers of the descriptions a run wrote can
+        // be new, so the run records those (handed from its committed listener to its finished listener, which
+        // both run on the importing thread), after the run is recorded and visible
+        ThreadLocal<java.util.Set<String>> writtenProviders = ThreadLocal.withInitial(java.util.HashSet::new);
+        java.util.Set<String> providersRecorded = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        imports.onCommitted(committed -> committed.models().values()
+                .forEach(model -> writtenProviders.get().addAll(providersOf(model))));
         imports.onRunFinished(run -> {
+            java.util.Set<String> written = writtenProviders.get();
+            writtenProviders.remove();
             if (run.counts().changedCatalogue()) {
                 hsdsIndex.invalidate();
-                ServiceFilter ofFederation = new ServiceFilter(List.of(), null, null, run.federationId(), 1, 1);
-                publishedOrganisations.record(catalog.organisations(ofFederation).stream()
-                        .map(ServiceCatalog.Organisation::iri).toList());
+                if (providersRecorded.contains(run.federationId())) {
+                    publishedOrganisations.record(written);
+                } else {
+                    ServiceFilter ofFederation = new ServiceFilter(List.of(), null, null, run.federationId(), 1, 1);
+                    publishedOrganisations.record(catalog.organisations(ofFederation).stream()
+                            .map(ServiceCatalog.Organisation::iri).toList());
+                    providersRecorded.add(run.federationId());
+                }
             }
         });
         HsdsHandler hsds = HsdsHandler.create(vertx, catalog, hsdsIndex, vocabulary, options.baseUri());
@@ -747,6 +762,17 @@ public final class Hub {
     }
 
     /** The items of the descriptions a run wrote; none (the index then reads the services from the store) if one cannot be built. */
+    /** The organisations a service description names as its provider (competent authority) with a label. */
+    private static java.util.Set<String> providersOf(org.apache.jena.rdf.model.Model model) {
+        java.util.Set<String> providers = new java.util.HashSet<>();
+        model.listObjectsOfProperty(se.insatsnavet.schema.vocab.M8G.hasCompetentAuthority).forEachRemaining(provider -> {
+            if (provider.isURIResource() && model.contains(provider.asResource(), org.apache.jena.vocabulary.SKOS.prefLabel)) {
+                providers.add(provider.asResource().getURI());
+            }
+        });
+        return providers;
+    }
+
     private java.util.Map<String, com.fasterxml.jackson.databind.node.ObjectNode> itemsOfModels(
             java.util.Map<String, org.apache.jena.rdf.model.Model> models) {
         try {

@@ -217,7 +217,7 @@ public class FileSourceEndpoint extends SourceEndpoint {
         if (!Files.isDirectory(target)) {
             Read one = readFile(target);
             return new SourceBatch(getFederationId(), getSourceId(), one.result().records(), one.result().problems(),
-                    SourceBatch.fingerprintOf(one.bytes()), fetchedAt);
+                    one.fingerprint(), fetchedAt);
         }
         checkRealPath(target);
         List<Path> files;
@@ -235,16 +235,77 @@ public class FileSourceEndpoint extends SourceEndpoint {
             Read one = readFile(file);
             one.result().records().forEach(r -> records.add(new RawRecord(name + " " + r.locator(), r.fields())));
             one.result().problems().forEach(p -> problems.add(new SourceProblem(name + " " + p.locator(), p.field(), p.message())));
-            fingerprints.append(name).append('=').append(SourceBatch.fingerprintOf(one.bytes())).append('\n');
+            fingerprints.append(name).append('=').append(one.fingerprint()).append('\n');
         }
         return new SourceBatch(getFederationId(), getSourceId(), records, problems,
                 SourceBatch.fingerprintOf(fingerprints.toString()), fetchedAt);
     }
 
-    private record Read(byte[] bytes, RecordReader.Result result) {
+    /** One file read: the SHA-256 fingerprint of its bytes and its records. */
+    private record Read(String fingerprint, RecordReader.Result result) {
     }
 
     private Read readFile(Path file) throws Exception {
+        FileFormat effectiveFormat = format != null ? format : FileFormat.ofFileName(file.getFileName().toString());
+        if (effectiveFormat != FileFormat.CSV) {
+            byte[] bytes = readAll(file);
+            if (effectiveFormat == null) {
+                throw new IllegalArgumentException("insats-file: cannot tell the format of " + file
+                        + " from its name; set the option format=csv|json|ndjson|xlsx");
+            }
+            String text = effectiveFormat == FileFormat.XLSX ? null : TextDecoder.decode(bytes, encoding);
+            try {
+                return new Read(SourceBatch.fingerprintOf(bytes), switch (effectiveFormat) {
+                    case JSON -> JsonRecordReader.readDocument(text, recordPath);
+                    case NDJSON -> JsonRecordReader.readLines(text);
+                    case XLSX -> XlsxRecordReader.read(bytes, sheet);
+                    case CSV -> throw new IllegalStateException("CSV is read as it streams");
+                });
+            } catch (IOException e) {
+                throw parseFailure(file, effectiveFormat, e);
+            }
+        }
+        try {
+            return readCsv(file, encoding);
+        } catch (java.nio.charset.CharacterCodingException notUtf8) {
+            // auto: without a byte order mark, bytes that are not UTF-8 mean windows-1252 (as TextDecoder.decode)
+            return readCsv(file, TextDecoder.WINDOWS_1252.name());
+        }
+    }
+
+    /**
+     * Reads a CSV file as it streams (never the whole text in memory), hashing its bytes on the way. A
+     * {@link java.nio.charset.CharacterCodingException} means bytes that are not UTF-8 under {@code auto}.
+     */
+    private Read readCsv(Path file, String charset) throws Exception {
+        java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+        RecordReader.Result result;
+        try (java.io.InputStream in = new java.security.DigestInputStream(open(file), digest)) {
+            checkRealPath(file);
+            try {
+                result = CsvRecordReader.read(TextDecoder.reader(in, charset),
+                        delimiter == null ? null : CsvRecordReader.delimiterOf(delimiter));
+            } catch (java.nio.charset.CharacterCodingException notUtf8) {
+                throw notUtf8;
+            } catch (IOException e) {
+                throw parseFailure(file, FileFormat.CSV, e);
+            }
+            in.transferTo(java.io.OutputStream.nullOutputStream()); // the fingerprint covers every byte
+        }
+        return new Read(SourceBatch.fingerprintOf(digest), result);
+    }
+
+    private static java.io.InputStream open(Path file) throws IOException {
+        try {
+            return Files.newInputStream(file);
+        } catch (NoSuchFileException e) {
+            throw new IOException("insats-file: source file not found: " + file, e);
+        } catch (IOException e) {
+            throw new IOException("insats-file: cannot read " + file + ": " + e, e);
+        }
+    }
+
+    private byte[] readAll(Path file) throws IOException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -254,25 +315,12 @@ public class FileSourceEndpoint extends SourceEndpoint {
             throw new IOException("insats-file: cannot read " + file + ": " + e, e);
         }
         checkRealPath(file);
-        FileFormat effectiveFormat = format != null ? format : FileFormat.ofFileName(file.getFileName().toString());
-        if (effectiveFormat == null) {
-            throw new IllegalArgumentException("insats-file: cannot tell the format of " + file
-                    + " from its name; set the option format=csv|json|ndjson|xlsx");
-        }
-        String text = effectiveFormat == FileFormat.XLSX ? null : TextDecoder.decode(bytes, encoding);
-        RecordReader.Result result;
-        try {
-            result = switch (effectiveFormat) {
-                case CSV -> CsvRecordReader.read(text, delimiter == null ? null : CsvRecordReader.delimiterOf(delimiter));
-                case JSON -> JsonRecordReader.readDocument(text, recordPath);
-                case NDJSON -> JsonRecordReader.readLines(text);
-                case XLSX -> XlsxRecordReader.read(bytes, sheet);
-            };
-        } catch (IOException e) {
-            throw new IOException("insats-file: cannot parse " + file + " as " + effectiveFormat.name().toLowerCase(Locale.ROOT)
-                    + ": " + e.getMessage(), e);
-        }
-        return new Read(bytes, result);
+        return bytes;
+    }
+
+    private static IOException parseFailure(Path file, FileFormat format, IOException e) {
+        return new IOException("insats-file: cannot parse " + file + " as " + format.name().toLowerCase(Locale.ROOT)
+                + ": " + e.getMessage(), e);
     }
 
     public String getPath() {

@@ -7,6 +7,8 @@ import se.insatsnavet.connectors.source.RawRecord;
 import se.insatsnavet.connectors.source.SourceProblem;
 
 import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,8 +18,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * CSV with a header row. The text is first cut into logical records (a quoted field may span lines), then
- * each record is parsed on its own with commons-csv, so a malformed record becomes a {@link SourceProblem}
+ * CSV with a header row. The text is read as it goes and cut into logical records (a quoted field may span
+ * lines), then each record is parsed on its own (with commons-csv when it holds a quote), so a malformed record becomes a {@link SourceProblem}
  * and the records after it still come through: a quote that is never closed, or a multi-line record that
  * does not parse, blames only its first line and reading resumes on the next line.
  */
@@ -40,9 +42,20 @@ public final class CsvRecordReader {
         return option.charAt(0);
     }
 
+    /** Reads CSV text; see {@link #read(Reader, Character)}. */
     public static RecordReader.Result read(String text, Character declaredDelimiter) throws IOException {
-        Scanner scanner = new Scanner(text);
-        char delimiter = declaredDelimiter != null ? declaredDelimiter : detectDelimiter(text);
+        return read(new StringReader(text), declaredDelimiter);
+    }
+
+    /**
+     * Reads CSV from a reader as it goes: the text is never held whole (only the record being cut, and a record
+     * that does not parse until reading resumes after its first line). Lines without a quote are split at the
+     * delimiter here, with the trimming commons-csv does under this reader's format; a record with a quote is
+     * parsed by commons-csv. An I/O or decoding failure of the reader is thrown as it is.
+     */
+    public static RecordReader.Result read(Reader reader, Character declaredDelimiter) throws IOException {
+        Scanner scanner = new Scanner(reader);
+        char delimiter = declaredDelimiter != null ? declaredDelimiter : detectDelimiter(scanner.firstLine());
         CSVFormat format = CSVFormat.DEFAULT.builder()
                 .setDelimiter(delimiter)
                 .setQuote(QUOTE)
@@ -52,7 +65,7 @@ public final class CsvRecordReader {
                 .get();
 
         Chunk headerChunk = scanner.next(delimiter);
-        while (headerChunk != null && headerChunk.isBlank(text)) {
+        while (headerChunk != null && headerChunk.isBlank()) {
             headerChunk = scanner.next(delimiter);
         }
         if (headerChunk == null) {
@@ -63,7 +76,7 @@ public final class CsvRecordReader {
         }
         List<String> header;
         try {
-            header = parseOne(headerChunk.text(text), format);
+            header = parseOne(headerChunk.text(), format);
         } catch (IOException | RuntimeException e) {
             throw new IOException("the header row (line " + headerChunk.line + ") cannot be parsed: " + e.getMessage(), e);
         }
@@ -88,8 +101,9 @@ public final class CsvRecordReader {
         boolean unnamedColumnUsed = false;
         int row = 0;
         Chunk chunk;
+        List<String> plain = new ArrayList<>(header.size() + 4);
         while ((chunk = scanner.next(delimiter)) != null) {
-            if (chunk.isBlank(text)) {
+            if (chunk.isBlank()) {
                 continue;
             }
             row++;
@@ -101,13 +115,17 @@ public final class CsvRecordReader {
                 continue;
             }
             List<String> values;
-            try {
-                values = parseOne(chunk.text(text), format);
-            } catch (IOException | RuntimeException e) {
-                problems.add(new SourceProblem(locator, null, "line " + chunk.line + ": cannot parse the row: "
-                        + messageOf(e)));
-                scanner.restartAfterLine(chunk);
-                continue;
+            if (!chunk.quoted) {
+                values = splitPlain(chunk.text(), delimiter, plain);
+            } else {
+                try {
+                    values = parseOne(chunk.text(), format);
+                } catch (IOException | RuntimeException e) {
+                    problems.add(new SourceProblem(locator, null, "line " + chunk.line + ": cannot parse the row: "
+                            + messageOf(e)));
+                    scanner.restartAfterLine(chunk);
+                    continue;
+                }
             }
             int last = values.size();
             while (last > header.size() && values.get(last - 1).isEmpty()) {
@@ -139,6 +157,33 @@ public final class CsvRecordReader {
             problems.add(new SourceProblem("header", null, "a column without a name holds values; they are ignored"));
         }
         return new RecordReader.Result(records, problems);
+    }
+
+    /**
+     * The cells of a one-line record without any quote, as commons-csv gives them under this reader's format
+     * (surrounding spaces ignored, then trimmed): whitespace before a cell is skipped, whitespace after it cut, then
+     * {@link String#trim()}. {@code into} is cleared and filled.
+     */
+    static List<String> splitPlain(String line, char delimiter, List<String> into) {
+        into.clear();
+        int start = 0;
+        while (true) {
+            int end = line.indexOf(delimiter, start);
+            int stop = end < 0 ? line.length() : end;
+            int a = start;
+            while (a < stop && Character.isWhitespace(line.charAt(a))) {
+                a++;
+            }
+            int b = stop;
+            while (b > a && Character.isWhitespace(line.charAt(b - 1))) {
+                b--;
+            }
+            into.add(a == b ? "" : line.substring(a, b).trim());
+            if (end < 0) {
+                return into;
+            }
+            start = end + 1;
+        }
     }
 
     private static String messageOf(Throwable e) {
@@ -193,84 +238,207 @@ public final class CsvRecordReader {
         return sum;
     }
 
-    /** A logical record: text[start, end), first line number, and whether every quote was closed. */
-    private record Chunk(int start, int end, int line, boolean closed, int firstLineEnd, int firstLineNext) {
+    /**
+     * A logical record: its text (without the line break that ends it), first line number, whether every quote was
+     * closed, whether it holds a quote at all, where in its text the line after its first line starts, and the line
+     * break that ended it ("" at the end of the text).
+     */
+    private record Chunk(String text, int line, boolean closed, boolean quoted, int firstLineNext, String ending) {
 
-        String text(String all) {
-            return all.substring(start, end);
-        }
-
-        boolean isBlank(String all) {
-            return all.substring(start, end).isBlank();
+        boolean isBlank() {
+            return text.isBlank();
         }
     }
 
-    /** Cuts the text into logical records following RFC 4180 quoting (as commons-csv reads it). */
+    /**
+     * Cuts a reader's text into logical records following RFC 4180 quoting (as commons-csv reads it), through a
+     * buffer; text given back ({@link #restartAfterLine}, {@link #firstLine}) is read again before the reader.
+     */
     private static final class Scanner {
-        private final String text;
+        private final Reader reader;
+        private char[] buf = new char[1 << 16];
         private int pos;
+        private int len;
+        private boolean eof;
         private int line = 1;
+        private final StringBuilder pending = new StringBuilder();
 
-        Scanner(String text) {
-            this.text = text;
+        Scanner(Reader reader) {
+            this.reader = reader;
         }
 
-        Chunk next(char delimiter) {
-            if (pos >= text.length()) {
+        /** Whether there is a character at {@code pos}, reading more if needed (the buffer's content before pos is dropped). */
+        private boolean fill() throws IOException {
+            if (pos < len) {
+                return true;
+            }
+            if (eof) {
+                return false;
+            }
+            if (buf.length < (1 << 16)) {
+                buf = new char[1 << 16];
+            }
+            int n = reader.read(buf, 0, buf.length);
+            while (n == 0) {
+                n = reader.read(buf, 0, buf.length);
+            }
+            pos = 0;
+            len = Math.max(n, 0);
+            eof = n < 0;
+            return n > 0;
+        }
+
+        /** Puts text back in front of what is still to be read. */
+        private void unread(String text) {
+            if (text.isEmpty()) {
+                return;
+            }
+            char[] joined = new char[text.length() + (len - pos)];
+            text.getChars(0, text.length(), joined, 0);
+            System.arraycopy(buf, pos, joined, text.length(), len - pos);
+            buf = joined;
+            pos = 0;
+            len = joined.length;
+        }
+
+        /**
+         * The text up to the end of the first line that is not blank (a line break inside double quotes does not end
+         * it), left to be read again: what {@link #detectDelimiter} looks at.
+         */
+        String firstLine() throws IOException {
+            StringBuilder head = new StringBuilder();
+            boolean inQuotes = false;
+            boolean tab = false;
+            while (fill()) {
+                char c = buf[pos++];
+                head.append(c);
+                if (c == QUOTE) {
+                    inQuotes = !inQuotes;
+                } else if (c == '\t') {
+                    tab = true;
+                } else if (!inQuotes && (c == '\n' || c == '\r') && (tab || !head.toString().isBlank())) {
+                    break;
+                }
+            }
+            String text = head.toString();
+            unread(text);
+            return text;
+        }
+
+        Chunk next(char delimiter) throws IOException {
+            if (!fill()) {
                 return null;
             }
-            int start = pos;
             int startLine = line;
-            int firstLineEnd = -1;
-            int firstLineNext = -1;
-            boolean inQuotes = false;
-            boolean fieldStart = true;
+            // the common case, a line without a quote whose line break is in the buffer: cut it in one tight loop
             int i = pos;
-            while (i < text.length()) {
-                char c = text.charAt(i);
-                if (c == '\n' || c == '\r') {
-                    int next = (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') ? i + 2 : i + 1;
-                    line++;
-                    if (firstLineEnd < 0) {
-                        firstLineEnd = i;
-                        firstLineNext = next;
-                    }
-                    if (!inQuotes) {
-                        pos = next;
-                        return new Chunk(start, i, startLine, true, firstLineEnd, firstLineNext);
-                    }
-                    i = next;
-                    continue;
-                }
-                if (inQuotes) {
-                    if (c == QUOTE) {
-                        if (i + 1 < text.length() && text.charAt(i + 1) == QUOTE) {
-                            i++;
-                        } else {
-                            inQuotes = false;
-                        }
-                    }
-                } else if (c == delimiter) {
-                    fieldStart = true;
-                } else if (c == QUOTE && fieldStart) {
-                    inQuotes = true;
-                    fieldStart = false;
-                } else if (!(fieldStart && (c == ' ' || c == '\t'))) {
-                    fieldStart = false;
+            while (i < len) {
+                char c = buf[i];
+                if (c == '\n' || c == '\r' || c == QUOTE) {
+                    break;
                 }
                 i++;
             }
-            pos = text.length();
-            if (firstLineEnd < 0) {
-                firstLineEnd = text.length();
-                firstLineNext = text.length();
+            if (i < len && buf[i] != QUOTE && (buf[i] == '\n' || i + 1 < len)) {
+                int breakLength = buf[i] == '\r' && buf[i + 1] == '\n' ? 2 : 1;
+                String ending = breakLength == 2 ? "\r\n" : buf[i] == '\r' ? "\r" : "\n";
+                Chunk plain = new Chunk(new String(buf, pos, i - pos), startLine, true, false, i - pos + breakLength, ending);
+                pos = i + breakLength;
+                line++;
+                return plain;
             }
-            return new Chunk(start, text.length(), startLine, !inQuotes, firstLineEnd, firstLineNext);
+            StringBuilder text = pending;
+            text.setLength(0);
+            int firstLineNext = -1;
+            boolean inQuotes = false;
+            boolean justClosed = false;
+            boolean fieldStart = true;
+            boolean quoted = false;
+            int segment = pos;
+            while (true) {
+                if (pos >= len) {
+                    text.append(buf, segment, pos - segment);
+                    if (!fill()) {
+                        return new Chunk(text.toString(), startLine, !inQuotes, quoted,
+                                firstLineNext < 0 ? text.length() : firstLineNext, "");
+                    }
+                    segment = pos;
+                }
+                char c = buf[pos];
+                if (c == '\n' || c == '\r') {
+                    boolean plainLine = text.length() == 0;
+                    int breakAt = pos;
+                    pos++;
+                    int breakLength = 1;
+                    if (c == '\r') {
+                        text.append(buf, segment, breakAt - segment);
+                        segment = pos;
+                        plainLine = false;
+                        if (fill() && buf[pos] == '\n') {
+                            pos++;
+                            breakLength = 2;
+                        }
+                    }
+                    line++;
+                    justClosed = false;
+                    String ending = breakLength == 2 ? "\r\n" : c == '\r' ? "\r" : "\n";
+                    if (!inQuotes) {
+                        if (plainLine) {
+                            return new Chunk(new String(buf, segment, breakAt - segment), startLine, true, quoted,
+                                    breakAt - segment + breakLength, ending);
+                        }
+                        if (c == '\n') {
+                            text.append(buf, segment, breakAt - segment);
+                        }
+                        return new Chunk(text.toString(), startLine, true, quoted,
+                                firstLineNext < 0 ? text.length() + breakLength : firstLineNext, ending);
+                    }
+                    if (c == '\n') {
+                        text.append(buf, segment, breakAt - segment);
+                    }
+                    if (firstLineNext < 0) {
+                        firstLineNext = text.length() + breakLength;
+                    }
+                    text.append(c);
+                    if (breakLength == 2) {
+                        text.append('\n');
+                    }
+                    segment = pos;
+                    continue;
+                }
+                if (c == QUOTE) {
+                    quoted = true;
+                }
+                if (inQuotes) {
+                    if (c == QUOTE) {
+                        inQuotes = false;
+                        justClosed = true;
+                    }
+                } else if (justClosed && c == QUOTE) {
+                    inQuotes = true; // a doubled quote inside quotes
+                    justClosed = false;
+                } else {
+                    justClosed = false;
+                    if (c == delimiter) {
+                        fieldStart = true;
+                    } else if (c == QUOTE && fieldStart) {
+                        inQuotes = true;
+                        fieldStart = false;
+                    } else if (!(fieldStart && (c == ' ' || c == '\t'))) {
+                        fieldStart = false;
+                    }
+                }
+                pos++;
+            }
         }
 
         /** Gives up on a chunk: scanning resumes on the line after its first line. */
         void restartAfterLine(Chunk chunk) {
-            pos = chunk.firstLineNext();
+            String text = chunk.text();
+            if (chunk.firstLineNext() <= text.length()) {
+                // the rest of a record of several lines, with the line break that ended it
+                unread(text.substring(chunk.firstLineNext()) + chunk.ending());
+            }
             line = chunk.line() + 1;
         }
     }

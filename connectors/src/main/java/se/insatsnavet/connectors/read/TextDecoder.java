@@ -1,5 +1,11 @@
 package se.insatsnavet.connectors.read;
 
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackReader;
+import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -24,6 +30,45 @@ public final class TextDecoder {
             text = new String(bytes, Charset.forName(encoding));
         }
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    /**
+     * A reader of a stream's text, decoding as it goes, as {@link #decode} decodes: the declared charset, or for
+     * {@code auto} a byte order mark's charset, else UTF-8; a leading byte order mark is skipped. Without a byte order
+     * mark, {@code auto} decodes strictly: bytes that are not UTF-8 make a read throw a
+     * {@link java.nio.charset.CharacterCodingException}, and the caller reads the stream again as windows-1252
+     * ({@link #WINDOWS_1252}), as {@link #decode} does.
+     */
+    public static Reader reader(InputStream in, String encoding) throws IOException {
+        BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
+        Reader reader;
+        if (encoding == null || AUTO.equalsIgnoreCase(encoding)) {
+            buffered.mark(3);
+            byte[] head = buffered.readNBytes(3);
+            buffered.reset();
+            if (head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
+                buffered.skipNBytes(3);
+                reader = new InputStreamReader(buffered, StandardCharsets.UTF_8);
+            } else if (head.length >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
+                buffered.skipNBytes(2);
+                reader = new InputStreamReader(buffered, StandardCharsets.UTF_16BE);
+            } else if (head.length >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
+                buffered.skipNBytes(2);
+                reader = new InputStreamReader(buffered, StandardCharsets.UTF_16LE);
+            } else {
+                reader = new InputStreamReader(buffered, StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT));
+            }
+        } else {
+            reader = new InputStreamReader(buffered, Charset.forName(encoding));
+        }
+        PushbackReader skipping = new PushbackReader(reader, 1);
+        int first = skipping.read();
+        if (first >= 0 && first != '\uFEFF') {
+            skipping.unread(first);
+        }
+        return skipping;
     }
 
     private static String detect(byte[] bytes) {

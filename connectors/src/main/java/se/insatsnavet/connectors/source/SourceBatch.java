@@ -39,6 +39,14 @@ public record SourceBatch(String federationId, String sourceId, List<RawRecord> 
         }
     }
 
+    /** The fingerprint of raw source content hashed as it was read: {@code digest} is a SHA-256 digest fed every byte. */
+    public static String fingerprintOf(MessageDigest digest) {
+        if (!"SHA-256".equals(digest.getAlgorithm())) {
+            throw new IllegalArgumentException("a fingerprint is a SHA-256 digest, not " + digest.getAlgorithm());
+        }
+        return "sha256:" + HexFormat.of().formatHex(digest.digest());
+    }
+
     /** The fingerprint of raw source content given as text (hashed as UTF-8). */
     public static String fingerprintOf(String content) {
         return fingerprintOf(content.getBytes(StandardCharsets.UTF_8));

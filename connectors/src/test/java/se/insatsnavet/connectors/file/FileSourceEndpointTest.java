@@ -129,6 +129,34 @@ class FileSourceEndpointTest {
     }
 
     @Test
+    void readsAWindows1252FileWhoseFirstNonUtf8ByteComesAfterManyRowsWithTheFingerprintOfItsBytes() throws Exception {
+        StringBuilder csv = new StringBuilder("Id;Namn;Kommun\n");
+        for (int i = 1; i <= 5_000; i++) {
+            csv.append(i).append(";Steget vidare nummer ").append(i).append(";Motala\n");
+        }
+        csv.append("5001;Jobbspår;Åtvidaberg\n");
+        byte[] bytes = csv.toString().getBytes(Charset.forName("windows-1252"));
+        Path file = Files.write(dir.resolve("sen.csv"), bytes);
+
+        SourceBatch batch = read("path=" + uriPath(file));
+
+        assertEquals(5_001, batch.records().size(), () -> batch.problems().toString());
+        assertEquals(Map.of("Id", "5001", "Namn", "Jobbspår", "Kommun", "Åtvidaberg"), batch.records().get(5_000).fields());
+        assertEquals(SourceBatch.fingerprintOf(bytes), batch.fingerprint());
+    }
+
+    @Test
+    void stripsTheByteOrderMarkOfAFileInADeclaredUtf8() throws Exception {
+        Path file = dir.resolve("bom-declared.csv");
+        Files.write(file, ("\uFEFFId;Namn\n1;Åtgärd\n").getBytes(StandardCharsets.UTF_8));
+
+        SourceBatch batch = read("path=" + uriPath(file) + "&encoding=UTF-8");
+
+        assertEquals(Map.of("Id", "1", "Namn", "Åtgärd"), batch.records().get(0).fields());
+        assertEquals(SourceBatch.fingerprintOf(Files.readAllBytes(file)), batch.fingerprint());
+    }
+
+    @Test
     void stripsTheUtf8ByteOrderMarkFromTheFirstColumnName() throws Exception {
         Path file = dir.resolve("bom.csv");
         Files.write(file, ("\uFEFFId;Namn\n1;Åtgärd\n").getBytes(StandardCharsets.UTF_8));

@@ -35,6 +35,20 @@ class RawRecordHashTest {
     }
 
     @Test
+    void theSameCharactersSplitOtherwiseOrTypedOtherwiseGiveAnotherHash() throws Exception {
+        RawRecordHash hashes = RawRecordHash.of(descriptor("Namn"));
+        java.util.Set<String> distinct = new java.util.HashSet<>(java.util.List.of(
+                hashes.of(new RawRecord("row 1", Map.of("Id", "a1"))),
+                hashes.of(new RawRecord("row 1", Map.of("Ida", "1"))),
+                hashes.of(new RawRecord("row 1", Map.of("Id", 1))),
+                hashes.of(new RawRecord("row 1", Map.of("Id", "1"))),
+                hashes.of(new RawRecord("row 1", Map.of("Id", java.util.List.of("1")))),
+                hashes.of(new RawRecord("row 1", Map.of("Id", true))),
+                hashes.of(new RawRecord("row 1", Map.of("Id", "true")))));
+        assertEquals(7, distinct.size());
+    }
+
+    @Test
     void anotherMappingGivesAnotherHashForTheSameRecord() throws Exception {
         RawRecord record = new RawRecord("row 1", Map.of("Id", "a1", "Namn", "Jobbcoach", "Rubrik", "Coach"));
         assertNotEquals(RawRecordHash.of(descriptor("Namn")).of(record), RawRecordHash.of(descriptor("Rubrik")).of(record));
