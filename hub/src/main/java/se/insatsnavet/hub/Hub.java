@@ -429,7 +429,8 @@ public final class Hub {
             if (run.counts().changedCatalogue()) {
                 hsdsIndex.invalidate();
                 ServiceFilter ofFederation = new ServiceFilter(List.of(), null, null, run.federationId(), 1, 1);
-                publishedOrganisations.record(catalog.organisationIris(ofFederation));
+                publishedOrganisations.record(catalog.organisations(ofFederation).stream()
+                        .map(ServiceCatalog.Organisation::iri).toList());
             }
         });
         HsdsHandler hsds = HsdsHandler.create(vertx, catalog, hsdsIndex, vocabulary, options.baseUri());

@@ -84,21 +84,4 @@ class IndexItemsFromModelsTest {
         }
         assertTrue(compared > 10, "compared " + compared + " items");
     }
-
-    @Test
-    void theOrganisationIrisOfAFederationAreTheOrganisationsItsListNames() {
-        ServiceCatalog catalog = catalog();
-        int organisations = 0;
-        for (FederationDescriptor federation : hub.federations().all()) {
-            se.insatsnavet.hub.services.ServiceFilter filter = new se.insatsnavet.hub.services.ServiceFilter(List.of(), null, null,
-                    federation.id(), 1, 1);
-            java.util.Set<String> listed = new java.util.TreeSet<>(catalog.organisations(filter).stream()
-                    .map(ServiceCatalog.Organisation::iri).toList());
-            List<String> iris = catalog.organisationIris(filter);
-            assertEquals(listed, new java.util.TreeSet<>(iris), federation.id());
-            assertEquals(iris.size(), listed.size(), "each once: " + iris);
-            organisations += iris.size();
-        }
-        assertTrue(organisations > 1, "the examples name providers: " + organisations);
-    }
 }

@@ -338,25 +338,6 @@ public final class ServiceCatalog {
         });
     }
 
-    /**
-     * The IRIs of the organisations {@link #organisations} lists for {@code filter}, in no order: the same set
-     * (an organisation that provides a matching service and has a name), without naming, counting and sorting them.
-     */
-    public List<String> organisationIris(ServiceFilter filter) {
-        ParameterizedSparqlString pss = new ParameterizedSparqlString();
-        pss.append("SELECT DISTINCT ?org WHERE { { SELECT DISTINCT ?s ");
-        appendWhere(pss, filter);
-        pss.append(" } GRAPH ?orgGraph { ?s ?providerProp ?org . ?org ?labelProp ?name } }");
-        setParameters(pss, filter);
-        pss.setIri("providerProp", M8G.hasCompetentAuthority.getURI());
-        pss.setIri("labelProp", org.apache.jena.vocabulary.SKOS.prefLabel.getURI());
-        return store.query(pss.asQuery(), qe -> {
-            List<String> list = new ArrayList<>();
-            qe.execSelect().forEachRemaining(row -> list.add(row.getResource("org").getURI()));
-            return list;
-        });
-    }
-
     /** Every (service, municipality) pair of the published services. */
     public List<ServicePlace> allPlaces() {
         ParameterizedSparqlString pss = new ParameterizedSparqlString(
