@@ -9,18 +9,20 @@ import org.apache.lucene.util.ResourceLoader;
 import org.apache.lucene.util.ResourceLoaderAware;
 
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Lucene's dictionary compound-word filter ({@code dictionaryCompoundWord}, same parameters, same tokens) that
  * remembers where each word it has split splits: the plain filter looks up every substring of every long word
- * in the dictionary again each time the word comes (a catalogue's descriptions repeat their words). Only
+ * in the dictionary again each time the word comes (a catalogue's descriptions repeat their words). The splits
+ * are shared by the token streams of every thread (import threads each have their own), at most
+ * {@link #MAX_WORDS} words, forgotten all at once when full. Only
  * {@code onlyLongestMatch=false} is remembered; with {@code true} the words are split as by Lucene's filter.
  */
 public final class MemoCompoundWordFilterFactory extends TokenFilterFactory implements ResourceLoaderAware {
 
-    /** Distinct words remembered per token stream (per thread) before it forgets them all and starts again. */
+    /** Distinct words remembered (by all the analyser's token streams together) before they are all forgotten. */
     static final int MAX_WORDS = 50_000;
 
     private final String dictionaryFile;
@@ -29,6 +31,8 @@ public final class MemoCompoundWordFilterFactory extends TokenFilterFactory impl
     private final int maxSubwordSize;
     private final boolean onlyLongestMatch;
     private CharArraySet dictionary;
+    /** Offsets and lengths of the dictionary words in each word met (see {@link Filter#split}). */
+    private final Map<String, int[]> parts = new ConcurrentHashMap<>();
 
     public MemoCompoundWordFilterFactory(Map<String, String> args) {
         super(args);
@@ -52,16 +56,17 @@ public final class MemoCompoundWordFilterFactory extends TokenFilterFactory impl
         if (dictionary == null) {
             return input; // an empty dictionary, as Lucene's factory
         }
-        return new Filter(input, dictionary, minWordSize, minSubwordSize, maxSubwordSize, onlyLongestMatch);
+        return new Filter(input, dictionary, minWordSize, minSubwordSize, maxSubwordSize, onlyLongestMatch, parts);
     }
 
     private static final class Filter extends DictionaryCompoundWordTokenFilter {
 
-        private final Map<String, int[]> parts = new HashMap<>();
+        private final Map<String, int[]> parts;
 
         Filter(TokenStream input, CharArraySet dictionary, int minWordSize, int minSubwordSize, int maxSubwordSize,
-               boolean onlyLongestMatch) {
+               boolean onlyLongestMatch, Map<String, int[]> parts) {
             super(input, dictionary, minWordSize, minSubwordSize, maxSubwordSize, onlyLongestMatch);
+            this.parts = parts;
         }
 
         @Override
