@@ -1,20 +1,23 @@
 package se.insatsnavet.hub.imports;
 
+import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
-import org.apache.jena.rdf.model.RDFNode;
-import org.apache.jena.rdf.model.Statement;
-import org.apache.jena.rdf.model.StmtIterator;
 import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.validation.ReportEntry;
 import se.insatsnavet.schema.ShaclCheck;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The vocabulary's SHACL shapes on the converted records of one run, validated together: one validation over
@@ -23,7 +26,8 @@ import java.util.Map;
  * such as a provider's IRI), that node is checked in each sharing record's own graph, and each record where it
  * breaks a shape there (or all of the batch's records, for a violation without a focus node) is validated on
  * its own, so the messages are the same as record-by-record validation gives, naming federation, record and
- * RDF property.
+ * RDF property. Sharing records that describe such a node alike (the same triples reachable from it) get the same
+ * answer, so the node is checked once per distinct description rather than once per record.
  */
 final class BatchShapesCheck {
 
@@ -34,10 +38,57 @@ final class BatchShapesCheck {
     record Converted(String localId, String locator, Model model) {
     }
 
+    private static final String SH = "http://www.w3.org/ns/shacl#";
+
     private final org.apache.jena.shacl.Shapes shapes;
+    /**
+     * The predicates of the shapes' {@code sh:targetObjectsOf}: a triple with one of them pointing at a node can
+     * make the node a focus node. Null when the shapes look at triples a node's outgoing description does not hold
+     * in other ways (inverse paths, SPARQL): then a shared node is checked in every sharing record.
+     */
+    private final Set<Node> incomingTargets;
 
     BatchShapesCheck(org.apache.jena.shacl.Shapes shapes) {
         this.shapes = shapes;
+        this.incomingTargets = incomingTargets(shapes.getGraph());
+    }
+
+    private static Set<Node> incomingTargets(Graph shapesGraph) {
+        for (String unsafe : List.of("inversePath", "sparql", "target", "select", "ask", "js", "jsFunctionName")) {
+            if (shapesGraph.contains(Node.ANY, org.apache.jena.graph.NodeFactory.createURI(SH + unsafe), Node.ANY)) {
+                return null;
+            }
+        }
+        Set<Node> out = new HashSet<>();
+        shapesGraph.find(Node.ANY, org.apache.jena.graph.NodeFactory.createURI(SH + "targetObjectsOf"), Node.ANY)
+                .forEachRemaining(t -> out.add(t.getObject()));
+        return out;
+    }
+
+    /**
+     * What validating {@code node} in {@code graph} can depend on: the triples reachable from it along links
+     * (its types and their classes, its values and theirs), and the triples that point at it with a predicate
+     * of {@link #incomingTargets}.
+     */
+    private Set<Triple> description(Graph graph, Node node) {
+        Set<Triple> out = new HashSet<>();
+        for (Node p : incomingTargets) {
+            graph.find(Node.ANY, p, node).forEachRemaining(out::add);
+        }
+        Set<Node> seen = new HashSet<>();
+        Deque<Node> todo = new ArrayDeque<>();
+        todo.add(node);
+        seen.add(node);
+        while (!todo.isEmpty()) {
+            graph.find(todo.poll(), Node.ANY, Node.ANY).forEachRemaining(t -> {
+                out.add(t);
+                Node o = t.getObject();
+                if (!o.isLiteral() && seen.add(o)) {
+                    todo.add(o);
+                }
+            });
+        }
+        return out;
     }
 
     /** Errors per local id, for the records that do not conform (records that conform are absent). */
@@ -57,18 +108,19 @@ final class BatchShapesCheck {
         Model union = ModelFactory.createDefaultModel();
         union.setNsPrefixes(records.get(0).model().getNsPrefixMap());
         Map<Node, BitSet> holders = new HashMap<>();
+        Graph unionGraph = union.getGraph();
         for (int i = 0; i < records.size(); i++) {
-            Model model = records.get(i).model();
-            union.add(model);
-            StmtIterator it = model.listStatements();
-            while (it.hasNext()) {
-                Statement s = it.next();
-                holders.computeIfAbsent(s.getSubject().asNode(), n -> new BitSet()).set(i);
-                RDFNode o = s.getObject();
-                if (!o.isLiteral()) {
-                    holders.computeIfAbsent(o.asNode(), n -> new BitSet()).set(i);
+            Graph graph = records.get(i).model().getGraph();
+            // as Model.add does: the record's prefixes, then its triples (in one pass with noting who holds what)
+            unionGraph.getPrefixMapping().setNsPrefixes(graph.getPrefixMapping());
+            int record = i;
+            graph.find().forEachRemaining(t -> {
+                unionGraph.add(t);
+                holders.computeIfAbsent(t.getSubject(), n -> new BitSet()).set(record);
+                if (!t.getObject().isLiteral()) {
+                    holders.computeIfAbsent(t.getObject(), n -> new BitSet()).set(record);
                 }
-            }
+            });
         }
         ShaclCheck.Result result = ShaclCheck.validate(union, shapes);
         if (result.conforms()) {
@@ -91,8 +143,17 @@ final class BatchShapesCheck {
         // types): checked in each holder's own graph, and only the holders where it breaks a shape there are
         // validated alone (the others conform on it, as they would alone)
         shared.forEach((node, who) -> {
+            Map<Set<Triple>, Boolean> verdicts = new HashMap<>();
             for (int i = who.nextSetBit(0); i >= 0; i = who.nextSetBit(i + 1)) {
-                if (!alone.get(i) && !ShaclValidator.get().validate(shapes, records.get(i).model().getGraph(), node).conforms()) {
+                if (alone.get(i)) {
+                    continue;
+                }
+                Graph graph = records.get(i).model().getGraph();
+                boolean conforms = incomingTargets == null
+                        ? ShaclValidator.get().validate(shapes, graph, node).conforms()
+                        : verdicts.computeIfAbsent(description(graph, node),
+                                d -> ShaclValidator.get().validate(shapes, graph, node).conforms());
+                if (!conforms) {
                     alone.set(i);
                 }
             }

@@ -31,6 +31,9 @@ public final class QualityCheck {
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9][0-9 -]{5,18}[0-9]$");
     private static final Pattern URL = Pattern.compile("^https?://[^\\s/$.?#].[^\\s]*$");
     private static final int LONG_SENTENCE_WORDS = 35;
+    /** What {@code String.split} would compile on every call (the quality of every service is checked after each run). */
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?]+\\s");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private final Clock clock;
 
@@ -93,8 +96,8 @@ public final class QualityCheck {
             }
         }
         String description = s.path("description").path("sv").asText("");
-        for (String sentence : description.split("[.!?]+\\s")) {
-            if (sentence.trim().split("\\s+").length > LONG_SENTENCE_WORDS) {
+        for (String sentence : SENTENCE_END.split(description)) {
+            if (SPACES.split(sentence.trim()).length > LONG_SENTENCE_WORDS) {
                 score -= 5;
                 reasons.add("the description has a sentence of more than " + LONG_SENTENCE_WORDS + " words (plain language)");
                 break;

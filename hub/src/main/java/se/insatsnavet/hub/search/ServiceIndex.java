@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CachingTokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -132,6 +133,12 @@ public final class ServiceIndex implements AutoCloseable {
     private final FacetsConfig facetsConfig = new FacetsConfig();
     private final Analyzer queryAnalyzer = SwedishAnalysis.query();
     private final Analyzer indexAnalyzer;
+    /**
+     * The index analyser again, for the description analysed once for two fields ({@link #document}): its own
+     * instance, since an analyser reuses one token stream per thread, which the writer's analysis of the other
+     * fields would reset before the description's is read.
+     */
+    private final Analyzer descriptionAnalyzer = SwedishAnalysis.index();
     private final Vocabulary vocabulary;
     private final Function<JsonNode, String> organisationIri;
     private volatile FacetState facetState;
@@ -340,9 +347,31 @@ public final class ServiceIndex implements AutoCloseable {
         d.add(new TextField("title", titles.toString(), Field.Store.NO));
         String sortTitle = text(s.path("title")).toLowerCase(Locale.ROOT);
         d.add(new SortedDocValuesField("sort_title", new org.apache.lucene.util.BytesRef(sortTitle)));
-        d.add(new Field("description", text(s.path("description")), DESCRIPTION));
+        // the description shown (Swedish, else the first) is analysed once: its tokens, cached, make the
+        // description field and the text field's part for it (a field given in several parts is indexed as their
+        // concatenation: the same terms, positions and length as one string of the parts joined by newlines)
+        JsonNode descriptions = s.path("description");
+        String shown = descriptions.has("sv") ? "sv" : null;
+        var names = descriptions.fieldNames();
+        if (shown == null && names.hasNext()) {
+            shown = names.next();
+        }
+        CachingTokenFilter shownTokens = new CachingTokenFilter(
+                descriptionAnalyzer.tokenStream("description", shown == null ? "" : descriptions.path(shown).asText()));
+        d.add(new Field("description", shownTokens, DESCRIPTION));
         StringBuilder more = new StringBuilder();
-        s.path("description").forEach(t -> more.append(t.asText()).append('\n'));
+        for (var it = descriptions.fields(); it.hasNext(); ) {
+            var e = it.next();
+            if (e.getKey().equals(shown)) {
+                if (!more.isEmpty()) {
+                    d.add(new TextField("text", more.toString(), Field.Store.NO));
+                    more.setLength(0);
+                }
+                d.add(new Field("text", shownTokens, TextField.TYPE_NOT_STORED));
+            } else {
+                more.append(e.getValue().asText()).append('\n');
+            }
+        }
         s.path("keywords").forEach(k -> more.append(k.asText()).append('\n'));
         s.path("provider").path("name").forEach(n -> more.append(n.asText()).append('\n'));
         more.append(s.path("contact").path("name").asText("")).append('\n');

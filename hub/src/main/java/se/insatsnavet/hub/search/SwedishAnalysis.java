@@ -11,7 +11,8 @@ import java.io.UncheckedIOException;
  * The analysers of the index. Both: standard tokenizer, lower case, Scandinavian normalisation (æ→ä, ø→ö,
  * aa→å: Danish and Norwegian spellings meet Swedish ones; å, ä and ö themselves are kept, since folding them
  * would merge words such as "får" and "far"), Swedish light stemming. The index analyser also splits
- * compounds on the field's own words ({@code compounds.txt}: "arbetsträning" is found by "träning"); the
+ * compounds on the field's own words ({@code compounds.txt}: "arbetsträning" is found by "träning"; Lucene's
+ * filter, remembering each word's split: {@link MemoCompoundWordFilterFactory}); the
  * query analyser expands the field's synonyms ({@code synonyms.txt}: jobb/arbete, praktik/arbetsträning, …).
  */
 final class SwedishAnalysis {
@@ -24,7 +25,7 @@ final class SwedishAnalysis {
             return CustomAnalyzer.builder(new ClasspathResourceLoader(SwedishAnalysis.class))
                     .withTokenizer("standard")
                     .addTokenFilter("lowercase")
-                    .addTokenFilter("dictionaryCompoundWord", "dictionary", "compounds.txt", "minWordSize", "8",
+                    .addTokenFilter(MemoCompoundWordFilterFactory.class, "dictionary", "compounds.txt", "minWordSize", "8",
                             "minSubwordSize", "4", "maxSubwordSize", "15", "onlyLongestMatch", "false")
                     .addTokenFilter("scandinavianNormalization")
                     .addTokenFilter("swedishLightStem")

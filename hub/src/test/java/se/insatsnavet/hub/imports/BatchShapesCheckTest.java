@@ -73,6 +73,21 @@ class BatchShapesCheckTest {
     }
 
     @Test
+    void recordsDescribingASharedNodeAlikeGetTheSameAnswerAndOneDescribingItOtherwiseItsOwn() throws Exception {
+        // records 2, 6 and 10 give the shared provider the same type; 2 and 6 also give it a second one (maxCount 1)
+        List<BatchShapesCheck.Converted> records = sharingAProvider(12);
+        String other = Vocabulary.load(IRIS).iri(Vocabulary.PROVIDER_TYPE, "other");
+        for (int i : new int[] {2, 6}) {
+            provider(records.get(i)).addProperty(DCTerms.type, records.get(i).model().createResource(other));
+        }
+        Map<String, List<RunMessage>> errors = check.errors(records);
+        assertEquals(java.util.Set.of("s2", "s6"), errors.keySet());
+        for (int i : new int[] {2, 6}) {
+            assertEquals(check.errors(List.of(records.get(i))).get("s" + i), errors.get("s" + i));
+        }
+    }
+
+    @Test
     void aRecordBreakingAShapeOnItsOwnNodeGetsTheMessagesOfCheckingItAlone() throws Exception {
         List<BatchShapesCheck.Converted> records = sharingAProvider(3);
         BatchShapesCheck.Converted bad = records.get(1);
