@@ -12,6 +12,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
@@ -41,6 +42,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexOrDocValuesQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -119,9 +121,9 @@ public final class ServiceIndex implements AutoCloseable {
     /**
      * Version of the documents' layout; an index written with another is rebuilt at start. 3: nothing stored,
      * the item's JSON is a binary doc value ({@code json}), the description is indexed with offsets (snippets
-     * read them from the postings instead of re-analysing the text).
+     * read them from the postings instead of re-analysing the text). 4: the age bounds also as doc values.
      */
-    public static final String FORMAT = "3";
+    public static final String FORMAT = "4";
     private static final ObjectMapper ITEMS = new ObjectMapper();
     /** The description: positions and offsets in the postings, for the highlighter; not stored (the item has it). */
     private static final FieldType DESCRIPTION = description();
@@ -143,6 +145,7 @@ public final class ServiceIndex implements AutoCloseable {
     /** The least time from one background merge to the next. */
     static final long MERGE_INTERVAL_MILLIS = 60_000;
     private volatile long lastMerge;
+    private volatile boolean merging;
     private final java.util.concurrent.ScheduledThreadPoolExecutor merger = merger();
 
     private static java.util.concurrent.ScheduledThreadPoolExecutor merger() {
@@ -209,6 +212,14 @@ public final class ServiceIndex implements AutoCloseable {
     }
 
     /**
+     * Whether a background merge into one segment is running now (it rewrites the whole index, so it takes CPU
+     * from searches while it runs; a benchmark of searches waits for it, see {@link #segments()}).
+     */
+    public boolean merging() {
+        return merging;
+    }
+
+    /**
      * Counts the changes made visible to searches: a result computed when this was {@code g} may be reused
      * while it is still {@code g}.
      */
@@ -269,6 +280,7 @@ public final class ServiceIndex implements AutoCloseable {
             if (segments() <= 1) {
                 return;
             }
+            merging = true;
             w.forceMerge(1); // writes may go on meanwhile; the merge runs outside the lock
             lastMerge = System.currentTimeMillis();
             synchronized (this) {
@@ -279,6 +291,8 @@ public final class ServiceIndex implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(ServiceIndex.class).debug("Search index not merged: {}", e.toString());
+        } finally {
+            merging = false;
         }
     }
 
@@ -384,8 +398,14 @@ public final class ServiceIndex implements AutoCloseable {
                 && !admission.path("referralRequired").asBoolean()) {
             keyword(d, "referral", "self");
         }
-        d.add(new IntPoint("minAge", s.path("ageRange").path("min").asInt(OPEN_MIN)));
-        d.add(new IntPoint("maxAge", s.path("ageRange").path("max").asInt(OPEN_MAX)));
+        // points and doc values: a search by age checks the ages of the few documents its other clauses match
+        // (doc values) instead of collecting every document of the range (points), when that is cheaper
+        int minAge = s.path("ageRange").path("min").asInt(OPEN_MIN);
+        int maxAge = s.path("ageRange").path("max").asInt(OPEN_MAX);
+        d.add(new IntPoint("minAge", minAge));
+        d.add(new NumericDocValuesField("minAge", minAge));
+        d.add(new IntPoint("maxAge", maxAge));
+        d.add(new NumericDocValuesField("maxAge", maxAge));
         if (s.hasNonNull("modified")) {
             d.add(new LongPoint("modified", Instant.parse(s.path("modified").asText()).toEpochMilli()));
         }
@@ -469,7 +489,7 @@ public final class ServiceIndex implements AutoCloseable {
                         descriptions.put(pageDocs.get(i), description(items.get(i)));
                     }
                     UnifiedHighlighter highlighter = new PageHighlighter(UnifiedHighlighter.builder(searcher, indexAnalyzer)
-                            .withFieldMatcher(name -> true).withMaxLength(10_000)
+                            .withFieldMatcher(name -> true).withMaxLength(10_000).withScorer(PASSAGE_SCORER)
                             .withFormatter(new org.apache.lucene.search.uhighlight.DefaultPassageFormatter("<mark>", "</mark>", "… ", true)),
                             descriptions);
                     // highlight the words (and their synonyms and stems) only: fuzzy clauses would make the
@@ -554,6 +574,45 @@ public final class ServiceIndex implements AutoCloseable {
     private static final Sort BY_TITLE = new Sort(new SortField("sort_title", new OrdinalTermOrder()), SortField.FIELD_DOC);
     private static final Sort BY_RELEVANCE = new Sort(SortField.FIELD_SCORE, new SortField("sort_title", new OrdinalTermOrder()));
 
+    private static final org.apache.lucene.search.uhighlight.PassageScorer PASSAGE_SCORER = new PassageScores();
+
+    /**
+     * Lucene's default passage scoring (BM25-like, {@link org.apache.lucene.search.uhighlight.PassageScorer}'s
+     * defaults), computed as Lucene computes it (the same terms in the same order, the same float and double
+     * arithmetic) but with the passage's distinct terms found by comparing them: Lucene's builds a
+     * {@link org.apache.lucene.util.BytesRefHash} for every candidate passage, which allocates a 32 KB block
+     * each time (a sixth of the highlighter's work for a page of short descriptions).
+     */
+    private static final class PassageScores extends org.apache.lucene.search.uhighlight.PassageScorer {
+        @Override
+        public float score(org.apache.lucene.search.uhighlight.Passage passage, int contentLength) {
+            int matches = passage.getNumMatches();
+            BytesRef[] matchTerms = passage.getMatchTerms();
+            int[] matchFreqsInDoc = passage.getMatchTermFreqsInDoc();
+            BytesRef[] terms = new BytesRef[matches];
+            int[] freqsInPassage = new int[matches];
+            int[] freqsInDoc = new int[matches];
+            int distinct = 0;
+            for (int i = 0; i < matches; i++) {
+                int id = 0;
+                while (id < distinct && !terms[id].bytesEquals(matchTerms[i])) {
+                    id++;
+                }
+                if (id == distinct) {
+                    terms[distinct++] = matchTerms[i];
+                    freqsInDoc[id] = matchFreqsInDoc[i];
+                }
+                freqsInPassage[id]++;
+            }
+            double score = 0;
+            for (int id = 0; id < distinct; id++) {
+                score += tf(freqsInPassage[id], passage.getLength()) * weight(contentLength, freqsInDoc[id]);
+            }
+            score *= norm(passage.getStartOffset());
+            return (float) score;
+        }
+    }
+
     /** A highlighter of the page's descriptions: their text from the items already read, not from stored fields. */
     private static final class PageHighlighter extends UnifiedHighlighter {
         private final Map<Integer, String> descriptions;
@@ -598,6 +657,7 @@ public final class ServiceIndex implements AutoCloseable {
     private static final class PageOffsetStrategy extends org.apache.lucene.search.uhighlight.PostingsOffsetStrategy {
         private final Map<org.apache.lucene.index.LeafReader, Map.Entry<org.apache.lucene.index.LeafReader, org.apache.lucene.search.Weight>> weights =
                 new java.util.IdentityHashMap<>();
+        private final Map<org.apache.lucene.index.LeafReader, ForwardMatches> forward = new java.util.IdentityHashMap<>();
 
         PageOffsetStrategy(org.apache.lucene.search.uhighlight.UHComponents components) {
             super(components);
@@ -626,10 +686,19 @@ public final class ServiceIndex implements AutoCloseable {
                 };
                 IndexSearcher searcher = new IndexSearcher(fieldsAsHighlighted);
                 searcher.setQueryCache(null);
-                org.apache.lucene.search.Weight weight = searcher.rewrite(components.getQuery())
-                        .createWeight(searcher, org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1f);
+                Query rewritten = searcher.rewrite(components.getQuery());
+                org.apache.lucene.search.Weight weight = rewritten.createWeight(searcher, org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1f);
                 cached = Map.entry(fieldsAsHighlighted, weight);
                 weights.put(leafReader, cached);
+                forward.put(leafReader, ForwardMatches.of(leafReader, components, rewritten));
+            }
+            ForwardMatches page = forward.get(leafReader);
+            if (page != null) {
+                org.apache.lucene.search.MatchesIterator it = page.at(docId);
+                if (it != null) {
+                    results.add(new org.apache.lucene.search.uhighlight.OffsetsEnum.OfMatchesIteratorWithSubs(it));
+                }
+                return;
             }
             org.apache.lucene.search.Matches matches = cached.getValue().matches(cached.getKey().getContext(), docId);
             if (matches == null) {
@@ -646,6 +715,167 @@ public final class ServiceIndex implements AutoCloseable {
         }
     }
 
+
+    /**
+     * The matches of a query made of terms and disjunctions of them (what {@link #wordsOnly} gives) in the
+     * documents of one segment, as the query's weight would give them ({@code Weight.matches}: the same
+     * iterators, combined in the same order, so the highlighter sees the same offsets in the same order), but
+     * from one postings enum per term for the whole page, moved forward from document to document: the weight
+     * looks each term up and opens its postings twice for every document.
+     */
+    private static final class ForwardMatches {
+        private final Node root;
+
+        private ForwardMatches(Node root) {
+            this.root = root;
+        }
+
+        /** For the terms and disjunctions of one field the highlighter accepts; null for any other query. */
+        static ForwardMatches of(org.apache.lucene.index.LeafReader reader, org.apache.lucene.search.uhighlight.UHComponents components,
+                                 Query rewritten) throws IOException {
+            Set<String> fields = new java.util.HashSet<>();
+            if (!supported(rewritten, fields) || fields.size() != 1 || !components.getFieldMatcher().test(fields.iterator().next())) {
+                return null;
+            }
+            org.apache.lucene.index.Terms terms = reader.terms(components.getField());
+            return new ForwardMatches(node(rewritten, terms));
+        }
+
+        private static boolean supported(Query query, Set<String> fields) {
+            if (query instanceof TermQuery term) {
+                fields.add(term.getTerm().field());
+                return true;
+            }
+            if (query instanceof BooleanQuery bool && bool.getMinimumNumberShouldMatch() == 0) {
+                for (org.apache.lucene.search.BooleanClause clause : bool.clauses()) {
+                    if (clause.getOccur() != Occur.SHOULD || !supported(clause.getQuery(), fields)) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            return false;
+        }
+
+        private static Node node(Query query, org.apache.lucene.index.Terms terms) throws IOException {
+            if (query instanceof TermQuery term) {
+                org.apache.lucene.index.TermsEnum te = terms == null ? null : terms.iterator();
+                return new Leaf(term, te != null && te.seekExact(term.getTerm().bytes()) ? te : null);
+            }
+            List<Node> clauses = new ArrayList<>();
+            for (org.apache.lucene.search.BooleanClause clause : ((BooleanQuery) query).clauses()) {
+                clauses.add(node(clause.getQuery(), terms));
+            }
+            return new AnyOf(clauses);
+        }
+
+        /** The matches in document {@code doc} of the segment, null where none. */
+        org.apache.lucene.search.MatchesIterator at(int doc) throws IOException {
+            return root.at(doc);
+        }
+
+        private interface Node {
+            org.apache.lucene.search.MatchesIterator at(int doc) throws IOException;
+        }
+
+        /** Any of the clauses: a disjunction of those that match, in the clauses' order (as {@code BooleanWeight}). */
+        private record AnyOf(List<Node> clauses) implements Node {
+            @Override
+            public org.apache.lucene.search.MatchesIterator at(int doc) throws IOException {
+                List<org.apache.lucene.search.MatchesIterator> matching = new ArrayList<>(clauses.size());
+                for (Node clause : clauses) {
+                    org.apache.lucene.search.MatchesIterator it = clause.at(doc);
+                    if (it != null) {
+                        matching.add(it);
+                    }
+                }
+                return matching.isEmpty() ? null : org.apache.lucene.search.MatchesUtils.disjunction(matching);
+            }
+        }
+
+        /** One term: its positions and offsets in the document (as {@code TermQuery}'s matches give them). */
+        private static final class Leaf implements Node {
+            private final TermQuery query;
+            private final org.apache.lucene.index.TermsEnum term; // null: not in this segment
+            private org.apache.lucene.index.PostingsEnum postings;
+            private int served = -1;
+
+            Leaf(TermQuery query, org.apache.lucene.index.TermsEnum term) {
+                this.query = query;
+                this.term = term;
+            }
+
+            @Override
+            public org.apache.lucene.search.MatchesIterator at(int doc) throws IOException {
+                if (term == null) {
+                    return null;
+                }
+                if (postings == null || postings.docID() > doc || served == doc) {
+                    // the first document, or one not after the last (its positions are read): start again
+                    postings = term.postings(null, org.apache.lucene.index.PostingsEnum.OFFSETS);
+                }
+                int at = postings.docID() < doc ? postings.advance(doc) : postings.docID();
+                if (at != doc) {
+                    return null;
+                }
+                served = doc;
+                return new TermMatches(query, postings);
+            }
+        }
+
+        /** The positions of a term in the document its postings are on (as Lucene's {@code TermMatchesIterator}). */
+        private static final class TermMatches implements org.apache.lucene.search.MatchesIterator {
+            private final Query query;
+            private final org.apache.lucene.index.PostingsEnum postings;
+            private int left;
+            private int position;
+
+            TermMatches(Query query, org.apache.lucene.index.PostingsEnum postings) throws IOException {
+                this.query = query;
+                this.postings = postings;
+                this.left = postings.freq();
+            }
+
+            @Override
+            public boolean next() throws IOException {
+                if (left-- > 0) {
+                    position = postings.nextPosition();
+                    return true;
+                }
+                return false;
+            }
+
+            @Override
+            public int startPosition() {
+                return position;
+            }
+
+            @Override
+            public int endPosition() {
+                return position;
+            }
+
+            @Override
+            public int startOffset() throws IOException {
+                return postings.startOffset();
+            }
+
+            @Override
+            public int endOffset() throws IOException {
+                return postings.endOffset();
+            }
+
+            @Override
+            public org.apache.lucene.search.MatchesIterator getSubMatches() {
+                return null;
+            }
+
+            @Override
+            public Query getQuery() {
+                return query;
+            }
+        }
+    }
 
     /**
      * The facet counts of the matching documents: every dimension's values with their counts, most frequent
@@ -765,8 +995,8 @@ public final class ServiceIndex implements AutoCloseable {
             term(b, "has", more.anyOf().equals(INSV.targetGroup.getURI()) ? "targetGroup" : "method");
         }
         if (more.age() != null) {
-            b.add(IntPoint.newRangeQuery("minAge", Integer.MIN_VALUE, more.age()), Occur.FILTER);
-            b.add(IntPoint.newRangeQuery("maxAge", more.age(), Integer.MAX_VALUE), Occur.FILTER);
+            b.add(ageRange("minAge", Integer.MIN_VALUE, more.age()), Occur.FILTER);
+            b.add(ageRange("maxAge", more.age(), Integer.MAX_VALUE), Occur.FILTER);
         }
         if (more.modifiedAfter() != null) {
             b.add(LongPoint.newRangeQuery("modified", more.modifiedAfter().toEpochMilli() + 1, Long.MAX_VALUE), Occur.FILTER);
@@ -776,7 +1006,14 @@ public final class ServiceIndex implements AutoCloseable {
         return b.build();
     }
 
-    /** A filter on a field: one value, or any of several separated by commas. */
+    /**
+     * An age bound: most services match it, so Lucene checks it on the documents the other clauses match
+     * (doc values) rather than collecting the whole range from the points, unless the range is the sparser.
+     */
+    private static Query ageRange(String field, int min, int max) {
+        return new IndexOrDocValuesQuery(IntPoint.newRangeQuery(field, min, max), NumericDocValuesField.newSlowRangeQuery(field, min, max));
+    }
+
     /** The words of a filter as exact (stemmed, with synonyms) text queries, for highlighting. */
     private Query wordsOnly(ServiceFilter f) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
@@ -805,6 +1042,7 @@ public final class ServiceIndex implements AutoCloseable {
         return false;
     }
 
+    /** A filter on a field: one value, or any of several separated by commas. */
     private static void term(BooleanQuery.Builder b, String field, String value) {
         if (value == null) {
             return;
