@@ -820,7 +820,8 @@ public final class Harness {
     }
 
     /**
-     * Waits (5 minutes at most) until the search index is as a quiet hub keeps it: one segment, no background
+     * Waits (5 minutes at most; system property {@code insatsnavet.bench.mergeWaitSeconds}) until the search
+     * index is as a quiet hub keeps it: one segment, no background
      * merge running. The hub merges its index into one segment once no write has come for 5 s, at most once a
      * minute ({@code ServiceIndex}); a search phase that ran beside that merge (which rewrites the whole index)
      * or on many segments would measure them instead of the search. Returns a note for the report saying what
@@ -831,7 +832,7 @@ public final class Harness {
         int segments = index.segments();
         boolean merging = index.merging();
         long t0 = System.nanoTime();
-        long deadline = t0 + TimeUnit.MINUTES.toNanos(5);
+        long deadline = t0 + TimeUnit.SECONDS.toNanos(Integer.getInteger("insatsnavet.bench.mergeWaitSeconds", 300));
         while ((index.segments() > 1 || index.merging()) && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }

@@ -121,7 +121,8 @@ public final class ServiceIndex implements AutoCloseable {
     /**
      * Version of the documents' layout; an index written with another is rebuilt at start. 3: nothing stored,
      * the item's JSON is a binary doc value ({@code json}), the description is indexed with offsets (snippets
-     * read them from the postings instead of re-analysing the text). 4: the age bounds also as doc values.
+     * read them from the postings instead of re-analysing the text). 4: the age bounds also as doc values, the
+     * description's sentence boundaries as a doc value ({@code sentences}, see {@link KnownSentences}).
      */
     public static final String FORMAT = "4";
     private static final ObjectMapper ITEMS = new ObjectMapper();
@@ -354,7 +355,9 @@ public final class ServiceIndex implements AutoCloseable {
         d.add(new TextField("title", titles.toString(), Field.Store.NO));
         String sortTitle = text(s.path("title")).toLowerCase(Locale.ROOT);
         d.add(new SortedDocValuesField("sort_title", new org.apache.lucene.util.BytesRef(sortTitle)));
-        d.add(new Field("description", text(s.path("description")), DESCRIPTION));
+        String description = text(s.path("description"));
+        d.add(new Field("description", description, DESCRIPTION));
+        d.add(new BinaryDocValuesField("sentences", KnownSentences.encode(description)));
         StringBuilder more = new StringBuilder();
         s.path("description").forEach(t -> more.append(t.asText()).append('\n'));
         s.path("keywords").forEach(k -> more.append(k.asText()).append('\n'));
@@ -485,13 +488,19 @@ public final class ServiceIndex implements AutoCloseable {
                 List<String> pageSnippets = List.of();
                 if (snippets && !filter.q().isEmpty() && !pageDocs.isEmpty()) {
                     Map<Integer, String> descriptions = new java.util.HashMap<>();
+                    Map<String, int[]> sentences = new java.util.IdentityHashMap<>();
                     for (int i = 0; i < pageDocs.size(); i++) {
-                        descriptions.put(pageDocs.get(i), description(items.get(i)));
+                        String description = description(items.get(i));
+                        descriptions.put(pageDocs.get(i), description);
+                        int[] breaks = KnownSentences.read(searcher.getIndexReader(), pageDocs.get(i));
+                        if (breaks != null) {
+                            sentences.put(description, breaks);
+                        }
                     }
                     UnifiedHighlighter highlighter = new PageHighlighter(UnifiedHighlighter.builder(searcher, indexAnalyzer)
                             .withFieldMatcher(name -> true).withMaxLength(10_000).withScorer(PASSAGE_SCORER)
                             .withFormatter(new org.apache.lucene.search.uhighlight.DefaultPassageFormatter("<mark>", "</mark>", "… ", true)),
-                            descriptions);
+                            descriptions, sentences);
                     // highlight the words (and their synonyms and stems) only: fuzzy clauses would make the
                     // highlighter build and run Levenshtein automata over every snippet; the offsets come from
                     // the description's postings, the text from the page's items
@@ -617,9 +626,18 @@ public final class ServiceIndex implements AutoCloseable {
     private static final class PageHighlighter extends UnifiedHighlighter {
         private final Map<Integer, String> descriptions;
 
-        PageHighlighter(UnifiedHighlighter.Builder builder, Map<Integer, String> descriptions) {
+        private final Map<String, int[]> sentences;
+
+        PageHighlighter(UnifiedHighlighter.Builder builder, Map<Integer, String> descriptions, Map<String, int[]> sentences) {
             super(builder);
             this.descriptions = descriptions;
+            this.sentences = sentences;
+        }
+
+        /** The sentences of the page's descriptions as found when they were indexed (see {@link KnownSentences}). */
+        @Override
+        protected java.text.BreakIterator getBreakIterator(String field) {
+            return new KnownSentences(sentences);
         }
 
         @Override
@@ -717,7 +735,201 @@ public final class ServiceIndex implements AutoCloseable {
 
 
     /**
-     * The matches of a query made of terms and disjunctions of them (what {@link #wordsOnly} gives) in the
+     * The sentence boundaries the highlighter's passages follow ({@code BreakIterator.getSentenceInstance(Locale.ROOT)},
+     * the highlighter's default), found once when a description is indexed (doc value {@code sentences}) and read
+     * for the page's descriptions, instead of found again around every match of every search: the JDK's
+     * iterator scans the text character by character, backwards to a safe point and forwards again, for each
+     * {@code preceding} and {@code following} (a sixth of a distinct search's work). A text whose boundaries
+     * are not known (or not for its length) is iterated by the JDK's as before.
+     */
+    static final class KnownSentences extends java.text.BreakIterator {
+        private final Map<String, int[]> known;
+        private java.text.BreakIterator other;
+        private String text = "";
+        private int[] breaks = {0};
+        private int at;
+
+        KnownSentences(Map<String, int[]> known) {
+            this.known = known;
+        }
+
+        /** The boundaries of {@code text}'s sentences after the first (0), as differences, each a variable-length int. */
+        static BytesRef encode(String text) {
+            java.text.BreakIterator sentences = java.text.BreakIterator.getSentenceInstance(Locale.ROOT);
+            sentences.setText(text);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            int last = sentences.first();
+            for (int b = sentences.next(); b != DONE; b = sentences.next()) {
+                int delta = b - last;
+                while ((delta & ~0x7F) != 0) {
+                    out.write((delta & 0x7F) | 0x80);
+                    delta >>>= 7;
+                }
+                out.write(delta);
+                last = b;
+            }
+            return new BytesRef(out.toByteArray());
+        }
+
+        /** The boundaries stored for document {@code doc} (0 first), null if it has none. */
+        static int[] read(IndexReader reader, int doc) throws IOException {
+            List<LeafReaderContext> leaves = reader.leaves();
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+            BinaryDocValues values = DocValues.getBinary(leaf.reader(), "sentences");
+            if (!values.advanceExact(doc - leaf.docBase)) {
+                return null;
+            }
+            BytesRef bytes = values.binaryValue();
+            int[] out = new int[bytes.length + 1];
+            int n = 1;
+            int last = 0;
+            for (int i = bytes.offset, end = bytes.offset + bytes.length; i < end; ) {
+                int delta = 0;
+                for (int shift = 0; ; shift += 7) {
+                    byte b = bytes.bytes[i++];
+                    delta |= (b & 0x7F) << shift;
+                    if (b >= 0) {
+                        break;
+                    }
+                }
+                last += delta;
+                out[n++] = last;
+            }
+            return java.util.Arrays.copyOf(out, n);
+        }
+
+        @Override
+        public void setText(String newText) {
+            int[] b = known.get(newText);
+            text = newText;
+            if (b != null && b[b.length - 1] == newText.length()) {
+                other = null;
+                breaks = b;
+                at = 0;
+            } else {
+                if (other == null) {
+                    other = java.text.BreakIterator.getSentenceInstance(Locale.ROOT);
+                }
+                other.setText(newText);
+            }
+        }
+
+        @Override
+        public void setText(java.text.CharacterIterator newText) {
+            StringBuilder chars = new StringBuilder();
+            for (char c = newText.first(); c != java.text.CharacterIterator.DONE; c = newText.next()) {
+                chars.append(c);
+            }
+            setText(chars.toString());
+        }
+
+        @Override
+        public java.text.CharacterIterator getText() {
+            return other != null ? other.getText() : new java.text.StringCharacterIterator(text, 0, text.length(), current());
+        }
+
+        @Override
+        public int first() {
+            if (other != null) {
+                return other.first();
+            }
+            at = 0;
+            return breaks[0];
+        }
+
+        @Override
+        public int last() {
+            if (other != null) {
+                return other.last();
+            }
+            at = breaks.length - 1;
+            return breaks[at];
+        }
+
+        @Override
+        public int next(int n) {
+            if (other != null) {
+                return other.next(n);
+            }
+            int result = current();
+            for (; n > 0 && result != DONE; n--) {
+                result = next();
+            }
+            for (; n < 0 && result != DONE; n++) {
+                result = previous();
+            }
+            return result;
+        }
+
+        @Override
+        public int next() {
+            if (other != null) {
+                return other.next();
+            }
+            if (at >= breaks.length - 1) {
+                return DONE;
+            }
+            return breaks[++at];
+        }
+
+        @Override
+        public int previous() {
+            if (other != null) {
+                return other.previous();
+            }
+            if (at <= 0) {
+                return DONE;
+            }
+            return breaks[--at];
+        }
+
+        @Override
+        public int following(int offset) {
+            if (other != null) {
+                return other.following(offset);
+            }
+            check(offset);
+            int i = java.util.Arrays.binarySearch(breaks, offset);
+            i = i >= 0 ? i + 1 : -i - 1; // the first boundary after offset
+            if (i >= breaks.length) {
+                at = breaks.length - 1;
+                return DONE;
+            }
+            at = i;
+            return breaks[i];
+        }
+
+        @Override
+        public int preceding(int offset) {
+            if (other != null) {
+                return other.preceding(offset);
+            }
+            check(offset);
+            int i = java.util.Arrays.binarySearch(breaks, offset);
+            i = (i >= 0 ? i : -i - 1) - 1; // the last boundary before offset
+            if (i < 0) {
+                at = 0;
+                return DONE;
+            }
+            at = i;
+            return breaks[i];
+        }
+
+        @Override
+        public int current() {
+            return other != null ? other.current() : breaks[at];
+        }
+
+        private void check(int offset) {
+            if (offset < 0 || offset > text.length()) {
+                throw new IllegalArgumentException("offset out of bounds");
+            }
+        }
+    }
+
+    /**
+     * The matches of a query made of terms and disjunctions of them (what {@link #wordsOnly} gives for a word
+     * without synonyms; a synonym query takes the weight's way, whose passages came out different here) in the
      * documents of one segment, as the query's weight would give them ({@code Weight.matches}: the same
      * iterators, combined in the same order, so the highlighter sees the same offsets in the same order), but
      * from one postings enum per term for the whole page, moved forward from document to document: the weight
@@ -759,14 +971,18 @@ public final class ServiceIndex implements AutoCloseable {
 
         private static Node node(Query query, org.apache.lucene.index.Terms terms) throws IOException {
             if (query instanceof TermQuery term) {
-                org.apache.lucene.index.TermsEnum te = terms == null ? null : terms.iterator();
-                return new Leaf(term, te != null && te.seekExact(term.getTerm().bytes()) ? te : null);
+                return leaf(term, term.getTerm(), terms);
             }
             List<Node> clauses = new ArrayList<>();
             for (org.apache.lucene.search.BooleanClause clause : ((BooleanQuery) query).clauses()) {
                 clauses.add(node(clause.getQuery(), terms));
             }
             return new AnyOf(clauses);
+        }
+
+        private static Node leaf(Query query, org.apache.lucene.index.Term term, org.apache.lucene.index.Terms terms) throws IOException {
+            org.apache.lucene.index.TermsEnum te = terms == null ? null : terms.iterator();
+            return new Leaf(query, te != null && te.seekExact(term.bytes()) ? te : null);
         }
 
         /** The matches in document {@code doc} of the segment, null where none. */
@@ -795,12 +1011,12 @@ public final class ServiceIndex implements AutoCloseable {
 
         /** One term: its positions and offsets in the document (as {@code TermQuery}'s matches give them). */
         private static final class Leaf implements Node {
-            private final TermQuery query;
+            private final Query query;
             private final org.apache.lucene.index.TermsEnum term; // null: not in this segment
             private org.apache.lucene.index.PostingsEnum postings;
             private int served = -1;
 
-            Leaf(TermQuery query, org.apache.lucene.index.TermsEnum term) {
+            Leaf(Query query, org.apache.lucene.index.TermsEnum term) {
                 this.query = query;
                 this.term = term;
             }
