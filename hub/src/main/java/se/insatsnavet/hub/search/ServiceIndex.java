@@ -928,8 +928,7 @@ public final class ServiceIndex implements AutoCloseable {
     }
 
     /**
-     * The matches of a query made of terms and disjunctions of them (what {@link #wordsOnly} gives for a word
-     * without synonyms; a synonym query takes the weight's way, whose passages came out different here) in the
+     * The matches of a query made of terms, synonyms and disjunctions of them (what {@link #wordsOnly} gives) in the
      * documents of one segment, as the query's weight would give them ({@code Weight.matches}: the same
      * iterators, combined in the same order, so the highlighter sees the same offsets in the same order), but
      * from one postings enum per term for the whole page, moved forward from document to document: the weight
@@ -958,6 +957,10 @@ public final class ServiceIndex implements AutoCloseable {
                 fields.add(term.getTerm().field());
                 return true;
             }
+            if (query instanceof org.apache.lucene.search.SynonymQuery synonyms) {
+                fields.add(synonyms.getField());
+                return true;
+            }
             if (query instanceof BooleanQuery bool && bool.getMinimumNumberShouldMatch() == 0) {
                 for (org.apache.lucene.search.BooleanClause clause : bool.clauses()) {
                     if (clause.getOccur() != Occur.SHOULD || !supported(clause.getQuery(), fields)) {
@@ -972,6 +975,15 @@ public final class ServiceIndex implements AutoCloseable {
         private static Node node(Query query, org.apache.lucene.index.Terms terms) throws IOException {
             if (query instanceof TermQuery term) {
                 return leaf(term, term.getTerm(), terms);
+            }
+            if (query instanceof org.apache.lucene.search.SynonymQuery synonyms) {
+                // without scores a synonym query's weight is that of a disjunction of its terms' TermQuerys (in
+                // its order): the matches are reported as those term queries', each term on its own
+                List<Node> each = new ArrayList<>();
+                for (org.apache.lucene.index.Term term : synonyms.getTerms()) {
+                    each.add(leaf(new TermQuery(term), term, terms));
+                }
+                return new AnyOf(each);
             }
             List<Node> clauses = new ArrayList<>();
             for (org.apache.lucene.search.BooleanClause clause : ((BooleanQuery) query).clauses()) {
