@@ -689,6 +689,11 @@ public final class Hub {
         return dumps;
     }
 
+    /** The Lucene index of published services that {@code /api/services} and the search page answer from. */
+    public ServiceIndex searchIndex() {
+        return serviceIndex;
+    }
+
     /** The linked-data store: embedded TDB2, or the remote SPARQL store of {@link HubOptions#sparqlStore()}. */
     public CatalogStore store() {
         return store;

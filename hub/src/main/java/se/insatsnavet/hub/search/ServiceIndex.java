@@ -13,6 +13,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
@@ -42,6 +43,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexOrDocValuesQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -120,9 +122,10 @@ public final class ServiceIndex implements AutoCloseable {
     /**
      * Version of the documents' layout; an index written with another is rebuilt at start. 3: nothing stored,
      * the item's JSON is a binary doc value ({@code json}), the description is indexed with offsets (snippets
-     * read them from the postings instead of re-analysing the text).
+     * read them from the postings instead of re-analysing the text). 4: the age bounds also as doc values, the
+     * description's sentence boundaries as a doc value ({@code sentences}, see {@link KnownSentences}).
      */
-    public static final String FORMAT = "3";
+    public static final String FORMAT = "4";
     private static final ObjectMapper ITEMS = new ObjectMapper();
     /** The description: positions and offsets in the postings, for the highlighter; not stored (the item has it). */
     private static final FieldType DESCRIPTION = description();
@@ -150,6 +153,7 @@ public final class ServiceIndex implements AutoCloseable {
     /** The least time from one background merge to the next. */
     static final long MERGE_INTERVAL_MILLIS = 60_000;
     private volatile long lastMerge;
+    private volatile boolean merging;
     private final java.util.concurrent.ScheduledThreadPoolExecutor merger = merger();
 
     private static java.util.concurrent.ScheduledThreadPoolExecutor merger() {
@@ -216,6 +220,14 @@ public final class ServiceIndex implements AutoCloseable {
     }
 
     /**
+     * Whether a background merge into one segment is running now (it rewrites the whole index, so it takes CPU
+     * from searches while it runs; a benchmark of searches waits for it, see {@link #segments()}).
+     */
+    public boolean merging() {
+        return merging;
+    }
+
+    /**
      * Counts the changes made visible to searches: a result computed when this was {@code g} may be reused
      * while it is still {@code g}.
      */
@@ -276,6 +288,7 @@ public final class ServiceIndex implements AutoCloseable {
             if (segments() <= 1) {
                 return;
             }
+            merging = true;
             w.forceMerge(1); // writes may go on meanwhile; the merge runs outside the lock
             lastMerge = System.currentTimeMillis();
             synchronized (this) {
@@ -286,6 +299,8 @@ public final class ServiceIndex implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(ServiceIndex.class).debug("Search index not merged: {}", e.toString());
+        } finally {
+            merging = false;
         }
     }
 
@@ -356,9 +371,10 @@ public final class ServiceIndex implements AutoCloseable {
         if (shown == null && names.hasNext()) {
             shown = names.next();
         }
-        CachingTokenFilter shownTokens = new CachingTokenFilter(
-                descriptionAnalyzer.tokenStream("description", shown == null ? "" : descriptions.path(shown).asText()));
+        String description = shown == null ? "" : descriptions.path(shown).asText();
+        CachingTokenFilter shownTokens = new CachingTokenFilter(descriptionAnalyzer.tokenStream("description", description));
         d.add(new Field("description", shownTokens, DESCRIPTION));
+        d.add(new BinaryDocValuesField("sentences", KnownSentences.encode(description)));
         StringBuilder more = new StringBuilder();
         for (var it = descriptions.fields(); it.hasNext(); ) {
             var e = it.next();
@@ -413,8 +429,14 @@ public final class ServiceIndex implements AutoCloseable {
                 && !admission.path("referralRequired").asBoolean()) {
             keyword(d, "referral", "self");
         }
-        d.add(new IntPoint("minAge", s.path("ageRange").path("min").asInt(OPEN_MIN)));
-        d.add(new IntPoint("maxAge", s.path("ageRange").path("max").asInt(OPEN_MAX)));
+        // points and doc values: a search by age checks the ages of the few documents its other clauses match
+        // (doc values) instead of collecting every document of the range (points), when that is cheaper
+        int minAge = s.path("ageRange").path("min").asInt(OPEN_MIN);
+        int maxAge = s.path("ageRange").path("max").asInt(OPEN_MAX);
+        d.add(new IntPoint("minAge", minAge));
+        d.add(new NumericDocValuesField("minAge", minAge));
+        d.add(new IntPoint("maxAge", maxAge));
+        d.add(new NumericDocValuesField("maxAge", maxAge));
         if (s.hasNonNull("modified")) {
             d.add(new LongPoint("modified", Instant.parse(s.path("modified").asText()).toEpochMilli()));
         }
@@ -494,13 +516,19 @@ public final class ServiceIndex implements AutoCloseable {
                 List<String> pageSnippets = List.of();
                 if (snippets && !filter.q().isEmpty() && !pageDocs.isEmpty()) {
                     Map<Integer, String> descriptions = new java.util.HashMap<>();
+                    Map<String, int[]> sentences = new java.util.IdentityHashMap<>();
                     for (int i = 0; i < pageDocs.size(); i++) {
-                        descriptions.put(pageDocs.get(i), description(items.get(i)));
+                        String description = description(items.get(i));
+                        descriptions.put(pageDocs.get(i), description);
+                        int[] breaks = KnownSentences.read(searcher.getIndexReader(), pageDocs.get(i));
+                        if (breaks != null) {
+                            sentences.put(description, breaks);
+                        }
                     }
                     UnifiedHighlighter highlighter = new PageHighlighter(UnifiedHighlighter.builder(searcher, indexAnalyzer)
-                            .withFieldMatcher(name -> true).withMaxLength(10_000)
+                            .withFieldMatcher(name -> true).withMaxLength(10_000).withScorer(PASSAGE_SCORER)
                             .withFormatter(new org.apache.lucene.search.uhighlight.DefaultPassageFormatter("<mark>", "</mark>", "… ", true)),
-                            descriptions);
+                            descriptions, sentences);
                     // highlight the words (and their synonyms and stems) only: fuzzy clauses would make the
                     // highlighter build and run Levenshtein automata over every snippet; the offsets come from
                     // the description's postings, the text from the page's items
@@ -583,13 +611,61 @@ public final class ServiceIndex implements AutoCloseable {
     private static final Sort BY_TITLE = new Sort(new SortField("sort_title", new OrdinalTermOrder()), SortField.FIELD_DOC);
     private static final Sort BY_RELEVANCE = new Sort(SortField.FIELD_SCORE, new SortField("sort_title", new OrdinalTermOrder()));
 
+    private static final org.apache.lucene.search.uhighlight.PassageScorer PASSAGE_SCORER = new PassageScores();
+
+    /**
+     * Lucene's default passage scoring (BM25-like, {@link org.apache.lucene.search.uhighlight.PassageScorer}'s
+     * defaults), computed as Lucene computes it (the same terms in the same order, the same float and double
+     * arithmetic) but with the passage's distinct terms found by comparing them: Lucene's builds a
+     * {@link org.apache.lucene.util.BytesRefHash} for every candidate passage, which allocates a 32 KB block
+     * each time (a sixth of the highlighter's work for a page of short descriptions).
+     */
+    private static final class PassageScores extends org.apache.lucene.search.uhighlight.PassageScorer {
+        @Override
+        public float score(org.apache.lucene.search.uhighlight.Passage passage, int contentLength) {
+            int matches = passage.getNumMatches();
+            BytesRef[] matchTerms = passage.getMatchTerms();
+            int[] matchFreqsInDoc = passage.getMatchTermFreqsInDoc();
+            BytesRef[] terms = new BytesRef[matches];
+            int[] freqsInPassage = new int[matches];
+            int[] freqsInDoc = new int[matches];
+            int distinct = 0;
+            for (int i = 0; i < matches; i++) {
+                int id = 0;
+                while (id < distinct && !terms[id].bytesEquals(matchTerms[i])) {
+                    id++;
+                }
+                if (id == distinct) {
+                    terms[distinct++] = matchTerms[i];
+                    freqsInDoc[id] = matchFreqsInDoc[i];
+                }
+                freqsInPassage[id]++;
+            }
+            double score = 0;
+            for (int id = 0; id < distinct; id++) {
+                score += tf(freqsInPassage[id], passage.getLength()) * weight(contentLength, freqsInDoc[id]);
+            }
+            score *= norm(passage.getStartOffset());
+            return (float) score;
+        }
+    }
+
     /** A highlighter of the page's descriptions: their text from the items already read, not from stored fields. */
     private static final class PageHighlighter extends UnifiedHighlighter {
         private final Map<Integer, String> descriptions;
 
-        PageHighlighter(UnifiedHighlighter.Builder builder, Map<Integer, String> descriptions) {
+        private final Map<String, int[]> sentences;
+
+        PageHighlighter(UnifiedHighlighter.Builder builder, Map<Integer, String> descriptions, Map<String, int[]> sentences) {
             super(builder);
             this.descriptions = descriptions;
+            this.sentences = sentences;
+        }
+
+        /** The sentences of the page's descriptions as found when they were indexed (see {@link KnownSentences}). */
+        @Override
+        protected java.text.BreakIterator getBreakIterator(String field) {
+            return new KnownSentences(sentences);
         }
 
         @Override
@@ -627,6 +703,7 @@ public final class ServiceIndex implements AutoCloseable {
     private static final class PageOffsetStrategy extends org.apache.lucene.search.uhighlight.PostingsOffsetStrategy {
         private final Map<org.apache.lucene.index.LeafReader, Map.Entry<org.apache.lucene.index.LeafReader, org.apache.lucene.search.Weight>> weights =
                 new java.util.IdentityHashMap<>();
+        private final Map<org.apache.lucene.index.LeafReader, ForwardMatches> forward = new java.util.IdentityHashMap<>();
 
         PageOffsetStrategy(org.apache.lucene.search.uhighlight.UHComponents components) {
             super(components);
@@ -655,10 +732,19 @@ public final class ServiceIndex implements AutoCloseable {
                 };
                 IndexSearcher searcher = new IndexSearcher(fieldsAsHighlighted);
                 searcher.setQueryCache(null);
-                org.apache.lucene.search.Weight weight = searcher.rewrite(components.getQuery())
-                        .createWeight(searcher, org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1f);
+                Query rewritten = searcher.rewrite(components.getQuery());
+                org.apache.lucene.search.Weight weight = rewritten.createWeight(searcher, org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1f);
                 cached = Map.entry(fieldsAsHighlighted, weight);
                 weights.put(leafReader, cached);
+                forward.put(leafReader, ForwardMatches.of(leafReader, components, rewritten));
+            }
+            ForwardMatches page = forward.get(leafReader);
+            if (page != null) {
+                org.apache.lucene.search.MatchesIterator it = page.at(docId);
+                if (it != null) {
+                    results.add(new org.apache.lucene.search.uhighlight.OffsetsEnum.OfMatchesIteratorWithSubs(it));
+                }
+                return;
             }
             org.apache.lucene.search.Matches matches = cached.getValue().matches(cached.getKey().getContext(), docId);
             if (matches == null) {
@@ -675,6 +761,377 @@ public final class ServiceIndex implements AutoCloseable {
         }
     }
 
+
+    /**
+     * The sentence boundaries the highlighter's passages follow ({@code BreakIterator.getSentenceInstance(Locale.ROOT)},
+     * the highlighter's default), found once when a description is indexed (doc value {@code sentences}) and read
+     * for the page's descriptions, instead of found again around every match of every search: the JDK's
+     * iterator scans the text character by character, backwards to a safe point and forwards again, for each
+     * {@code preceding} and {@code following} (a sixth of a distinct search's work). A text whose boundaries
+     * are not known (or not for its length) is iterated by the JDK's as before.
+     */
+    static final class KnownSentences extends java.text.BreakIterator {
+        private final Map<String, int[]> known;
+        private java.text.BreakIterator other;
+        private String text = "";
+        private int[] breaks = {0};
+        private int at;
+
+        KnownSentences(Map<String, int[]> known) {
+            this.known = known;
+        }
+
+        /** The boundaries of {@code text}'s sentences after the first (0), as differences, each a variable-length int. */
+        static BytesRef encode(String text) {
+            java.text.BreakIterator sentences = java.text.BreakIterator.getSentenceInstance(Locale.ROOT);
+            sentences.setText(text);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            int last = sentences.first();
+            for (int b = sentences.next(); b != DONE; b = sentences.next()) {
+                int delta = b - last;
+                while ((delta & ~0x7F) != 0) {
+                    out.write((delta & 0x7F) | 0x80);
+                    delta >>>= 7;
+                }
+                out.write(delta);
+                last = b;
+            }
+            return new BytesRef(out.toByteArray());
+        }
+
+        /** The boundaries stored for document {@code doc} (0 first), null if it has none. */
+        static int[] read(IndexReader reader, int doc) throws IOException {
+            List<LeafReaderContext> leaves = reader.leaves();
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+            BinaryDocValues values = DocValues.getBinary(leaf.reader(), "sentences");
+            if (!values.advanceExact(doc - leaf.docBase)) {
+                return null;
+            }
+            BytesRef bytes = values.binaryValue();
+            int[] out = new int[bytes.length + 1];
+            int n = 1;
+            int last = 0;
+            for (int i = bytes.offset, end = bytes.offset + bytes.length; i < end; ) {
+                int delta = 0;
+                for (int shift = 0; ; shift += 7) {
+                    byte b = bytes.bytes[i++];
+                    delta |= (b & 0x7F) << shift;
+                    if (b >= 0) {
+                        break;
+                    }
+                }
+                last += delta;
+                out[n++] = last;
+            }
+            return java.util.Arrays.copyOf(out, n);
+        }
+
+        @Override
+        public void setText(String newText) {
+            int[] b = known.get(newText);
+            text = newText;
+            if (b != null && b[b.length - 1] == newText.length()) {
+                other = null;
+                breaks = b;
+                at = 0;
+            } else {
+                if (other == null) {
+                    other = java.text.BreakIterator.getSentenceInstance(Locale.ROOT);
+                }
+                other.setText(newText);
+            }
+        }
+
+        @Override
+        public void setText(java.text.CharacterIterator newText) {
+            StringBuilder chars = new StringBuilder();
+            for (char c = newText.first(); c != java.text.CharacterIterator.DONE; c = newText.next()) {
+                chars.append(c);
+            }
+            setText(chars.toString());
+        }
+
+        @Override
+        public java.text.CharacterIterator getText() {
+            return other != null ? other.getText() : new java.text.StringCharacterIterator(text, 0, text.length(), current());
+        }
+
+        @Override
+        public int first() {
+            if (other != null) {
+                return other.first();
+            }
+            at = 0;
+            return breaks[0];
+        }
+
+        @Override
+        public int last() {
+            if (other != null) {
+                return other.last();
+            }
+            at = breaks.length - 1;
+            return breaks[at];
+        }
+
+        @Override
+        public int next(int n) {
+            if (other != null) {
+                return other.next(n);
+            }
+            int result = current();
+            for (; n > 0 && result != DONE; n--) {
+                result = next();
+            }
+            for (; n < 0 && result != DONE; n++) {
+                result = previous();
+            }
+            return result;
+        }
+
+        @Override
+        public int next() {
+            if (other != null) {
+                return other.next();
+            }
+            if (at >= breaks.length - 1) {
+                return DONE;
+            }
+            return breaks[++at];
+        }
+
+        @Override
+        public int previous() {
+            if (other != null) {
+                return other.previous();
+            }
+            if (at <= 0) {
+                return DONE;
+            }
+            return breaks[--at];
+        }
+
+        @Override
+        public int following(int offset) {
+            if (other != null) {
+                return other.following(offset);
+            }
+            check(offset);
+            int i = java.util.Arrays.binarySearch(breaks, offset);
+            i = i >= 0 ? i + 1 : -i - 1; // the first boundary after offset
+            if (i >= breaks.length) {
+                at = breaks.length - 1;
+                return DONE;
+            }
+            at = i;
+            return breaks[i];
+        }
+
+        @Override
+        public int preceding(int offset) {
+            if (other != null) {
+                return other.preceding(offset);
+            }
+            check(offset);
+            int i = java.util.Arrays.binarySearch(breaks, offset);
+            i = (i >= 0 ? i : -i - 1) - 1; // the last boundary before offset
+            if (i < 0) {
+                at = 0;
+                return DONE;
+            }
+            at = i;
+            return breaks[i];
+        }
+
+        @Override
+        public int current() {
+            return other != null ? other.current() : breaks[at];
+        }
+
+        private void check(int offset) {
+            if (offset < 0 || offset > text.length()) {
+                throw new IllegalArgumentException("offset out of bounds");
+            }
+        }
+    }
+
+    /**
+     * The matches of a query made of terms, synonyms and disjunctions of them (what {@link #wordsOnly} gives) in the
+     * documents of one segment, as the query's weight would give them ({@code Weight.matches}: the same
+     * iterators, combined in the same order, so the highlighter sees the same offsets in the same order), but
+     * from one postings enum per term for the whole page, moved forward from document to document: the weight
+     * looks each term up and opens its postings twice for every document.
+     */
+    private static final class ForwardMatches {
+        private final Node root;
+
+        private ForwardMatches(Node root) {
+            this.root = root;
+        }
+
+        /** For the terms and disjunctions of one field the highlighter accepts; null for any other query. */
+        static ForwardMatches of(org.apache.lucene.index.LeafReader reader, org.apache.lucene.search.uhighlight.UHComponents components,
+                                 Query rewritten) throws IOException {
+            Set<String> fields = new java.util.HashSet<>();
+            if (!supported(rewritten, fields) || fields.size() != 1 || !components.getFieldMatcher().test(fields.iterator().next())) {
+                return null;
+            }
+            org.apache.lucene.index.Terms terms = reader.terms(components.getField());
+            return new ForwardMatches(node(rewritten, terms));
+        }
+
+        private static boolean supported(Query query, Set<String> fields) {
+            if (query instanceof TermQuery term) {
+                fields.add(term.getTerm().field());
+                return true;
+            }
+            if (query instanceof org.apache.lucene.search.SynonymQuery synonyms) {
+                fields.add(synonyms.getField());
+                return true;
+            }
+            if (query instanceof BooleanQuery bool && bool.getMinimumNumberShouldMatch() == 0) {
+                for (org.apache.lucene.search.BooleanClause clause : bool.clauses()) {
+                    if (clause.getOccur() != Occur.SHOULD || !supported(clause.getQuery(), fields)) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            return false;
+        }
+
+        private static Node node(Query query, org.apache.lucene.index.Terms terms) throws IOException {
+            if (query instanceof TermQuery term) {
+                return leaf(term, term.getTerm(), terms);
+            }
+            if (query instanceof org.apache.lucene.search.SynonymQuery synonyms) {
+                // without scores a synonym query's weight is that of a disjunction of its terms' TermQuerys (in
+                // its order): the matches are reported as those term queries', each term on its own
+                List<Node> each = new ArrayList<>();
+                for (org.apache.lucene.index.Term term : synonyms.getTerms()) {
+                    each.add(leaf(new TermQuery(term), term, terms));
+                }
+                return new AnyOf(each);
+            }
+            List<Node> clauses = new ArrayList<>();
+            for (org.apache.lucene.search.BooleanClause clause : ((BooleanQuery) query).clauses()) {
+                clauses.add(node(clause.getQuery(), terms));
+            }
+            return new AnyOf(clauses);
+        }
+
+        private static Node leaf(Query query, org.apache.lucene.index.Term term, org.apache.lucene.index.Terms terms) throws IOException {
+            org.apache.lucene.index.TermsEnum te = terms == null ? null : terms.iterator();
+            return new Leaf(query, te != null && te.seekExact(term.bytes()) ? te : null);
+        }
+
+        /** The matches in document {@code doc} of the segment, null where none. */
+        org.apache.lucene.search.MatchesIterator at(int doc) throws IOException {
+            return root.at(doc);
+        }
+
+        private interface Node {
+            org.apache.lucene.search.MatchesIterator at(int doc) throws IOException;
+        }
+
+        /** Any of the clauses: a disjunction of those that match, in the clauses' order (as {@code BooleanWeight}). */
+        private record AnyOf(List<Node> clauses) implements Node {
+            @Override
+            public org.apache.lucene.search.MatchesIterator at(int doc) throws IOException {
+                List<org.apache.lucene.search.MatchesIterator> matching = new ArrayList<>(clauses.size());
+                for (Node clause : clauses) {
+                    org.apache.lucene.search.MatchesIterator it = clause.at(doc);
+                    if (it != null) {
+                        matching.add(it);
+                    }
+                }
+                return matching.isEmpty() ? null : org.apache.lucene.search.MatchesUtils.disjunction(matching);
+            }
+        }
+
+        /** One term: its positions and offsets in the document (as {@code TermQuery}'s matches give them). */
+        private static final class Leaf implements Node {
+            private final Query query;
+            private final org.apache.lucene.index.TermsEnum term; // null: not in this segment
+            private org.apache.lucene.index.PostingsEnum postings;
+            private int served = -1;
+
+            Leaf(Query query, org.apache.lucene.index.TermsEnum term) {
+                this.query = query;
+                this.term = term;
+            }
+
+            @Override
+            public org.apache.lucene.search.MatchesIterator at(int doc) throws IOException {
+                if (term == null) {
+                    return null;
+                }
+                if (postings == null || postings.docID() > doc || served == doc) {
+                    // the first document, or one not after the last (its positions are read): start again
+                    postings = term.postings(null, org.apache.lucene.index.PostingsEnum.OFFSETS);
+                }
+                int at = postings.docID() < doc ? postings.advance(doc) : postings.docID();
+                if (at != doc) {
+                    return null;
+                }
+                served = doc;
+                return new TermMatches(query, postings);
+            }
+        }
+
+        /** The positions of a term in the document its postings are on (as Lucene's {@code TermMatchesIterator}). */
+        private static final class TermMatches implements org.apache.lucene.search.MatchesIterator {
+            private final Query query;
+            private final org.apache.lucene.index.PostingsEnum postings;
+            private int left;
+            private int position;
+
+            TermMatches(Query query, org.apache.lucene.index.PostingsEnum postings) throws IOException {
+                this.query = query;
+                this.postings = postings;
+                this.left = postings.freq();
+            }
+
+            @Override
+            public boolean next() throws IOException {
+                if (left-- > 0) {
+                    position = postings.nextPosition();
+                    return true;
+                }
+                return false;
+            }
+
+            @Override
+            public int startPosition() {
+                return position;
+            }
+
+            @Override
+            public int endPosition() {
+                return position;
+            }
+
+            @Override
+            public int startOffset() throws IOException {
+                return postings.startOffset();
+            }
+
+            @Override
+            public int endOffset() throws IOException {
+                return postings.endOffset();
+            }
+
+            @Override
+            public org.apache.lucene.search.MatchesIterator getSubMatches() {
+                return null;
+            }
+
+            @Override
+            public Query getQuery() {
+                return query;
+            }
+        }
+    }
 
     /**
      * The facet counts of the matching documents: every dimension's values with their counts, most frequent
@@ -794,8 +1251,8 @@ public final class ServiceIndex implements AutoCloseable {
             term(b, "has", more.anyOf().equals(INSV.targetGroup.getURI()) ? "targetGroup" : "method");
         }
         if (more.age() != null) {
-            b.add(IntPoint.newRangeQuery("minAge", Integer.MIN_VALUE, more.age()), Occur.FILTER);
-            b.add(IntPoint.newRangeQuery("maxAge", more.age(), Integer.MAX_VALUE), Occur.FILTER);
+            b.add(ageRange("minAge", Integer.MIN_VALUE, more.age()), Occur.FILTER);
+            b.add(ageRange("maxAge", more.age(), Integer.MAX_VALUE), Occur.FILTER);
         }
         if (more.modifiedAfter() != null) {
             b.add(LongPoint.newRangeQuery("modified", more.modifiedAfter().toEpochMilli() + 1, Long.MAX_VALUE), Occur.FILTER);
@@ -805,7 +1262,14 @@ public final class ServiceIndex implements AutoCloseable {
         return b.build();
     }
 
-    /** A filter on a field: one value, or any of several separated by commas. */
+    /**
+     * An age bound: most services match it, so Lucene checks it on the documents the other clauses match
+     * (doc values) rather than collecting the whole range from the points, unless the range is the sparser.
+     */
+    private static Query ageRange(String field, int min, int max) {
+        return new IndexOrDocValuesQuery(IntPoint.newRangeQuery(field, min, max), NumericDocValuesField.newSlowRangeQuery(field, min, max));
+    }
+
     /** The words of a filter as exact (stemmed, with synonyms) text queries, for highlighting. */
     private Query wordsOnly(ServiceFilter f) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
@@ -834,6 +1298,7 @@ public final class ServiceIndex implements AutoCloseable {
         return false;
     }
 
+    /** A filter on a field: one value, or any of several separated by commas. */
     private static void term(BooleanQuery.Builder b, String field, String value) {
         if (value == null) {
             return;
