@@ -5,6 +5,7 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -73,6 +76,15 @@ public final class Dumps implements AutoCloseable {
     /** Requests so far; a rebuild clears {@code .stale} only if none came after it began. */
     private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
     private final Object staleLock = new Object();
+    /** What the requests since the last rebuild began asked for (guarded by {@link #staleLock}). */
+    private List<String> pendingFederations = List.of();
+    private final Set<String> pendingChanged = new HashSet<>();
+    private boolean pendingAll;
+    /**
+     * Hidden folder of the N-Quads dump's parts: one gzip member per named graph, {@code catalogue.nq.gz} is their
+     * concatenation (a multi-member gzip). A rebuild exports again only the graphs that may have changed.
+     */
+    static final String PARTS = ".parts";
 
     /**
      * @param formats further dumps written after the hub's own (e.g. the HSDS tabular package)
@@ -94,18 +106,34 @@ public final class Dumps implements AutoCloseable {
      * {@link #MAX_BUSY_DELAY_MILLIS} after it.
      */
     public void requestRebuild(Collection<String> federationIds) {
-        request(federationIds, true);
+        request(federationIds, null, true);
     }
 
-    /** Asks for a rebuild that does not wait for quiet (at start, when no run has finished yet). */
+    /**
+     * Like {@link #requestRebuild(Collection)} when only the data of the federations {@code changed} changed
+     * (besides the graphs no federation owns, which every rebuild exports): the other federations' Turtle dumps
+     * and parts of the N-Quads dump are kept. Several requests make one rebuild of the federations any of them named.
+     */
+    public void requestRebuild(Collection<String> federationIds, Collection<String> changed) {
+        request(federationIds, Set.copyOf(changed), true);
+    }
+
+    /** Asks for a rebuild of everything that does not wait for quiet (at start, when no run has finished yet). */
     public void requestRebuildNow(Collection<String> federationIds) {
-        request(federationIds, false);
+        request(federationIds, null, false);
     }
 
-    private void request(Collection<String> federationIds, boolean quiet) {
+    /** @param changed the federations whose graphs changed; null for any (all are exported again) */
+    private void request(Collection<String> federationIds, Set<String> changed, boolean quiet) {
         synchronized (staleLock) {
             requests.incrementAndGet();
             markStale();
+            pendingFederations = List.copyOf(federationIds);
+            if (changed == null) {
+                pendingAll = true;
+            } else {
+                pendingChanged.addAll(changed);
+            }
         }
         long now = System.nanoTime();
         if (quiet) {
@@ -113,7 +141,7 @@ public final class Dumps implements AutoCloseable {
         }
         if (pending.compareAndSet(false, true)) {
             firstRequest = now;
-            writer.schedule(() -> rebuildWhenQuiet(federationIds), quiet ? QUIET_MILLIS : 0, TimeUnit.MILLISECONDS);
+            writer.schedule(this::rebuildWhenQuiet, quiet ? QUIET_MILLIS : 0, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -133,7 +161,7 @@ public final class Dumps implements AutoCloseable {
     /** Longest wait of a requested rebuild while imports are under way (a first import of a large catalogue). */
     static final long MAX_BUSY_DELAY_MILLIS = 300_000;
 
-    private void rebuildWhenQuiet(Collection<String> federationIds) {
+    private void rebuildWhenQuiet() {
         if (closed) {
             return;
         }
@@ -141,17 +169,27 @@ public final class Dumps implements AutoCloseable {
         long sinceLast = TimeUnit.NANOSECONDS.toMillis(now - lastRequest);
         long sinceFirst = TimeUnit.NANOSECONDS.toMillis(now - firstRequest);
         if (sinceLast < QUIET_MILLIS && sinceFirst < MAX_DELAY_MILLIS) {
-            writer.schedule(() -> rebuildWhenQuiet(federationIds), QUIET_MILLIS - sinceLast, TimeUnit.MILLISECONDS);
+            writer.schedule(this::rebuildWhenQuiet, QUIET_MILLIS - sinceLast, TimeUnit.MILLISECONDS);
             return;
         }
         if (sinceFirst < MAX_BUSY_DELAY_MILLIS && busy.getAsBoolean()) {
-            writer.schedule(() -> rebuildWhenQuiet(federationIds), QUIET_MILLIS, TimeUnit.MILLISECONDS);
+            writer.schedule(this::rebuildWhenQuiet, QUIET_MILLIS, TimeUnit.MILLISECONDS);
             return;
         }
-        long requestsBefore = requests.get();
-        pending.set(false);
+        long requestsBefore;
+        List<String> federationIds;
+        Set<String> changed;
+        synchronized (staleLock) {
+            // what the requests so far asked for; a request from now on schedules a rebuild of its own
+            requestsBefore = requests.get();
+            pending.set(false);
+            federationIds = pendingFederations;
+            changed = pendingAll ? null : Set.copyOf(pendingChanged);
+            pendingAll = false;
+            pendingChanged.clear();
+        }
         try {
-            rebuild(federationIds);
+            rebuild(federationIds, changed);
             synchronized (staleLock) {
                 if (requests.get() == requestsBefore) {
                     // nothing asked for another rebuild meanwhile: the dumps are as current as the catalogue
@@ -160,6 +198,9 @@ public final class Dumps implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             LOG.error("Writing the dumps failed; the previous dumps stay", e);
+            synchronized (staleLock) {
+                pendingAll = true; // some parts may have been written, others not: the next rebuild exports all
+            }
         }
     }
 
@@ -197,17 +238,65 @@ public final class Dumps implements AutoCloseable {
         return true;
     }
 
-    /** Rebuilds every dump now (blocking). */
-    public synchronized void rebuild(Collection<String> federationIds) {
+    /** Rebuilds every dump now (blocking), exporting every graph again. */
+    public void rebuild(Collection<String> federationIds) {
+        rebuild(federationIds, null);
+    }
+
+    /**
+     * Rebuilds the dumps now (blocking). Exports again the graphs of the federations {@code changed} (all if
+     * null), every graph no federation owns (the reference vocabulary, links: small) and every graph whose part
+     * is missing; rewrites the Turtle dumps of those federations (and any missing one), then
+     * {@code catalogue.nq.gz} from the parts, the NDJSON and the further formats. The parts are exported in one
+     * read (one snapshot on TDB2).
+     */
+    public synchronized void rebuild(Collection<String> federationIds, Set<String> changed) {
+        Timings t = new Timings();
         try {
             Files.createDirectories(dir);
-            // streamed from the store (one read transaction on TDB2, one GET on a remote store)
-            write("catalogue.nq.gz", "application/n-quads",
-                    out -> store.exportDataset(StreamRDFWriter.getWriterStream(out, RDFFormat.NQUADS)), true);
-            for (String federation : federationIds) {
-                write(federation + ".ttl", "text/turtle", out -> store.exportGraph(iris.federationGraph(federation),
-                        StreamRDFWriter.getWriterStream(out, RDFFormat.TURTLE_BLOCKS)), false);
+            Path parts = dir.resolve(PARTS);
+            Files.createDirectories(parts);
+            List<Path> catalogueParts = new ArrayList<>();
+            int[] exported = {0};
+            store.inOneRead(() -> {
+                try {
+                    for (String graph : new java.util.TreeSet<>(store.graphNames())) {
+                        Path part = parts.resolve(partName(graph));
+                        catalogueParts.add(part);
+                        Optional<String> federation = iris.federationIdOfGraph(graph);
+                        if (changed == null || federation.isEmpty() || changed.contains(federation.get()) || !Files.isRegularFile(part)) {
+                            writePart(part, graph);
+                            exported[0]++;
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return null;
+            });
+            try (var files = Files.list(parts)) {
+                for (Path f : files.toList()) {
+                    if (!catalogueParts.contains(f)) {
+                        Files.deleteIfExists(f); // a graph gone, or a part left half-written
+                    }
+                }
             }
+            t.lap(exported[0] + " of " + catalogueParts.size() + " parts");
+            write("catalogue.nq.gz", "application/n-quads", out -> {
+                for (Path part : catalogueParts) {
+                    Files.copy(part, out);
+                }
+            }, false, "application/gzip");
+            t.lap("catalogue.nq.gz");
+            int ttl = 0;
+            for (String federation : federationIds) {
+                if (changed == null || changed.contains(federation) || !current.containsKey(federation + ".ttl")) {
+                    write(federation + ".ttl", "text/turtle", out -> store.exportGraph(iris.federationGraph(federation),
+                            StreamRDFWriter.getWriterStream(out, RDFFormat.TURTLE_BLOCKS)), false, null);
+                    ttl++;
+                }
+            }
+            t.lap(ttl + " of " + federationIds.size() + " .ttl");
             write("services.ndjson", "application/x-ndjson", out -> catalog.forEachItem(s -> {
                 try {
                     out.write(s.toString().getBytes(StandardCharsets.UTF_8));
@@ -215,12 +304,74 @@ public final class Dumps implements AutoCloseable {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-            }), false);
+            }), false, null);
+            t.lap("services.ndjson");
             for (DumpFormat format : formats) {
-                write(format.name(), format.mediaType(), format::write, false);
+                write(format.name(), format.mediaType(), format::write, false, null);
+                t.lap(format.name());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the dumps in " + dir, e);
+        }
+        LOG.info("Dumps rebuilt {}", t);
+    }
+
+    /** A part's file name: a digest of the graph IRI (any IRI, a safe and fixed-length name). */
+    private static String partName(String graphIri) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(graphIri.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 16) + ".nq.gz";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Exports one named graph as one gzip member of N-Quads, written beside the part and moved into place. */
+    private void writePart(Path part, String graphIri) throws IOException {
+        Path tmp = part.resolveSibling(part.getFileName() + ".tmp");
+        org.apache.jena.graph.Node graph = org.apache.jena.graph.NodeFactory.createURI(graphIri);
+        try (OutputStream out = new GZIPOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16), 1 << 16)) {
+            StreamRDF quads = StreamRDFWriter.getWriterStream(out, RDFFormat.NQUADS);
+            store.exportGraph(graphIri, new org.apache.jena.riot.system.StreamRDFWrapper(quads) {
+                @Override
+                public void triple(org.apache.jena.graph.Triple triple) {
+                    quads.quad(org.apache.jena.sparql.core.Quad.create(graph, triple));
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        Files.move(tmp, part, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Wall and CPU time of each step of a rebuild, for the log. */
+    private static final class Timings {
+        private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        private final long wall0 = System.nanoTime();
+        private final long cpu0 = cpu();
+        private long wall = wall0;
+        private long cpu = cpu0;
+        private final StringBuilder steps = new StringBuilder();
+
+        private long cpu() {
+            return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0;
+        }
+
+        void lap(String step) {
+            long w = System.nanoTime();
+            long c = cpu();
+            steps.append(steps.isEmpty() ? "" : ", ").append(step).append(' ')
+                    .append(TimeUnit.NANOSECONDS.toMillis(w - wall)).append(" ms (CPU ")
+                    .append(TimeUnit.NANOSECONDS.toMillis(c - cpu)).append(" ms)");
+            wall = w;
+            cpu = c;
+        }
+
+        @Override
+        public String toString() {
+            return "in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - wall0) + " ms (CPU "
+                    + TimeUnit.NANOSECONDS.toMillis(cpu() - cpu0) + " ms): " + steps;
         }
     }
 
@@ -328,7 +479,8 @@ public final class Dumps implements AutoCloseable {
         return Optional.ofNullable(current.get(name));
     }
 
-    private void write(String name, String mediaType, Body body, boolean gzip) throws IOException {
+    /** @param listedType the media type to list instead of {@code mediaType} (null: {@code mediaType}) */
+    private void write(String name, String mediaType, Body body, boolean gzip, String listedType) throws IOException {
         Path tmp = dir.resolve(name + ".tmp");
         MessageDigest sha;
         try {
@@ -350,7 +502,7 @@ public final class Dumps implements AutoCloseable {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
         }
-        current.put(name, new DumpInfo(name, gzip ? "application/gzip" : mediaType, Files.size(target),
+        current.put(name, new DumpInfo(name, listedType != null ? listedType : gzip ? "application/gzip" : mediaType, Files.size(target),
                 HexFormat.of().formatHex(sha.digest()), Instant.now()));
         saveDigests(); // after each file: a rebuild cut short by a stop leaves the digests true to the files
     }

@@ -1,0 +1,229 @@
+package se.insatsnavet.hub.dumps;
+
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFBase;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.vocabulary.RDFS;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.insatsnavet.hub.services.ServiceCatalog;
+import se.insatsnavet.hub.store.CatalogStore;
+import se.insatsnavet.schema.rdf.ServiceRdf;
+import se.insatsnavet.schema.vocab.HubIris;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A rebuild after a change of some federations writes again only their Turtle dumps and their parts of the
+ * N-Quads dump (a gzip member per named graph), and the N-Quads dump still holds every graph as the store has it.
+ */
+class DumpsIncrementalTest {
+
+    private static final FileTime LONG_AGO = FileTime.fromMillis(946_684_800_000L);
+
+    @TempDir
+    Path dir;
+    private final HubIris iris = HubIris.of("http://localhost/");
+    private final List<String> federations = List.of("steget", "kompassen");
+    private CatalogStore store;
+    private ServiceCatalog catalog;
+
+    @BeforeEach
+    void openStore() {
+        store = CatalogStore.inMemory();
+        for (String f : federations) {
+            label(f, f + "-org", "Organisation of " + f);
+        }
+        Model reference = ModelFactory.createDefaultModel();
+        reference.createResource("http://localhost/def/concept").addProperty(RDFS.label, "Concept");
+        store.replaceGraph(iris.referenceGraph(), reference);
+        catalog = new ServiceCatalog(store, ServiceRdf.of(iris));
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    /** Adds a labelled resource to a federation's graph. */
+    private void label(String federation, String org, String label) {
+        Model m = store.graph(iris.federationGraph(federation));
+        m.createResource(iris.organisation(org)).addProperty(RDFS.label, label);
+        store.replaceGraph(iris.federationGraph(federation), m);
+    }
+
+    private Dumps dumps() {
+        return new Dumps(dir, store, catalog, iris, List.of());
+    }
+
+    private Path part(String federation) throws IOException {
+        // the part whose quads are all in the federation's graph
+        try (Stream<Path> parts = Files.list(dir.resolve(Dumps.PARTS))) {
+            for (Path p : parts.toList()) {
+                Set<Quad> quads = quads(p);
+                if (!quads.isEmpty() && quads.stream().allMatch(q -> q.getGraph().getURI().equals(iris.federationGraph(federation)))) {
+                    return p;
+                }
+            }
+        }
+        throw new AssertionError("no part of " + federation);
+    }
+
+    private static Set<Quad> quads(Path gzipped) throws IOException {
+        Set<Quad> out = new HashSet<>();
+        RDFParser.source(gzipped.toString()).lang(Lang.NQUADS).parse(collect(out));
+        return out;
+    }
+
+    private static StreamRDF collect(Set<Quad> out) {
+        return new StreamRDFBase() {
+            @Override
+            public void quad(Quad quad) {
+                out.add(quad);
+            }
+        };
+    }
+
+    private Set<Quad> storeQuads() {
+        Set<Quad> out = new HashSet<>();
+        store.exportDataset(collect(out));
+        return out;
+    }
+
+    /** The file's identity (device and inode) and modification time: the same only if it was not written again. */
+    private static List<Object> identity(Path file) throws IOException {
+        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+        return List.of(a.fileKey() == null ? "" : a.fileKey(), a.lastModifiedTime());
+    }
+
+    @Test
+    void aRebuildAfterAChangeOfOneFederationRewritesOnlyItsTurtleAndPartAndTheCatalogueHoldsEveryGraph() throws Exception {
+        try (Dumps d = dumps()) {
+            d.rebuild(federations);
+            Path otherTtl = dir.resolve("kompassen.ttl");
+            Path otherPart = part("kompassen");
+            Files.setLastModifiedTime(otherTtl, LONG_AGO);
+            Files.setLastModifiedTime(otherPart, LONG_AGO);
+            Files.setLastModifiedTime(dir.resolve("steget.ttl"), LONG_AGO);
+            List<Object> ttlBefore = identity(otherTtl);
+            List<Object> partBefore = identity(otherPart);
+
+            label("steget", "steget-new", "Ny organisation");
+            d.rebuild(federations, Set.of("steget"));
+
+            assertEquals(ttlBefore, identity(otherTtl), "kompassen.ttl is not written again");
+            assertEquals(partBefore, identity(otherPart), "kompassen's part is not written again");
+            assertNotEquals(LONG_AGO, Files.getLastModifiedTime(dir.resolve("steget.ttl")));
+            assertTrue(Files.readString(dir.resolve("steget.ttl")).contains("Ny organisation"));
+            Set<Quad> dumped = quads(dir.resolve("catalogue.nq.gz"));
+            assertEquals(storeQuads(), dumped);
+            assertTrue(dumped.contains(Quad.create(NodeFactory.createURI(iris.federationGraph("steget")),
+                    NodeFactory.createURI(iris.organisation("steget-new")), RDFS.label.asNode(), NodeFactory.createLiteralString("Ny organisation"))));
+            assertTrue(d.list().stream().noneMatch(i -> i.name().startsWith(".")), "parts are never listed");
+            assertFalse(d.file(Dumps.PARTS).isPresent());
+        }
+    }
+
+    @Test
+    void theCatalogueIsOneGzipStreamOfAllPartsThatGzipAndJavaRead() throws Exception {
+        try (Dumps d = dumps()) {
+            d.rebuild(federations);
+            Path nq = dir.resolve("catalogue.nq.gz");
+            try (Stream<Path> parts = Files.list(dir.resolve(Dumps.PARTS))) {
+                assertEquals(3, parts.count(), "one part per named graph");
+            }
+            String javaRead;
+            try (InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(nq))) {
+                javaRead = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            assertEquals(storeQuads().size(), javaRead.lines().count());
+            Process gzip;
+            try {
+                gzip = new ProcessBuilder("gzip", "-d", "-c", nq.toString()).redirectErrorStream(false).start();
+            } catch (IOException e) {
+                org.junit.jupiter.api.Assumptions.abort("no gzip command here");
+                return;
+            }
+            String gzipRead = new String(gzip.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(gzip.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(0, gzip.exitValue());
+            assertEquals(javaRead, gzipRead);
+        }
+    }
+
+    @Test
+    void aRebuildOfEverythingOrAMissingPartExportsGraphsNoRequestNamed() throws Exception {
+        try (Dumps d = dumps()) {
+            d.rebuild(federations);
+            // changed behind the dumps' back (no federation named): a rebuild of everything has it
+            label("kompassen", "kompassen-2", "Andra");
+            d.rebuild(federations);
+            assertEquals(storeQuads(), quads(dir.resolve("catalogue.nq.gz")));
+            assertTrue(Files.readString(dir.resolve("kompassen.ttl")).contains("Andra"));
+            // a part gone: exported again even though its federation is not named
+            label("kompassen", "kompassen-3", "Tredje");
+            Files.delete(part("kompassen"));
+            d.rebuild(federations, Set.of("steget"));
+            assertEquals(storeQuads(), quads(dir.resolve("catalogue.nq.gz")));
+        }
+    }
+
+    @Test
+    void theGraphsNoFederationOwnsAreExportedByEveryRebuildAndAGraphGoneLeavesTheDump() throws Exception {
+        try (Dumps d = dumps()) {
+            d.rebuild(federations);
+            Model reference = store.graph(iris.referenceGraph());
+            reference.createResource("http://localhost/def/other").addProperty(RDFS.label, "Annat begrepp");
+            store.replaceGraph(iris.referenceGraph(), reference);
+            store.replaceGraph(iris.federationGraph("kompassen"), ModelFactory.createDefaultModel());
+            d.rebuild(federations, Set.of("steget"));
+            Set<Quad> dumped = quads(dir.resolve("catalogue.nq.gz"));
+            assertEquals(storeQuads(), dumped);
+            assertTrue(dumped.stream().anyMatch(q -> q.getObject().isLiteral() && q.getObject().getLiteralLexicalForm().equals("Annat begrepp")));
+            try (Stream<Path> parts = Files.list(dir.resolve(Dumps.PARTS))) {
+                assertEquals(2, parts.count(), "the emptied graph's part is gone");
+            }
+        }
+    }
+
+    @Test
+    void requestsForDifferentFederationsMakeOneRebuildOfBoth() throws Exception {
+        try (Dumps d = dumps()) {
+            d.rebuild(federations);
+            Files.setLastModifiedTime(dir.resolve("steget.ttl"), LONG_AGO);
+            Files.setLastModifiedTime(dir.resolve("kompassen.ttl"), LONG_AGO);
+            label("steget", "steget-4", "Fjärde");
+            d.requestRebuild(federations, List.of("steget"));
+            label("kompassen", "kompassen-4", "Fjärde K");
+            d.requestRebuild(federations, List.of("kompassen"));
+            await().atMost(30, TimeUnit.SECONDS).until(() -> !Files.exists(dir.resolve(Dumps.STALE_MARKER)));
+            assertTrue(Files.readString(dir.resolve("steget.ttl")).contains("Fjärde"));
+            assertTrue(Files.readString(dir.resolve("kompassen.ttl")).contains("Fjärde K"));
+            assertEquals(storeQuads(), quads(dir.resolve("catalogue.nq.gz")));
+        }
+    }
+}
