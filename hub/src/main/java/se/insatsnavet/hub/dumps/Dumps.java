@@ -43,7 +43,10 @@ import java.util.zip.GZIPOutputStream;
  * Bulk dumps in {@code <data>/dumps/}: the whole catalogue as gzipped N-Quads, Turtle per federation, the
  * canonical JSON of every service as NDJSON, and the further {@link DumpFormat}s given (the HSDS package). Rebuilt (coalesced, on one background thread, once runs have been quiet for a second and no import
  * is under way) after runs that changed the catalogue; each file is written beside its final name and moved into place, so readers
- * never see half a dump. Each dump is read from one read transaction: a consistent snapshot.
+ * never see half a dump. The N-Quads and NDJSON dumps are concatenations of parts per graph ({@link #PARTS}); a
+ * rebuild after runs of some federations exports again only their graphs (and the small graphs no federation
+ * owns), all parts from one read transaction: a consistent snapshot. Whenever it is unsure what changed (a start
+ * with changes not yet dumped, a change the request names no federation for, a failed rebuild) it exports all.
  */
 public final class Dumps implements AutoCloseable {
 
@@ -81,8 +84,10 @@ public final class Dumps implements AutoCloseable {
     private final Set<String> pendingChanged = new HashSet<>();
     private boolean pendingAll;
     /**
-     * Hidden folder of the N-Quads dump's parts: one gzip member per named graph, {@code catalogue.nq.gz} is their
-     * concatenation (a multi-member gzip). A rebuild exports again only the graphs that may have changed.
+     * Hidden folder of the dumps' parts: a gzip member of N-Quads per named graph ({@code catalogue.nq.gz} is their
+     * concatenation, a multi-member gzip) and the published items of each federation's services as JSON lines
+     * ({@code services.ndjson} is their concatenation; the further formats read their services from them). A
+     * rebuild writes again only the parts that may have changed.
      */
     static final String PARTS = ".parts";
 
@@ -257,36 +262,44 @@ public final class Dumps implements AutoCloseable {
             Path parts = dir.resolve(PARTS);
             Files.createDirectories(parts);
             List<Path> catalogueParts = new ArrayList<>();
-            int[] exported = {0};
+            List<Path> itemParts = new ArrayList<>();
+            int[] exported = {0, 0};
             store.inOneRead(() -> {
                 try {
+                    // N-Quads: a part per named graph
+                    boolean sharedChanged = false;
+                    List<String> federationsInStore = new ArrayList<>();
                     for (String graph : new java.util.TreeSet<>(store.graphNames())) {
-                        Path part = parts.resolve(partName(graph));
+                        Path part = parts.resolve(partName(graph) + ".nq.gz");
                         catalogueParts.add(part);
                         Optional<String> federation = iris.federationIdOfGraph(graph);
+                        federation.ifPresent(federationsInStore::add);
                         if (changed == null || federation.isEmpty() || changed.contains(federation.get()) || !Files.isRegularFile(part)) {
-                            writePart(part, graph);
+                            boolean differs = writePart(part, graph);
+                            sharedChanged |= differs && federation.isEmpty();
                             exported[0]++;
                         }
                     }
+                    sharedChanged |= deleteOtherParts(parts, ".nq.gz", catalogueParts);
+                    // NDJSON: a part per federation graph; a service's item also reads the graphs no federation
+                    // owns (links), so when one of them changed, every federation's part is written again
+                    for (String federation : federationsInStore) {
+                        Path part = parts.resolve(partName(iris.federationGraph(federation)) + ".ndjson");
+                        itemParts.add(part);
+                        if (changed == null || sharedChanged || changed.contains(federation) || !Files.isRegularFile(part)) {
+                            writeItemsPart(part, federation);
+                            exported[1]++;
+                        }
+                    }
+                    deleteOtherParts(parts, ".ndjson", itemParts);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
                 return null;
             });
-            try (var files = Files.list(parts)) {
-                for (Path f : files.toList()) {
-                    if (!catalogueParts.contains(f)) {
-                        Files.deleteIfExists(f); // a graph gone, or a part left half-written
-                    }
-                }
-            }
-            t.lap(exported[0] + " of " + catalogueParts.size() + " parts");
-            write("catalogue.nq.gz", "application/n-quads", out -> {
-                for (Path part : catalogueParts) {
-                    Files.copy(part, out);
-                }
-            }, false, "application/gzip");
+            t.lap("N-Quads parts " + exported[0] + " of " + catalogueParts.size() + ", NDJSON parts " + exported[1]
+                    + " of " + itemParts.size());
+            write("catalogue.nq.gz", "application/n-quads", out -> concatenate(catalogueParts, out), false, "application/gzip");
             t.lap("catalogue.nq.gz");
             int ttl = 0;
             for (String federation : federationIds) {
@@ -297,17 +310,10 @@ public final class Dumps implements AutoCloseable {
                 }
             }
             t.lap(ttl + " of " + federationIds.size() + " .ttl");
-            write("services.ndjson", "application/x-ndjson", out -> catalog.forEachItem(s -> {
-                try {
-                    out.write(s.toString().getBytes(StandardCharsets.UTF_8));
-                    out.write('\n');
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }), false, null);
+            write("services.ndjson", "application/x-ndjson", out -> concatenate(itemParts, out), false, null);
             t.lap("services.ndjson");
             for (DumpFormat format : formats) {
-                write(format.name(), format.mediaType(), format::write, false, null);
+                write(format.name(), format.mediaType(), out -> format.write(out, action -> readItems(itemParts, action)), false, null);
                 t.lap(format.name());
             }
         } catch (IOException e) {
@@ -316,18 +322,75 @@ public final class Dumps implements AutoCloseable {
         LOG.info("Dumps rebuilt {}", t);
     }
 
+    private static void concatenate(List<Path> parts, OutputStream out) throws IOException {
+        for (Path part : parts) {
+            Files.copy(part, out);
+        }
+    }
+
+    /** Deletes the parts ending in {@code suffix} that are not {@code keep} (a graph gone, a part left half-written); whether any was. */
+    private static boolean deleteOtherParts(Path parts, String suffix, List<Path> keep) throws IOException {
+        boolean deleted = false;
+        try (var files = Files.list(parts)) {
+            for (Path f : files.toList()) {
+                String name = f.getFileName().toString();
+                if ((name.endsWith(suffix) || name.endsWith(suffix + ".tmp")) && !keep.contains(f)) {
+                    deleted |= Files.deleteIfExists(f);
+                }
+            }
+        }
+        return deleted;
+    }
+
+    /** The published items of a federation's services, a JSON line each in URI order, written beside the part and moved into place. */
+    private void writeItemsPart(Path part, String federation) throws IOException {
+        Path tmp = part.resolveSibling(part.getFileName() + ".tmp");
+        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+            catalog.forEachItemOf(federation, item -> {
+                try {
+                    out.write(item.toString().getBytes(StandardCharsets.UTF_8));
+                    out.write('\n');
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        Files.move(tmp, part, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** Passes every item of the NDJSON parts, in their order, to {@code action}. */
+    private static void readItems(List<Path> parts, java.util.function.Consumer<ObjectNode> action) {
+        for (Path part : parts) {
+            try (var lines = Files.newBufferedReader(part, StandardCharsets.UTF_8)) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    action.accept((ObjectNode) JSON.readTree(line));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the dump part " + part, e);
+            }
+        }
+    }
+
     /** A part's file name: a digest of the graph IRI (any IRI, a safe and fixed-length name). */
     private static String partName(String graphIri) {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(graphIri.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 16) + ".nq.gz";
+            return HexFormat.of().formatHex(d, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** Exports one named graph as one gzip member of N-Quads, written beside the part and moved into place. */
-    private void writePart(Path part, String graphIri) throws IOException {
+    /**
+     * Exports one named graph as one gzip member of N-Quads, written beside the part and moved into place; whether
+     * it differs from the part it replaces (or there was none).
+     */
+    private boolean writePart(Path part, String graphIri) throws IOException {
         Path tmp = part.resolveSibling(part.getFileName() + ".tmp");
         org.apache.jena.graph.Node graph = org.apache.jena.graph.NodeFactory.createURI(graphIri);
         try (OutputStream out = new GZIPOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16), 1 << 16)) {
@@ -342,7 +405,9 @@ public final class Dumps implements AutoCloseable {
             Files.deleteIfExists(tmp);
             throw e;
         }
+        boolean differs = !Files.isRegularFile(part) || Files.mismatch(tmp, part) != -1;
         Files.move(tmp, part, StandardCopyOption.REPLACE_EXISTING);
+        return differs;
     }
 
     /** Wall and CPU time of each step of a rebuild, for the log. */

@@ -61,6 +61,11 @@ public final class HsdsTabularPackage implements DumpFormat {
 
     @Override
     public void write(OutputStream out) throws IOException {
+        write(out, catalog::forEachItem);
+    }
+
+    @Override
+    public void write(OutputStream out, java.util.function.Consumer<java.util.function.Consumer<ObjectNode>> items) throws IOException {
         Path tmp = Files.createTempDirectory("insatsnavet-hsds");
         try {
             Map<String, CSVPrinter> printers = new LinkedHashMap<>();
@@ -73,7 +78,7 @@ public final class HsdsTabularPackage implements DumpFormat {
                 Rows rows = new Rows(printers);
                 taxonomies.taxonomies().forEach(t -> rows.add("taxonomy", t));
                 taxonomies.terms(null).forEach(t -> rows.add("taxonomy_term", t));
-                catalog.forEachItem(item -> rows.service(view.service(item, true)));
+                items.accept(item -> rows.service(view.service(item, true)));
             } finally {
                 for (CSVPrinter p : printers.values()) {
                     p.close();

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.insatsnavet.hub.services.ServiceCatalog;
 import se.insatsnavet.hub.store.CatalogStore;
+import se.insatsnavet.schema.rdf.ServiceContext;
 import se.insatsnavet.schema.rdf.ServiceRdf;
 import se.insatsnavet.schema.vocab.HubIris;
 
@@ -57,7 +58,13 @@ class DumpsIncrementalTest {
         store = CatalogStore.inMemory();
         for (String f : federations) {
             label(f, f + "-org", "Organisation of " + f);
+            try {
+                service(f, "s1", "Insats i " + f);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
+        store.useLinksGraph(iris.linksGraph());
         Model reference = ModelFactory.createDefaultModel();
         reference.createResource("http://localhost/def/concept").addProperty(RDFS.label, "Concept");
         store.replaceGraph(iris.referenceGraph(), reference);
@@ -67,6 +74,31 @@ class DumpsIncrementalTest {
     @AfterEach
     void closeStore() {
         store.close();
+    }
+
+    /** Adds a service to a federation's graph. */
+    private void service(String federation, String localId, String title) throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode service = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree("""
+                { "localId": "%s", "title": { "sv": "%s" }, "description": { "sv": "Beskrivning." },
+                  "status": "active", "municipalities": ["0580"],
+                  "provider": { "name": { "sv": "Jobbtorget" }, "type": "municipality", "municipality": "0580" } }"""
+                .formatted(localId, title));
+        Model m = store.graph(iris.federationGraph(federation));
+        m.add(ServiceRdf.of(iris).toRdf(service, new ServiceContext(iris, federation, "main", 1, java.time.Instant.parse("2026-01-01T00:00:00Z"))));
+        store.replaceGraph(iris.federationGraph(federation), m);
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** The published items as the catalogue reads them from the store, as JSON lines. */
+    private Set<String> storeItems() {
+        Set<String> out = new HashSet<>();
+        catalog.forEachItem(i -> out.add(i.toString()));
+        return out;
+    }
+
+    private Set<String> dumpedItems() throws IOException {
+        return new HashSet<>(Files.readAllLines(dir.resolve("services.ndjson"), StandardCharsets.UTF_8));
     }
 
     /** Adds a labelled resource to a federation's graph. */
@@ -83,7 +115,7 @@ class DumpsIncrementalTest {
     private Path part(String federation) throws IOException {
         // the part whose quads are all in the federation's graph
         try (Stream<Path> parts = Files.list(dir.resolve(Dumps.PARTS))) {
-            for (Path p : parts.toList()) {
+            for (Path p : parts.filter(p -> p.toString().endsWith(".nq.gz")).toList()) {
                 Set<Quad> quads = quads(p);
                 if (!quads.isEmpty() && quads.stream().allMatch(q -> q.getGraph().getURI().equals(iris.federationGraph(federation)))) {
                     return p;
@@ -91,6 +123,19 @@ class DumpsIncrementalTest {
             }
         }
         throw new AssertionError("no part of " + federation);
+    }
+
+    /** The NDJSON part of a federation: the one whose lines are its services' items. */
+    private Path itemsPart(String federation) throws IOException {
+        try (Stream<Path> parts = Files.list(dir.resolve(Dumps.PARTS))) {
+            for (Path p : parts.filter(p -> p.toString().endsWith(".ndjson")).toList()) {
+                List<String> lines = Files.readAllLines(p);
+                if (!lines.isEmpty() && lines.stream().allMatch(l -> l.contains("\"federation\":\"" + federation + "\""))) {
+                    return p;
+                }
+            }
+        }
+        throw new AssertionError("no NDJSON part of " + federation);
     }
 
     private static Set<Quad> quads(Path gzipped) throws IOException {
@@ -131,11 +176,19 @@ class DumpsIncrementalTest {
             Files.setLastModifiedTime(dir.resolve("steget.ttl"), LONG_AGO);
             List<Object> ttlBefore = identity(otherTtl);
             List<Object> partBefore = identity(otherPart);
+            Path otherItems = itemsPart("kompassen");
+            Files.setLastModifiedTime(otherItems, LONG_AGO);
+            List<Object> itemsBefore = identity(otherItems);
 
             label("steget", "steget-new", "Ny organisation");
+            service("steget", "s2", "Ny insats");
             d.rebuild(federations, Set.of("steget"));
 
             assertEquals(ttlBefore, identity(otherTtl), "kompassen.ttl is not written again");
+            assertEquals(itemsBefore, identity(otherItems), "kompassen's NDJSON part is not written again");
+            assertEquals(storeItems(), dumpedItems());
+            assertEquals(3, dumpedItems().size());
+            assertTrue(dumpedItems().stream().anyMatch(l -> l.contains("Ny insats")));
             assertEquals(partBefore, identity(otherPart), "kompassen's part is not written again");
             assertNotEquals(LONG_AGO, Files.getLastModifiedTime(dir.resolve("steget.ttl")));
             assertTrue(Files.readString(dir.resolve("steget.ttl")).contains("Ny organisation"));
@@ -154,7 +207,7 @@ class DumpsIncrementalTest {
             d.rebuild(federations);
             Path nq = dir.resolve("catalogue.nq.gz");
             try (Stream<Path> parts = Files.list(dir.resolve(Dumps.PARTS))) {
-                assertEquals(3, parts.count(), "one part per named graph");
+                assertEquals(3, parts.filter(p -> p.toString().endsWith(".nq.gz")).count(), "one part per named graph");
             }
             String javaRead;
             try (InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(nq))) {
@@ -205,8 +258,31 @@ class DumpsIncrementalTest {
             assertEquals(storeQuads(), dumped);
             assertTrue(dumped.stream().anyMatch(q -> q.getObject().isLiteral() && q.getObject().getLiteralLexicalForm().equals("Annat begrepp")));
             try (Stream<Path> parts = Files.list(dir.resolve(Dumps.PARTS))) {
-                assertEquals(2, parts.count(), "the emptied graph's part is gone");
+                assertEquals(2, parts.filter(p -> p.toString().endsWith(".nq.gz")).count(), "the emptied graph's part is gone");
             }
+        }
+    }
+
+    @Test
+    void aChangeOfTheLinksGraphWritesEveryFederationsItemsAgain() throws Exception {
+        try (Dumps d = dumps()) {
+            d.rebuild(federations);
+            Path otherItems = itemsPart("kompassen");
+            Files.setLastModifiedTime(otherItems, LONG_AGO);
+            List<Object> before = identity(otherItems);
+            // an editor confirms that kompassen's service is steget's: the link is part of both services' items
+            Model links = ModelFactory.createDefaultModel();
+            links.createResource(iris.service("kompassen.s1")).addProperty(org.apache.jena.vocabulary.OWL.sameAs,
+                    links.createResource(iris.service("steget.s1")));
+            store.replaceGraph(iris.linksGraph(), links);
+            d.rebuild(federations, Set.of("steget"));
+            assertNotEquals(before, identity(otherItems));
+            assertEquals(storeItems(), dumpedItems());
+            // and unchanged graphs no federation owns do not make every part be written again
+            Files.setLastModifiedTime(otherItems, LONG_AGO);
+            List<Object> after = identity(otherItems);
+            d.rebuild(federations, Set.of("steget"));
+            assertEquals(after, identity(otherItems));
         }
     }
 
@@ -224,6 +300,7 @@ class DumpsIncrementalTest {
             assertTrue(Files.readString(dir.resolve("steget.ttl")).contains("Fjärde"));
             assertTrue(Files.readString(dir.resolve("kompassen.ttl")).contains("Fjärde K"));
             assertEquals(storeQuads(), quads(dir.resolve("catalogue.nq.gz")));
+            assertEquals(storeItems(), dumpedItems());
         }
     }
 }
