@@ -287,6 +287,23 @@ class DumpsIncrementalTest {
     }
 
     @Test
+    void aStartAfterAChangeNotYetDumpedWritesEveryPartAgain() throws Exception {
+        try (Dumps first = dumps()) {
+            first.rebuild(federations);
+            // kompassen changes, its run asks for a rebuild, and the hub stops before it ran: its part is behind
+            label("kompassen", "kompassen-5", "Femte");
+            first.requestRebuild(federations, List.of("kompassen"));
+        }
+        try (Dumps next = dumps()) {
+            next.loadExisting();
+            assertTrue(next.rebuildAtStartIfBehind(federations, false));
+            await().atMost(30, TimeUnit.SECONDS).until(() -> !Files.exists(dir.resolve(Dumps.STALE_MARKER)));
+            assertEquals(storeQuads(), quads(dir.resolve("catalogue.nq.gz")));
+            assertTrue(Files.readString(dir.resolve("kompassen.ttl")).contains("Femte"));
+        }
+    }
+
+    @Test
     void requestsForDifferentFederationsMakeOneRebuildOfBoth() throws Exception {
         try (Dumps d = dumps()) {
             d.rebuild(federations);
