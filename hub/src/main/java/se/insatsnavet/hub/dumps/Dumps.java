@@ -86,8 +86,9 @@ public final class Dumps implements AutoCloseable {
     /**
      * Hidden folder of the dumps' parts: a gzip member of N-Quads per named graph ({@code catalogue.nq.gz} is their
      * concatenation, a multi-member gzip) and the published items of each federation's services as JSON lines
-     * ({@code services.ndjson} is their concatenation; the further formats read their services from them). A
-     * rebuild writes again only the parts that may have changed.
+     * ({@code services.ndjson} is their concatenation; the further formats read their services from them), and a
+     * part per federation of each {@link PartedDumpFormat} (joined into its dump). A rebuild writes again only the
+     * parts that may have changed.
      */
     static final String PARTS = ".parts";
 
@@ -263,6 +264,8 @@ public final class Dumps implements AutoCloseable {
             Files.createDirectories(parts);
             List<Path> catalogueParts = new ArrayList<>();
             List<Path> itemParts = new ArrayList<>();
+            List<String> itemFederations = new ArrayList<>();
+            Set<String> itemsWritten = new HashSet<>();
             int[] exported = {0, 0};
             store.inOneRead(() -> {
                 try {
@@ -286,8 +289,10 @@ public final class Dumps implements AutoCloseable {
                     for (String federation : federationsInStore) {
                         Path part = parts.resolve(partName(iris.federationGraph(federation)) + ".ndjson");
                         itemParts.add(part);
+                        itemFederations.add(federation);
                         if (changed == null || sharedChanged || changed.contains(federation) || !Files.isRegularFile(part)) {
                             writeItemsPart(part, federation);
+                            itemsWritten.add(federation);
                             exported[1]++;
                         }
                     }
@@ -313,8 +318,26 @@ public final class Dumps implements AutoCloseable {
             write("services.ndjson", "application/x-ndjson", out -> concatenate(itemParts, out), false, null);
             t.lap("services.ndjson");
             for (DumpFormat format : formats) {
-                write(format.name(), format.mediaType(), out -> format.write(out, action -> readItems(itemParts, action)), false, null);
-                t.lap(format.name());
+                if (format instanceof PartedDumpFormat parted) {
+                    // a part per federation, written again when its items were
+                    List<Path> formatParts = new ArrayList<>();
+                    int written = 0;
+                    for (int i = 0; i < itemFederations.size(); i++) {
+                        Path part = parts.resolve(partName(iris.federationGraph(itemFederations.get(i))) + "." + format.name() + ".part");
+                        formatParts.add(part);
+                        if (itemsWritten.contains(itemFederations.get(i)) || !Files.isRegularFile(part)) {
+                            List<Path> items = List.of(itemParts.get(i));
+                            writePartFile(part, out -> parted.writePart(out, action -> readItems(items, action)));
+                            written++;
+                        }
+                    }
+                    deleteOtherParts(parts, "." + format.name() + ".part", formatParts);
+                    write(format.name(), format.mediaType(), out -> parted.join(out, formatParts), false, null);
+                    t.lap(format.name() + " (" + written + " of " + formatParts.size() + " parts)");
+                } else {
+                    write(format.name(), format.mediaType(), out -> format.write(out, action -> readItems(itemParts, action)), false, null);
+                    t.lap(format.name());
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the dumps in " + dir, e);
@@ -342,18 +365,23 @@ public final class Dumps implements AutoCloseable {
         return deleted;
     }
 
-    /** The published items of a federation's services, a JSON line each in URI order, written beside the part and moved into place. */
+    /** The published items of a federation's services, a JSON line each in URI order. */
     private void writeItemsPart(Path part, String federation) throws IOException {
+        writePartFile(part, out -> catalog.forEachItemOf(federation, item -> {
+            try {
+                out.write(item.toString().getBytes(StandardCharsets.UTF_8));
+                out.write('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }));
+    }
+
+    /** Writes a part beside it and moves it into place. */
+    private static void writePartFile(Path part, Body body) throws IOException {
         Path tmp = part.resolveSibling(part.getFileName() + ".tmp");
         try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-            catalog.forEachItemOf(federation, item -> {
-                try {
-                    out.write(item.toString().getBytes(StandardCharsets.UTF_8));
-                    out.write('\n');
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            body.write(out);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;

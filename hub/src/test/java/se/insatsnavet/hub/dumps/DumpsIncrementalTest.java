@@ -303,6 +303,49 @@ class DumpsIncrementalTest {
         }
     }
 
+    /** Each entry of a zip as its sorted lines. */
+    private static java.util.Map<String, List<String>> entries(InputStream zip) throws IOException {
+        java.util.Map<String, List<String>> out = new java.util.TreeMap<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(zip)) {
+            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                out.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().sorted().toList());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void theHsdsPackageIsJoinedFromPartsOfEachFederationAndHoldsWhatAWholeWriteHolds() throws Exception {
+        se.insatsnavet.hub.hsds.HsdsTabularPackage hsds = new se.insatsnavet.hub.hsds.HsdsTabularPackage(catalog,
+                se.insatsnavet.schema.Vocabulary.load(iris));
+        service("kompassen", "s2", "Delad insats"); // the same provider as steget's services: one organisation row
+        try (Dumps d = new Dumps(dir, store, catalog, iris, List.of(hsds))) {
+            d.rebuild(federations);
+            Path otherPart;
+            try (Stream<Path> parts = Files.list(dir.resolve(Dumps.PARTS))) {
+                List<Path> hsdsParts = parts.filter(p -> p.toString().endsWith(".hsds.zip.part")).toList();
+                assertEquals(2, hsdsParts.size(), "one part per federation");
+                String kompassenItems = itemsPart("kompassen").getFileName().toString().replace(".ndjson", "");
+                otherPart = hsdsParts.stream().filter(p -> p.getFileName().toString().startsWith(kompassenItems)).findFirst().orElseThrow();
+            }
+            Files.setLastModifiedTime(otherPart, LONG_AGO);
+            List<Object> before = identity(otherPart);
+            service("steget", "s3", "Tredje insatsen");
+            d.rebuild(federations, Set.of("steget"));
+            assertEquals(before, identity(otherPart), "kompassen's HSDS part is not written again");
+            java.io.ByteArrayOutputStream whole = new java.io.ByteArrayOutputStream();
+            hsds.write(whole);
+            java.util.Map<String, List<String>> joined;
+            try (InputStream in = Files.newInputStream(dir.resolve("hsds.zip"))) {
+                joined = entries(in);
+            }
+            assertEquals(entries(new java.io.ByteArrayInputStream(whole.toByteArray())), joined);
+            assertTrue(joined.get("services.csv").stream().anyMatch(l -> l.contains("Tredje insatsen")));
+            assertEquals(5, joined.get("services.csv").size(), "a header and four services");
+            assertEquals(2, joined.get("organizations.csv").size(), "the provider both federations name, once");
+        }
+    }
+
     @Test
     void requestsForDifferentFederationsMakeOneRebuildOfBoth() throws Exception {
         try (Dumps d = dumps()) {
