@@ -244,9 +244,10 @@ public final class Hub {
         dumps = new Dumps(options.dataDir().resolve("dumps"), store, catalog, iris,
                 List.of(new HsdsTabularPackage(catalog, vocabulary)));
         dumps.waitWhile(imports::importing);
+        // a run changes its federation's graph (and graphs no federation owns, which every rebuild exports)
         imports.onRunFinished(run -> {
             if (run.counts().changedCatalogue()) {
-                dumps.requestRebuild(registry.all().stream().map(f -> f.id()).toList());
+                dumps.requestRebuild(registry.all().stream().map(f -> f.id()).toList(), List.of(run.federationId()));
             }
         });
         imports.onRunFinished(metrics::runFinished);
@@ -258,7 +259,15 @@ public final class Hub {
         // the last run's dumps are served at once; fresh ones are written in the background
         dumps.loadExisting();
         steps.done("dumps");
-        imports.onChangesElsewhere(changes -> dumps.requestRebuild(registry.all().stream().map(f -> f.id()).toList()));
+        // another node's run: the federations of the services it changed; all when it names none
+        imports.onChangesElsewhere(changes -> {
+            List<String> ids = registry.all().stream().map(f -> f.id()).toList();
+            if (changes.isEmpty()) {
+                dumps.requestRebuild(ids);
+            } else {
+                dumps.requestRebuild(ids, changes.stream().map(c -> HubIris.federationIdOf(c.serviceId())).distinct().toList());
+            }
+        });
         if (clusterManager != null) {
             follower = se.insatsnavet.hub.cluster.ChangeFollower.create(vertx, changeLog,
                     options.dataDir().resolve("index").resolve("change-log.position"), clusterManager.getNodeId(),
@@ -315,7 +324,8 @@ public final class Hub {
         importRoutes.indicators(indicatorImport);
         indicatorImport.onRunFinished(run -> {
             if (run.counts().changedCatalogue()) {
-                dumps.requestRebuild(registry.all().stream().map(f -> f.id()).toList());
+                // the indicator data sets are in the federation's graph
+                dumps.requestRebuild(registry.all().stream().map(f -> f.id()).toList(), List.of(run.federationId()));
             }
         });
         // a federation's indicator rows name its services: read them after its first services import since

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import se.insatsnavet.hub.dumps.DumpFormat;
+import se.insatsnavet.hub.dumps.PartedDumpFormat;
 import se.insatsnavet.hub.http.Responses;
 import se.insatsnavet.hub.services.ServiceCatalog;
 import se.insatsnavet.schema.Vocabulary;
@@ -31,7 +31,7 @@ import java.util.zip.ZipOutputStream;
  * The rows are the HSDS API's full service objects taken apart, so the package and the API agree. Written in
  * one pass over the services into temporary CSV files, which are then zipped.
  */
-public final class HsdsTabularPackage implements DumpFormat {
+public final class HsdsTabularPackage implements PartedDumpFormat {
 
     /** HSDS table name → file and columns, in the order they are written. */
     static final Map<String, Table> TABLES = tables();
@@ -61,6 +61,11 @@ public final class HsdsTabularPackage implements DumpFormat {
 
     @Override
     public void write(OutputStream out) throws IOException {
+        write(out, catalog::forEachItem);
+    }
+
+    @Override
+    public void write(OutputStream out, java.util.function.Consumer<java.util.function.Consumer<ObjectNode>> items) throws IOException {
         Path tmp = Files.createTempDirectory("insatsnavet-hsds");
         try {
             Map<String, CSVPrinter> printers = new LinkedHashMap<>();
@@ -73,7 +78,7 @@ public final class HsdsTabularPackage implements DumpFormat {
                 Rows rows = new Rows(printers);
                 taxonomies.taxonomies().forEach(t -> rows.add("taxonomy", t));
                 taxonomies.terms(null).forEach(t -> rows.add("taxonomy_term", t));
-                catalog.forEachItem(item -> rows.service(view.service(item, true)));
+                items.accept(item -> rows.service(view.service(item, true)));
             } finally {
                 for (CSVPrinter p : printers.values()) {
                     p.close();
@@ -97,6 +102,110 @@ public final class HsdsTabularPackage implements DumpFormat {
             }
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * A federation's part: for each table in order, the byte count and the CSV rows (no header) of its services,
+     * each organisation and location once; the taxonomy tables are left to {@link #join}.
+     */
+    @Override
+    public void writePart(OutputStream out, java.util.function.Consumer<java.util.function.Consumer<ObjectNode>> items) throws IOException {
+        Path tmp = Files.createTempDirectory("insatsnavet-hsds");
+        try {
+            Map<String, CSVPrinter> printers = new LinkedHashMap<>();
+            try {
+                for (var table : TABLES.entrySet()) {
+                    Writer w = Files.newBufferedWriter(tmp.resolve(table.getValue().file()), StandardCharsets.UTF_8);
+                    printers.put(table.getKey(), CSVFormat.RFC4180.print(w));
+                }
+                Rows rows = new Rows(printers);
+                items.accept(item -> rows.service(view.service(item, true)));
+            } finally {
+                for (CSVPrinter p : printers.values()) {
+                    p.close();
+                }
+            }
+            java.io.DataOutputStream data = new java.io.DataOutputStream(out);
+            for (Table table : TABLES.values()) {
+                Path f = tmp.resolve(table.file());
+                data.writeLong(Files.size(f));
+                Files.copy(f, data);
+            }
+            data.flush();
+        } finally {
+            try (var files = Files.list(tmp)) {
+                for (Path f : files.toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * The package from every federation's part: each table's header, then its rows from each part in turn (an
+     * organisation or location named by several federations once); the taxonomy tables from the vocabulary.
+     */
+    @Override
+    public void join(OutputStream out, List<Path> parts) throws IOException {
+        ZipOutputStream zip = new ZipOutputStream(out);
+        zip.putNextEntry(new ZipEntry("datapackage.json"));
+        zip.write(Responses.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(descriptor()));
+        zip.closeEntry();
+        Set<String> written = new HashSet<>();
+        int section = 0;
+        for (var table : TABLES.entrySet()) {
+            zip.putNextEntry(new ZipEntry(table.getValue().file()));
+            Writer w = new java.io.OutputStreamWriter(zip, StandardCharsets.UTF_8);
+            CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader(table.getValue().columns().toArray(String[]::new)).get().print(w);
+            Rows rows = new Rows(Map.of(table.getKey(), printer));
+            if (table.getKey().equals("taxonomy")) {
+                taxonomies.taxonomies().forEach(t -> rows.add("taxonomy", t));
+            } else if (table.getKey().equals("taxonomy_term")) {
+                taxonomies.terms(null).forEach(t -> rows.add("taxonomy_term", t));
+            }
+            printer.flush();
+            boolean once = table.getKey().equals("organization") || table.getKey().equals("location");
+            for (Path part : parts) {
+                try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(part)))) {
+                    for (int i = 0; i < section; i++) {
+                        in.skipNBytes(in.readLong());
+                    }
+                    long length = in.readLong();
+                    java.io.InputStream rowsIn = new java.io.FilterInputStream(in) {
+                        private long left = length;
+
+                        @Override
+                        public int read() throws IOException {
+                            return left-- > 0 ? super.read() : -1;
+                        }
+
+                        @Override
+                        public int read(byte[] b, int off, int len) throws IOException {
+                            if (left <= 0) {
+                                return -1;
+                            }
+                            int n = super.read(b, off, (int) Math.min(len, left));
+                            left -= Math.max(n, 0);
+                            return n;
+                        }
+                    };
+                    if (once) {
+                        for (var record : CSVFormat.RFC4180.parse(new java.io.InputStreamReader(rowsIn, StandardCharsets.UTF_8))) {
+                            if (written.add(table.getKey() + "/" + record.get(0))) {
+                                printer.printRecord(record.values());
+                            }
+                        }
+                        printer.flush();
+                    } else {
+                        rowsIn.transferTo(zip);
+                    }
+                }
+            }
+            zip.closeEntry();
+            section++;
+        }
+        zip.finish();
     }
 
     /** The Frictionless descriptor of the package. */
