@@ -1,21 +1,13 @@
 package se.insatsnavet.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import se.insatsnavet.hub.Hub;
-import se.insatsnavet.hub.HubOptions;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -33,9 +25,6 @@ import java.util.concurrent.TimeUnit;
  * <pre>java -cp bench/target/benchmarks.jar se.insatsnavet.bench.DumpRebuildBench --work /tmp/d20k --services 20000 --changes 3</pre>
  */
 public final class DumpRebuildBench {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private DumpRebuildBench() {
     }
@@ -69,25 +58,11 @@ public final class DumpRebuildBench {
         Comparator<CatalogueGenerator.Federation> bySize = Comparator.comparingInt(CatalogueGenerator.Federation::services);
         CatalogueGenerator.Federation csv = catalogue.federations().stream().filter(f -> f.format().equals("csv"))
                 .max(smallest ? bySize.reversed() : bySize).orElseThrow();
-        HubOptions options = HubOptions.defaults(dataDir).withPort(0).withHost("127.0.0.1").withFederations(fedDir);
-        Hub hub = Hub.start(options).toCompletionStage().toCompletableFuture().get();
+        ImportedHub.Started imported = ImportedHub.start(fedDir, dataDir, catalogue.federations().size());
+        Hub hub = imported.hub();
         try {
             int port = hub.port();
-            long i0 = System.nanoTime();
-            while (true) {
-                JsonNode items = JSON.readTree(get(port, "/api/federations").body()).path("items");
-                long done = 0;
-                for (JsonNode f : items) {
-                    String s = f.path("lastRun").path("status").asText("");
-                    done += s.equals("succeeded") || s.equals("failed") ? 1 : 0;
-                }
-                if (done >= catalogue.federations().size()) {
-                    break;
-                }
-                Thread.sleep(200);
-            }
-            log("imported in %.1f s; settling the dumps", (System.nanoTime() - i0) / 1e9);
-            Harness.awaitSettledDumps(hub, () -> { });
+            log("imported in %.1f s; the dumps settled", imported.importSeconds());
             Path stale = dataDir.resolve("dumps").resolve(".stale");
             while (Files.exists(stale)) {
                 Thread.sleep(100);
@@ -132,11 +107,6 @@ public final class DumpRebuildBench {
             hub.stop().get(300, TimeUnit.SECONDS);
         }
         System.exit(0);
-    }
-
-    private static HttpResponse<String> get(int port, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(60)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 
     private static void log(String format, Object... args) {

@@ -3,7 +3,6 @@ package se.insatsnavet.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import se.insatsnavet.hub.Hub;
-import se.insatsnavet.hub.HubOptions;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -64,25 +63,11 @@ public final class FileWatchBench {
                 new CatalogueGenerator.Config(services, federations, 20240521L)).generate(fedDir);
         CatalogueGenerator.Federation csv = catalogue.federations().stream().filter(f -> f.format().equals("csv"))
                 .max(java.util.Comparator.comparingInt(CatalogueGenerator.Federation::services)).orElseThrow();
-        HubOptions options = HubOptions.defaults(dataDir).withPort(0).withHost("127.0.0.1").withFederations(fedDir);
-        Hub hub = Hub.start(options).toCompletionStage().toCompletableFuture().get();
+        ImportedHub.Started imported = ImportedHub.start(fedDir, dataDir, catalogue.federations().size());
+        Hub hub = imported.hub();
         try {
             int port = hub.port();
-            long i0 = System.nanoTime();
-            while (true) {
-                JsonNode items = JSON.readTree(get(port, "/api/federations").body()).path("items");
-                long done = 0;
-                for (JsonNode f : items) {
-                    String s = f.path("lastRun").path("status").asText("");
-                    done += s.equals("succeeded") || s.equals("failed") ? 1 : 0;
-                }
-                if (done >= catalogue.federations().size()) {
-                    break;
-                }
-                Thread.sleep(200);
-            }
-            log("imported in %.1f s; settling the dumps", (System.nanoTime() - i0) / 1e9);
-            Harness.awaitSettledDumps(hub, () -> { });
+            log("imported in %.1f s; the dumps settled", imported.importSeconds());
             Path file = fedDir.resolve(csv.id()).resolve("insatser.csv");
             List<Double> times = new ArrayList<>();
             for (int i = 0; i < changes; i++) {

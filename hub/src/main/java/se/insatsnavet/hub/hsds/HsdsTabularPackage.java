@@ -95,12 +95,7 @@ public final class HsdsTabularPackage implements PartedDumpFormat {
             }
             zip.finish();
         } finally {
-            try (var files = Files.list(tmp)) {
-                for (Path f : files.toList()) {
-                    Files.deleteIfExists(f);
-                }
-            }
-            Files.deleteIfExists(tmp);
+            deleteFolder(tmp);
         }
     }
 
@@ -133,12 +128,7 @@ public final class HsdsTabularPackage implements PartedDumpFormat {
             }
             data.flush();
         } finally {
-            try (var files = Files.list(tmp)) {
-                for (Path f : files.toList()) {
-                    Files.deleteIfExists(f);
-                }
-            }
-            Files.deleteIfExists(tmp);
+            deleteFolder(tmp);
         }
     }
 
@@ -327,5 +317,15 @@ public final class HsdsTabularPackage implements PartedDumpFormat {
                 "language", "taxonomy_id", "term_uri")));
         t.put("attribute", new Table("attributes.csv", List.of("id", "link_id", "taxonomy_term_id", "link_entity", "value")));
         return java.util.Collections.unmodifiableMap(t);
+    }
+
+    /** Deletes a temporary folder of table files (flat: no sub-folders). */
+    private static void deleteFolder(Path tmp) throws IOException {
+        try (var files = Files.list(tmp)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
+        Files.deleteIfExists(tmp);
     }
 }
