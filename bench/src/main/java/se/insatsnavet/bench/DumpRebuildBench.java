@@ -49,16 +49,13 @@ public final class DumpRebuildBench {
         if (work == null) {
             throw new IllegalArgumentException("--work is required");
         }
-        Path fedDir = work.resolve("federations");
-        Path dataDir = work.resolve("hub-data");
-        Harness.deleteRecursively(fedDir);
-        Harness.deleteRecursively(dataDir);
-        CatalogueGenerator.Catalogue catalogue = new CatalogueGenerator(
-                new CatalogueGenerator.Config(services, federations, 20240521L)).generate(fedDir);
+        CatalogueGenerator.Catalogue catalogue = ImportedHub.generate(work, services, federations);
+        Path fedDir = ImportedHub.federations(work);
+        Path dataDir = ImportedHub.dataDir(work);
         Comparator<CatalogueGenerator.Federation> bySize = Comparator.comparingInt(CatalogueGenerator.Federation::services);
         CatalogueGenerator.Federation csv = catalogue.federations().stream().filter(f -> f.format().equals("csv"))
                 .max(smallest ? bySize.reversed() : bySize).orElseThrow();
-        ImportedHub.Started imported = ImportedHub.start(fedDir, dataDir, catalogue.federations().size());
+        ImportedHub.Started imported = ImportedHub.start(work, catalogue);
         Hub hub = imported.hub();
         try {
             int port = hub.port();

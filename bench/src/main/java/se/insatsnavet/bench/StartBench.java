@@ -13,10 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -51,22 +49,15 @@ public final class StartBench {
         if (work == null) {
             throw new IllegalArgumentException("--work is required (a folder kept between runs)");
         }
-        Path fedDir = work.resolve("federations");
-        Path dataDir = work.resolve("hub-data");
-        HubOptions options = HubOptions.defaults(dataDir).withPort(0).withHost("127.0.0.1").withFederations(fedDir);
-        if (!Files.isDirectory(dataDir)) {
-            Harness.deleteRecursively(fedDir);
+        HubOptions options = ImportedHub.options(work);
+        if (!Files.isDirectory(ImportedHub.dataDir(work))) {
             long g0 = System.nanoTime();
-            CatalogueGenerator.Catalogue catalogue = new CatalogueGenerator(
-                    new CatalogueGenerator.Config(services, federations, 20240521L)).generate(fedDir);
+            CatalogueGenerator.Catalogue catalogue = ImportedHub.generate(work, services, federations);
             log("generated %d services in %d federations in %.1f s", catalogue.services(), catalogue.federations().size(),
                     (System.nanoTime() - g0) / 1e9);
-            long i0 = System.nanoTime();
-            Hub hub = Hub.start(options).toCompletionStage().toCompletableFuture().get();
-            awaitImport(hub.port(), catalogue.federations().size());
-            log("imported in %.1f s; waiting for the dumps to settle", (System.nanoTime() - i0) / 1e9);
-            Harness.awaitSettledDumps(hub, () -> { });
-            hub.stop().get(300, TimeUnit.SECONDS);
+            ImportedHub.Started imported = ImportedHub.start(work, catalogue);
+            log("imported in %.1f s; the dumps settled", imported.importSeconds());
+            imported.hub().stop().get(300, TimeUnit.SECONDS);
             log("stopped; data folder ready");
         }
         List<Double> seconds = new ArrayList<>();
@@ -98,33 +89,6 @@ public final class StartBench {
         }
         log("serving (s): %s", seconds);
         System.exit(0);
-    }
-
-    private static void awaitImport(int port, int expected) throws Exception {
-        Set<String> finished = new HashSet<>();
-        long lastLog = 0;
-        while (finished.size() < expected) {
-            HttpResponse<String> r;
-            try {
-                r = get(port, "/api/federations");
-            } catch (java.io.IOException e) {
-                log("import: %s; asking again", e);
-                continue;
-            }
-            if (r.statusCode() == 200) {
-                for (JsonNode f : JSON.readTree(r.body()).path("items")) {
-                    String status = f.path("lastRun").path("status").asText("");
-                    if (status.equals("succeeded") || status.equals("failed")) {
-                        finished.add(f.path("id").asText());
-                    }
-                }
-            }
-            if (System.nanoTime() - lastLog > 30e9) {
-                lastLog = System.nanoTime();
-                log("import: %d of %d federations finished", finished.size(), expected);
-            }
-            Thread.sleep(500);
-        }
     }
 
     private static HttpResponse<String> get(int port, String path) throws Exception {

@@ -210,15 +210,7 @@ class ChangesFeedTest {
 
     @Test
     void anOrganisationThatNoLongerProvidesAnyServiceIsGone() throws Exception {
-        Path dir = federations.resolve("alfa");
-        Files.writeString(dir.resolve("federation.json"), Files.readString(dir.resolve("federation.json"))
-                .replace("\"description\": \"Beskrivning\"", "\"description\": \"Beskrivning\", \"provider.name\": \"Anordnare\""));
-        write("Id;Namn;Beskrivning;Anordnare\na1;Jobbcoach;Stöd till arbete.;Jobbhuset\na2;Studiecirkel;Stöd till studier.;Folkbildarna\n");
-        hub.stop().get(60, java.util.concurrent.TimeUnit.SECONDS);
-        hub = Hub.start(HubOptions.defaults(data).withPort(0).withHost("127.0.0.1").withFederations(federations)
-                .withImportOnStart(false).withReadRetries(0, 10).withFileWatch(0)).toCompletionStage().toCompletableFuture().get();
-        http = new TestHttp(hub.port());
-        hub.syncNow("alfa", "test");
+        syncWithProviderColumn("Id;Namn;Beskrivning;Anordnare\na1;Jobbcoach;Stöd till arbete.;Jobbhuset\na2;Studiecirkel;Stöd till studier.;Folkbildarna\n");
         assertEquals(200, http.get("/id/organisation/folkbildarna", "text/turtle").statusCode());
         write("Id;Namn;Beskrivning;Anordnare\na1;Jobbcoach;Stöd till arbete.;Jobbhuset\na2;Studiecirkel;Stöd till studier.;Jobbhuset\n");
         hub.syncNow("alfa", "test");
@@ -229,15 +221,7 @@ class ChangesFeedTest {
 
     @Test
     void anOrganisationFirstNamedByALaterRunIsGoneOnceItProvidesNothing() throws Exception {
-        Path dir = federations.resolve("alfa");
-        Files.writeString(dir.resolve("federation.json"), Files.readString(dir.resolve("federation.json"))
-                .replace("\"description\": \"Beskrivning\"", "\"description\": \"Beskrivning\", \"provider.name\": \"Anordnare\""));
-        write("Id;Namn;Beskrivning;Anordnare\na1;Jobbcoach;Stöd till arbete.;Jobbhuset\na2;Studiecirkel;Stöd till studier.;Jobbhuset\n");
-        hub.stop().get(60, java.util.concurrent.TimeUnit.SECONDS);
-        hub = Hub.start(HubOptions.defaults(data).withPort(0).withHost("127.0.0.1").withFederations(federations)
-                .withImportOnStart(false).withReadRetries(0, 10).withFileWatch(0)).toCompletionStage().toCompletableFuture().get();
-        http = new TestHttp(hub.port());
-        hub.syncNow("alfa", "test");
+        syncWithProviderColumn("Id;Namn;Beskrivning;Anordnare\na1;Jobbcoach;Stöd till arbete.;Jobbhuset\na2;Studiecirkel;Stöd till studier.;Jobbhuset\n");
         // a later run of the same hub names a new provider: recorded from the description that run wrote
         write("Id;Namn;Beskrivning;Anordnare\na1;Jobbcoach;Stöd till arbete.;Jobbhuset\na2;Studiecirkel;Stöd till studier.;Kunskapsbron\n");
         hub.syncNow("alfa", "test");
@@ -246,5 +230,21 @@ class ChangesFeedTest {
         hub.syncNow("alfa", "test");
         assertEquals(410, http.get("/id/organisation/kunskapsbron", "text/turtle").statusCode());
         assertEquals(200, http.get("/id/organisation/jobbhuset", "text/turtle").statusCode());
+    }
+
+    /**
+     * Maps alfa's "Anordnare" column to the provider's name, writes {@code csv} as its source, restarts the hub
+     * (without the file watch or an import at start) and syncs alfa once.
+     */
+    private void syncWithProviderColumn(String csv) throws Exception {
+        Path dir = federations.resolve("alfa");
+        Files.writeString(dir.resolve("federation.json"), Files.readString(dir.resolve("federation.json"))
+                .replace("\"description\": \"Beskrivning\"", "\"description\": \"Beskrivning\", \"provider.name\": \"Anordnare\""));
+        write(csv);
+        hub.stop().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        hub = Hub.start(HubOptions.defaults(data).withPort(0).withHost("127.0.0.1").withFederations(federations)
+                .withImportOnStart(false).withReadRetries(0, 10).withFileWatch(0)).toCompletionStage().toCompletableFuture().get();
+        http = new TestHttp(hub.port());
+        hub.syncNow("alfa", "test");
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.io.input.BoundedInputStream;
 import se.insatsnavet.hub.dumps.PartedDumpFormat;
 import se.insatsnavet.hub.http.Responses;
 import se.insatsnavet.hub.services.ServiceCatalog;
@@ -64,38 +65,17 @@ public final class HsdsTabularPackage implements PartedDumpFormat {
         write(out, catalog::forEachItem);
     }
 
+    /** The whole package: the catalogue's items as one part, joined (the same as every federation's part joined). */
     @Override
     public void write(OutputStream out, java.util.function.Consumer<java.util.function.Consumer<ObjectNode>> items) throws IOException {
-        Path tmp = Files.createTempDirectory("insatsnavet-hsds");
+        Path part = Files.createTempFile("insatsnavet-hsds", ".part");
         try {
-            Map<String, CSVPrinter> printers = new LinkedHashMap<>();
-            try {
-                for (var table : TABLES.entrySet()) {
-                    Writer w = Files.newBufferedWriter(tmp.resolve(table.getValue().file()), StandardCharsets.UTF_8);
-                    printers.put(table.getKey(), CSVFormat.RFC4180.builder()
-                            .setHeader(table.getValue().columns().toArray(String[]::new)).get().print(w));
-                }
-                Rows rows = new Rows(printers);
-                taxonomies.taxonomies().forEach(t -> rows.add("taxonomy", t));
-                taxonomies.terms(null).forEach(t -> rows.add("taxonomy_term", t));
-                items.accept(item -> rows.service(view.service(item, true)));
-            } finally {
-                for (CSVPrinter p : printers.values()) {
-                    p.close();
-                }
+            try (OutputStream partOut = new java.io.BufferedOutputStream(Files.newOutputStream(part))) {
+                writePart(partOut, items);
             }
-            ZipOutputStream zip = new ZipOutputStream(out);
-            zip.putNextEntry(new ZipEntry("datapackage.json"));
-            zip.write(Responses.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(descriptor()));
-            zip.closeEntry();
-            for (Table table : TABLES.values()) {
-                zip.putNextEntry(new ZipEntry(table.file()));
-                Files.copy(tmp.resolve(table.file()), zip);
-                zip.closeEntry();
-            }
-            zip.finish();
+            join(out, List.of(part));
         } finally {
-            deleteFolder(tmp);
+            Files.deleteIfExists(part);
         }
     }
 
@@ -161,25 +141,8 @@ public final class HsdsTabularPackage implements PartedDumpFormat {
                     for (int i = 0; i < section; i++) {
                         in.skipNBytes(in.readLong());
                     }
-                    long length = in.readLong();
-                    java.io.InputStream rowsIn = new java.io.FilterInputStream(in) {
-                        private long left = length;
-
-                        @Override
-                        public int read() throws IOException {
-                            return left-- > 0 ? super.read() : -1;
-                        }
-
-                        @Override
-                        public int read(byte[] b, int off, int len) throws IOException {
-                            if (left <= 0) {
-                                return -1;
-                            }
-                            int n = super.read(b, off, (int) Math.min(len, left));
-                            left -= Math.max(n, 0);
-                            return n;
-                        }
-                    };
+                    java.io.InputStream rowsIn = BoundedInputStream.builder().setInputStream(in)
+                            .setMaxCount(in.readLong()).setPropagateClose(false).get();
                     if (once) {
                         for (var record : CSVFormat.RFC4180.parse(new java.io.InputStreamReader(rowsIn, StandardCharsets.UTF_8))) {
                             if (written.add(table.getKey() + "/" + record.get(0))) {
