@@ -437,15 +437,19 @@ public final class Hub {
         imports.onChangesElsewhere(changes -> hsdsIndex.invalidate());
         // the organisations providing services: a federation's first changing run after start records all of its
         // providers (a query over its services); after that, only the providers of the descriptions a run wrote can
-        // be new, so the run records those (handed from its committed listener to its finished listener, which
-        // both run on the importing thread), after the run is recorded and visible
-        ThreadLocal<java.util.Set<String>> writtenProviders = ThreadLocal.withInitial(java.util.HashSet::new);
+        // be new, so the run records those (kept by federation from its committed listener to its finished
+        // listener: a federation runs one import at a time), after the run is recorded and visible
+        java.util.Map<String, java.util.Set<String>> writtenProviders = new java.util.concurrent.ConcurrentHashMap<>();
         java.util.Set<String> providersRecorded = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        imports.onCommitted(committed -> committed.models().values()
-                .forEach(model -> writtenProviders.get().addAll(providersOf(model))));
+        imports.onCommitted(committed -> {
+            if (!committed.models().isEmpty()) {
+                java.util.Set<String> written = writtenProviders.computeIfAbsent(
+                        HubIris.federationIdOf(committed.changes().get(0).serviceId()), f -> new java.util.HashSet<>());
+                committed.models().values().forEach(model -> written.addAll(providersOf(model)));
+            }
+        });
         imports.onRunFinished(run -> {
-            java.util.Set<String> written = writtenProviders.get();
-            writtenProviders.remove();
+            java.util.Set<String> written = java.util.Objects.requireNonNullElse(writtenProviders.remove(run.federationId()), java.util.Set.of());
             if (run.counts().changedCatalogue()) {
                 hsdsIndex.invalidate();
                 if (providersRecorded.contains(run.federationId())) {
@@ -776,7 +780,6 @@ public final class Hub {
         }
     }
 
-    /** The items of the descriptions a run wrote; none (the index then reads the services from the store) if one cannot be built. */
     /** The organisations a service description names as its provider (competent authority) with a label. */
     private static java.util.Set<String> providersOf(org.apache.jena.rdf.model.Model model) {
         java.util.Set<String> providers = new java.util.HashSet<>();
@@ -788,6 +791,7 @@ public final class Hub {
         return providers;
     }
 
+    /** The items of the descriptions a run wrote; none (the index then reads the services from the store) if one cannot be built. */
     private java.util.Map<String, com.fasterxml.jackson.databind.node.ObjectNode> itemsOfModels(
             java.util.Map<String, org.apache.jena.rdf.model.Model> models) {
         try {
