@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HarnessTest {
 
     @Test
-    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    // a bound for a hang, not a speed limit: on a busy machine (CI beside another build) this takes minutes
+    @Timeout(value = 15, unit = TimeUnit.MINUTES)
     void producesEveryFigure(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("BENCHMARKS.md");
         Harness.Options options = new Harness.Options(60, 3, out, 2, 0.5, 8, tmp.resolve("work"), 7L, 60, 0, "HarnessTest");

@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ImportLoadBenchTest {
 
     @Test
-    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    // a bound for a hang, not a speed limit: on a busy machine (CI beside another build) this takes minutes
+    @Timeout(value = 15, unit = TimeUnit.MINUTES)
     void readsDuringImportsNeverFailAndNeverStayStale(@TempDir Path tmp) throws Exception {
         ImportLoadBench.Options options = new ImportLoadBench.Options(60, 3, 3, 2, tmp.resolve("BENCHMARKS.md"), tmp.resolve("work"), 7L);
 

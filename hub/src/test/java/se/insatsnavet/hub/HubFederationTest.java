@@ -61,7 +61,8 @@ class HubFederationTest {
                 """, StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("lista.csv"), "Id;Namn;Text\nb1;Arbetsträning i Gävle;Prova på ett arbete.\n",
                 StandardCharsets.UTF_8);
-        System.setProperty("insatsnavet.peers.timeoutMillis", "1500");
+        // long enough for the national hub to answer on a busy machine; the silent peer is then cut off after it
+        System.setProperty("insatsnavet.peers.timeoutMillis", "15000");
         try {
             regional = Hub.start(HubOptions.defaults(regionalData).withPort(0).withHost("127.0.0.1").withFederations(federations)
                     .withImportOnStart(false).withFileWatch(0)

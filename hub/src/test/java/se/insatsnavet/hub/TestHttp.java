@@ -19,6 +19,12 @@ final class TestHttp {
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
+    /**
+     * How long one request may take: long, because on a busy machine (CI beside another build) a search across
+     * peer hubs or a first page after an import can legitimately take many seconds; a hung request still ends.
+     */
+    static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(5);
+
     private final int port;
 
     TestHttp(int port) {
@@ -27,7 +33,7 @@ final class TestHttp {
 
     HttpResponse<String> get(String path, String accept) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(30)).GET();
+                .timeout(REQUEST_TIMEOUT).GET();
         if (accept != null) {
             b.header("Accept", accept);
         }
@@ -44,7 +50,7 @@ final class TestHttp {
     /** GET with any headers (name, value, name, value …), the body as raw bytes. */
     HttpResponse<byte[]> getRaw(String path, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(30)).GET();
+                .timeout(REQUEST_TIMEOUT).GET();
         for (int i = 0; i + 1 < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
         }
