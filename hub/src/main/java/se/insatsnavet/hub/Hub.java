@@ -25,6 +25,7 @@ import se.insatsnavet.hub.http.Blocking;
 import se.insatsnavet.hub.http.HealthHandler;
 import se.insatsnavet.hub.http.OpenApiHandler;
 import se.insatsnavet.hub.http.Responses;
+import se.insatsnavet.hub.http.SecurityHeaders;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -392,6 +393,7 @@ public final class Hub {
                 Long.getLong("insatsnavet.usage.flushMillis", 60_000));
         // reads are open to every origin (no credentials); writes need a token, not a cookie
         router.route().handler(metrics.requestTimer());
+        router.route().handler(SecurityHeaders.create());
         router.route().handler(CorsHandler.create().addOrigin("*")
                 .allowedMethods(java.util.Set.of(io.vertx.core.http.HttpMethod.GET, io.vertx.core.http.HttpMethod.HEAD))
                 .allowedHeader("If-None-Match").allowedHeader("Accept").exposedHeader("ETag"));
@@ -560,12 +562,14 @@ public final class Hub {
         router.get("/datasets/dcat").handler(catalogHandler);
         router.get("/dumps/").handler(DumpsHandler.list(dumps));
         router.get("/dumps/:name").handler(DumpsHandler.one(dumps));
-        router.get("/changes").handler(ChangesHandler.create(vertx, changeLog, iris));
+        ChangesHandler changes = ChangesHandler.create(vertx, changeLog, iris);
+        router.get("/changes").handler(changes);
+        router.get("/changes/latest").handler(changes.latest());
         EventStreamHandler ldes = EventStreamHandler.create(vertx, changeLog, store, iris);
         router.get("/ldes").handler(ldes.fragment());
         router.get("/ldes/event/:seq").handler(ldes.event());
         router.get("/feeds/:feed.atom").handler(AtomFeedHandler.create(vertx, changeLog, iris,
-                id -> registry.get(id).isPresent(), registry::name));
+                id -> registry.get(id).isPresent(), registry::name, catalog::namesOfIds));
         router.get("/openapi.json").handler(OpenApiHandler.create(vertx));
         String jsonLdContext = se.insatsnavet.hub.linkeddata.RdfWriting.context();
         router.get("/" + se.insatsnavet.hub.linkeddata.RdfWriting.CONTEXT_PATH).handler(ctx ->

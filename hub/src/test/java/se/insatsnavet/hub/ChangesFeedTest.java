@@ -128,6 +128,48 @@ class ChangesFeedTest {
         assertEquals(400, http.get("/changes?since=yesterday").statusCode());
     }
 
+    @Test
+    void anEmptyPageAnswersATokenToResumeFromNeverAnEarlierOne() throws Exception {
+        assertEquals("0", http.json("/changes/latest").path("next").asText(), "an empty log");
+        hub.syncNow("alfa", "test");
+        String latest = http.json("/changes/latest").path("next").asText();
+        JsonNode all = http.json("/changes");
+        assertEquals(all.path("items").get(2).path("seq").asText(), latest, "the newest change's token");
+        assertEquals(latest, all.path("next").asText());
+
+        JsonNode future = http.json("/changes?since=2999-01-01T00:00:00Z");
+        assertEquals(0, future.path("items").size());
+        assertEquals(latest, future.path("next").asText(), "after a time with no change: the newest token, not 0");
+        assertEquals(latest, http.json("/changes?since=" + latest).path("next").asText(), "an empty page keeps the token");
+        assertEquals(400, http.get("/changes/latest?federation=alfa").statusCode(), "no parameter is ignored");
+
+        write(HEADER + "a1;Jobbcoach;Stöd till arbete, även kvällar.\na2;Studiecirkel;Stöd till studier.\na3;Hälsa;Friskvård.\n");
+        hub.syncNow("alfa", "test");
+        JsonNode resumed = http.json("/changes?since=" + future.path("next").asText());
+        assertEquals(1, resumed.path("items").size(), resumed.toString());
+        assertEquals("alfa.a1", resumed.path("items").get(0).path("service").asText());
+    }
+
+    @Test
+    void atomEntriesAreTitledByTheServicesName() throws Exception {
+        hub.syncNow("alfa", "test");
+        String atom = http.get("/feeds/changes.atom", "application/atom+xml").body();
+        assertTrue(atom.contains("<title>Ny insats: Jobbcoach</title>"), atom);
+        assertTrue(!atom.contains("<title>Ny insats: alfa.a1</title>"), atom);
+    }
+
+    @Test
+    void aServiceAsJsonCarriesTheSameIdentifiersAsInTheList() {
+        hub.syncNow("alfa", "test");
+        JsonNode listed = http.json("/api/services?perPage=100").path("items").get(0);
+        String id = listed.path("id").asText();
+        JsonNode one = http.json("/id/service/" + id + "?format=json");
+        assertEquals(id, one.path("id").asText());
+        assertEquals(listed.path("uri").asText(), one.path("uri").asText());
+        assertEquals("alfa", one.path("federation").asText());
+        assertEquals(listed.path("title"), one.path("title"));
+    }
+
     /** A linked-data consumer: follows the event stream's fragments and applies its activities to a copy. */
     private final class EventStreamReplica {
         final Map<String, String> titles = new HashMap<>();

@@ -131,14 +131,15 @@ class IndicatorsTest {
         assertEquals("alfa.a1", women.path("service").asText());
         assertEquals(20, women.path("participants").asInt());
         assertEquals(35, total.path("participants").asInt());
-        assertEquals(50.0, women.path("workOrStudiesAtExit").asDouble());
+        assertEquals(50.0, women.path("workOrStudiesAtExitPercent").asDouble());
+        assertTrue(women.path("workOrStudiesAtExit").isMissingNode(), "the upload's count name is not reused for a share");
         assertEquals(12, women.path("workOrStudiesAtExitBase").asInt());
-        assertEquals(50.0, total.path("workOrStudiesAtExit").asDouble());
+        assertEquals(50.0, total.path("workOrStudiesAtExitPercent").asDouble());
         assertEquals(22, total.path("workOrStudiesAtExitBase").asInt());
-        assertTrue(women.path("stepMovement").isNull(), "9 of 12 leaves 3: withheld");
-        assertEquals(50.0, men.path("stepMovement").asDouble());
-        assertTrue(total.path("stepMovement").isNull(), "the total would reveal the women's figure");
-        assertTrue(women.path("workOrStudies6Months").isNull(), "not reported");
+        assertTrue(women.path("stepMovementPercent").isNull(), "9 of 12 leaves 3: withheld");
+        assertEquals(50.0, men.path("stepMovementPercent").asDouble());
+        assertTrue(total.path("stepMovementPercent").isNull(), "the total would reveal the women's figure");
+        assertTrue(women.path("workOrStudies6MonthsPercent").isNull(), "not reported");
         // 2023: only men reported (women's row was rejected): no total
         assertEquals(List.of("M"), sexes(http.json("/api/services/alfa.a1/indicators?period=2023")));
     }
@@ -157,8 +158,8 @@ class IndicatorsTest {
         assertEquals(200, csv.statusCode());
         assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
         String[] lines = csv.body().split("\r\n");
-        assertEquals("federation,service,period,sex,participants,exits,workOrStudiesAtExit,workOrStudiesAtExitBase,"
-                + "stepMovement,stepMovementBase,workOrStudies6Months,workOrStudies6MonthsBase,workOrStudies18Months,"
+        assertEquals("federation,service,period,sex,participants,exits,workOrStudiesAtExitPercent,workOrStudiesAtExitBase,"
+                + "stepMovementPercent,stepMovementBase,workOrStudies6MonthsPercent,workOrStudies6MonthsBase,workOrStudies18MonthsPercent,"
                 + "workOrStudies18MonthsBase", lines[0]);
         assertEquals(6, lines.length);
         assertTrue(List.of(lines).contains("\"alfa\",\"alfa.a1\",\"2024\",\"T\",35,22,50.0,22,,,,,,"), csv.body());
@@ -240,8 +241,8 @@ class IndicatorsTest {
     private static int figures(JsonNode body) {
         int n = 0;
         for (JsonNode item : body.path("items")) {
-            for (String m : List.of("participants", "exits", "workOrStudiesAtExit", "stepMovement", "workOrStudies6Months",
-                    "workOrStudies18Months")) {
+            for (String m : List.of("participants", "exits", "workOrStudiesAtExitPercent", "stepMovementPercent",
+                    "workOrStudies6MonthsPercent", "workOrStudies18MonthsPercent")) {
                 n += item.path(m).isNull() || item.path(m).isMissingNode() ? 0 : 1;
             }
         }

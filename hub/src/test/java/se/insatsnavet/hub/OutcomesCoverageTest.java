@@ -95,9 +95,14 @@ class OutcomesCoverageTest {
     }
 
     /** The sum the test expects, from the published rows: null when a reporting service lacks the figure. */
+    /** The name of a measure's published figure in /api/indicators: a share is named …Percent. */
+    private static String figure(String measure) {
+        return measure.equals("participants") ? measure : measure + "Percent";
+    }
+
     private static String expected(List<JsonNode> rows, String period, String sex, String measure) {
         List<JsonNode> ofYear = rows.stream().filter(r -> r.path("period").asText().equals(period)).toList();
-        List<String> reporting = ofYear.stream().filter(r -> !r.path(measure).isNull()).map(r -> r.path("service").asText())
+        List<String> reporting = ofYear.stream().filter(r -> !r.path(figure(measure)).isNull()).map(r -> r.path("service").asText())
                 .distinct().toList();
         if (reporting.isEmpty()) {
             return "absent";
@@ -107,14 +112,14 @@ class OutcomesCoverageTest {
         for (String service : reporting) {
             JsonNode row = ofYear.stream().filter(r -> r.path("service").asText().equals(service)
                     && r.path("sex").asText().equals(sex)).findFirst().orElse(null);
-            if (row == null || row.path(measure).isNull()) {
+            if (row == null || row.path(figure(measure)).isNull()) {
                 return null;
             }
             if (measure.equals("participants")) {
                 count += row.path(measure).asLong();
             } else {
                 long b = row.path(measure + "Base").asLong();
-                count += row.path(measure).decimalValue().multiply(BigDecimal.valueOf(b))
+                count += row.path(figure(measure)).decimalValue().multiply(BigDecimal.valueOf(b))
                         .divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP).longValueExact();
                 base += b;
             }

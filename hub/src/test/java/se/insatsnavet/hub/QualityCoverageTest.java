@@ -66,6 +66,60 @@ class QualityCoverageTest {
     }
 
     @Test
+    void freshnessComesFromTheSourcesReviewDateNotFromTheImport() {
+        QualityCheck check = new QualityCheck(Clock.fixed(Instant.parse("2026-11-30T00:00:00Z"), ZoneOffset.UTC));
+        com.fasterxml.jackson.databind.node.ObjectNode s = TestHttp.JSON.createObjectNode().put("id", "a.1")
+                .put("modified", "2026-11-29T10:00:00Z");
+        s.set("title", TestHttp.JSON.createObjectNode().put("sv", "Insats"));
+        JsonNode reviewedLongAgo = check.check(s.deepCopy().put("lastReviewed", "2024-03-01"));
+        assertTrue(reviewedLongAgo.path("stale").asBoolean(), "imported yesterday, reviewed 2024: stale");
+        assertTrue(reviewedLongAgo.path("reasons").toString().contains("not reviewed for more than 12 months: 2024-03-01"),
+                reviewedLongAgo.toString());
+        assertFalse(check.check(s.deepCopy().put("lastReviewed", "2026-03-01")).path("stale").asBoolean());
+        JsonNode noDate = check.check(s.deepCopy().put("modified", "2025-01-02T00:00:00Z"));
+        assertTrue(noDate.path("reasons").toString().contains("no review date, and not changed for more than 12 months: 2025-01-02"),
+                noDate.toString());
+        assertFalse(check.check(s).path("stale").asBoolean(), "no review date, changed yesterday: fresh, by its change");
+    }
+
+    @Test
+    void theEditorsPageCountsTheServicesAndTheStaleOnesFromTheData() {
+        JsonNode report = http.json("/api/quality/centrala-ostergotland");
+        int services = report.path("services").size();
+        long stale = 0;
+        for (JsonNode checked : report.path("services")) {
+            JsonNode s = http.json("/id/service/" + checked.path("id").asText() + "?format=json");
+            String reviewed = s.path("lastReviewed").asText("");
+            if (!reviewed.isEmpty() && java.time.LocalDate.parse(reviewed.substring(0, 10))
+                    .isBefore(java.time.LocalDate.now(ZoneOffset.UTC).minusDays(365))) {
+                stale++;
+            }
+        }
+        assertTrue(services >= 17, report.toString());
+        assertTrue(stale > 0, "the bundled examples were reviewed more than a year ago");
+        assertEquals(stale, report.path("stale").asLong());
+        String page = http.get("/kvalitet/centrala-ostergotland", "text/html").body();
+        assertTrue(page.contains("<li>Insatser: " + services + "</li>"), page);
+        assertTrue(page.contains("inte ändrade på mer än 12 månader): " + stale + "</li>"), page);
+    }
+
+    @Test
+    void theFederationsListTellsTheServicesLastRunFromTheIndicatorsLastRun() {
+        int withIndicators = 0;
+        for (JsonNode f : http.json("/api/federations").path("items")) {
+            JsonNode services = f.path("lastRun");
+            assertFalse(services.isMissingNode(), f.toString());
+            if (f.has("indicators")) {
+                withIndicators++;
+                String indicatorsSource = f.path("indicators").path("id").asText();
+                assertFalse(indicatorsSource.equals(services.path("source").asText()), "lastRun is the services' run: " + f);
+                assertEquals(indicatorsSource, f.path("indicators").path("lastRun").path("source").asText(), f.toString());
+            }
+        }
+        assertTrue(withIndicators > 0, "the bundled examples publish indicators");
+    }
+
+    @Test
     void eachFederationHasASummaryAndItsServicesWorstFirst() {
         JsonNode summary = http.json("/api/quality");
         assertEquals(4, summary.path("federations").size(), summary.toString());

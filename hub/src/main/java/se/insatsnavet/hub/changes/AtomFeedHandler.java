@@ -12,14 +12,18 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import java.io.StringWriter;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
  * Atom 1.0 feeds of the newest changes: {@code /feeds/changes.atom} (national) and
  * {@code /feeds/{federation}.atom}. Each entry is one add, update or removal and links to the service's
- * URI; removals say so in the title. Written with StAX, so every text is escaped.
+ * URI. An entry is titled by the service's Swedish name (another language's when it has none) as published
+ * now; a removed service's name is no longer published, so its entry names its id. Removals say so in the
+ * title. Written with StAX, so every text is escaped.
  */
 public final class AtomFeedHandler implements Handler<RoutingContext> {
 
@@ -31,19 +35,26 @@ public final class AtomFeedHandler implements Handler<RoutingContext> {
     private final HubIris iris;
     private final Predicate<String> federationExists;
     private final Function<String, String> federationNames;
+    private final Function<Collection<String>, Map<String, String>> serviceNames;
 
     private AtomFeedHandler(Vertx vertx, ChangeLog log, HubIris iris, Predicate<String> federationExists,
-                            Function<String, String> federationNames) {
+                            Function<String, String> federationNames, Function<Collection<String>, Map<String, String>> serviceNames) {
         this.vertx = vertx;
         this.log = log;
         this.iris = iris;
         this.federationExists = federationExists;
         this.federationNames = federationNames;
+        this.serviceNames = serviceNames;
     }
 
+    /**
+     * @param serviceNames the published names of services by id (blocking: called on a worker); a service not
+     *                     published has none
+     */
     public static AtomFeedHandler create(Vertx vertx, ChangeLog log, HubIris iris, Predicate<String> federationExists,
-                                         Function<String, String> federationNames) {
-        return new AtomFeedHandler(vertx, log, iris, federationExists, federationNames);
+                                         Function<String, String> federationNames,
+                                         Function<Collection<String>, Map<String, String>> serviceNames) {
+        return new AtomFeedHandler(vertx, log, iris, federationExists, federationNames, serviceNames);
     }
 
     @Override
@@ -55,7 +66,11 @@ public final class AtomFeedHandler implements Handler<RoutingContext> {
             return;
         }
         String self = iris.endpoint("feeds/" + name + ".atom");
-        Blocking.run(vertx, () -> render(self, federation, log.newest(federation, ENTRIES))).onComplete(ar -> {
+        Blocking.run(vertx, () -> {
+            List<ChangeLog.Entry> entries = log.newest(federation, ENTRIES);
+            Map<String, String> names = serviceNames.apply(entries.stream().map(ChangeLog.Entry::serviceId).toList());
+            return render(self, federation, entries, names);
+        }).onComplete(ar -> {
             if (ar.failed()) {
                 Responses.failed(ctx, ar.cause());
             } else {
@@ -64,7 +79,8 @@ public final class AtomFeedHandler implements Handler<RoutingContext> {
         });
     }
 
-    private String render(String self, String federation, List<ChangeLog.Entry> entries) throws XMLStreamException {
+    private String render(String self, String federation, List<ChangeLog.Entry> entries, Map<String, String> names)
+            throws XMLStreamException {
         StringWriter out = new StringWriter();
         XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
         x.writeStartDocument("UTF-8", "1.0");
@@ -82,7 +98,7 @@ public final class AtomFeedHandler implements Handler<RoutingContext> {
             String uri = iris.service(e.serviceId());
             x.writeStartElement("entry");
             element(x, "id", uri + "#change-" + e.seq());
-            element(x, "title", title(e));
+            element(x, "title", title(e, names.getOrDefault(e.serviceId(), e.serviceId())));
             element(x, "updated", e.at().toString());
             link(x, "alternate", uri, "text/html");
             element(x, "summary", e.serviceId() + " (" + federationNames.apply(e.federationId()) + "): " + e.action());
@@ -97,11 +113,11 @@ public final class AtomFeedHandler implements Handler<RoutingContext> {
         return out.toString();
     }
 
-    private static String title(ChangeLog.Entry e) {
+    private static String title(ChangeLog.Entry e, String name) {
         return switch (e.action()) {
-            case "added" -> "Ny insats: " + e.serviceId();
-            case "deleted" -> "Borttagen insats: " + e.serviceId();
-            default -> "Ändrad insats: " + e.serviceId();
+            case "added" -> "Ny insats: " + name;
+            case "deleted" -> "Borttagen insats: " + name;
+            default -> "Ändrad insats: " + name;
         };
     }
 

@@ -79,16 +79,16 @@ public final class FederationsHandler implements Handler<RoutingContext> {
                     }
                 }
             }
+            // the services' last run and the indicators' last run apart: an indicators run says nothing of the services
+            String indicatorsSource = f.indicators() == null ? "" : f.indicators().id();
             if (f.indicators() != null) {
                 SourceDescriptor s = f.indicators();
-                o.putObject("indicators").put("id", s.id()).put("kind", s.kind()).put("format", s.format())
+                ObjectNode indicators = o.putObject("indicators").put("id", s.id()).put("kind", s.kind()).put("format", s.format())
                         .put("href", "/api/indicators?federation=" + f.id());
+                runs.newestRun(f.id(), s.id(), false).ifPresent(r -> indicators.set("lastRun", RunJson.summary(r)));
             }
             o.put("services", counts.getOrDefault(f.id(), 0));
-            List<RunReport> last = runs.runs(f.id(), 1);
-            if (!last.isEmpty()) {
-                o.set("lastRun", RunJson.summary(last.get(0)));
-            }
+            runs.newestRun(f.id(), indicatorsSource, true).ifPresent(r -> o.set("lastRun", RunJson.summary(r)));
             o.put("runs", "/api/federations/" + f.id() + "/runs");
         }
         body.put("total", items.size());

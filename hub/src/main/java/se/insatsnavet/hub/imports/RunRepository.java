@@ -29,7 +29,7 @@ public final class RunRepository {
 
     /** Marks runs left {@code running} by a hub that died as {@code interrupted}; returns how many. */
     public int markInterrupted() {
-        return db.inTransaction(c -> {
+        return db.inDurableTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE import_run SET status = ?, finished_at = ?, failure = ? WHERE status = ?")) {
                 ps.setString(1, RunStatus.INTERRUPTED.label());
@@ -47,7 +47,7 @@ public final class RunRepository {
      * hub nodes, the runs a dead node left behind.
      */
     public int markInterrupted(String federationId) {
-        return db.inTransaction(c -> {
+        return db.inDurableTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE import_run SET status = ?, finished_at = ?, failure = ? WHERE status = ? AND federation_id = ?")) {
                 ps.setString(1, RunStatus.INTERRUPTED.label());
@@ -62,7 +62,7 @@ public final class RunRepository {
 
     /** Ends a run still marked running as failed (its full record could not be written earlier). */
     public void markFailed(long runId, String failure, Instant finishedAt) {
-        db.inTransaction(c -> {
+        db.inDurableTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE import_run SET status = ?, finished_at = ?, failure = ? WHERE id = ? AND status = ?")) {
                 ps.setString(1, RunStatus.FAILED.label());
@@ -124,9 +124,9 @@ public final class RunRepository {
         });
     }
 
-    /** Records the start of a run; returns its id. */
+    /** Records the start of a run, durably (a run killed right after is still found and marked interrupted); returns its id. */
     public long start(String federationId, String sourceId, String trigger, Instant startedAt) {
-        return db.inTransaction(c -> {
+        return db.inDurableTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO import_run (federation_id, source_id, run_trigger, status, started_at) VALUES (?, ?, ?, ?, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
@@ -164,12 +164,12 @@ public final class RunRepository {
 
     /**
      * Finishes a run in one transaction: its counts and messages, the new record hashes (upserted),
-     * the hashes of deleted records removed, and the change log entries.
+     * the hashes of deleted records removed, and the change log entries; on disk when this returns.
      */
     public void finish(long runId, String federationId, RunStatus status, RunCounts counts, String fingerprint,
                        String failure, List<RunMessage> messages, List<RecordHash> upserts, List<String> deletedLocalIds,
                        List<Change> changes, Instant finishedAt) {
-        db.inTransaction(c -> {
+        db.inDurableTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE import_run SET status = ?, finished_at = ?, records_read = ?, "
                     + "records_valid = ?, records_added = ?, records_updated = ?, records_deleted = ?, records_unchanged = ?, "
                     + "records_rejected = ?, warnings = ?, source_fingerprint = ?, failure = ? WHERE id = ?")) {
@@ -257,6 +257,12 @@ public final class RunRepository {
         if (changes.isEmpty()) {
             return;
         }
+        // one change-log writer at a time, across threads and hub nodes, until this transaction commits: the
+        // sequence numbers are then taken in commit order (a reader at seq N never later finds a change below N)
+        try (PreparedStatement lock = c.prepareStatement("SELECT id FROM change_log_writer WHERE id = 1 FOR UPDATE");
+             ResultSet rs = lock.executeQuery()) {
+            rs.next();
+        }
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO change_log (changed_at, federation_id, service_id, action, run_id) VALUES (?, ?, ?, ?, ?)")) {
             for (Change ch : changes) {
@@ -314,6 +320,24 @@ public final class RunRepository {
                 }
             }
             return out;
+        });
+    }
+
+    /**
+     * The newest run of a federation's source, or of any source but that one ({@code except}), without its
+     * messages: a federation's services runs and its indicators runs told apart.
+     */
+    public Optional<RunReport> newestRun(String federationId, String sourceId, boolean except) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT_RUN + " WHERE federation_id = ? AND "
+                    + (except ? "source_id <> ?" : "source_id = ?") + " ORDER BY id DESC")) {
+                ps.setMaxRows(1);
+                ps.setString(1, federationId);
+                ps.setString(2, sourceId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(run(rs)) : Optional.<RunReport>empty();
+                }
+            }
         });
     }
 

@@ -146,11 +146,11 @@ public final class IndicatorsHandler {
             for (Measure m : Measure.values()) {
                 Figure f = r.figures().get(m);
                 if (f == null) {
-                    item.putNull(m.key());
+                    item.putNull(m.outputName());
                 } else if (m.isShare()) {
-                    item.put(m.key(), f.value());
+                    item.put(m.outputName(), f.value());
                 } else {
-                    item.put(m.key(), f.value().longValueExact());
+                    item.put(m.outputName(), f.value().longValueExact());
                 }
                 if (m.isShare()) {
                     if (f == null) {
@@ -185,7 +185,7 @@ public final class IndicatorsHandler {
     private static List<String> columns() {
         List<String> c = new java.util.ArrayList<>(List.of("federation", "service", "period", "sex"));
         for (Measure m : Measure.values()) {
-            c.add(m.key());
+            c.add(m.outputName());
             if (m.isShare()) {
                 c.add(m.key() + "Base");
             }

@@ -41,6 +41,15 @@ public enum Measure {
         return key;
     }
 
+    /**
+     * The name of the published figure in {@code /api/indicators} (JSON and CSV): a count keeps the upload's
+     * column name (it holds the same quantity); a share is named for what it holds, {@code <key>Percent}, so it is
+     * never mistaken for the uploaded count of the same name. Its base is {@code <key>Base}.
+     */
+    public String outputName() {
+        return isShare() ? key + "Percent" : key;
+    }
+
     public Property property() {
         return property;
     }

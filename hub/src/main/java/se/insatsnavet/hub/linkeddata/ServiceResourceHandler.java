@@ -214,7 +214,8 @@ public final class ServiceResourceHandler implements Handler<RoutingContext> {
         }
         String serviceUri = catalog.serviceUri(id);
         return switch (representation) {
-            case JSON -> new Rendered(200, catalog.canonical(model.get(), id).toPrettyString());
+            // the same shape as an item of /api/services: id, uri and federation, then the canonical JSON
+            case JSON -> new Rendered(200, catalog.item(serviceUri, catalog.canonical(model.get(), id)).toPrettyString());
             case HTML -> {
                 ObjectNode canonical = catalog.canonical(model.get(), id);
                 String federation = id.substring(0, id.indexOf('.'));

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 
 /**
  * The quality of one published service: which recommended fields it lacks (beyond what the JSON Schema and
- * SHACL shapes already require), whether it is fresh (reviewed or changed within 12 months), whether its
+ * SHACL shapes already require), whether it is fresh (reviewed within 12 months by its source's date, or, without one, changed within 12 months), whether its
  * contact details are well-formed, whether its web addresses answer (when its federation switched the link
  * check on), and plain-language hints (very long sentences). A score from 0 to 100 with
  * every reason that lowered it.
@@ -60,10 +60,11 @@ public final class QualityCheck {
             }
         }
         int score = 100 - missing * 60 / RECOMMENDED.size();
-        boolean stale = stale(s);
+        String staleness = staleness(s);
+        boolean stale = staleness != null;
         if (stale) {
             score -= 20;
-            reasons.add("not reviewed or changed for more than 12 months");
+            reasons.add(staleness);
         }
         JsonNode contact = s.path("contact");
         if (contact.hasNonNull("email") && !EMAIL.matcher(contact.path("email").asText()).matches()) {
@@ -116,14 +117,30 @@ public final class QualityCheck {
         return out;
     }
 
-    private boolean stale(JsonNode s) {
+    /**
+     * Why a service is stale, or null when it is not. Freshness comes from the source: its {@code lastReviewed}
+     * (HSDS {@code assured_date}) when it has one, older than 12 months is stale, however recently the hub
+     * imported it. Only a service without a review date falls back on when its content last changed in the hub
+     * ({@code modified}: a run that finds it unchanged does not touch it), and its reason says so.
+     */
+    private String staleness(JsonNode s) {
         Instant limit = clock.instant().minusSeconds(365L * 24 * 3600);
-        Instant reviewed = s.hasNonNull("lastReviewed")
-                ? LocalDate.parse(s.path("lastReviewed").asText().substring(0, 10)).atStartOfDay(ZoneOffset.UTC).toInstant() : null;
-        Instant modified = s.hasNonNull("modified") ? Instant.parse(s.path("modified").asText()) : null;
-        Instant latest = reviewed == null ? modified : modified == null ? reviewed : reviewed.isAfter(modified) ? reviewed : modified;
-        return latest == null || latest.isBefore(limit);
+        if (s.hasNonNull("lastReviewed")) {
+            String day = s.path("lastReviewed").asText();
+            Instant reviewed = LocalDate.parse(day.substring(0, Math.min(10, day.length()))).atStartOfDay(ZoneOffset.UTC).toInstant();
+            return reviewed.isBefore(limit) ? NOT_REVIEWED + ": " + day.substring(0, Math.min(10, day.length())) : null;
+        }
+        if (!s.hasNonNull("modified")) {
+            return NOT_CHANGED;
+        }
+        Instant modified = Instant.parse(s.path("modified").asText());
+        return modified.isBefore(limit) ? NOT_CHANGED + ": " + modified.toString().substring(0, 10) : null;
     }
+
+    /** A stale service's reason when its source gave a review date (then: that date). */
+    static final String NOT_REVIEWED = "not reviewed for more than 12 months";
+    /** A stale service's reason when its source gave no review date (then: when its content last changed). */
+    static final String NOT_CHANGED = "no review date, and not changed for more than 12 months";
 
     private static Map<String, Predicate<JsonNode>> recommended() {
         Map<String, Predicate<JsonNode>> m = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package se.insatsnavet.hub.services;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.query.ParameterizedSparqlString;
@@ -167,6 +168,22 @@ public final class ServiceCatalog {
         Map<String, ObjectNode> items = new HashMap<>();
         store.describeEach(List.copyOf(idsByUri.keySet()), (uri, m) -> items.put(idsByUri.get(uri), item(uri, m)));
         return items;
+    }
+
+    /** The Swedish name (another language's when it has none) of each published service among these ids. */
+    public Map<String, String> namesOfIds(Collection<String> serviceIds) {
+        Map<String, String> names = new HashMap<>();
+        itemsOfIds(serviceIds).forEach((id, item) -> {
+            JsonNode title = item.path("title");
+            String name = title.path("sv").asText("");
+            if (name.isEmpty() && title.size() > 0) {
+                name = title.elements().next().asText("");
+            }
+            if (!name.isEmpty()) {
+                names.put(id, name);
+            }
+        });
+        return names;
     }
 
     /**

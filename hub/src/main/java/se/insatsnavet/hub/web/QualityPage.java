@@ -81,9 +81,10 @@ public final class QualityPage implements Handler<RoutingContext> {
                 .append("<header><a href=\"/\">Insatsnavet</a></header>\n<main>\n<h1>Kvalitet: ").append(Html.escape(name)).append("</h1>\n")
                 .append("<p>Här ser du hur förbundets insatser är beskrivna och vad som är viktigast att rätta först. ")
                 .append("Poängen går från 0 till 100.</p>\n<ul>\n")
-                .append("<li>Insatser: ").append(report.path("services").asLong()).append("</li>\n")
+                .append("<li>Insatser: ").append(report.path("services").size()).append("</li>\n")
                 .append("<li>Genomsnittlig poäng: ").append(report.path("averageScore").asLong()).append("</li>\n")
-                .append("<li>Inte granskade eller ändrade på mer än 12 månader: ").append(report.path("stale").asLong()).append("</li>\n")
+                .append("<li>Inte granskade på mer än 12 månader (enligt förbundets datum för granskning; ")
+                .append("utan ett sådant datum: inte ändrade på mer än 12 månader): ").append(report.path("stale").asLong()).append("</li>\n")
                 .append("<li>Utan e-post eller telefon: ").append(report.path("withoutContact").asLong()).append("</li>\n</ul>\n")
                 .append("<h2>Rätta först</h2>\n<table>\n<caption>Insatserna med lägst poäng först</caption>\n")
                 .append("<thead><tr><th scope=\"col\">Insats</th><th scope=\"col\">Poäng</th><th scope=\"col\">Att förbättra</th></tr></thead>\n<tbody>\n");
@@ -106,16 +107,20 @@ public final class QualityPage implements Handler<RoutingContext> {
         if (possibleDuplicates != null) {
             duplicates(b, federation, possibleDuplicates);
         }
-        b.append("</main>\n</body>\n</html>\n");
+        b.append("</main>\n<script src=\"/assets/dubbletter.js\" defer></script>\n</body>\n</html>\n");
         return b.toString();
     }
 
     private void duplicates(StringBuilder b, String federation, List<JsonNode> candidates) {
         b.append("<h2>Möjliga dubbletter</h2>\n<p>Insatser som ett annat förbund eller en myndighet också listar och som ")
-                .append("kanske är samma insats. Inget slås ihop automatiskt. Bekräfta eller avvisa med förbundets API-nyckel: ")
+                .append("kanske är samma insats. Inget slås ihop automatiskt. Bekräftade dubbletter länkas i öppna data ")
+                .append("(owl:sameAs). Avvisade visas inte igen.</p>\n")
+                .append("<p>Utan JavaScript: bekräfta eller avvisa med förbundets API-nyckel genom ")
                 .append("<code>PUT /api/duplicates/{insats}/{insats}</code> med <code>{\"decision\": \"confirmed\"}</code> eller ")
-                .append("<code>\"rejected\"</code>. Bekräftade dubbletter länkas i öppna data (owl:sameAs). ")
-                .append("Avvisade visas inte igen.</p>\n");
+                .append("<code>\"rejected\"</code>.</p>\n")
+                .append("<div id=\"dubbletter\" hidden>\n<label for=\"api-nyckel\">Förbundets API-nyckel (sparas inte)</label>\n")
+                .append("<input id=\"api-nyckel\" type=\"password\" autocomplete=\"off\" spellcheck=\"false\">\n")
+                .append("<p id=\"dubblett-status\" role=\"status\" aria-live=\"polite\"></p>\n</div>\n");
         if (candidates.isEmpty()) {
             b.append("<p>Inga möjliga dubbletter just nu.</p>\n");
         } else {
@@ -147,12 +152,24 @@ public final class QualityPage implements Handler<RoutingContext> {
                     c.path("sharedMunicipalities").forEach(m -> codes.append(codes.isEmpty() ? "" : ", ").append(m.asText()));
                     b.append("<li>Erbjuds i samma kommuner (").append(Html.escape(codes.toString())).append(")</li>");
                 }
-                b.append("</ul></td></tr>\n");
+                b.append("</ul>").append(decisionForm(c.path("a").path("id").asText(), c.path("b").path("id").asText(),
+                        own.path("title").asText(own.path("id").asText()), other.path("title").asText(other.path("id").asText())))
+                        .append("</td></tr>\n");
             }
             b.append("</tbody>\n</table>\n");
         }
         b.append("<p>Alla möjliga dubbletter som öppna data: <a href=\"/api/duplicates?federation=").append(Html.escape(federation))
                 .append("\">JSON</a>.</p>\n");
+    }
+
+    /** The buttons that decide on a pair (shown by dubbletter.js, which sends the decision with the key). */
+    private static String decisionForm(String a, String b, String own, String other) {
+        String pair = Html.escape(own) + " och " + Html.escape(other);
+        return "<form class=\"beslut\" hidden data-a=\"" + Html.escape(a) + "\" data-b=\"" + Html.escape(b) + "\">"
+                + "<button type=\"submit\" name=\"decision\" value=\"confirmed\" aria-label=\"Bekräfta att " + pair
+                + " är samma insats\">Samma insats</button> "
+                + "<button type=\"submit\" name=\"decision\" value=\"rejected\" aria-label=\"Avvisa: " + pair
+                + " är inte samma insats\">Inte samma</button></form>";
     }
 
     private static String serviceLink(JsonNode s) {
@@ -193,7 +210,9 @@ public final class QualityPage implements Handler<RoutingContext> {
         m.put("missing homepage", "Webbsida saknas");
         m.put("missing lastReviewed", "Datum för senaste granskning saknas");
         m.put("missing languages", "Språk saknas");
-        m.put("not reviewed or changed for more than 12 months", "Inte granskad eller ändrad på mer än 12 månader");
+        m.put("not reviewed for more than 12 months", "Inte granskad på mer än 12 månader, senast granskad");
+        m.put("no review date, and not changed for more than 12 months",
+                "Datum för granskning saknas, och innehållet har inte ändrats på mer än 12 månader, senast ändrat");
         m.put("contact.email is not a well-formed address", "E-postadressen ser inte rätt ut");
         m.put("contact.phone is not a well-formed number", "Telefonnumret ser inte rätt ut");
         m.put("homepage is not a well-formed URL", "Webbadressen ser inte rätt ut");
