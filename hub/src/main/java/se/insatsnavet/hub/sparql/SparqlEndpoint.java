@@ -21,7 +21,9 @@ import java.util.List;
 
 /**
  * Runs read-only SPARQL 1.1 queries over the catalogue: the default graph is the union of every named
- * graph (federations and reference data), {@code GRAPH}/{@code FROM NAMED} reach each federation's graph.
+ * graph (federations and reference data), {@code GRAPH} reaches each federation's graph; a dataset described
+ * with {@code FROM}/{@code FROM NAMED} (or the request's graph parameters) is honoured, an unknown graph being
+ * empty. {@code SERVICE} is refused: nothing is fetched on a client's behalf.
  * Every query runs in the store (one read transaction), with a time-out and a cap on the rows (or solutions) returned.
  * Blocking: call from a worker.
  */
@@ -89,7 +91,11 @@ public final class SparqlEndpoint {
         return timeoutMillis;
     }
 
-    /** Parses a query; an update or a syntax error is refused with the parser's message. */
+    /**
+     * Parses a query; an update, a syntax error or a {@code SERVICE} clause is refused with the reason. The
+     * request's graphs ({@code default-graph-uri}, {@code named-graph-uri}), when it names any, replace the
+     * query's own {@code FROM} / {@code FROM NAMED}.
+     */
     public Query parse(String text, List<String> defaultGraphs, List<String> namedGraphs) {
         if (text == null || text.isBlank()) {
             throw new Refused("No query given (parameter 'query' or a body of type application/sparql-query)");
@@ -101,10 +107,14 @@ public final class SparqlEndpoint {
             throw new Refused("SPARQL syntax error: " + e.getMessage()
                     + (text.matches("(?is).*\\b(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE)\\b.*") ? " (this endpoint is read-only)" : ""));
         }
+        ServiceClauses.first(query).ifPresent(service -> {
+            throw new Refused("SERVICE " + service + " is refused: this endpoint answers from the hub's own data "
+                    + "and sends no request elsewhere (SPARQL 1.1 Federated Query is not offered)");
+        });
         if (!defaultGraphs.isEmpty() || !namedGraphs.isEmpty()) {
-            if (query.hasDatasetDescription()) {
-                throw new Refused("Give graphs either in the query (FROM / FROM NAMED) or as parameters, not both");
-            }
+            // SPARQL 1.1 Protocol §2.1.4: the request's dataset replaces the query's FROM / FROM NAMED
+            query.getGraphURIs().clear();
+            query.getNamedGraphURIs().clear();
             defaultGraphs.forEach(query::addGraphURI);
             namedGraphs.forEach(query::addNamedGraphURI);
         }
