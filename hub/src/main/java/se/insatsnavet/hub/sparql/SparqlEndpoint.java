@@ -97,12 +97,17 @@ public final class SparqlEndpoint {
      * query's own {@code FROM} / {@code FROM NAMED}.
      */
     public Query parse(String text, List<String> defaultGraphs, List<String> namedGraphs) {
+        return parse(text, null, defaultGraphs, namedGraphs);
+    }
+
+    /** {@link #parse(String, List, List)} resolving relative IRIs against {@code base} (the endpoint's URL). */
+    public Query parse(String text, String base, List<String> defaultGraphs, List<String> namedGraphs) {
         if (text == null || text.isBlank()) {
             throw new Refused("No query given (parameter 'query' or a body of type application/sparql-query)");
         }
         Query query;
         try {
-            query = QueryFactory.create(text, Syntax.syntaxSPARQL_11);
+            query = QueryFactory.create(text, base, Syntax.syntaxSPARQL_11);
         } catch (QueryParseException e) {
             throw new Refused("SPARQL syntax error: " + e.getMessage()
                     + (text.matches("(?is).*\\b(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE)\\b.*") ? " (this endpoint is read-only)" : ""));

@@ -11,6 +11,7 @@ import se.insatsnavet.hub.linkeddata.RdfWriting;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * {@code /sparql}, the SPARQL 1.1 Protocol (query operation only, {@link SparqlRequest}): {@code GET ?query=},
@@ -24,6 +25,9 @@ public final class SparqlHandler implements Handler<RoutingContext> {
 
     private static final List<RdfRepresentation> GRAPH_SYNTAXES = List.of(RdfRepresentation.TURTLE,
             RdfRepresentation.JSON_LD, RdfRepresentation.N_TRIPLES, RdfRepresentation.RDF_XML);
+
+    private static final Pattern PLAIN_URL = Pattern.compile("https?://[A-Za-z0-9.:\\[\\]_~%-]+/[A-Za-z0-9/._~%-]*");
+    private static final String FALLBACK_URI = "http://localhost/sparql";
 
     private final Vertx vertx;
     private final SparqlEndpoint endpoint;
@@ -52,8 +56,9 @@ public final class SparqlHandler implements Handler<RoutingContext> {
             describe(ctx, request.format(), accept);
             return;
         }
+        String base = endpointUri(ctx);
         Blocking.run(vertx, () -> {
-            Query query = endpoint.parse(request.query(), request.defaultGraphs(), request.namedGraphs());
+            Query query = endpoint.parse(request.query(), base, request.defaultGraphs(), request.namedGraphs());
             if (query.isSelectType() || query.isAskType()) {
                 return endpoint.results(query, resultsSyntax(request.format(), accept));
             }
@@ -69,8 +74,7 @@ public final class SparqlHandler implements Handler<RoutingContext> {
     }
 
     private void describe(RoutingContext ctx, String format, AcceptHeader accept) {
-        String uri = ctx.request().absoluteURI();
-        String endpointUri = uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
+        String endpointUri = endpointUri(ctx);
         Blocking.run(vertx, () -> {
             RdfRepresentation syntax = graphSyntax(format, accept);
             return new SparqlEndpoint.Answer(syntax.contentType(), RdfWriting.write(endpoint.description(endpointUri), syntax));
@@ -81,6 +85,14 @@ public final class SparqlHandler implements Handler<RoutingContext> {
                 fail(ctx, ar.cause());
             }
         });
+    }
+
+    /** This endpoint's URL: the base of a query's relative IRIs and the subject of its description. */
+    private static String endpointUri(RoutingContext ctx) {
+        String uri = ctx.request().absoluteURI();
+        String endpoint = uri == null ? "" : uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
+        // built from the client's Host header: anything but a plain http(s) URL is not used as a base
+        return PLAIN_URL.matcher(endpoint).matches() ? endpoint : FALLBACK_URI;
     }
 
     private static void fail(RoutingContext ctx, Throwable cause) {
