@@ -2,11 +2,19 @@ package se.insatsnavet.hub;
 
 import com.sun.net.httpserver.HttpServer;
 import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.rdf.model.Model;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.system.Txn;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * Two hubs without federations for SPARQL tests, one on embedded TDB2 and one on a remote Fuseki (in memory,
@@ -36,13 +45,18 @@ final class SparqlBackends implements AutoCloseable {
         this.dir = dir;
     }
 
-    static SparqlBackends start() throws Exception {
+    /**
+     * Starts both hubs holding {@code graphs} (name to triples) besides their own reference graph. They are
+     * loaded the way an operator loads data into each backend before a hub starts: the embedded one with the
+     * hub's {@code restore} command from an N-Quads backup, the remote one into the Fuseki dataset itself.
+     */
+    static SparqlBackends start(Map<String, Model> graphs) throws Exception {
         SparqlBackends b = new SparqlBackends(Files.createTempDirectory("sparql-backends"));
-        b.startAll();
+        b.startAll(graphs);
         return b;
     }
 
-    private void startAll() throws Exception {
+    private void startAll(Map<String, Model> graphs) throws Exception {
         target = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         target.createContext("/", exchange -> {
             hits.incrementAndGet();
@@ -56,6 +70,8 @@ final class SparqlBackends implements AutoCloseable {
         target.start();
         DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
         dsg.getContext().set(ARQ.queryTimeout, "10000");
+        Txn.executeWrite(dsg, () -> graphs.forEach((name, m) -> dsg.addGraph(NodeFactory.createURI(name), m.getGraph())));
+        restore(graphs, dir.resolve("embedded"));
         fuseki = FusekiServer.create().port(0).loopback(true).add("/ds", dsg).build().start();
         Path federations = Files.createDirectories(dir.resolve("federations"));
         // the SPARQL rate limit is read when a hub starts: these tests send a few hundred queries
@@ -74,9 +90,20 @@ final class SparqlBackends implements AutoCloseable {
                 .withImportOnStart(false).withFileWatch(0)).toCompletionStage().toCompletableFuture().get();
     }
 
-    /** Loads {@code content} as the named graph {@code graphIri} into both hubs' stores. */
-    void loadGraph(String graphIri, Model content) {
-        hubs.values().forEach(h -> h.store().replaceGraph(graphIri, content));
+    /** Writes {@code graphs} as a backup ({@code catalogue.nq.gz}) and restores it into {@code dataDir}. */
+    private void restore(Map<String, Model> graphs, Path dataDir) throws IOException {
+        Path backup = Files.createDirectories(dir.resolve("backup"));
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(backup.resolve("catalogue.nq.gz")))) {
+            DatasetGraph quads = DatasetGraphFactory.create();
+            graphs.forEach((name, m) -> quads.addGraph(NodeFactory.createURI(name), m.getGraph()));
+            RDFDataMgr.write(out, quads, Lang.NQUADS);
+        }
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(log, true, StandardCharsets.UTF_8);
+        int exit = RestoreCommand.run(new String[] {"--from", backup.toString(), "--data", dataDir.toString()}, print, print);
+        if (exit != 0) {
+            throw new IllegalStateException("restore failed: " + log.toString(StandardCharsets.UTF_8));
+        }
     }
 
     /** Each backend's name and its hub's port. */

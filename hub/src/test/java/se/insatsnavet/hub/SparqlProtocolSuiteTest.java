@@ -1,5 +1,6 @@
 package se.insatsnavet.hub;
 
+import org.apache.jena.rdf.model.Model;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.RDFParser;
@@ -37,8 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The W3C SPARQL 1.1 Protocol test suite ({@code ../shared/standards/sparql-1.1-tests/protocol/manifest.ttl},
  * 34 tests) driven over HTTP against a hub on each store backend (embedded TDB2, remote Fuseki), one dynamic
  * test per manifest entry. The manifest's graphs ({@code data1.nt} … under the names its labels give) are
- * loaded through the store's own graph loading ({@code CatalogStore.replaceGraph}, as the hub loads its
- * reference data). The hub is read-only: an update test passes when its update is refused with 4xx and the
+ * loaded as an operator loads data before a hub starts ({@link SparqlBackends}: the hub's {@code restore}
+ * command for TDB2, the Fuseki dataset itself for the remote store). The hub is read-only: an update test passes when its update is refused with 4xx and the
  * follow-up query finds nothing of it. The score is printed per backend and must be 34/34.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -58,10 +59,10 @@ class SparqlProtocolSuiteTest {
     void start() throws Exception {
         entries = ProtocolManifest.read(SharedFolder.require("standards/sparql-1.1-tests/protocol/manifest.ttl"));
         assertEquals(34, entries.size(), "the protocol suite has 34 tests");
-        backends = SparqlBackends.start();
-        for (ProtocolManifest.Entry e : entries) {
-            e.graphs().forEach(backends::loadGraph);
-        }
+        Map<String, Model> graphs = new LinkedHashMap<>();
+        entries.forEach(e -> graphs.putAll(e.graphs()));
+        assertEquals(3, graphs.size(), "data1.nt, data2.nt, data3.nt");
+        backends = SparqlBackends.start(graphs);
     }
 
     @AfterAll

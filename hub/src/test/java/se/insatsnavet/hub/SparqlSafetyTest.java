@@ -60,9 +60,7 @@ class SparqlSafetyTest {
 
     @BeforeAll
     void start() throws Exception {
-        backends = SparqlBackends.start();
-        backends.loadGraph(ONE, graph("http://example.org/a", 3));
-        backends.loadGraph(TWO, graph("http://example.org/b", 2));
+        backends = SparqlBackends.start(Map.of(ONE, graph("http://example.org/a", 3), TWO, graph("http://example.org/b", 2)));
     }
 
     @AfterAll
