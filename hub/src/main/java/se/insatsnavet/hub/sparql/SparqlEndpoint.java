@@ -8,6 +8,7 @@ import org.apache.jena.query.Syntax;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.vocabulary.RDF;
@@ -38,9 +39,9 @@ public final class SparqlEndpoint {
 
         final String mediaType;
         final String formatName;
-        final org.apache.jena.riot.Lang lang;
+        final Lang lang;
 
-        ResultsSyntax(String mediaType, String formatName, org.apache.jena.riot.Lang lang) {
+        ResultsSyntax(String mediaType, String formatName, Lang lang) {
             this.mediaType = mediaType;
             this.formatName = formatName;
             this.lang = lang;
