@@ -34,7 +34,7 @@ record SparqlRequest(String query, List<String> defaultGraphs, List<String> name
     static final String QUERY = "application/sparql-query";
     static final String UPDATE = "application/sparql-update";
 
-    /** A request the protocol does not allow here, with the status to answer (400 or 415) and why. */
+    /** A request the protocol does not allow here, with why and the status to answer (400; 415 for another media type). */
     static final class Invalid extends RuntimeException {
         final int status;
 
@@ -127,7 +127,7 @@ record SparqlRequest(String query, List<String> defaultGraphs, List<String> name
             if (p.regionMatches(true, 0, "charset=", 0, 8)) {
                 String charset = p.substring(8).trim().replace("\"", "");
                 if (!charset.equalsIgnoreCase("utf-8")) {
-                    throw new Invalid(415, "The query must be sent in UTF-8 (" + QUERY + "; charset=utf-8), not " + charset);
+                    throw new Invalid(400, "The query must be sent in UTF-8 (" + QUERY + "; charset=utf-8), not " + charset);
                 }
             }
         }
