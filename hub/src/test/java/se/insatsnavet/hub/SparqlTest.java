@@ -116,6 +116,19 @@ class SparqlTest {
     }
 
     @Test
+    void fromOneFederationsGraphCountsOnlyThatFederationsServices() throws Exception {
+        String graph = "http://localhost:8080/graph/federation/vasteras";
+        String query = "PREFIX cpsv: <http://purl.org/vocab/cpsv#> SELECT (COUNT(?s) AS ?n) FROM <" + graph + "> "
+                + "WHERE { ?s a cpsv:PublicService }";
+        JsonNode r = TestHttp.JSON.readTree(http.get("/sparql?query=" + q(query), null).body());
+        int vasteras = r.path("results").path("bindings").get(0).path("n").path("value").asInt();
+        assertEquals(http.json("/api/services?federation=vasteras").path("total").asInt(), vasteras);
+        assertTrue(vasteras > 0 && vasteras < services, vasteras + " of " + services);
+        HttpResponse<String> none = http.get("/sparql?query=" + q("ASK FROM <http://example.org/none> { ?s ?p ?o }"), null);
+        assertEquals(false, TestHttp.JSON.readTree(none.body()).path("boolean").asBoolean(true), none.body());
+    }
+
+    @Test
     void updatesAndSyntaxErrorsAreRefusedWith400() throws Exception {
         assertEquals(400, post("application/sparql-update", "DELETE WHERE { ?s ?p ?o }", null).statusCode());
         assertEquals(400, post("application/x-www-form-urlencoded", "update=" + q("DELETE WHERE { ?s ?p ?o }"), null).statusCode());

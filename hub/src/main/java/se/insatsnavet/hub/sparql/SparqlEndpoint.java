@@ -8,6 +8,7 @@ import org.apache.jena.query.Syntax;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.vocabulary.RDF;
@@ -21,7 +22,9 @@ import java.util.List;
 
 /**
  * Runs read-only SPARQL 1.1 queries over the catalogue: the default graph is the union of every named
- * graph (federations and reference data), {@code GRAPH}/{@code FROM NAMED} reach each federation's graph.
+ * graph (federations and reference data), {@code GRAPH} reaches each federation's graph; a dataset described
+ * with {@code FROM}/{@code FROM NAMED} (or the request's graph parameters) is honoured, an unknown graph being
+ * empty. {@code SERVICE} is refused: nothing is fetched on a client's behalf.
  * Every query runs in the store (one read transaction), with a time-out and a cap on the rows (or solutions) returned.
  * Blocking: call from a worker.
  */
@@ -36,9 +39,9 @@ public final class SparqlEndpoint {
 
         final String mediaType;
         final String formatName;
-        final org.apache.jena.riot.Lang lang;
+        final Lang lang;
 
-        ResultsSyntax(String mediaType, String formatName, org.apache.jena.riot.Lang lang) {
+        ResultsSyntax(String mediaType, String formatName, Lang lang) {
             this.mediaType = mediaType;
             this.formatName = formatName;
             this.lang = lang;
@@ -89,22 +92,35 @@ public final class SparqlEndpoint {
         return timeoutMillis;
     }
 
-    /** Parses a query; an update or a syntax error is refused with the parser's message. */
+    /**
+     * Parses a query; an update, a syntax error or a {@code SERVICE} clause is refused with the reason. The
+     * request's graphs ({@code default-graph-uri}, {@code named-graph-uri}), when it names any, replace the
+     * query's own {@code FROM} / {@code FROM NAMED}.
+     */
     public Query parse(String text, List<String> defaultGraphs, List<String> namedGraphs) {
+        return parse(text, null, defaultGraphs, namedGraphs);
+    }
+
+    /** {@link #parse(String, List, List)} resolving relative IRIs against {@code base} (the endpoint's URL). */
+    public Query parse(String text, String base, List<String> defaultGraphs, List<String> namedGraphs) {
         if (text == null || text.isBlank()) {
             throw new Refused("No query given (parameter 'query' or a body of type application/sparql-query)");
         }
         Query query;
         try {
-            query = QueryFactory.create(text, Syntax.syntaxSPARQL_11);
+            query = QueryFactory.create(text, base, Syntax.syntaxSPARQL_11);
         } catch (QueryParseException e) {
             throw new Refused("SPARQL syntax error: " + e.getMessage()
                     + (text.matches("(?is).*\\b(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE)\\b.*") ? " (this endpoint is read-only)" : ""));
         }
+        ServiceClauses.first(query).ifPresent(service -> {
+            throw new Refused("SERVICE " + service + " is refused: this endpoint answers from the hub's own data "
+                    + "and sends no request elsewhere (SPARQL 1.1 Federated Query is not offered)");
+        });
         if (!defaultGraphs.isEmpty() || !namedGraphs.isEmpty()) {
-            if (query.hasDatasetDescription()) {
-                throw new Refused("Give graphs either in the query (FROM / FROM NAMED) or as parameters, not both");
-            }
+            // SPARQL 1.1 Protocol §2.1.4: the request's dataset replaces the query's FROM / FROM NAMED
+            query.getGraphURIs().clear();
+            query.getNamedGraphURIs().clear();
             defaultGraphs.forEach(query::addGraphURI);
             namedGraphs.forEach(query::addNamedGraphURI);
         }

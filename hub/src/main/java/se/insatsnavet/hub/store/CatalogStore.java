@@ -61,7 +61,8 @@ public interface CatalogStore extends AutoCloseable {
 
     /**
      * Runs a public query: unless it names its own dataset (FROM / FROM NAMED), the default graph is the
-     * union of every named graph. Stops after {@code timeoutMillis}, throwing
+     * union of every named graph; when it does, that dataset is answered over the graphs held here (a graph
+     * not held is empty and its name is never fetched or sent on). Stops after {@code timeoutMillis}, throwing
      * {@link org.apache.jena.query.QueryCancelledException}.
      */
     <T> T queryUnion(Query query, long timeoutMillis, Function<QueryExecution, T> body);

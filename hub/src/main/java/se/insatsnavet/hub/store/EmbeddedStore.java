@@ -5,13 +5,19 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Dataset;
+import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QueryExecutionDatasetBuilder;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.sparql.ARQConstants;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DynamicDatasets;
 import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.exec.http.Service;
+import org.apache.jena.sparql.service.ServiceExecutorRegistry;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.TDB2Factory;
@@ -80,7 +86,7 @@ final class EmbeddedStore implements CatalogStore {
     @Override
     public <T> T query(Query query, Function<QueryExecution, T> body) {
         return read(ds -> {
-            try (QueryExecution qe = QueryExecution.dataset(ds).query(query).build()) {
+            try (QueryExecution qe = local(QueryExecution.dataset(ds)).query(query).build()) {
                 return body.apply(qe);
             }
         });
@@ -89,12 +95,40 @@ final class EmbeddedStore implements CatalogStore {
     @Override
     public <T> T queryUnion(Query query, long timeoutMillis, Function<QueryExecution, T> body) {
         return read(ds -> {
-            try (QueryExecution qe = QueryExecution.dataset(ds).query(query)
-                    .set(TDB2.symUnionDefaultGraph, true)
-                    .timeout(timeoutMillis, TimeUnit.MILLISECONDS).build()) {
+            QueryExecutionDatasetBuilder execution;
+            if (query.hasDatasetDescription()) {
+                // the dataset the query describes, over the graphs held here (an unknown graph is empty, nothing
+                // is loaded from elsewhere); the query runs without its FROM / FROM NAMED against that view
+                DescribedDataset described = DescribedDataset.of(query, graphNamesIn(ds));
+                DatasetGraph view = DynamicDatasets.dynamicDataset(nodes(described.defaultGraphs()),
+                        nodes(described.namedGraphs()), ds.asDatasetGraph(), false);
+                execution = QueryExecution.dataset(DatasetFactory.wrap(view)).query(described.query());
+            } else {
+                execution = QueryExecution.dataset(ds).query(query).set(TDB2.symUnionDefaultGraph, true);
+            }
+            try (QueryExecution qe = local(execution).timeout(timeoutMillis, TimeUnit.MILLISECONDS).build()) {
                 return body.apply(qe);
             }
         });
+    }
+
+    /**
+     * No SPARQL {@code SERVICE} leaves this store: remote calls are switched off and no service executor is
+     * registered, whatever the query says (the public endpoint refuses such queries before they get here).
+     */
+    private static QueryExecutionDatasetBuilder local(QueryExecutionDatasetBuilder execution) {
+        return execution.set(Service.httpServiceAllowed, false)
+                .set(ARQConstants.registryServiceExecutors, new ServiceExecutorRegistry());
+    }
+
+    private static List<Node> nodes(List<String> iris) {
+        return iris.stream().map(NodeFactory::createURI).toList();
+    }
+
+    private static Set<String> graphNamesIn(Dataset ds) {
+        Set<String> names = new HashSet<>();
+        ds.asDatasetGraph().listGraphNodes().forEachRemaining(g -> names.add(g.getURI()));
+        return names;
     }
 
     @Override

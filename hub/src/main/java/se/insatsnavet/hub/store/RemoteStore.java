@@ -35,6 +35,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -135,8 +136,15 @@ final class RemoteStore implements CatalogStore {
 
     @Override
     public <T> T queryUnion(Query query, long timeoutMillis, Function<QueryExecution, T> body) {
-        Query q = query;
-        if (!query.hasDatasetDescription()) {
+        Query q;
+        if (query.hasDatasetDescription()) {
+            // the dataset the query describes, held to the graphs the store has: a name it does not hold is
+            // never sent (a store might try to fetch it), and stands for an empty graph
+            DescribedDataset described = DescribedDataset.of(query, new HashSet<>(graphNames()));
+            q = described.query();
+            described.defaultGraphs().forEach(q::addGraphURI);
+            described.namedGraphs().forEach(q::addNamedGraphURI);
+        } else {
             // SPARQL's own way to a union default graph: the merge of every named graph (FROM), while GRAPH
             // still reaches each of them (FROM NAMED)
             q = query.cloneQuery();
