@@ -16,11 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,6 +35,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import static org.awaitility.Awaitility.await;
+import static se.insatsnavet.hub.HsdsWalkSupport.enc;
+import static se.insatsnavet.hub.HsdsWalkSupport.fieldNames;
+import static se.insatsnavet.hub.HsdsWalkSupport.hasAttribute;
+import static se.insatsnavet.hub.HsdsWalkSupport.hasTermOf;
+import static se.insatsnavet.hub.HsdsWalkSupport.inline;
+import static se.insatsnavet.hub.HsdsWalkSupport.json;
+import static se.insatsnavet.hub.HsdsWalkSupport.longestWord;
+import static se.insatsnavet.hub.HsdsWalkSupport.resolve;
+import static se.insatsnavet.hub.HsdsWalkSupport.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -53,8 +59,6 @@ class HsdsConformanceTest {
     /** The schemas' base in the document, and the local copies of HSDS 3.1 they stand for. */
     private static final String REMOTE = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/";
     private static final String ZERO = "00000000-0000-0000-0000-000000000000";
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
 
     @TempDir
     static Path data;
@@ -118,13 +122,13 @@ class HsdsConformanceTest {
                 Operation o = new Operation(method, path.getKey(), "/hsds" + path.getKey().replace("{id}", idFor(path.getKey())));
                 walk(o, op.getValue());
                 for (JsonNode p : op.getValue().path("parameters")) {
-                    JsonNode parameter = resolve(p);
+                    JsonNode parameter = resolve(spec, p);
                     parameters++;
                     probe(o, parameter.path("name").asText());
                 }
                 for (JsonNode p : path.getValue().path("parameters")) {
                     parameters++; // the {id}: walked with the malformed and unknown ids
-                    expect(resolve(p).path("in").asText().equals("path"), o + ": unexpected path-level parameter " + p);
+                    expect(resolve(spec, p).path("in").asText().equals("path"), o + ": unexpected path-level parameter " + p);
                 }
             }
         }
@@ -172,7 +176,7 @@ class HsdsConformanceTest {
             mismatches.add(o + ": the document names no schema");
             return;
         }
-        Schema s = registry.getSchema(SchemaLocation.of(REMOTE + "openapi-response.json"), inline(schema));
+        Schema s = registry.getSchema(SchemaLocation.of(REMOTE + "openapi-response.json"), inline(spec, schema));
         List<Error> errors = s.validate(body, ctx -> ctx.executionConfig(c -> c.formatAssertionsEnabled(true)));
         expect(errors.isEmpty(), o + " does not validate: " + errors);
         JsonNode broken = body.deepCopy();
@@ -389,34 +393,6 @@ class HsdsConformanceTest {
         return counts.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow().getKey();
     }
 
-    private static boolean hasAttribute(JsonNode service, String field, String value) {
-        for (JsonNode a : service.path("attributes")) {
-            if (a.path(field).asText().equals(value)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean hasTermOf(JsonNode service, String taxonomy) {
-        for (JsonNode a : service.path("attributes")) {
-            if (a.path("taxonomy_term").path("taxonomy_id").asText().equals(taxonomy)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The longest word (letters only) of an item's name, or of a service_at_location's description. */
-    private static String longestWord(JsonNode item, String kind) {
-        String text = kind.equals("service_at_locations") ? item.path("description").asText().split(" – ")[0] : item.path("name").asText();
-        String best = "";
-        for (String w : text.split("[^\\p{L}]+")) {
-            best = w.length() > best.length() ? w : best;
-        }
-        return best.toLowerCase(Locale.ROOT);
-    }
-
     /** An id of the kind a path's {id} stands for: the first of its list. */
     private String idFor(String specPath) {
         if (!specPath.contains("{id}")) {
@@ -447,38 +423,6 @@ class HsdsConformanceTest {
         }
     }
 
-    /** The node with {@code #/components/...} references replaced by what they name. */
-    private JsonNode inline(JsonNode node) {
-        if (node.isObject()) {
-            if (node.path("$ref").asText().startsWith("#/")) {
-                return inline(spec.at(node.path("$ref").asText().substring(1)));
-            }
-            ObjectNode out = TestHttp.JSON.createObjectNode();
-            node.fields().forEachRemaining(f -> out.set(f.getKey(), inline(f.getValue())));
-            return out;
-        }
-        if (node.isArray()) {
-            var out = TestHttp.JSON.createArrayNode();
-            node.forEach(n -> out.add(inline(n)));
-            return out;
-        }
-        return node;
-    }
-
-    private JsonNode resolve(JsonNode parameter) {
-        return parameter.has("$ref") ? spec.at(parameter.path("$ref").asText().substring(1)) : parameter;
-    }
-
-    private static Set<String> fieldNames(JsonNode item) {
-        Set<String> names = new TreeSet<>();
-        item.fieldNames().forEachRemaining(names::add);
-        return names;
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
     private URI uri(String route) {
         return URI.create("http://localhost:" + hub.port() + route);
     }
@@ -486,29 +430,6 @@ class HsdsConformanceTest {
     private HttpResponse<String> call(String method, String route) {
         return send(HttpRequest.newBuilder(uri(route)).method(method, HttpRequest.BodyPublishers.noBody())
                 .header("Accept", "application/json"));
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return CLIENT.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static JsonNode json(HttpResponse<String> r) {
-        return json(r.body());
-    }
-
-    private static JsonNode json(String body) {
-        try {
-            return TestHttp.JSON.readTree(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** An operation of the document: its method, its path there and the hub's route for it (a real id in it). */
