@@ -476,6 +476,12 @@ public final class Hub {
         router.get("/hsds/organizations/:id").handler(hsds.organization());
         router.get("/hsds/service_at_locations").handler(hsds.serviceAtLocations());
         router.get("/hsds/service_at_locations/:id").handler(hsds.serviceAtLocation());
+        // HSDS 3.1's POST on its five lists: the same search as GET, parameters in the query, nothing written
+        router.post("/hsds/services").handler(hsds.services());
+        router.post("/hsds/taxonomies").handler(hsds.taxonomyList());
+        router.post("/hsds/taxonomy_terms").handler(hsds.termList());
+        router.post("/hsds/organizations").handler(hsds.organizations());
+        router.post("/hsds/service_at_locations").handler(hsds.serviceAtLocations());
         router.get("/hsds/profile/").handler(hsds.profile());
         router.get("/hsds/profile/README.md").handler(hsds.profileReadme());
         router.get("/hsds/profile/openapi.json").handler(hsds.profileOpenApi());

@@ -124,7 +124,7 @@ class DumpsTest {
         var read = se.insatsnavet.connectors.hsds.HsdsPackageReader.read(zip);
         assertEquals("3", read.layout());
         assertTrue(read.problems().isEmpty(), read.problems().toString());
-        JsonNode first = http.json("/hsds/services?per_page=1").path("contents").get(0);
+        JsonNode first = http.json("/hsds/services?per_page=1&full=true").path("contents").get(0);
         JsonNode same = read.records().stream().map(r -> se.insatsnavet.hub.http.Responses.JSON.valueToTree(r.fields()))
                 .map(JsonNode.class::cast).filter(r -> r.path("id").equals(first.path("id"))).findFirst().orElseThrow();
         assertEquals(first.path("name").asText(), same.path("name").asText());

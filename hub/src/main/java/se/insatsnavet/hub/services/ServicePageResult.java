@@ -116,6 +116,18 @@ public final class ServicePageResult {
         return items;
     }
 
+    /** The items as compact JSON (UTF-8): the search index's bytes as they are, else the items written. */
+    public List<byte[]> itemJson() {
+        if (json != null) {
+            return json;
+        }
+        List<byte[]> out = new ArrayList<>(items.size());
+        for (ObjectNode item : items) {
+            out.add(item.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
     /** This page, its items parsed now (on a worker: callers that render the items later do so on the event loop). */
     public ServicePageResult parsed() {
         items();
