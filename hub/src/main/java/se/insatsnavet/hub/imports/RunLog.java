@@ -19,11 +19,21 @@ final class RunLog {
     private int rejected;
     private int warnings;
 
-    /** Records the source could not even parse: each one is a rejected record. */
+    /**
+     * Records the source could not even parse, or contradicted itself about: each one is a rejected record (one the
+     * source named by id keeps its published version).
+     */
     void sourceProblems(List<SourceProblem> problems) {
         for (SourceProblem problem : problems) {
-            messages.add(RunMessage.error(problem.locator(), null, problem.field(), null, problem.message()));
-            rejected++;
+            reject(problem.localId(), List.of(RunMessage.error(problem.locator(), problem.localId(), problem.field(), null,
+                    problem.message())));
+        }
+    }
+
+    /** What the source said that does not add up but rejects no record. */
+    void sourceWarnings(List<SourceProblem> sourceWarnings) {
+        for (SourceProblem w : sourceWarnings) {
+            warn(RunMessage.warning(w.locator(), w.localId(), w.field(), null, w.message()));
         }
     }
 
