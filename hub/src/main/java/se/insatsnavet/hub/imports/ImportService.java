@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -61,9 +60,7 @@ public final class ImportService implements BatchImporter {
     private final List<Consumer<List<Change>>> changeListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<List<Change>>> elsewhereListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Committed>> committedListeners = new CopyOnWriteArrayList<>();
-    private final StorageHealth storageHealth = new StorageHealth();
-    /** Runs whose end could not be written (storage failure), by id: their failure, recorded once writes work again. */
-    private final Map<Long, String> unrecorded = new ConcurrentHashMap<>();
+    private final RunRecorder recorder;
     private final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
 
     /** Records between two progress reports of a long import. */
@@ -83,6 +80,7 @@ public final class ImportService implements BatchImporter {
         this.shapesCheck = new BatchShapesCheck(Shapes.hub(iris));
         this.matcher = matcher;
         this.write = new Write(store, iris);
+        this.recorder = new RunRecorder(runs, committedListeners, changeListeners, listeners, () -> plugins);
     }
 
     /** Whether an import of a batch is under way on this node. */
@@ -92,7 +90,7 @@ public final class ImportService implements BatchImporter {
 
     /** Whether the runs could be written lately ({@code GET /health} reports a problem as degraded). */
     public StorageHealth storageHealth() {
-        return storageHealth;
+        return recorder.storageHealth();
     }
 
     /** Called with what a run changed (after it is committed), on the importing thread; not for runs that changed nothing. */
@@ -238,19 +236,19 @@ public final class ImportService implements BatchImporter {
                 return java.util.Optional.empty();
             }
             Instant started = Instant.now();
-            long runId = startRun(federation, source, trigger, started);
+            long runId = recorder.start(federation, source, trigger, started);
             try {
                 store.applyChanges(iris.federationGraph(federation.id()), Map.of(),
                         doomed.stream().map(h -> iris.service(h.serviceId())).toList());
             } catch (RuntimeException | InternalError e) {
                 LOG.error("Deleting records of {}/{} failed", federation.id(), source.id(), e);
                 String reason = WriteFailure.describe(e);
-                return java.util.Optional.of(finish(runId, federation, source, trigger, started, RunStatus.FAILED,
+                return java.util.Optional.of(recorder.finish(runId, federation, source, trigger, started, RunStatus.FAILED,
                         RunCounts.NONE, null, reason, List.of(RunMessage.error(null, null, null, null, "Delete failed: " + reason)),
                         List.of(), List.of(), List.of()));
             }
             List<Change> changes = doomed.stream().map(h -> new Change(h.serviceId(), Change.Action.DELETED)).toList();
-            return java.util.Optional.of(finish(runId, federation, source, trigger, started, RunStatus.SUCCEEDED,
+            return java.util.Optional.of(recorder.finish(runId, federation, source, trigger, started, RunStatus.SUCCEEDED,
                     new RunCounts(0, 0, 0, 0, doomed.size(), 0, 0, 0), null, null, List.of(), List.of(),
                     doomed.stream().map(RecordHash::localId).toList(), changes));
         }
@@ -277,8 +275,8 @@ public final class ImportService implements BatchImporter {
         }
         RunCounts counts = new RunCounts(last.get().read(), last.get().valid(), 0, 0, 0, last.get().valid(), 0, 0);
         Instant started = Instant.now();
-        long runId = startRun(federation, source, trigger, started);
-        return java.util.Optional.of(finish(runId, federation, source, trigger, started, RunStatus.SUCCEEDED, counts, fingerprint,
+        long runId = recorder.start(federation, source, trigger, started);
+        return java.util.Optional.of(recorder.finish(runId, federation, source, trigger, started, RunStatus.SUCCEEDED, counts, fingerprint,
                 null, List.of(), List.of(), List.of(), List.of()));
     }
 
@@ -286,10 +284,10 @@ public final class ImportService implements BatchImporter {
     @Override
     public RunReport recordFailure(FederationDescriptor federation, SourceDescriptor source, String trigger, Throwable cause) {
         Instant started = Instant.now();
-        long runId = startRun(federation, source, trigger, started);
+        long runId = recorder.start(federation, source, trigger, started);
         String reason = describe(cause);
         LOG.warn("Import of {}/{} failed: {}", federation.id(), source.id(), reason);
-        return finish(runId, federation, source, trigger, started, RunStatus.FAILED, RunCounts.NONE, null, reason,
+        return recorder.finish(runId, federation, source, trigger, started, RunStatus.FAILED, RunCounts.NONE, null, reason,
                 List.of(RunMessage.error(null, null, null, null, "Source could not be read: " + reason)),
                 List.of(), List.of(), List.of());
     }
@@ -302,7 +300,7 @@ public final class ImportService implements BatchImporter {
                                Scope scope) {
         Instant started = Instant.now();
         String fed = federation.id();
-        long runId = startRun(federation, source, trigger, started);
+        long runId = recorder.start(federation, source, trigger, started);
         RunLog log = new RunLog();
         try {
             Map<String, RecordHash> previous = runs.hashes(fed);
@@ -354,12 +352,12 @@ public final class ImportService implements BatchImporter {
                     set.deletedLocalIds().size(), unchanged, log.rejected(), log.warnings());
             String guard = DeletionGuard.check(source, counts, publishedFromSource);
             if (guard != null) {
-                return finish(runId, federation, source, trigger, started, RunStatus.FAILED,
+                return recorder.finish(runId, federation, source, trigger, started, RunStatus.FAILED,
                         new RunCounts(read, 0, 0, 0, 0, 0, log.rejected(), log.warnings()), batch.fingerprint(), guard,
                         log.messages(), List.of(), List.of(), List.of());
             }
             write.apply(fed, set);
-            return finish(runId, federation, source, trigger, started, RunStatus.SUCCEEDED, counts, batch.fingerprint(),
+            return recorder.finish(runId, federation, source, trigger, started, RunStatus.SUCCEEDED, counts, batch.fingerprint(),
                     null, log.messages(), set.hashes(), set.deletedLocalIds(), set.changes(), set.modelsByService());
         } catch (Stopped e) {
             LOG.warn("Import of {}/{} (run {}) abandoned: the hub is stopping", fed, source.id(), runId);
@@ -368,105 +366,8 @@ public final class ImportService implements BatchImporter {
             // InternalError: how a memory-mapped file of the dataset reports that the disk could not give it space
             LOG.error("Import of {}/{} failed", fed, source.id(), e);
             log.error(RunMessage.error(null, null, null, null, "Import failed, nothing of it was published: " + describe(e)));
-            return finish(runId, federation, source, trigger, started, RunStatus.FAILED, RunCounts.NONE,
+            return recorder.finish(runId, federation, source, trigger, started, RunStatus.FAILED, RunCounts.NONE,
                     batch.fingerprint(), describe(e), log.messages(), List.of(), List.of(), List.of());
-        }
-    }
-
-    private RunReport finish(long runId, FederationDescriptor federation, SourceDescriptor source, String trigger,
-                             Instant started, RunStatus status, RunCounts counts, String fingerprint, String failure,
-                             List<RunMessage> messages, List<RecordHash> hashes, List<String> deletedLocalIds,
-                             List<Change> changes) {
-        return finish(runId, federation, source, trigger, started, status, counts, fingerprint, failure, messages, hashes,
-                deletedLocalIds, changes, Map.of());
-    }
-
-    private RunReport finish(long runId, FederationDescriptor federation, SourceDescriptor source, String trigger,
-                             Instant started, RunStatus status, RunCounts counts, String fingerprint, String failure,
-                             List<RunMessage> messages, List<RecordHash> hashes, List<String> deletedLocalIds,
-                             List<Change> changes, Map<String, Model> models) {
-        // the search index follows before the run is recorded: whoever sees the run sees its changes in search
-        if (!changes.isEmpty()) {
-            Committed committed = new Committed(List.copyOf(changes), models);
-            for (Consumer<Committed> listener : committedListeners) {
-                try {
-                    listener.accept(committed);
-                } catch (RuntimeException e) {
-                    LOG.warn("Change listener failed", e);
-                }
-            }
-            for (Consumer<List<Change>> listener : changeListeners) {
-                try {
-                    listener.accept(List.copyOf(changes));
-                } catch (RuntimeException e) {
-                    LOG.warn("Change listener failed", e);
-                }
-            }
-        }
-        Instant finished = Instant.now();
-        try {
-            runs.finish(runId, federation.id(), status, counts, fingerprint, failure, messages, hashes, deletedLocalIds,
-                    changes, finished);
-            recordPendingFailures();
-        } catch (RuntimeException e) {
-            // the database cannot write (full, read-only …): the run ends as failed all the same; the record
-            // hashes stay as they were, so the next run finds (and records) the same changes again
-            String reason = describe(e);
-            LOG.error("Run {} of {}/{} could not be recorded: {}", runId, federation.id(), source.id(), reason, e);
-            failure = status == RunStatus.SUCCEEDED && counts.changedCatalogue()
-                    ? "The catalogue was updated, but the run could not be recorded (" + reason + "); the next run records its changes again"
-                    : "The run could not be recorded (" + reason + ")" + (failure == null ? "" : ": " + failure);
-            status = RunStatus.FAILED;
-            messages = new ArrayList<>(messages);
-            messages.add(RunMessage.error(null, null, null, null, failure));
-            unrecorded.put(runId, failure);
-            storageHealth.failed("import run " + runId + " of " + federation.id() + "/" + source.id(), reason);
-            recordPendingFailures();
-        }
-        RunReport report = new RunReport(runId, federation.id(), source.id(), trigger, status, started, finished, counts,
-                failure, List.copyOf(messages));
-        LOG.info("Run {} of {}/{}: {} (read {}, added {}, updated {}, deleted {}, unchanged {}, rejected {}, warnings {})",
-                runId, federation.id(), source.id(), status.label(), counts.read(), counts.added(), counts.updated(),
-                counts.deleted(), counts.unchanged(), counts.rejected(), counts.warnings());
-        plugins.changed(federation.id(), changes, report);
-        for (Consumer<RunReport> listener : listeners) {
-            try {
-                listener.accept(report);
-            } catch (RuntimeException e) {
-                LOG.warn("Run listener failed", e);
-            }
-        }
-        return report;
-    }
-
-    /** Starts a run in the database; a database that cannot write is a storage problem (health degraded). */
-    private long startRun(FederationDescriptor federation, SourceDescriptor source, String trigger, Instant started) {
-        long runId;
-        try {
-            runId = runs.start(federation.id(), source.id(), trigger, started);
-        } catch (RuntimeException e) {
-            String reason = describe(e);
-            storageHealth.failed("import of " + federation.id() + "/" + source.id(), reason);
-            LOG.error("Import of {}/{} could not start: the database cannot record it: {}", federation.id(), source.id(), reason);
-            throw new RunNotRecordedException("The import of " + federation.id() + "/" + source.id()
-                    + " could not start: the database cannot record it (" + reason + ")", e);
-        }
-        recordPendingFailures();
-        return runId;
-    }
-
-    /** Marks the runs whose end could not be written as failed, now that the database may write again. */
-    private void recordPendingFailures() {
-        for (Map.Entry<Long, String> e : unrecorded.entrySet()) {
-            try {
-                runs.markFailed(e.getKey(), e.getValue(), Instant.now());
-                unrecorded.remove(e.getKey());
-            } catch (RuntimeException stillFailing) {
-                return;
-            }
-        }
-        if (unrecorded.isEmpty()) {
-            storageHealth.recovered();
         }
     }
 
