@@ -1,5 +1,6 @@
 package se.insatsnavet.hub;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
@@ -25,10 +26,13 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -321,5 +325,49 @@ class LyingSourcesTest {
         assertEquals(200, http.get("/id/service/lugn.h3?format=json").statusCode());
         // and the run report says so over HTTP too
         assertTrue(http.json("/api/federations/lugn/runs/" + run.id()).toString().contains("total_items"));
+    }
+
+    @Test
+    void aCutFileSeenByTheWatchFailsOneRunAndDeletesNothing(@TempDir Path watchData, @TempDir Path watchFederations)
+            throws Exception {
+        Path watched = Files.createDirectories(watchFederations.resolve("vakt"));
+        Files.writeString(watched.resolve("federation.json"), """
+                {"id": "vakt", "name": {"sv": "Samordningsförbundet Vakt"}, "municipalities": ["0580"],
+                 "sources": [{"id": "csv", "kind": "file", "location": "insatser.csv",
+                   "mapping": {"fields": {"localId": "Id", "title": "Namn", "description": "Beskrivning"},
+                               "defaults": {"municipalities": "$federation.municipalities"}}}]}
+                """, StandardCharsets.UTF_8);
+        String whole = csv(RECORDS);
+        Files.writeString(watched.resolve("insatser.csv"), whole, StandardCharsets.UTF_8);
+        Hub watching = Hub.start(HubOptions.defaults(watchData).withPort(0).withHost("127.0.0.1")
+                .withFederations(watchFederations).withImportOnStart(true).withFileWatch(100))
+                .toCompletionStage().toCompletableFuture().get();
+        try {
+            TestHttp api = new TestHttp(watching.port());
+            Callable<Integer> published = () -> api.json("/api/services?federation=vakt&limit=1").path("total").asInt();
+            await().atMost(Duration.ofMinutes(3)).until(published, n -> n == RECORDS);
+
+            Files.writeString(watched.resolve("insatser.csv"), whole.substring(0, whole.indexOf("c7;") + "c7;Insats 7;\"Stöd".length()),
+                    StandardCharsets.UTF_8);
+
+            Callable<List<JsonNode>> failedRuns = () -> {
+                List<JsonNode> failed = new java.util.ArrayList<>();
+                api.json("/api/federations/vakt/runs").path("items").forEach(r -> {
+                    if (r.path("status").asText().equals("failed")) {
+                        failed.add(r);
+                    }
+                });
+                return failed;
+            };
+            await().atMost(Duration.ofMinutes(3)).until(failedRuns, runs -> !runs.isEmpty());
+            // the watch keeps looking at the broken file, but its state failed one run, not one per look
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofMinutes(1)).until(failedRuns, runs -> runs.size() == 1);
+            JsonNode run = failedRuns.call().get(0);
+            assertEquals("file-changed", run.path("trigger").asText(), run.toString());
+            assertTrue(run.path("failure").asText().contains("ends inside a quoted field opened on line 14"), run.toString());
+            assertEquals(RECORDS, published.call());
+        } finally {
+            watching.stop().get(60, TimeUnit.SECONDS);
+        }
     }
 }

@@ -2,6 +2,7 @@ package se.insatsnavet.hub.imports;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
+import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.slf4j.Logger;
@@ -335,11 +336,16 @@ public final class ImportRoutes {
         // imported at start anyway (or its indicators after its services): the watch's first check only notes
         // the file's size and time, rather than reading every file of every federation once more at start
         String consumer = endpointUri(federation, source) + "&delay=" + watchMillis + "&initialDelay=" + watchMillis
-                + "&backoffErrorThreshold=1&backoffMultiplier=12"
+                + "&backoffErrorThreshold=1&backoffMultiplier=12&bridgeErrorHandler=true"
                 + (importOnStart ? "&readAtFirstPoll=false" : "");
         return new RouteBuilder() {
             @Override
             public void configure() {
+                // a changed file that cannot be read (cut off, unparseable, changed while read) fails a run, once per state
+                // (a batch that was read and failed while imported keeps its way: sent again at the next poll)
+                onException(Exception.class).onWhen(ex -> !(ex.getMessage().getBody() instanceof SourceBatch))
+                        .handled(true).process(ex -> watchReadFailed(federation, source,
+                        ex.getFromEndpoint(), ex.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)));
                 from(consumer).routeId(routeId("watch", federation, source))
                         .process(ex -> {
                             BatchImporter importer = importerFor(federation, source);
@@ -348,6 +354,31 @@ public final class ImportRoutes {
                         });
             }
         };
+    }
+
+    /** By federation and source: the file's size and time when its read last failed a run of the watch. */
+    private final Map<String, String> failedWatchReads = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The watch could not read a changed file: the failure is a run of its own (the published data stays), recorded
+     * once for each state of the file (size and modification time), not at every poll while the file stays broken.
+     */
+    private void watchReadFailed(FederationDescriptor federation, SourceDescriptor source, org.apache.camel.Endpoint from,
+                                 Exception cause) throws Exception {
+        for (Throwable c = cause; c != null; c = c.getCause()) {
+            if (c instanceof ImportService.Stopped || c instanceof RunNotRecordedException) {
+                return; // the hub is stopping, or cannot record runs: the batch is imported again later
+            }
+        }
+        if (cause == null) {
+            return;
+        }
+        String token = from instanceof SourceEndpoint endpoint ? endpoint.changeToken() : null;
+        String state = token == null ? "(no file)" : token;
+        if (state.equals(failedWatchReads.put(federation.id() + "/" + source.id(), state))) {
+            return;
+        }
+        importerFor(federation, source).recordFailure(federation, source, "file-changed", cause);
     }
 
     /** Imports a changed file's batch under the federation's lock, unless another node imports it or it is the last one imported. */
