@@ -72,6 +72,7 @@ public final class ImportRoutes {
     private final long watchMillis;
     private java.util.function.Predicate<String> pluginKinds = kind -> false;
     private BatchImporter indicators;
+    private final FailedWatchReads failedWatchReads = new FailedWatchReads();
     private final java.util.concurrent.Semaphore importSlots = new java.util.concurrent.Semaphore(IMPORT_SLOTS, true);
 
     /**
@@ -344,8 +345,8 @@ public final class ImportRoutes {
                 // a changed file that cannot be read (cut off, unparseable, changed while read) fails a run, once per state
                 // (a batch that was read and failed while imported keeps its way: sent again at the next poll)
                 onException(Exception.class).onWhen(ex -> !(ex.getMessage().getBody() instanceof SourceBatch))
-                        .handled(true).process(ex -> watchReadFailed(federation, source,
-                        ex.getFromEndpoint(), ex.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)));
+                        .handled(true).process(ex -> failedWatchReads.record(importerFor(federation, source), federation,
+                                source, ex.getFromEndpoint(), ex.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)));
                 from(consumer).routeId(routeId("watch", federation, source))
                         .process(ex -> {
                             BatchImporter importer = importerFor(federation, source);
@@ -354,31 +355,6 @@ public final class ImportRoutes {
                         });
             }
         };
-    }
-
-    /** By federation and source: the file's size and time when its read last failed a run of the watch. */
-    private final Map<String, String> failedWatchReads = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /**
-     * The watch could not read a changed file: the failure is a run of its own (the published data stays), recorded
-     * once for each state of the file (size and modification time), not at every poll while the file stays broken.
-     */
-    private void watchReadFailed(FederationDescriptor federation, SourceDescriptor source, org.apache.camel.Endpoint from,
-                                 Exception cause) throws Exception {
-        for (Throwable c = cause; c != null; c = c.getCause()) {
-            if (c instanceof ImportService.Stopped || c instanceof RunNotRecordedException) {
-                return; // the hub is stopping, or cannot record runs: the batch is imported again later
-            }
-        }
-        if (cause == null) {
-            return;
-        }
-        String token = from instanceof SourceEndpoint endpoint ? endpoint.changeToken() : null;
-        String state = token == null ? "(no file)" : token;
-        if (state.equals(failedWatchReads.put(federation.id() + "/" + source.id(), state))) {
-            return;
-        }
-        importerFor(federation, source).recordFailure(federation, source, "file-changed", cause);
     }
 
     /** Imports a changed file's batch under the federation's lock, unless another node imports it or it is the last one imported. */
