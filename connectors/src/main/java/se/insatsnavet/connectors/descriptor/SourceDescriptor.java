@@ -22,7 +22,11 @@ import java.util.regex.Pattern;
  * @param mapping  the declarative mapping ({@code fields}, {@code valueMaps}, {@code defaults}), or {@code null};
  *                 a deep copy, read by {@link se.insatsnavet.connectors.mapping.RecordMapper}
  * @param maxDeletePercent a run that would delete more than this share of the source's published records
- *                 (when at least {@link #DELETE_GUARD_MINIMUM} are published) is a fault
+ *                 (when at least {@link #DELETE_GUARD_MINIMUM} are published) is a fault; the same default
+ *                 ({@link #DEFAULT_MAX_DELETE_PERCENT}) for every kind of source, files included, so a truncated or
+ *                 half-written source cannot remove most of a federation. {@code 0} turns the guard off (until
+ *                 this change 0 meant the opposite: any deletion at all was a fault); {@code 100} allows every
+ *                 deletion but one that empties the source, which is always a fault
  * @param plugins  the plugins the source's records go through (mapper, enrichers, validators)
  */
 public record SourceDescriptor(String id, String kind, String location, String format, String language,
@@ -53,8 +57,8 @@ public record SourceDescriptor(String id, String kind, String location, String f
         }
     }
 
-    /** Default of {@code maxDeletePercent}. */
-    public static final int DEFAULT_MAX_DELETE_PERCENT = 50;
+    /** Default of {@code maxDeletePercent}, for every kind of source. */
+    public static final int DEFAULT_MAX_DELETE_PERCENT = 25;
     /** The delete guard applies only to sources with at least this many published records. */
     public static final int DELETE_GUARD_MINIMUM = 10;
 
@@ -86,10 +90,12 @@ public record SourceDescriptor(String id, String kind, String location, String f
     }
 
     /**
-     * Whether deleting {@code deletions} of {@code published} records in one run exceeds the guard.
+     * Whether deleting {@code deletions} of {@code published} records in one run exceeds the guard; never when
+     * {@code maxDeletePercent} is 0 (the guard is off).
      */
     public boolean tooManyDeletions(int deletions, int published) {
-        return published >= DELETE_GUARD_MINIMUM && deletions * 100L > (long) maxDeletePercent * published;
+        return maxDeletePercent > 0 && published >= DELETE_GUARD_MINIMUM
+                && deletions * 100L > (long) maxDeletePercent * published;
     }
 
     /** The mapping as a deep copy (the record's own node is never handed out for modification). */

@@ -194,6 +194,13 @@ public class FileSourceEndpoint extends SourceEndpoint {
         // the token before the read: a file changed during the read has another token afterwards, and is read again
         String token = changeToken();
         SourceBatch batch = readNow();
+        String after = changeToken();
+        if (token != null && !token.equals(after)) {
+            // written to while it was read: what was read may be half of it, and must not be taken for the catalogue
+            throw new IOException("insats-file: " + resolveFile() + " changed while it was read (size and modification"
+                    + " time " + token + " before, " + after + " after): nothing of this read is imported; it is read"
+                    + " again once it stays the same");
+        }
         lastRead = token == null ? null : new ReadMark(token, batch.fingerprint());
         return batch;
     }

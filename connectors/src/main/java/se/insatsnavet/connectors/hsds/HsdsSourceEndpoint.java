@@ -38,6 +38,11 @@ import java.util.TreeMap;
  * </ul>
  * With {@code mode=auto} (the default) a {@code path}, or a {@code url} ending in {@code .zip}, is a package;
  * any other url an API.
+ *
+ * <p>An API that contradicts itself is reported, never trusted in silence: a detail whose {@code id} is not the id
+ * it was fetched by is a problem of that record (skipped; its published version stays), a list item without a
+ * field HSDS requires ({@code name}, {@code status}) and a {@code total_items} or {@code total_pages} that
+ * disagrees with the pages read are warnings of the run ({@link SourceBatch#warnings()}).</p>
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = HsdsSourceComponent.SCHEME, title = "Insatsnavet HSDS source",
         syntax = "insats-hsds:federationId/sourceId", category = {Category.API},
@@ -154,8 +159,12 @@ public class HsdsSourceEndpoint extends RemoteSourceEndpoint {
         String base = getUrl().trim().replaceAll("/+$", "");
         List<RawRecord> records = new ArrayList<>();
         List<SourceProblem> problems = new ArrayList<>();
+        List<SourceProblem> warnings = new ArrayList<>();
         ByteArrayOutputStream all = new ByteArrayOutputStream();
-        for (int page = 1; ; page++) {
+        int listed = 0;
+        JsonNode firstPage = null;
+        int page = 1;
+        for (; ; page++) {
             if (page > maxPages) {
                 throw new IOException(owner() + ": more than " + maxPages + " pages at " + base + "/services");
             }
@@ -165,6 +174,8 @@ public class HsdsSourceEndpoint extends RemoteSourceEndpoint {
             if (!contents.isArray()) {
                 throw new IOException(owner() + ": " + uri + " is not an HSDS page (no contents array)");
             }
+            firstPage = firstPage == null ? body : firstPage;
+            listed += contents.size();
             for (int i = 0; i < contents.size(); i++) {
                 JsonNode item = contents.get(i);
                 String locator = "services page " + page + " [" + i + "]";
@@ -173,11 +184,19 @@ public class HsdsSourceEndpoint extends RemoteSourceEndpoint {
                     problems.add(new SourceProblem(locator, "id", "not a service with an id"));
                     continue;
                 }
+                checkListed(item, locator, id, warnings);
                 JsonNode full = item;
                 if (details) {
                     URI detail = URI.create(base + "/services/" + URLEncoder.encode(id, StandardCharsets.UTF_8));
                     full = json(fetcher.get(detail, "application/json"), all);
                     locator = "service " + id;
+                    String detailId = full.path("id").asText("");
+                    if (!full.isObject() || !detailId.equals(id)) {
+                        problems.add(new SourceProblem(locator, "id", "the API listed the service '" + id + "', but "
+                                + detail + " answered with " + (detailId.isEmpty() ? "no service id" : "the service '"
+                                + detailId + "'") + "; the record is skipped (its published version, if any, stays)", id));
+                        continue;
+                    }
                 }
                 @SuppressWarnings("unchecked")
                 Map<String, Object> fields = (Map<String, Object>) JsonRecordReader.toJava(full);
@@ -189,8 +208,42 @@ public class HsdsSourceEndpoint extends RemoteSourceEndpoint {
                 break;
             }
         }
+        checkCounts(base, firstPage, page, listed, warnings);
         return new SourceBatch(getFederationId(), getSourceId(), records, problems,
-                SourceBatch.fingerprintOf(all.toByteArray()), fetchedAt);
+                SourceBatch.fingerprintOf(all.toByteArray()), fetchedAt, warnings);
+    }
+
+    /** Fields HSDS 3 requires of every service of a list ({@code service_list.json}); {@code id} is checked apart. */
+    private static final List<String> REQUIRED_IN_LIST = List.of("name", "status");
+
+    /** A list item without a field HSDS requires is a warning naming the service (its detail may still hold it). */
+    private static void checkListed(JsonNode item, String locator, String id, List<SourceProblem> warnings) {
+        for (String field : REQUIRED_IN_LIST) {
+            if (item.path(field).asText("").isBlank()) {
+                warnings.add(new SourceProblem(locator, field, "the API lists the service '" + id + "' without its "
+                        + field + ", which HSDS requires of every service in a list", id));
+            }
+        }
+    }
+
+    /**
+     * The counts the API gives ({@code total_items}, {@code total_pages} of its first page) against what its
+     * pages held: a disagreement is a warning (services may be missing, or listed twice).
+     */
+    private static void checkCounts(String base, JsonNode firstPage, int pagesRead, int listed, List<SourceProblem> warnings) {
+        if (firstPage == null) {
+            return;
+        }
+        String where = base + "/services";
+        if (firstPage.path("total_items").isNumber() && firstPage.path("total_items").asInt() != listed) {
+            warnings.add(new SourceProblem(where, "total_items", "the API says it holds " + firstPage.path("total_items").asInt()
+                    + " services (total_items), but its pages listed " + listed));
+        }
+        if (firstPage.path("total_pages").isNumber() && firstPage.path("total_pages").asInt() != pagesRead
+                && !(firstPage.path("total_pages").asInt() == 0 && listed == 0)) {
+            warnings.add(new SourceProblem(where, "total_pages", "the API says it has " + firstPage.path("total_pages").asInt()
+                    + " pages (total_pages), but " + pagesRead + " were read before one ended the list"));
+        }
     }
 
     private JsonNode json(HttpFetcher.Response response, ByteArrayOutputStream all) throws IOException {

@@ -21,7 +21,10 @@ import java.util.Set;
  * CSV with a header row. The text is read as it goes and cut into logical records (a quoted field may span
  * lines), then each record is parsed on its own (with commons-csv when it holds a quote), so a malformed record becomes a {@link SourceProblem}
  * and the records after it still come through: a quote that is never closed, or a multi-line record that
- * does not parse, blames only its first line and reading resumes on the next line.
+ * does not parse, blames only its first line and reading resumes on the next line. A text that looks cut off
+ * fails as a whole ({@link IOException}), so that no record after the cut is taken for deleted: one whose last
+ * record ends inside a quote that is never closed, or whose last line stops short of the header's columns without
+ * a line break.
  */
 public final class CsvRecordReader {
 
@@ -102,6 +105,8 @@ public final class CsvRecordReader {
         int row = 0;
         Chunk chunk;
         List<String> plain = new ArrayList<>(header.size() + 4);
+        // the line of a quote never closed with no good record after it: the text may end inside that quote
+        int openQuoteLine = -1;
         while ((chunk = scanner.next(delimiter)) != null) {
             if (chunk.isBlank()) {
                 continue;
@@ -111,6 +116,7 @@ public final class CsvRecordReader {
             if (!chunk.closed) {
                 problems.add(new SourceProblem(locator, null, "line " + chunk.line
                         + ": a quoted field is opened but never closed; the row is skipped"));
+                openQuoteLine = chunk.line;
                 scanner.restartAfterLine(chunk);
                 continue;
             }
@@ -130,6 +136,14 @@ public final class CsvRecordReader {
             int last = values.size();
             while (last > header.size() && values.get(last - 1).isEmpty()) {
                 last--; // trailing empty cells beyond the header are harmless
+            }
+            if (last < header.size() && chunk.ending().isEmpty()) {
+                if (openQuoteLine > 0) {
+                    throw cutInQuotes(openQuoteLine); // the rest of the cut quoted field, read again as lines
+                }
+                throw new IOException("the last line (" + chunk.line + ") stops after " + last + " of the header's "
+                        + header.size() + " columns without a line break: the file looks cut off (truncated, or still"
+                        + " being written)");
             }
             if (last != header.size()) {
                 problems.add(new SourceProblem(locator, null, "line " + chunk.line + ": expected " + header.size()
@@ -151,12 +165,21 @@ public final class CsvRecordReader {
             }
             if (!fields.isEmpty()) {
                 records.add(new RawRecord(locator, fields));
+                openQuoteLine = -1;
             }
+        }
+        if (openQuoteLine > 0) {
+            throw cutInQuotes(openQuoteLine);
         }
         if (unnamedColumnUsed) {
             problems.add(new SourceProblem("header", null, "a column without a name holds values; they are ignored"));
         }
         return new RecordReader.Result(records, problems);
+    }
+
+    private static IOException cutInQuotes(int line) {
+        return new IOException("the file ends inside a quoted field opened on line " + line
+                + " and never closed: it looks cut off (truncated, or still being written)");
     }
 
     /**

@@ -3,7 +3,9 @@ package se.insatsnavet.connectors.read;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import se.insatsnavet.connectors.source.RawRecord;
 import se.insatsnavet.connectors.source.SourceProblem;
 
@@ -17,7 +19,8 @@ import java.util.Map;
 /** JSON documents (an array of objects, at the root or at a record path) and NDJSON. */
 public final class JsonRecordReader {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Fails on anything after the document (a file written twice over, or a second write begun): it must parse to its end. */
+    private static final ObjectMapper MAPPER = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     private JsonRecordReader() {
     }
@@ -77,7 +80,11 @@ public final class JsonRecordReader {
         return new RecordReader.Result(records, problems);
     }
 
-    public static RecordReader.Result readLines(String text) {
+    /**
+     * NDJSON: one record per line; a line that is not a JSON object is a problem of its own. A last line that does
+     * not parse and ends without a line break fails the whole text ({@link IOException}): it looks cut off.
+     */
+    public static RecordReader.Result readLines(String text) throws IOException {
         List<RawRecord> records = new ArrayList<>();
         List<SourceProblem> problems = new ArrayList<>();
         String[] lines = text.split("\r\n|\r|\n", -1);
@@ -90,6 +97,10 @@ public final class JsonRecordReader {
             try {
                 add(locator, MAPPER.readTree(line), records, problems);
             } catch (JsonProcessingException e) {
+                if (i == lines.length - 1) {
+                    throw new IOException("the last line (" + (i + 1) + ") is not valid JSON and ends without a line"
+                            + " break: the file looks cut off (truncated, or still being written): " + e.getOriginalMessage(), e);
+                }
                 problems.add(new SourceProblem(locator, null, "not valid JSON: " + e.getOriginalMessage()));
             }
         }

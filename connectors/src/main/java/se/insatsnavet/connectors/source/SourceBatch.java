@@ -14,12 +14,16 @@ import java.util.Objects;
  * @param federationId the federation the source belongs to
  * @param sourceId     the source's id within the federation
  * @param records      the records that could be parsed, in source order
- * @param problems     the records that could not be parsed
+ * @param problems     the records that could not be parsed (or that the source contradicts itself about)
  * @param fingerprint  content hash of the raw source ({@code sha256:<hex>}); equal fingerprints mean an unchanged source
  * @param fetchedAt    when the source was read
+ * @param warnings     what the source said that does not add up but rejects no record (an API's item count that
+ *                     disagrees with its pages, a list item without a field its standard requires): reported in the
+ *                     run, never dropped in silence
  */
 public record SourceBatch(String federationId, String sourceId, List<RawRecord> records,
-                          List<SourceProblem> problems, String fingerprint, Instant fetchedAt) {
+                          List<SourceProblem> problems, String fingerprint, Instant fetchedAt,
+                          List<SourceProblem> warnings) {
 
     public SourceBatch {
         Objects.requireNonNull(federationId, "federationId");
@@ -28,6 +32,13 @@ public record SourceBatch(String federationId, String sourceId, List<RawRecord> 
         problems = List.copyOf(problems);
         Objects.requireNonNull(fingerprint, "fingerprint");
         Objects.requireNonNull(fetchedAt, "fetchedAt");
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** A batch without warnings. */
+    public SourceBatch(String federationId, String sourceId, List<RawRecord> records, List<SourceProblem> problems,
+                       String fingerprint, Instant fetchedAt) {
+        this(federationId, sourceId, records, problems, fingerprint, fetchedAt, List.of());
     }
 
     /** The fingerprint of raw source content: {@code "sha256:"} and the lower-case hex SHA-256 of the bytes. */

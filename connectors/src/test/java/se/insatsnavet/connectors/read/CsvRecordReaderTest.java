@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CsvRecordReaderTest {
@@ -113,5 +114,43 @@ class CsvRecordReaderTest {
         assertEquals(List.of("a", "", "b c", "", "x"),
                 CsvRecordReader.splitPlain(" a ;\t; b c\u2003 ;\u0001 ;\u2003\u0001x", ';', new ArrayList<>()));
         assertEquals(List.of("1", "", "2", ""), CsvRecordReader.splitPlain("1\t \t2\t", '\t', new ArrayList<>()));
+    }
+
+    @Test
+    void aTextCutInsideTheQuotedFieldOfItsLastRecordFailsAsAWhole() {
+        String csv = "Id;Namn;Beskrivning\n"
+                + "1;Steget;\"Kort\"\n"
+                + "2;Jobbspår;\"Första raden\nandra rad";
+
+        IOException e = assertThrows(IOException.class, () -> CsvRecordReader.read(trickling(csv, 5), null));
+
+        assertTrue(e.getMessage().contains("ends inside a quoted field opened on line 3"), e.getMessage());
+    }
+
+    @Test
+    void aTextCutMidLineFailsAsAWhole() {
+        String csv = "Id;Namn;Kommun\n1;Steget;Motala\n2;Jobbs";
+
+        IOException e = assertThrows(IOException.class, () -> CsvRecordReader.read(trickling(csv, 3), null));
+
+        assertTrue(e.getMessage().contains("the last line (3) stops after 2 of the header's 3 columns"), e.getMessage());
+    }
+
+    @Test
+    void aQuoteNeverClosedFollowedByGoodRecordsOnlyRejectsItsRow() throws IOException {
+        String csv = "Id;Namn;Kommun\n1;\"Steget;Motala\n2;Jobbspår;Kinda";
+
+        RecordReader.Result result = CsvRecordReader.read(csv, null);
+
+        assertEquals(List.of("2"), result.records().stream().map(r -> r.get("Id")).toList());
+        assertEquals(List.of("row 1"), result.problems().stream().map(SourceProblem::locator).toList());
+    }
+
+    @Test
+    void aLastLineWithoutALineBreakButEveryColumnIsARecord() throws IOException {
+        RecordReader.Result result = CsvRecordReader.read("Id;Namn;Kommun\n1;Steget;Motala", null);
+
+        assertEquals(List.of("1"), result.records().stream().map(r -> r.get("Id")).toList());
+        assertEquals(List.of(), result.problems());
     }
 }

@@ -2,6 +2,7 @@ package se.insatsnavet.hub.imports;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
+import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.slf4j.Logger;
@@ -71,6 +72,7 @@ public final class ImportRoutes {
     private final long watchMillis;
     private java.util.function.Predicate<String> pluginKinds = kind -> false;
     private BatchImporter indicators;
+    private final FailedWatchReads failedWatchReads = new FailedWatchReads();
     private final java.util.concurrent.Semaphore importSlots = new java.util.concurrent.Semaphore(IMPORT_SLOTS, true);
 
     /**
@@ -335,11 +337,16 @@ public final class ImportRoutes {
         // imported at start anyway (or its indicators after its services): the watch's first check only notes
         // the file's size and time, rather than reading every file of every federation once more at start
         String consumer = endpointUri(federation, source) + "&delay=" + watchMillis + "&initialDelay=" + watchMillis
-                + "&backoffErrorThreshold=1&backoffMultiplier=12"
+                + "&backoffErrorThreshold=1&backoffMultiplier=12&bridgeErrorHandler=true"
                 + (importOnStart ? "&readAtFirstPoll=false" : "");
         return new RouteBuilder() {
             @Override
             public void configure() {
+                // a changed file that cannot be read (cut off, unparseable, changed while read) fails a run, once per state
+                // (a batch that was read and failed while imported keeps its way: sent again at the next poll)
+                onException(Exception.class).onWhen(ex -> !(ex.getMessage().getBody() instanceof SourceBatch))
+                        .handled(true).process(ex -> failedWatchReads.record(importerFor(federation, source), federation,
+                                source, ex.getFromEndpoint(), ex.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)));
                 from(consumer).routeId(routeId("watch", federation, source))
                         .process(ex -> {
                             BatchImporter importer = importerFor(federation, source);

@@ -1,53 +1,38 @@
 package se.insatsnavet.hub.imports;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import org.apache.jena.rdf.model.Model;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.insatsnavet.connectors.descriptor.FederationDescriptor;
 import se.insatsnavet.connectors.descriptor.SourceDescriptor;
 import se.insatsnavet.connectors.mapping.ConceptMatcher;
-import se.insatsnavet.connectors.mapping.MappingResult;
-import se.insatsnavet.connectors.mapping.RecordMapper;
-import se.insatsnavet.connectors.mapping.RecordMessage;
 import se.insatsnavet.connectors.source.RawRecord;
 import se.insatsnavet.connectors.source.SourceBatch;
-import se.insatsnavet.connectors.source.SourceProblem;
 import se.insatsnavet.hub.store.CatalogStore;
 import se.insatsnavet.schema.Shapes;
-import se.insatsnavet.schema.json.JsonSchemas;
-import se.insatsnavet.schema.json.SchemaProblem;
 import se.insatsnavet.schema.rdf.ServiceContext;
 import se.insatsnavet.schema.rdf.ServiceRdf;
 import se.insatsnavet.schema.vocab.HubIris;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * Turns one {@link SourceBatch} of a federation source into published services: skips the records read
- * exactly as when they were last published ({@link RawRecordHash}: same fields, descriptor and hub), maps each
- * other raw record with the descriptor's mapping, validates it against the canonical JSON Schema, diffs the valid ones
- * against the last content hashes, converts the changed ones to RDF and checks them with the vocabulary's
- * SHACL shapes, and applies adds, updates and deletions to the
- * federation's named graph in one TDB2 transaction; then records the run, its messages, the new hashes
- * and the change log in one database transaction.
+ * Turns one {@link SourceBatch} of a federation source into published services, as a pipeline of named stages
+ * composed in {@code doImport} (one screen): {@link SameAsPublished} skips the records read exactly as when they
+ * were last published; {@link Mapping} maps each other raw record (declarative mapping, push or mapper plugin) and
+ * runs the source's enricher and validator plugins; {@link RecordChecks} checks it against the canonical JSON
+ * Schema and for a unique id; {@link Diff} compares the valid ones with the last content hashes; {@link Conversion}
+ * turns the changed ones into RDF and {@link ShapeCheck} checks them with the vocabulary's SHACL shapes;
+ * {@link Deletions} finds what the source no longer holds and {@link DeletionGuard} stops a run that would empty or
+ * gut it; {@link Write} applies the {@link ChangeSet} to the federation's named graph in one transaction; then the
+ * run, its messages ({@link RunLog}), the new hashes and the change log are recorded in one database transaction.
  *
  * <p>Bad records are rejected with messages naming federation, record and field; the good ones still
  * import. A record that was published before and is now invalid keeps its last good version. A source
@@ -58,7 +43,6 @@ import java.util.function.Consumer;
 public final class ImportService implements BatchImporter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImportService.class);
-    private static final JsonMapper CANONICAL = JsonMapper.builder().enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
 
     private final CatalogStore store;
     private final RunRepository runs;
@@ -66,6 +50,8 @@ public final class ImportService implements BatchImporter {
     private final ConceptMatcher matcher;
     private final ServiceRdf rdf;
     private final BatchShapesCheck shapesCheck;
+    private final RecordChecks recordChecks = new RecordChecks();
+    private final Write write;
     private volatile FederationLocks locks = FederationLocks.local();
     private volatile boolean stopping;
     private final List<Consumer<RunReport>> listeners = new CopyOnWriteArrayList<>();
@@ -74,9 +60,7 @@ public final class ImportService implements BatchImporter {
     private final List<Consumer<List<Change>>> changeListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<List<Change>>> elsewhereListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Committed>> committedListeners = new CopyOnWriteArrayList<>();
-    private final StorageHealth storageHealth = new StorageHealth();
-    /** Runs whose end could not be written (storage failure), by id: their failure, recorded once writes work again. */
-    private final Map<Long, String> unrecorded = new ConcurrentHashMap<>();
+    private final RunRecorder recorder;
     private final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
 
     /** Records between two progress reports of a long import. */
@@ -95,6 +79,8 @@ public final class ImportService implements BatchImporter {
         this.iris = rdf.iris();
         this.shapesCheck = new BatchShapesCheck(Shapes.hub(iris));
         this.matcher = matcher;
+        this.write = new Write(store, iris);
+        this.recorder = new RunRecorder(runs, committedListeners, changeListeners, listeners, () -> plugins);
     }
 
     /** Whether an import of a batch is under way on this node. */
@@ -104,7 +90,7 @@ public final class ImportService implements BatchImporter {
 
     /** Whether the runs could be written lately ({@code GET /health} reports a problem as degraded). */
     public StorageHealth storageHealth() {
-        return storageHealth;
+        return recorder.storageHealth();
     }
 
     /** Called with what a run changed (after it is committed), on the importing thread; not for runs that changed nothing. */
@@ -250,19 +236,19 @@ public final class ImportService implements BatchImporter {
                 return java.util.Optional.empty();
             }
             Instant started = Instant.now();
-            long runId = startRun(federation, source, trigger, started);
+            long runId = recorder.start(federation, source, trigger, started);
             try {
                 store.applyChanges(iris.federationGraph(federation.id()), Map.of(),
                         doomed.stream().map(h -> iris.service(h.serviceId())).toList());
             } catch (RuntimeException | InternalError e) {
                 LOG.error("Deleting records of {}/{} failed", federation.id(), source.id(), e);
                 String reason = WriteFailure.describe(e);
-                return java.util.Optional.of(finish(runId, federation, source, trigger, started, RunStatus.FAILED,
+                return java.util.Optional.of(recorder.finish(runId, federation, source, trigger, started, RunStatus.FAILED,
                         RunCounts.NONE, null, reason, List.of(RunMessage.error(null, null, null, null, "Delete failed: " + reason)),
                         List.of(), List.of(), List.of()));
             }
             List<Change> changes = doomed.stream().map(h -> new Change(h.serviceId(), Change.Action.DELETED)).toList();
-            return java.util.Optional.of(finish(runId, federation, source, trigger, started, RunStatus.SUCCEEDED,
+            return java.util.Optional.of(recorder.finish(runId, federation, source, trigger, started, RunStatus.SUCCEEDED,
                     new RunCounts(0, 0, 0, 0, doomed.size(), 0, 0, 0), null, null, List.of(), List.of(),
                     doomed.stream().map(RecordHash::localId).toList(), changes));
         }
@@ -289,8 +275,8 @@ public final class ImportService implements BatchImporter {
         }
         RunCounts counts = new RunCounts(last.get().read(), last.get().valid(), 0, 0, 0, last.get().valid(), 0, 0);
         Instant started = Instant.now();
-        long runId = startRun(federation, source, trigger, started);
-        return java.util.Optional.of(finish(runId, federation, source, trigger, started, RunStatus.SUCCEEDED, counts, fingerprint,
+        long runId = recorder.start(federation, source, trigger, started);
+        return java.util.Optional.of(recorder.finish(runId, federation, source, trigger, started, RunStatus.SUCCEEDED, counts, fingerprint,
                 null, List.of(), List.of(), List.of(), List.of()));
     }
 
@@ -298,369 +284,91 @@ public final class ImportService implements BatchImporter {
     @Override
     public RunReport recordFailure(FederationDescriptor federation, SourceDescriptor source, String trigger, Throwable cause) {
         Instant started = Instant.now();
-        long runId = startRun(federation, source, trigger, started);
+        long runId = recorder.start(federation, source, trigger, started);
         String reason = describe(cause);
         LOG.warn("Import of {}/{} failed: {}", federation.id(), source.id(), reason);
-        return finish(runId, federation, source, trigger, started, RunStatus.FAILED, RunCounts.NONE, null, reason,
+        return recorder.finish(runId, federation, source, trigger, started, RunStatus.FAILED, RunCounts.NONE, null, reason,
                 List.of(RunMessage.error(null, null, null, null, "Source could not be read: " + reason)),
                 List.of(), List.of(), List.of());
     }
 
+    /**
+     * The import of one batch, stage by stage: the whole way of a record. Each stage is a class with one job; they
+     * share the run's {@link RunLog} (messages, rejections, warnings) and fill its {@link ChangeSet}.
+     */
     private RunReport doImport(FederationDescriptor federation, SourceDescriptor source, SourceBatch batch, String trigger,
                                Scope scope) {
         Instant started = Instant.now();
         String fed = federation.id();
-        long runId = startRun(federation, source, trigger, started);
-        List<RunMessage> messages = new ArrayList<>();
+        long runId = recorder.start(federation, source, trigger, started);
+        RunLog log = new RunLog();
         try {
-            java.util.function.Function<RawRecord, MappingResult> mapper = PushSource.KIND.equals(source.kind())
-                    ? PushSource::canonical : source.plugins().mapper() != null ? plugins.mapper(federation, source)
-                    : new RecordMapper(federation, source, matcher)::map;
-            Map<String, ObjectNode> valid = new LinkedHashMap<>();
-            Map<String, String> locators = new HashMap<>();
-            Set<String> rejectedIds = new HashSet<>();
-            int rejected = 0;
-            int warnings = 0;
-            for (SourceProblem problem : batch.problems()) {
-                messages.add(RunMessage.error(problem.locator(), null, problem.field(), null, problem.message()));
-                rejected++;
-            }
-            // records read exactly as last time (same descriptor, same hub) are unchanged: no mapping, no validation
             Map<String, RecordHash> previous = runs.hashes(fed);
-            RawRecordHash rawHasher = source.plugins().all().isEmpty() ? RawRecordHash.of(federation) : null;
-            Map<String, RecordHash> publishedByRaw = new HashMap<>();
-            if (rawHasher != null) {
-                for (RecordHash h : previous.values()) {
-                    if (h.rawHash() != null && h.sourceId().equals(source.id())) {
-                        publishedByRaw.put(h.rawHash(), h);
-                    }
-                }
-            }
-            Set<String> skipped = new HashSet<>();
-            Map<String, String> rawHashes = new HashMap<>();
+            log.sourceProblems(batch.problems());
+            log.sourceWarnings(batch.warnings());
+
+            // 1. record by record: skip what was read exactly as last published; map, run the plugins, check
+            SameAsPublished same = SameAsPublished.of(federation, source, previous);
+            Mapping mapping = Mapping.of(federation, source, plugins, matcher);
+            ValidRecords valid = new ValidRecords();
             int mapped = 0;
             for (RawRecord raw : batch.records()) {
                 progress(federation, source, "mapped", ++mapped, batch.records().size());
-                String rawHash = rawHasher == null ? null : rawHasher.of(raw);
-                RecordHash same = rawHash == null ? null : publishedByRaw.get(rawHash);
-                if (same != null && !skipped.contains(same.localId()) && !valid.containsKey(same.localId())) {
-                    skipped.add(same.localId());
+                String rawHash = same.hash(raw);
+                if (valid.skip(same.published(rawHash))) {
                     continue;
                 }
-                int warningsBefore = warnings;
-                MappingResult result = mapper.apply(raw);
-                for (RecordMessage w : result.warnings()) {
-                    messages.add(RunMessage.warning(w.locator(), w.localId(), w.field(), w.value(), w.message()));
-                    warnings++;
-                }
-                defaultProvider(result.service(), federation);
-                List<RunMessage> errors = new ArrayList<>();
-                for (RecordMessage e : result.errors()) {
-                    errors.add(RunMessage.error(e.locator(), e.localId(), e.field(), e.value(), e.message()));
-                }
-                if (errors.isEmpty() && result.service() != null) {
-                    RecordPlugins.Outcome outcome = plugins.process(federation, source, raw.locator(), result.localId(),
-                            result.service());
-                    for (RecordMessage m : outcome.errors()) {
-                        errors.add(RunMessage.error(m.locator(), m.localId(), m.field(), m.value(), m.message()));
-                    }
-                    for (RecordMessage m : outcome.warnings()) {
-                        messages.add(RunMessage.warning(m.locator(), m.localId(), m.field(), m.value(), m.message()));
-                        warnings++;
-                    }
-                }
-                if (errors.isEmpty()) {
-                    for (SchemaProblem p : JsonSchemas.service().validate(result.service())) {
-                        errors.add(RunMessage.error(raw.locator(), result.localId(), p.field(),
-                                valueAt(result.service(), p.field()), p.message()));
-                    }
-                }
-                if (errors.isEmpty() && (valid.containsKey(result.localId()) || skipped.contains(result.localId()))) {
-                    errors.add(RunMessage.error(raw.locator(), result.localId(), "localId", result.localId(),
-                            "Another record of this source already has this id; ids must be unique"));
-                }
-                if (errors.isEmpty() && !result.service().path("title").has("sv")) {
-                    messages.add(RunMessage.warning(raw.locator(), result.localId(), "title", null,
-                            "No Swedish title; the service is listed under its title in another language"));
-                    warnings++;
-                }
-                if (!errors.isEmpty()) {
-                    messages.addAll(errors);
-                    rejected++;
-                    if (result.localId() != null) {
-                        rejectedIds.add(result.localId());
-                    }
+                int warningsBefore = log.warnings();
+                Mapping.Mapped record = mapping.map(raw, log);
+                recordChecks.check(record, valid, log);
+                if (record.rejected()) {
+                    log.reject(record.localId, record.errors);
                     continue;
                 }
-                valid.put(result.localId(), result.service());
-                locators.put(result.localId(), raw.locator());
-                if (rawHash != null && warnings == warningsBefore) {
-                    rawHashes.put(result.localId(), rawHash);
-                }
+                valid.add(record, log.warnings() == warningsBefore ? rawHash : null);
             }
-            int read = batch.records().size() + batch.problems().size();
 
-            Instant now = Instant.now();
-            Map<String, Model> upserts = new LinkedHashMap<>();
-            List<RecordHash> newHashes = new ArrayList<>();
-            List<Change> changes = new ArrayList<>();
-            int added = 0;
-            int updated = 0;
-            int unchanged = skipped.size();
-            List<BatchShapesCheck.Converted> converted = new ArrayList<>();
-            List<RecordHash> pending = new ArrayList<>();
+            // 2. the valid ones: diff against the last content hashes, convert the changed ones, check their shapes
+            ChangeSet set = new ChangeSet();
+            Diff diff = new Diff(fed, source.id(), previous);
+            Conversion conversion = new Conversion(rdf, new ServiceContext(iris, fed, source.id(), runId, Instant.now()));
+            ShapeCheck shapes = new ShapeCheck(shapesCheck, iris);
             int seen = 0;
-            for (Map.Entry<String, ObjectNode> e : valid.entrySet()) {
-                progress(federation, source, "converted", ++seen, valid.size());
+            for (Map.Entry<String, ObjectNode> e : valid.services().entrySet()) {
+                progress(federation, source, "converted", ++seen, valid.services().size());
                 String localId = e.getKey();
-                String hash = contentHash(e.getValue());
-                String serviceId = HubIris.serviceId(fed, localId);
-                RecordHash before = previous.get(localId);
-                String rawHash = rawHashes.get(localId);
-                if (before != null && before.contentHash().equals(hash) && before.sourceId().equals(source.id())) {
-                    unchanged++;
-                    if (!java.util.Objects.equals(before.rawHash(), rawHash)) {
-                        // the same service, read from other bytes (or first hashed): remember them for the next run
-                        newHashes.add(new RecordHash(localId, source.id(), serviceId, hash, rawHash));
-                    }
-                    continue;
-                }
-                ServiceContext ctx = new ServiceContext(iris, fed, source.id(), runId, now);
-                Model model = rdf.toRdf(e.getValue(), ctx);
-                converted.add(new BatchShapesCheck.Converted(localId, locators.get(localId), model));
-                pending.add(new RecordHash(localId, source.id(), serviceId, hash, rawHash));
-            }
-            // the shapes run once per batch of changed records, not once per record
-            Map<String, List<RunMessage>> shaclErrors = shapesCheck.errors(converted);
-            for (int i = 0; i < converted.size(); i++) {
-                BatchShapesCheck.Converted c = converted.get(i);
-                RecordHash h = pending.get(i);
-                List<RunMessage> errors = shaclErrors.get(c.localId());
-                if (errors != null) {
-                    messages.addAll(errors);
-                    rejected++;
-                    rejectedIds.add(c.localId());
-                    continue;
-                }
-                upserts.put(iris.service(h.serviceId()), c.model());
-                newHashes.add(h);
-                if (previous.get(c.localId()) == null) {
-                    added++;
-                    changes.add(new Change(h.serviceId(), Change.Action.ADDED));
-                } else {
-                    updated++;
-                    changes.add(new Change(h.serviceId(), Change.Action.UPDATED));
+                Diff.Changed changed = diff.compare(localId, e.getValue(), valid.rawHash(localId), set);
+                if (changed != null) {
+                    shapes.add(changed, valid.locator(localId), conversion.convert(changed));
                 }
             }
-            List<String> deletedLocalIds = new ArrayList<>();
-            List<String> deletedIris = new ArrayList<>();
-            int publishedFromSource = 0;
-            for (RecordHash h : previous.values()) {
-                if (scope == Scope.ONLY_THESE || !h.sourceId().equals(source.id())) {
-                    continue;
-                }
-                publishedFromSource++;
-                if ((valid.containsKey(h.localId()) || skipped.contains(h.localId())) && !rejectedIds.contains(h.localId())) {
-                    continue;
-                }
-                if (rejectedIds.contains(h.localId())) {
-                    messages.add(RunMessage.warning(null, h.localId(), null, null,
-                            "The record is invalid in this run; its last valid version stays published"));
-                    warnings++;
-                    continue;
-                }
-                deletedLocalIds.add(h.localId());
-                deletedIris.add(iris.service(h.serviceId()));
-                changes.add(new Change(h.serviceId(), Change.Action.DELETED));
-            }
-            RunCounts counts = new RunCounts(read, added + updated + unchanged, added, updated, deletedLocalIds.size(),
-                    unchanged, rejected, warnings);
-            String guard = null;
-            if (counts.valid() == 0 && publishedFromSource > 0) {
-                guard = "The source gave no valid record while " + publishedFromSource
-                        + " are published; treated as a fault, nothing was deleted";
-            } else if (source.tooManyDeletions(deletedLocalIds.size(), publishedFromSource)) {
-                guard = "The run would delete " + deletedLocalIds.size() + " of the " + publishedFromSource
-                        + " published records of this source, more than maxDeletePercent (" + source.maxDeletePercent()
-                        + "%); treated as a fault, nothing was changed. Raise maxDeletePercent in the descriptor if"
-                        + " the removal is intended";
-            }
+            shapes.check(set, log);
+
+            // 3. the whole source: what is gone is deleted, unless the guard sees a fault; then one write
+            int publishedFromSource = Deletions.find(source.id(), scope, previous, valid, iris, set, log);
+            int unchanged = valid.skipped() + diff.unchanged();
+            int read = batch.records().size() + batch.problems().size();
+            RunCounts counts = new RunCounts(read, set.added() + set.updated() + unchanged, set.added(), set.updated(),
+                    set.deletedLocalIds().size(), unchanged, log.rejected(), log.warnings());
+            String guard = DeletionGuard.check(source, counts, publishedFromSource);
             if (guard != null) {
-                String reason = guard;
-                return finish(runId, federation, source, trigger, started, RunStatus.FAILED,
-                        new RunCounts(read, 0, 0, 0, 0, 0, rejected, warnings), batch.fingerprint(), reason,
-                        messages, List.of(), List.of(), List.of());
+                return recorder.finish(runId, federation, source, trigger, started, RunStatus.FAILED,
+                        new RunCounts(read, 0, 0, 0, 0, 0, log.rejected(), log.warnings()), batch.fingerprint(), guard,
+                        log.messages(), List.of(), List.of(), List.of());
             }
-            if (counts.changedCatalogue()) {
-                store.applyChanges(iris.federationGraph(fed), upserts, deletedIris);
-            }
-            Map<String, Model> models = new HashMap<>();
-            for (RecordHash h : newHashes) {
-                Model m = upserts.get(iris.service(h.serviceId()));
-                if (m != null) {
-                    models.put(h.serviceId(), m);
-                }
-            }
-            return finish(runId, federation, source, trigger, started, RunStatus.SUCCEEDED, counts, batch.fingerprint(),
-                    null, messages, newHashes, deletedLocalIds, changes, models);
+            write.apply(fed, set);
+            return recorder.finish(runId, federation, source, trigger, started, RunStatus.SUCCEEDED, counts, batch.fingerprint(),
+                    null, log.messages(), set.hashes(), set.deletedLocalIds(), set.changes(), set.modelsByService());
         } catch (Stopped e) {
             LOG.warn("Import of {}/{} (run {}) abandoned: the hub is stopping", fed, source.id(), runId);
             throw e;
         } catch (RuntimeException | InternalError e) {
             // InternalError: how a memory-mapped file of the dataset reports that the disk could not give it space
             LOG.error("Import of {}/{} failed", fed, source.id(), e);
-            messages.add(RunMessage.error(null, null, null, null, "Import failed, nothing of it was published: " + describe(e)));
-            return finish(runId, federation, source, trigger, started, RunStatus.FAILED, RunCounts.NONE,
-                    batch.fingerprint(), describe(e), messages, List.of(), List.of(), List.of());
+            log.error(RunMessage.error(null, null, null, null, "Import failed, nothing of it was published: " + describe(e)));
+            return recorder.finish(runId, federation, source, trigger, started, RunStatus.FAILED, RunCounts.NONE,
+                    batch.fingerprint(), describe(e), log.messages(), List.of(), List.of(), List.of());
         }
-    }
-
-    private RunReport finish(long runId, FederationDescriptor federation, SourceDescriptor source, String trigger,
-                             Instant started, RunStatus status, RunCounts counts, String fingerprint, String failure,
-                             List<RunMessage> messages, List<RecordHash> hashes, List<String> deletedLocalIds,
-                             List<Change> changes) {
-        return finish(runId, federation, source, trigger, started, status, counts, fingerprint, failure, messages, hashes,
-                deletedLocalIds, changes, Map.of());
-    }
-
-    private RunReport finish(long runId, FederationDescriptor federation, SourceDescriptor source, String trigger,
-                             Instant started, RunStatus status, RunCounts counts, String fingerprint, String failure,
-                             List<RunMessage> messages, List<RecordHash> hashes, List<String> deletedLocalIds,
-                             List<Change> changes, Map<String, Model> models) {
-        // the search index follows before the run is recorded: whoever sees the run sees its changes in search
-        if (!changes.isEmpty()) {
-            Committed committed = new Committed(List.copyOf(changes), models);
-            for (Consumer<Committed> listener : committedListeners) {
-                try {
-                    listener.accept(committed);
-                } catch (RuntimeException e) {
-                    LOG.warn("Change listener failed", e);
-                }
-            }
-            for (Consumer<List<Change>> listener : changeListeners) {
-                try {
-                    listener.accept(List.copyOf(changes));
-                } catch (RuntimeException e) {
-                    LOG.warn("Change listener failed", e);
-                }
-            }
-        }
-        Instant finished = Instant.now();
-        try {
-            runs.finish(runId, federation.id(), status, counts, fingerprint, failure, messages, hashes, deletedLocalIds,
-                    changes, finished);
-            recordPendingFailures();
-        } catch (RuntimeException e) {
-            // the database cannot write (full, read-only …): the run ends as failed all the same; the record
-            // hashes stay as they were, so the next run finds (and records) the same changes again
-            String reason = describe(e);
-            LOG.error("Run {} of {}/{} could not be recorded: {}", runId, federation.id(), source.id(), reason, e);
-            failure = status == RunStatus.SUCCEEDED && counts.changedCatalogue()
-                    ? "The catalogue was updated, but the run could not be recorded (" + reason + "); the next run records its changes again"
-                    : "The run could not be recorded (" + reason + ")" + (failure == null ? "" : ": " + failure);
-            status = RunStatus.FAILED;
-            messages = new ArrayList<>(messages);
-            messages.add(RunMessage.error(null, null, null, null, failure));
-            unrecorded.put(runId, failure);
-            storageHealth.failed("import run " + runId + " of " + federation.id() + "/" + source.id(), reason);
-            recordPendingFailures();
-        }
-        RunReport report = new RunReport(runId, federation.id(), source.id(), trigger, status, started, finished, counts,
-                failure, List.copyOf(messages));
-        LOG.info("Run {} of {}/{}: {} (read {}, added {}, updated {}, deleted {}, unchanged {}, rejected {}, warnings {})",
-                runId, federation.id(), source.id(), status.label(), counts.read(), counts.added(), counts.updated(),
-                counts.deleted(), counts.unchanged(), counts.rejected(), counts.warnings());
-        plugins.changed(federation.id(), changes, report);
-        for (Consumer<RunReport> listener : listeners) {
-            try {
-                listener.accept(report);
-            } catch (RuntimeException e) {
-                LOG.warn("Run listener failed", e);
-            }
-        }
-        return report;
-    }
-
-    /** Starts a run in the database; a database that cannot write is a storage problem (health degraded). */
-    private long startRun(FederationDescriptor federation, SourceDescriptor source, String trigger, Instant started) {
-        long runId;
-        try {
-            runId = runs.start(federation.id(), source.id(), trigger, started);
-        } catch (RuntimeException e) {
-            String reason = describe(e);
-            storageHealth.failed("import of " + federation.id() + "/" + source.id(), reason);
-            LOG.error("Import of {}/{} could not start: the database cannot record it: {}", federation.id(), source.id(), reason);
-            throw new RunNotRecordedException("The import of " + federation.id() + "/" + source.id()
-                    + " could not start: the database cannot record it (" + reason + ")", e);
-        }
-        recordPendingFailures();
-        return runId;
-    }
-
-    /** Marks the runs whose end could not be written as failed, now that the database may write again. */
-    private void recordPendingFailures() {
-        for (Map.Entry<Long, String> e : unrecorded.entrySet()) {
-            try {
-                runs.markFailed(e.getKey(), e.getValue(), Instant.now());
-                unrecorded.remove(e.getKey());
-            } catch (RuntimeException stillFailing) {
-                return;
-            }
-        }
-        if (unrecorded.isEmpty()) {
-            storageHealth.recovered();
-        }
-    }
-
-    /** A service whose source names no provider is run by its federation (CPSV-AP needs a competent authority). */
-    static void defaultProvider(ObjectNode service, FederationDescriptor federation) {
-        if (service == null || service.has("provider")) {
-            return;
-        }
-        ObjectNode provider = service.putObject("provider");
-        provider.put("id", federation.id());
-        ObjectNode name = provider.putObject("name");
-        federation.name().forEach(name::put);
-        provider.put("type", "federation");
-    }
-
-    /** SHA-256 of the canonical JSON with sorted keys: the same content always gives the same hash. */
-    static String contentHash(JsonNode service) {
-        try {
-            byte[] bytes = CANONICAL.writeValueAsString(service).getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The value at a dotted field path like {@code contact.email} or {@code municipalities[0]}, as text. */
-    static String valueAt(JsonNode root, String field) {
-        if (root == null || field == null || field.isEmpty()) {
-            return null;
-        }
-        JsonNode node = root;
-        for (String part : field.split("\\.")) {
-            String name = part;
-            int bracket = part.indexOf('[');
-            if (bracket >= 0) {
-                name = part.substring(0, bracket);
-            }
-            if (!name.isEmpty()) {
-                node = node.path(name);
-            }
-            if (bracket >= 0) {
-                for (String index : part.substring(bracket + 1).split("\\]\\[?")) {
-                    if (!index.isEmpty()) {
-                        node = node.path(Integer.parseInt(index));
-                    }
-                }
-            }
-        }
-        if (node.isMissingNode() || node.isNull()) {
-            return null;
-        }
-        return node.isValueNode() ? node.asText() : node.toString();
     }
 
     private static String describe(Throwable e) {

@@ -1,0 +1,70 @@
+package se.insatsnavet.hub.imports;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import se.insatsnavet.schema.vocab.HubIris;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Stage "diff": a valid service against the content hash last published for its id. The same content from the
+ * same source is unchanged (its raw hash is remembered if it was read from other bytes); anything else is a
+ * change, handed on to be converted.
+ */
+final class Diff {
+
+    private static final JsonMapper CANONICAL = JsonMapper.builder().enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
+
+    /** A service that differs from what is published (or is new), with the hashes it will be published under. */
+    record Changed(String localId, ObjectNode service, RecordHash hash, boolean isNew) {
+    }
+
+    private final String federationId;
+    private final String sourceId;
+    private final Map<String, RecordHash> previous;
+    private int unchanged;
+
+    Diff(String federationId, String sourceId, Map<String, RecordHash> previous) {
+        this.federationId = federationId;
+        this.sourceId = sourceId;
+        this.previous = previous;
+    }
+
+    /** The change, or {@code null} when the service is unchanged (counted; a new raw hash goes into {@code set}). */
+    Changed compare(String localId, ObjectNode service, String rawHash, ChangeSet set) {
+        String hash = contentHash(service);
+        String serviceId = HubIris.serviceId(federationId, localId);
+        RecordHash before = previous.get(localId);
+        if (before != null && before.contentHash().equals(hash) && before.sourceId().equals(sourceId)) {
+            unchanged++;
+            if (!Objects.equals(before.rawHash(), rawHash)) {
+                set.rehash(new RecordHash(localId, sourceId, serviceId, hash, rawHash));
+            }
+            return null;
+        }
+        return new Changed(localId, service, new RecordHash(localId, sourceId, serviceId, hash, rawHash), before == null);
+    }
+
+    /** Valid services found unchanged so far. */
+    int unchanged() {
+        return unchanged;
+    }
+
+    /** SHA-256 of the canonical JSON with sorted keys: the same content always gives the same hash. */
+    static String contentHash(JsonNode service) {
+        try {
+            byte[] bytes = CANONICAL.writeValueAsString(service).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

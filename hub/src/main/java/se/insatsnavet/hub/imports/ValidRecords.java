@@ -1,0 +1,67 @@
+package se.insatsnavet.hub.imports;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The records of a run that may be published: those that passed mapping and checks (in source order, with where
+ * they were read and their raw hash) and those skipped as read exactly as last published.
+ */
+final class ValidRecords {
+
+    private final Map<String, ObjectNode> services = new LinkedHashMap<>();
+    private final Map<String, String> locators = new HashMap<>();
+    private final Map<String, String> rawHashes = new HashMap<>();
+    private final Set<String> skipped = new HashSet<>();
+
+    /** Whether a record with this id is valid or skipped in this run. */
+    boolean has(String localId) {
+        return services.containsKey(localId) || skipped.contains(localId);
+    }
+
+    /**
+     * Skips the record if it was read exactly as the published record {@code same} (not {@code null}) and no record
+     * of this run has its id yet; returns whether it was skipped.
+     */
+    boolean skip(RecordHash same) {
+        if (same == null || has(same.localId())) {
+            return false;
+        }
+        skipped.add(same.localId());
+        return true;
+    }
+
+    /**
+     * A record that passed every check; {@code rawHash} is remembered for the next run unless {@code null} (the
+     * source is not hashed, or the record gave warnings, which every run repeats).
+     */
+    void add(Mapping.Mapped record, String rawHash) {
+        services.put(record.localId, record.service);
+        locators.put(record.localId, record.locator);
+        if (rawHash != null) {
+            rawHashes.put(record.localId, rawHash);
+        }
+    }
+
+    /** The services that passed, by local id, in source order. */
+    Map<String, ObjectNode> services() {
+        return services;
+    }
+
+    String locator(String localId) {
+        return locators.get(localId);
+    }
+
+    String rawHash(String localId) {
+        return rawHashes.get(localId);
+    }
+
+    int skipped() {
+        return skipped.size();
+    }
+}
