@@ -42,8 +42,6 @@ public final class RecordMapper {
     public static final String DEFAULT_CRITERIA_SPLIT = "[;\\r\\n]+";
 
     private static final Pattern DEFAULT_LIST = Pattern.compile(DEFAULT_LIST_SPLIT);
-    /** Quotes and labels around phone numbers in messy sources ("Tel: 08-123 45"), removed before validation. */
-    private static final Pattern PHONE_NOISE = Pattern.compile("^[^0-9+]+|[\"'\u201D]+$");
     private static final Pattern DEFAULT_CRITERIA = Pattern.compile(DEFAULT_CRITERIA_SPLIT);
     private static final Pattern MUNICIPALITY_CODE = Pattern.compile("\\d{3,4}");
     private static final Pattern COUNTY_CODE = Pattern.compile("\\d{1,2}");
@@ -431,9 +429,6 @@ public final class RecordMapper {
             if (field.kind() == Kind.CONCEPT || field.kind() == Kind.MUNICIPALITY) {
                 listItem(field, rule, display(value)).ifPresent(code -> put(field.name(), JsonNodeFactory.instance.textNode(code)));
                 return;
-            }
-            if (field.name().equals("contact.phone") && value instanceof String phone) {
-                value = PHONE_NOISE.matcher(phone).replaceAll("").strip();
             }
             Object source = value;
             if (rule.valueMap() != null && value instanceof String text) {
