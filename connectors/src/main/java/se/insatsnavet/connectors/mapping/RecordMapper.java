@@ -110,6 +110,14 @@ public final class RecordMapper {
         FIELDS.put(name, new Field(name, kind, scheme));
     }
 
+    /** A text that was an item of a JSON array in the source: a list field takes it whole, never split. */
+    private record Item(String text) {
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
     /** A compiled field rule. */
     private record Rule(List<String> paths, Pattern split, Map<String, JsonNode> valueMap, String lang, Kind type,
                         JsonNode defaultValue) {
@@ -281,23 +289,26 @@ public final class RecordMapper {
                     || field.kind() == Kind.MUNICIPALITY;
             List<Object> values = new ArrayList<>();
             for (String path : rule.paths()) {
-                collect(lookup(record.fields(), path), values);
+                collect(lookup(record.fields(), path), values, false);
                 if (single && !values.isEmpty()) {
                     break;
                 }
             }
+            if (single) {
+                values.replaceAll(v -> v instanceof Item item ? item.text() : v);
+            }
             return values;
         }
 
-        private void collect(Object value, List<Object> into) {
+        private void collect(Object value, List<Object> into, boolean inList) {
             if (value == null) {
                 return;
             }
             if (value instanceof List<?> list) {
-                list.forEach(item -> collect(item, into));
+                list.forEach(item -> collect(item, into, true));
             } else if (value instanceof String text) {
                 if (!text.isBlank()) {
-                    into.add(text.trim());
+                    into.add(inList ? new Item(text.trim()) : text.trim());
                 }
             } else if (value instanceof Map<?, ?> map) {
                 if (!map.isEmpty()) {
@@ -324,7 +335,7 @@ public final class RecordMapper {
                 for (Map.Entry<?, ?> entry : map.entrySet()) {
                     String tag = String.valueOf(entry.getKey());
                     if (!LANG_TAG.matcher(tag).matches() || entry.getValue() instanceof Map || entry.getValue() instanceof List) {
-                        error(field, value, "expected a text or an object of language-tagged texts");
+                        warn(field, value, "expected a text or an object of language-tagged texts; left out");
                         return;
                     }
                     String body = String.valueOf(entry.getValue()).trim();
@@ -345,10 +356,11 @@ public final class RecordMapper {
             ArrayNode texts = JsonNodeFactory.instance.arrayNode();
             for (Object value : values) {
                 if (value instanceof Map<?, ?>) {
-                    error(field, value, "expected texts, found an object");
+                    warn(field, value, "expected texts, found an object; left out");
                     continue;
                 }
-                for (String item : split(display(value), rule.split() != null ? rule.split() : DEFAULT_CRITERIA)) {
+                for (String item : value instanceof Item whole ? List.of(whole.text())
+                        : split(display(value), rule.split() != null ? rule.split() : DEFAULT_CRITERIA)) {
                     texts.addObject().put(rule.lang(), item);
                 }
             }
@@ -361,10 +373,11 @@ public final class RecordMapper {
             Set<String> items = new LinkedHashSet<>();
             for (Object value : values) {
                 if (value instanceof Map<?, ?>) {
-                    error(field, value, "expected a list of values, found an object");
+                    warn(field, value, "expected a list of values, found an object; left out");
                     continue;
                 }
-                for (String item : split(display(value), rule.split() != null ? rule.split() : DEFAULT_LIST)) {
+                for (String item : value instanceof Item whole ? List.of(whole.text())
+                        : split(display(value), rule.split() != null ? rule.split() : DEFAULT_LIST)) {
                     listItem(field, rule, item).ifPresent(items::add);
                 }
             }
@@ -423,7 +436,7 @@ public final class RecordMapper {
             Object value = values.get(0);
             warnIfSeveral(field, values);
             if (value instanceof Map<?, ?>) {
-                error(field, value, "expected a single value, found an object");
+                warn(field, value, "expected a single value, found an object; left out");
                 return;
             }
             if (field.kind() == Kind.CONCEPT || field.kind() == Kind.MUNICIPALITY) {
@@ -489,7 +502,7 @@ public final class RecordMapper {
                 case INTEGER: {
                     Long number = toInteger(value);
                     if (number == null) {
-                        error(field, original, "cannot read " + what + "'" + display(original) + "' as a whole number");
+                        warn(field, original, "cannot read " + what + "'" + display(original) + "' as a whole number; left out");
                         return Optional.empty();
                     }
                     return Optional.of(number >= Integer.MIN_VALUE && number <= Integer.MAX_VALUE
@@ -498,8 +511,8 @@ public final class RecordMapper {
                 case BOOLEAN: {
                     Boolean bool = toBoolean(value);
                     if (bool == null) {
-                        error(field, original, "cannot read " + what + "'" + display(original)
-                                + "' as yes/no (ja/nej, yes/no, true/false, x)");
+                        warn(field, original, "cannot read " + what + "'" + display(original)
+                                + "' as yes/no (ja/nej, yes/no, true/false, x); left out");
                         return Optional.empty();
                     }
                     return Optional.of(nodes.booleanNode(bool));
@@ -513,7 +526,7 @@ public final class RecordMapper {
                             // reported below
                         }
                     }
-                    error(field, original, "cannot read " + what + "'" + display(original) + "' as a date (YYYY-MM-DD)");
+                    warn(field, original, "cannot read " + what + "'" + display(original) + "' as a date (YYYY-MM-DD); left out");
                     return Optional.empty();
                 }
                 default:

@@ -18,8 +18,6 @@ import se.insatsnavet.connectors.source.SourceBatch;
 import se.insatsnavet.connectors.source.SourceProblem;
 import se.insatsnavet.hub.store.CatalogStore;
 import se.insatsnavet.schema.Shapes;
-import se.insatsnavet.schema.json.JsonSchemas;
-import se.insatsnavet.schema.json.SchemaProblem;
 import se.insatsnavet.schema.rdf.ServiceContext;
 import se.insatsnavet.schema.rdf.ServiceRdf;
 import se.insatsnavet.schema.vocab.HubIris;
@@ -370,10 +368,11 @@ public final class ImportService implements BatchImporter {
                     }
                 }
                 if (errors.isEmpty()) {
-                    for (SchemaProblem p : JsonSchemas.service().validate(result.service())) {
-                        errors.add(RunMessage.error(raw.locator(), result.localId(), p.field(),
-                                valueAt(result.service(), p.field()), p.message()));
-                    }
+                    RecordChecks.Outcome checked = RecordChecks.check(raw.locator(), result.localId(), result.service(),
+                            source.region());
+                    errors.addAll(checked.errors());
+                    messages.addAll(checked.warnings());
+                    warnings += checked.warnings().size();
                 }
                 if (errors.isEmpty() && (valid.containsKey(result.localId()) || skipped.contains(result.localId()))) {
                     errors.add(RunMessage.error(raw.locator(), result.localId(), "localId", result.localId(),
