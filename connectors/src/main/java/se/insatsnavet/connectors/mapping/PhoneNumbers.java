@@ -38,6 +38,7 @@ public final class PhoneNumbers {
     private static final ShortNumberInfo SHORT = ShortNumberInfo.getInstance();
     private static final Pattern SWEDISH_EXTENSION = Pattern.compile("\\s*\\b(?:tel\\.?\\s*)?ankn(?:ytning)?\\b\\.?\\s*",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,20}");
     /** How an extension ends a written number ({@code ext. 321}, {@code x 12}, {@code #5}, {@code ankn. 3}). */
     private static final String EXTENSION_MARK = "(?:[,;]\\s*)?(?:ext(?:ension)?\\.?|extn\\.?|x|#|ankn(?:ytning)?\\.?|;ext=|,)\\s*[:.]?\\s*";
 
@@ -119,17 +120,20 @@ public final class PhoneNumbers {
 
     /**
      * Derives {@link #E164} and {@link #EXTENSION} of a canonical {@code contact} from its {@code phone} read in
-     * {@code region} (any derived values it had are replaced; without a phone they are removed). The phone itself
-     * is never changed.
+     * {@code region}. The phone itself is never changed. An extension the source gave apart (its
+     * {@code phoneExtension}, e.g. HSDS {@code phones.extension}) is kept when the number has none of its own;
+     * any E.164 form sent is replaced; without a valid number neither is kept.
      *
-     * @return a plain-language problem when the contact has a phone that is not a valid number in that region
+     * @return a plain-language problem when the contact has a phone that is not a valid number in that region,
+     *         or an extension that is not digits
      */
     public static Optional<String> derive(ObjectNode contact, String region) {
+        String given = contact.path(EXTENSION).isValueNode() ? contact.path(EXTENSION).asText().strip() : null;
         contact.remove(E164);
         contact.remove(EXTENSION);
         JsonNode phone = contact.get("phone");
         if (phone == null || !phone.isTextual()) {
-            return Optional.empty();
+            return given == null ? Optional.empty() : Optional.of("an extension without a phone number; left out");
         }
         Phone read = read(phone.asText(), region);
         if (read.shortNumber()) {
@@ -137,11 +141,16 @@ public final class PhoneNumbers {
         }
         if (!read.valid()) {
             return Optional.of("not a valid phone number (read with region "
-                    + (region == null || region.isBlank() ? DEFAULT_REGION : region) + "); published as written, without an E.164 form");
+                    + (region == null || region.isBlank() ? DEFAULT_REGION : region) + "); published as written, without an E.164 form"
+                    + (given == null || given.isEmpty() ? "" : " (its extension '" + given + "' is left out with it)"));
         }
         contact.put(E164, read.e164());
         if (read.extension() != null) {
             contact.put(EXTENSION, read.extension());
+        } else if (given != null && DIGITS.matcher(given).matches()) {
+            contact.put(EXTENSION, given);
+        } else if (given != null && !given.isEmpty()) {
+            return Optional.of("the extension '" + given + "' is not digits; left out");
         }
         return Optional.empty();
     }

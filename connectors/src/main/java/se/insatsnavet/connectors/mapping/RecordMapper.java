@@ -98,6 +98,7 @@ public final class RecordMapper {
         field("contact.name", Kind.STRING, null);
         field("contact.email", Kind.STRING, null);
         field("contact.phone", Kind.STRING, null);
+        field("contact.phoneExtension", Kind.STRING, null);
         field("contact.url", Kind.STRING, null);
         field("contact.openingHours", Kind.STRING, null);
         field("homepage", Kind.STRING, null);

@@ -83,6 +83,21 @@ class PhoneNumbersTest {
     }
 
     @Test
+    void anExtensionTheSourceGaveApartIsKeptWhenTheNumberHasNone() {
+        ObjectNode apart = JsonNodeFactory.instance.objectNode().put("phone", "(217) 476-3417").put(PhoneNumbers.EXTENSION, "42");
+        assertEquals(Optional.empty(), PhoneNumbers.derive(apart, "US"));
+        assertEquals("42", apart.path(PhoneNumbers.EXTENSION).asText(), apart.toString());
+
+        ObjectNode own = JsonNodeFactory.instance.objectNode().put("phone", "(312) 773-1068 ext. 321").put(PhoneNumbers.EXTENSION, "42");
+        assertEquals(Optional.empty(), PhoneNumbers.derive(own, "US"));
+        assertEquals("321", own.path(PhoneNumbers.EXTENSION).asText(), "the number's own extension wins");
+
+        ObjectNode letters = JsonNodeFactory.instance.objectNode().put("phone", "08-123 456 78").put(PhoneNumbers.EXTENSION, "växel");
+        assertTrue(PhoneNumbers.derive(letters, "SE").orElseThrow().contains("'växel'"));
+        assertFalse(letters.has(PhoneNumbers.EXTENSION));
+    }
+
+    @Test
     void theExtensionIsTakenOffTheWrittenNumberOnlyAfterAKnownMark() {
         assertEquals("(312) 773-1068", PhoneNumbers.withoutExtension("(312) 773-1068 ext. 321", "321"));
         assertEquals("013-20 00 00", PhoneNumbers.withoutExtension("013-20 00 00 ankn. 12", "12"));

@@ -1,5 +1,6 @@
 package se.insatsnavet.connectors.mapping;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import se.insatsnavet.connectors.descriptor.FederationDescriptor;
 import se.insatsnavet.connectors.descriptor.SourceDescriptor;
@@ -36,7 +37,7 @@ class PhonesOfHsdsSamplesTest {
     }
 
     @Test
-    void theQuotedNumberOfTheHsds31SampleIsKeptWithItsQuotesAndReadAsAUkNumber() throws Exception {
+    void theQuotedNumberOfTheHsds31SampleIsKeptWithItsQuotesAndReadAsAUkNumberWithItsExtension() throws Exception {
         RawRecord service = HsdsPackageReader.read(sample("hsds-3.1/examples/csv")).records().get(0);
 
         MappingResult result = mapper("US").map(service);
@@ -44,6 +45,10 @@ class PhonesOfHsdsSamplesTest {
         String phone = result.service().path("contact").path("phone").asText();
         assertEquals("\"+44 1234 234567\"", phone, "as the package wrote it, quotes included");
         assertEquals("+441234234567", PhoneNumbers.read(phone, "US").e164());
+        assertEquals("100", result.service().path("contact").path("phoneExtension").asText(), "the sample's extension column");
+        PhoneNumbers.derive((ObjectNode) result.service().get("contact"), "US");
+        assertEquals("+441234234567", result.service().path("contact").path("phoneE164").asText());
+        assertEquals("100", result.service().path("contact").path("phoneExtension").asText());
     }
 
     @Test
