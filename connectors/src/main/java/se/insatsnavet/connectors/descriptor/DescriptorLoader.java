@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import se.insatsnavet.connectors.mapping.DefaultMappings;
+import se.insatsnavet.connectors.mapping.PhoneNumbers;
 import se.insatsnavet.schema.json.JsonSchemas;
 import se.insatsnavet.schema.json.SchemaProblem;
 
@@ -151,7 +152,11 @@ public final class DescriptorLoader {
                     textOrNull(node.path("format")), textOrNull(node.path("language")), options, schedule, mapping,
                     node.path("maxDeletePercent").asInt(SourceDescriptor.DEFAULT_MAX_DELETE_PERCENT),
                     new SourceDescriptor.PluginRefs(textOrNull(node.path("mapper")), list(node.path("enrichers")),
-                            list(node.path("validators"))));
+                            list(node.path("validators"))), textOrNull(node.path("region")));
+            if (!PhoneNumbers.knownRegion(source.region())) {
+                problems.add(at + ".region: '" + source.region() + "' is not a region code phone numbers are known for"
+                        + " (ISO 3166-1 alpha-2, e.g. SE, US)");
+            }
             if (!source.isUrl()) {
                 Path location = source.locationPath(dir);
                 if (!location.startsWith(dir)) {

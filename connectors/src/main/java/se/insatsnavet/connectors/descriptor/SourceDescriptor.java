@@ -1,10 +1,12 @@
 package se.insatsnavet.connectors.descriptor;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import se.insatsnavet.connectors.mapping.PhoneNumbers;
 
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -28,10 +30,12 @@ import java.util.regex.Pattern;
  *                 this change 0 meant the opposite: any deletion at all was a fault); {@code 100} allows every
  *                 deletion but one that empties the source, which is always a fault
  * @param plugins  the plugins the source's records go through (mapper, enrichers, validators)
+ * @param region   the region (ISO 3166-1 alpha-2) its phone numbers without a country code are read in (default
+ *                 {@code "SE"}; see {@link se.insatsnavet.connectors.mapping.PhoneNumbers})
  */
 public record SourceDescriptor(String id, String kind, String location, String format, String language,
                                Map<String, String> options, Schedule schedule, ObjectNode mapping,
-                               int maxDeletePercent, PluginRefs plugins) {
+                               int maxDeletePercent, PluginRefs plugins, String region) {
 
     /**
      * Plugins named by a source: a mapper instead of the declarative mapping, enrichers and validators run on
@@ -69,12 +73,20 @@ public record SourceDescriptor(String id, String kind, String location, String f
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(location, "location");
         language = language == null || language.isBlank() ? "sv" : language;
+        region = region == null || region.isBlank() ? PhoneNumbers.DEFAULT_REGION : region.toUpperCase(Locale.ROOT);
         options = options == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(options));
         mapping = mapping == null ? null : mapping.deepCopy();
         plugins = plugins == null ? PluginRefs.NONE : plugins;
         if (maxDeletePercent < 0 || maxDeletePercent > 100) {
             throw new IllegalArgumentException("maxDeletePercent must be 0..100, was " + maxDeletePercent);
         }
+    }
+
+    /** A source whose phone numbers are read in the default region ({@code SE}). */
+    public SourceDescriptor(String id, String kind, String location, String format, String language,
+                            Map<String, String> options, Schedule schedule, ObjectNode mapping,
+                            int maxDeletePercent, PluginRefs plugins) {
+        this(id, kind, location, format, language, options, schedule, mapping, maxDeletePercent, plugins, null);
     }
 
     /** A source with the default delete guard. */

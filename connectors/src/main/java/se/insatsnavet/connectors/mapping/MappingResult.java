@@ -9,8 +9,9 @@ import java.util.List;
  *
  * @param localId  the record's local id, or {@code null} if it has none (then {@code errors} says so)
  * @param service  the canonical service description as far as the mapping got - also when there are errors
- * @param warnings values left out (unmatched concepts, unknown codes, extra values), never dropped in silence
- * @param errors   values that could not be used at all (no localId, a value that cannot be coerced)
+ * @param warnings values left out (unmatched concepts, unknown codes, extra values, values that cannot be coerced
+ *                 or have the wrong shape), never dropped in silence
+ * @param errors   what makes the record unusable (the declarative mapper: no localId; mapper plugins may report more)
  */
 public record MappingResult(String localId, ObjectNode service, List<RecordMessage> warnings, List<RecordMessage> errors) {
 

@@ -42,8 +42,6 @@ public final class RecordMapper {
     public static final String DEFAULT_CRITERIA_SPLIT = "[;\\r\\n]+";
 
     private static final Pattern DEFAULT_LIST = Pattern.compile(DEFAULT_LIST_SPLIT);
-    /** Quotes and labels around phone numbers in messy sources ("Tel: 08-123 45"), removed before validation. */
-    private static final Pattern PHONE_NOISE = Pattern.compile("^[^0-9+]+|[\"'\u201D]+$");
     private static final Pattern DEFAULT_CRITERIA = Pattern.compile(DEFAULT_CRITERIA_SPLIT);
     private static final Pattern MUNICIPALITY_CODE = Pattern.compile("\\d{3,4}");
     private static final Pattern COUNTY_CODE = Pattern.compile("\\d{1,2}");
@@ -100,6 +98,7 @@ public final class RecordMapper {
         field("contact.name", Kind.STRING, null);
         field("contact.email", Kind.STRING, null);
         field("contact.phone", Kind.STRING, null);
+        field("contact.phoneExtension", Kind.STRING, null);
         field("contact.url", Kind.STRING, null);
         field("contact.openingHours", Kind.STRING, null);
         field("homepage", Kind.STRING, null);
@@ -110,6 +109,14 @@ public final class RecordMapper {
 
     private static void field(String name, Kind kind, String scheme) {
         FIELDS.put(name, new Field(name, kind, scheme));
+    }
+
+    /** A text that was an item of a JSON array in the source: a list field takes it whole, never split. */
+    private record Item(String text) {
+        @Override
+        public String toString() {
+            return text;
+        }
     }
 
     /** A compiled field rule. */
@@ -283,23 +290,26 @@ public final class RecordMapper {
                     || field.kind() == Kind.MUNICIPALITY;
             List<Object> values = new ArrayList<>();
             for (String path : rule.paths()) {
-                collect(lookup(record.fields(), path), values);
+                collect(lookup(record.fields(), path), values, false);
                 if (single && !values.isEmpty()) {
                     break;
                 }
             }
+            if (single) {
+                values.replaceAll(v -> v instanceof Item item ? item.text() : v);
+            }
             return values;
         }
 
-        private void collect(Object value, List<Object> into) {
+        private void collect(Object value, List<Object> into, boolean inList) {
             if (value == null) {
                 return;
             }
             if (value instanceof List<?> list) {
-                list.forEach(item -> collect(item, into));
+                list.forEach(item -> collect(item, into, true));
             } else if (value instanceof String text) {
                 if (!text.isBlank()) {
-                    into.add(text.trim());
+                    into.add(inList ? new Item(text.trim()) : text.trim());
                 }
             } else if (value instanceof Map<?, ?> map) {
                 if (!map.isEmpty()) {
@@ -326,7 +336,7 @@ public final class RecordMapper {
                 for (Map.Entry<?, ?> entry : map.entrySet()) {
                     String tag = String.valueOf(entry.getKey());
                     if (!LANG_TAG.matcher(tag).matches() || entry.getValue() instanceof Map || entry.getValue() instanceof List) {
-                        error(field, value, "expected a text or an object of language-tagged texts");
+                        warn(field, value, "expected a text or an object of language-tagged texts; left out");
                         return;
                     }
                     String body = String.valueOf(entry.getValue()).trim();
@@ -347,10 +357,11 @@ public final class RecordMapper {
             ArrayNode texts = JsonNodeFactory.instance.arrayNode();
             for (Object value : values) {
                 if (value instanceof Map<?, ?>) {
-                    error(field, value, "expected texts, found an object");
+                    warn(field, value, "expected texts, found an object; left out");
                     continue;
                 }
-                for (String item : split(display(value), rule.split() != null ? rule.split() : DEFAULT_CRITERIA)) {
+                for (String item : value instanceof Item whole ? List.of(whole.text())
+                        : split(display(value), rule.split() != null ? rule.split() : DEFAULT_CRITERIA)) {
                     texts.addObject().put(rule.lang(), item);
                 }
             }
@@ -363,10 +374,11 @@ public final class RecordMapper {
             Set<String> items = new LinkedHashSet<>();
             for (Object value : values) {
                 if (value instanceof Map<?, ?>) {
-                    error(field, value, "expected a list of values, found an object");
+                    warn(field, value, "expected a list of values, found an object; left out");
                     continue;
                 }
-                for (String item : split(display(value), rule.split() != null ? rule.split() : DEFAULT_LIST)) {
+                for (String item : value instanceof Item whole ? List.of(whole.text())
+                        : split(display(value), rule.split() != null ? rule.split() : DEFAULT_LIST)) {
                     listItem(field, rule, item).ifPresent(items::add);
                 }
             }
@@ -425,15 +437,12 @@ public final class RecordMapper {
             Object value = values.get(0);
             warnIfSeveral(field, values);
             if (value instanceof Map<?, ?>) {
-                error(field, value, "expected a single value, found an object");
+                warn(field, value, "expected a single value, found an object; left out");
                 return;
             }
             if (field.kind() == Kind.CONCEPT || field.kind() == Kind.MUNICIPALITY) {
                 listItem(field, rule, display(value)).ifPresent(code -> put(field.name(), JsonNodeFactory.instance.textNode(code)));
                 return;
-            }
-            if (field.name().equals("contact.phone") && value instanceof String phone) {
-                value = PHONE_NOISE.matcher(phone).replaceAll("").strip();
             }
             Object source = value;
             if (rule.valueMap() != null && value instanceof String text) {
@@ -494,7 +503,7 @@ public final class RecordMapper {
                 case INTEGER: {
                     Long number = toInteger(value);
                     if (number == null) {
-                        error(field, original, "cannot read " + what + "'" + display(original) + "' as a whole number");
+                        warn(field, original, "cannot read " + what + "'" + display(original) + "' as a whole number; left out");
                         return Optional.empty();
                     }
                     return Optional.of(number >= Integer.MIN_VALUE && number <= Integer.MAX_VALUE
@@ -503,8 +512,8 @@ public final class RecordMapper {
                 case BOOLEAN: {
                     Boolean bool = toBoolean(value);
                     if (bool == null) {
-                        error(field, original, "cannot read " + what + "'" + display(original)
-                                + "' as yes/no (ja/nej, yes/no, true/false, x)");
+                        warn(field, original, "cannot read " + what + "'" + display(original)
+                                + "' as yes/no (ja/nej, yes/no, true/false, x); left out");
                         return Optional.empty();
                     }
                     return Optional.of(nodes.booleanNode(bool));
@@ -518,7 +527,7 @@ public final class RecordMapper {
                             // reported below
                         }
                     }
-                    error(field, original, "cannot read " + what + "'" + display(original) + "' as a date (YYYY-MM-DD)");
+                    warn(field, original, "cannot read " + what + "'" + display(original) + "' as a date (YYYY-MM-DD); left out");
                     return Optional.empty();
                 }
                 default:

@@ -1,22 +1,35 @@
 package se.insatsnavet.connectors.read;
 
-import java.util.regex.Matcher;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * HTML fragments (feed summaries, WordPress content) as plain text: block elements become line breaks, other
- * tags are dropped, character references are decoded, runs of blanks collapse. Not a sanitiser: the hub never
- * republishes source HTML, it escapes everything it renders.
+ * HTML fragments (feed summaries, WordPress content) as plain text, parsed by jsoup as a browser would: every
+ * HTML5 character reference is decoded ({@code &uuml;}, {@code &euro;}, {@code &lsquo;} …), block elements
+ * ({@code p}, {@code div}, {@code br}, {@code li}, {@code h1}–{@code h6}, {@code tr} …) become line breaks,
+ * scripts, styles and templates are dropped with their content, other tags are dropped, runs of blanks
+ * collapse and blank lines go. Not a sanitiser: the hub never republishes source HTML, it escapes everything it
+ * renders.
  */
 public final class HtmlText {
 
-    private static final Pattern COMMENT = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
-    private static final Pattern SCRIPT = Pattern.compile("<(script|style)\\b[^>]*>.*?</\\1\\s*>",
-            Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
-    private static final Pattern BLOCK = Pattern.compile("</?(p|div|br|li|ul|ol|h[1-6]|tr|table|section|article)\\b[^>]*>",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern TAG = Pattern.compile("<[^>]*>");
-    private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
+    /** Elements that start and end a line. */
+    private static final Set<String> BLOCKS = Set.of("address", "article", "aside", "blockquote", "dd", "details",
+            "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+            "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody",
+            "thead", "tfoot", "tr", "ul", "caption");
+    /** Elements whose content is not text for a reader. */
+    private static final Set<String> DROPPED = Set.of("script", "style", "template", "noscript", "iframe", "object", "svg",
+            "math", "head", "title");
+    private static final Pattern BLANKS = Pattern.compile("[ \\t\\x0B\\f\\r\\u00A0]+");
+    private static final Pattern LINE_BREAKS = Pattern.compile(" *\\n[ \\n]*");
 
     private HtmlText() {
     }
@@ -26,55 +39,35 @@ public final class HtmlText {
         if (html == null) {
             return null;
         }
-        String text = COMMENT.matcher(html).replaceAll("");
-        text = SCRIPT.matcher(text).replaceAll("");
-        text = BLOCK.matcher(text).replaceAll("\n");
-        text = TAG.matcher(text).replaceAll("");
-        text = decode(text);
-        text = text.replace('\u00A0', ' ').replaceAll("[ \\t\\x0B\\f\\r]+", " ").replaceAll(" *\\n[ \\n]*", "\n");
-        return text.strip();
-    }
-
-    private static String decode(String text) {
-        Matcher m = ENTITY.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String ref = m.group(1);
-            String replacement;
-            if (ref.startsWith("#x") || ref.startsWith("#X")) {
-                replacement = codePoint(Integer.parseInt(ref.substring(2), 16));
-            } else if (ref.startsWith("#")) {
-                replacement = codePoint(Integer.parseInt(ref.substring(1)));
-            } else {
-                replacement = switch (ref) {
-                    case "amp" -> "&";
-                    case "lt" -> "<";
-                    case "gt" -> ">";
-                    case "quot" -> "\"";
-                    case "apos" -> "'";
-                    case "nbsp" -> " ";
-                    case "ndash" -> "–";
-                    case "mdash" -> "—";
-                    case "hellip" -> "…";
-                    case "rsquo", "lsquo" -> "’";
-                    case "rdquo", "ldquo" -> "”";
-                    case "aring" -> "å";
-                    case "auml" -> "ä";
-                    case "ouml" -> "ö";
-                    case "Aring" -> "Å";
-                    case "Auml" -> "Ä";
-                    case "Ouml" -> "Ö";
-                    case "eacute" -> "é";
-                    default -> m.group();
-                };
+        StringBuilder out = new StringBuilder(html.length());
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof TextNode text) {
+                    out.append(text.getWholeText().replace('\n', ' '));
+                } else if (node instanceof Element element) {
+                    String name = element.normalName();
+                    if (DROPPED.contains(name)) {
+                        return FilterResult.SKIP_ENTIRELY;
+                    }
+                    if (name.equals("br") || BLOCKS.contains(name)) {
+                        out.append('\n');
+                    } else if (name.equals("td") || name.equals("th")) {
+                        out.append(' ');
+                    }
+                }
+                return FilterResult.CONTINUE;
             }
-            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
-        }
-        m.appendTail(out);
-        return out.toString();
-    }
 
-    private static String codePoint(int cp) {
-        return Character.isValidCodePoint(cp) && cp != 0 ? new String(Character.toChars(cp)) : "\uFFFD";
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
+                    out.append('\n');
+                }
+                return FilterResult.CONTINUE;
+            }
+        }, Jsoup.parseBodyFragment(html).body());
+        String text = BLANKS.matcher(out).replaceAll(" ");
+        return LINE_BREAKS.matcher(text).replaceAll("\n").strip();
     }
 }

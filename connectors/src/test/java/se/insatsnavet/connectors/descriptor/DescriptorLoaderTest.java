@@ -71,11 +71,31 @@ class DescriptorLoaderTest {
         SourceDescriptor source = federation.source("katalog").orElseThrow();
         assertEquals("file", source.kind());
         assertEquals("sv", source.language());
+        assertEquals("SE", source.region(), "phone numbers are read as Swedish when the source names no region");
         assertEquals(Map.of("delimiter", ";", "encoding", "windows-1252"), source.options());
         assertEquals(Duration.ofMinutes(15).toMillis(), source.schedule().intervalMillis());
         assertEquals("Id", source.mapping().path("fields").path("localId").asText());
         assertEquals(file.getParent().resolve("data/insatser.csv"), source.locationPath(federation.directory()));
         assertFalse(source.isUrl());
+    }
+
+    @Test
+    void aSourceNamesTheRegionItsPhoneNumbersAreReadIn() throws Exception {
+        Path file = federation("us", descriptor("us", FILE_SOURCE.replace("\"format\": \"csv\",", "\"format\": \"csv\", \"region\": \"us\",")));
+        dataFile("us");
+
+        assertEquals("US", loader.load(file).source("katalog").orElseThrow().region());
+    }
+
+    @Test
+    void aRegionWithoutPhoneNumbersIsAnErrorNamingTheField() throws Exception {
+        Path file = federation("xx", descriptor("xx", FILE_SOURCE.replace("\"format\": \"csv\",", "\"format\": \"csv\", \"region\": \"XX\",")));
+        dataFile("xx");
+
+        DescriptorException failure = assertThrows(DescriptorException.class, () -> loader.load(file));
+
+        assertTrue(failure.getMessage().contains("xx/federation.json: sources[0].region: 'XX' is not a region code"),
+                failure.getMessage());
     }
 
     @Test

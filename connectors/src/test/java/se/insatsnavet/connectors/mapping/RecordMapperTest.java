@@ -150,7 +150,7 @@ class RecordMapperTest {
     }
 
     @Test
-    void valuesThatCannotBeCoercedAreErrorsNamingFieldAndValue() throws Exception {
+    void valuesThatCannotBeCoercedAreWarningsNamingFieldAndValueAndAreLeftOut() throws Exception {
         RecordMapper mapper = mapper("""
                 {"fields": {"localId": "id", "title": "namn", "ageRange.min": "alder", "admission.selfReferral": "egen",
                             "period.end": "slut", "capacity.placesPerYear": "platser"}}
@@ -159,11 +159,12 @@ class RecordMapperTest {
         MappingResult result = mapper.map(row("id", "a", "namn", "A", "alder", "sexton", "egen", "kanske",
                 "slut", "31/01/2024", "platser", "2024-02-30"));
 
-        assertTrue(result.hasErrors());
+        assertFalse(result.hasErrors(), result.errors().toString());
         assertEquals(List.of("ageRange.min=sexton", "admission.selfReferral=kanske", "capacity.placesPerYear=2024-02-30",
                         "period.end=31/01/2024"),
-                result.errors().stream().map(e -> e.field() + "=" + e.value()).toList());
-        assertTrue(result.errors().get(0).message().contains("whole number"), result.errors().get(0).message());
+                result.warnings().stream().map(e -> e.field() + "=" + e.value()).toList());
+        assertTrue(result.warnings().get(0).message().contains("whole number"), result.warnings().get(0).message());
+        assertTrue(result.warnings().get(0).message().endsWith("left out"), result.warnings().get(0).message());
         assertEquals(json("{\"localId\": \"a\", \"title\": {\"sv\": \"A\"}}"), result.service(),
                 "the service as far as the mapping got");
     }
@@ -227,6 +228,32 @@ class RecordMapperTest {
         assertEquals(json("[\"0580\", \"0581\"]"), result.service().get("municipalities"));
         assertEquals(json("[\"arbete\", \"unga\"]"), result.service().get("keywords"));
         assertEquals("https://example.se", result.service().get("homepage").asText());
+    }
+
+    @Test
+    void itemsOfAJsonArrayAreTakenWholeWhileTextIsSplit() throws Exception {
+        RecordMapper mapper = mapper("""
+                {"fields": {"localId": "id", "title": "namn", "keywords": "ord", "admission.criteria": "krav"}}
+                """);
+
+        MappingResult array = mapper.map(row("id", "a", "namn", "A", "ord", List.of("Arbete, studier", "a/b"),
+                "krav", List.of("Bo i länet; ha remiss")));
+        MappingResult text = mapper.map(row("id", "b", "namn", "B", "ord", "Arbete, studier/a"));
+
+        assertEquals(json("[\"Arbete, studier\", \"a/b\"]"), array.service().get("keywords"));
+        assertEquals(json("[{\"sv\": \"Bo i länet; ha remiss\"}]"), array.service().path("admission").get("criteria"));
+        assertEquals(json("[\"Arbete\", \"studier\", \"a\"]"), text.service().get("keywords"));
+    }
+
+    @Test
+    void aPhoneIsKeptExactlyAsWritten() throws Exception {
+        RecordMapper mapper = mapper("{\"fields\": {\"localId\": \"id\", \"title\": \"namn\", \"contact.phone\": \"tel\"}}");
+
+        for (String phone : List.of("(217) 476-3417", "Tel: 08-123 45", "\"+46 8 123\"", "1-800-LAW-REP-4", "-.08.-")) {
+            MappingResult result = mapper.map(row("id", "a", "namn", "A", "tel", phone));
+            assertEquals(phone, result.service().path("contact").path("phone").asText());
+            assertEquals(List.of(), result.warnings());
+        }
     }
 
     @Test

@@ -51,7 +51,9 @@ public record ServiceFingerprint(String id, String federation, String title, Set
             emails.add(contact.path("email").asText().trim().toLowerCase(Locale.ROOT));
         }
         if (contact.hasNonNull("phone")) {
-            String digits = contact.path("phone").asText().replaceAll("[^0-9]", "");
+            // the number without its extension (and letters read as digits) when the import could read it
+            String digits = (contact.hasNonNull("phoneE164") ? contact.path("phoneE164") : contact.path("phone")).asText()
+                    .replaceAll("[^0-9]", "");
             if (digits.length() >= 7) {
                 phones.add(digits.length() > 9 ? digits.substring(digits.length() - 9) : digits);
             }

@@ -3,10 +3,12 @@ package se.insatsnavet.hub.hsds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import se.insatsnavet.connectors.mapping.PhoneNumbers;
 import se.insatsnavet.hub.http.Responses;
 import se.insatsnavet.hub.linkeddata.ServicePage;
 import se.insatsnavet.schema.Vocabulary;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +97,7 @@ public final class HsdsServiceView {
         String phone = item.path("contact").path("phone").asText("");
         ArrayNode phones = o.putArray("phones");
         if (!phone.isEmpty()) {
-            phones.addObject().put("id", HsdsIds.of(uri, "phone")).put("number", phone);
+            phones.add(phone(HsdsIds.of(uri, "phone"), item.path("contact")));
         }
         ArrayNode areas = o.putArray("service_areas");
         for (JsonNode code : item.path("municipalities")) {
@@ -116,7 +118,7 @@ public final class HsdsServiceView {
             putText(c, "email", contact.path("email").asText(""));
             ArrayNode contactPhones = c.putArray("phones");
             if (!phone.isEmpty()) {
-                contactPhones.addObject().put("id", HsdsIds.of(uri, "contact-phone")).put("number", phone);
+                contactPhones.add(phone(HsdsIds.of(uri, "contact-phone"), contact));
             }
         }
         ArrayNode schedules = o.putArray("schedules");
@@ -192,6 +194,20 @@ public final class HsdsServiceView {
         o.put("description", name + " – " + services + (services == 1 ? " insats" : " insatser") + " i Insatsnavet");
         o.put("uri", iri);
         return o;
+    }
+
+    /**
+     * An HSDS phone: {@code number} as the source wrote it, less a trailing extension that is given apart in
+     * {@code extension} (a number in HSDS), when the hub found one.
+     */
+    private static ObjectNode phone(String id, JsonNode contact) {
+        ObjectNode p = Responses.object().put("id", id);
+        String extension = contact.path(PhoneNumbers.EXTENSION).asText(null);
+        p.put("number", PhoneNumbers.withoutExtension(contact.path("phone").asText(), extension));
+        if (extension != null) {
+            p.put("extension", new BigInteger(extension));
+        }
+        return p;
     }
 
     private static void putText(ObjectNode o, String name, String value) {

@@ -320,7 +320,7 @@ public final class ImportService implements BatchImporter {
                 }
                 int warningsBefore = log.warnings();
                 Mapping.Mapped record = mapping.map(raw, log);
-                recordChecks.check(record, valid, log);
+                recordChecks.check(record, valid, log, source.region());
                 if (record.rejected()) {
                     log.reject(record.localId, record.errors);
                     continue;

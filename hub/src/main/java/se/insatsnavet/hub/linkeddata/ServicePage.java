@@ -100,8 +100,13 @@ public final class ServicePage {
         }
         if (c.hasNonNull("phone")) {
             String p = c.path("phone").asText();
-            b.append("<li>Telefon: <a href=\"tel:").append(Html.escape(p.replaceAll("[^+0-9]", ""))).append("\">")
-                    .append(Html.escape(p)).append("</a></li>\n");
+            if (c.hasNonNull("phoneE164")) {
+                String ext = c.hasNonNull("phoneExtension") ? ";ext=" + c.path("phoneExtension").asText() : "";
+                b.append("<li>Telefon: <a href=\"tel:").append(Html.escape(c.path("phoneE164").asText() + ext)).append("\">")
+                        .append(Html.escape(p)).append("</a></li>\n");
+            } else {
+                b.append("<li>Telefon: ").append(Html.escape(p)).append("</li>\n");
+            }
         }
         String url = c.hasNonNull("url") ? c.path("url").asText() : homepage;
         if (url != null && (url.startsWith("https://") || url.startsWith("http://"))) {

@@ -2,6 +2,7 @@ package se.insatsnavet.hub.quality;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import se.insatsnavet.connectors.mapping.PhoneNumbers;
 import se.insatsnavet.hub.http.Responses;
 import se.insatsnavet.hub.linkcheck.LinkResult;
 
@@ -18,8 +19,9 @@ import java.util.regex.Pattern;
 
 /**
  * The quality of one published service: which recommended fields it lacks (beyond what the JSON Schema and
- * SHACL shapes already require), whether it is fresh (reviewed within 12 months by its source's date, or, without one, changed within 12 months), whether its
- * contact details are well-formed, whether its web addresses answer (when its federation switched the link
+ * SHACL shapes already require), whether it is fresh (reviewed within 12 months by its source's date, or, without
+ * one, changed within 12 months), whether its contact details are well-formed (a phone number as
+ * {@link PhoneNumbers} reads it at import), whether its web addresses answer (when its federation switched the link
  * check on), and plain-language hints (very long sentences). A score from 0 to 100 with
  * every reason that lowered it.
  */
@@ -28,7 +30,6 @@ public final class QualityCheck {
     /** Recommended fields: name → present? */
     static final Map<String, Predicate<JsonNode>> RECOMMENDED = recommended();
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[a-z]{2,}$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern PHONE = Pattern.compile("^\\+?[0-9][0-9 -]{5,18}[0-9]$");
     private static final Pattern URL = Pattern.compile("^https?://[^\\s/$.?#].[^\\s]*$");
     private static final int LONG_SENTENCE_WORDS = 35;
     /** What {@code String.split} would compile on every call (the quality of every service is checked after each run). */
@@ -71,7 +72,8 @@ public final class QualityCheck {
             score -= 10;
             reasons.add("contact.email is not a well-formed address");
         }
-        if (contact.hasNonNull("phone") && !PHONE.matcher(contact.path("phone").asText()).matches()) {
+        if (contact.hasNonNull("phone") && !contact.hasNonNull(PhoneNumbers.E164)
+                && !PhoneNumbers.read(contact.path("phone").asText(), null).valid()) {
             score -= 10;
             reasons.add("contact.phone is not a well-formed number");
         }

@@ -36,6 +36,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Canonical service JSON ({@code service.schema.json}) ⇄ RDF in the Insatsnavet vocabulary (CPSV-AP 3.2.0 +
@@ -65,6 +67,8 @@ public final class ServiceRdf {
     static final String CRITERION = "criterion-";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    /** A {@code tel:} IRI as {@link #telIri} writes it: E.164 number, extension. */
+    private static final Pattern TEL = Pattern.compile("tel:(\\+[0-9]+)(?:;ext=([0-9]+))?");
     private static final Map<String, String> OUTPUT_TITLE = Map.of("sv", "Resultat för deltagaren", "en", "Outcome for the participant");
 
     private final HubIris iris;
@@ -191,6 +195,8 @@ public final class ServiceRdf {
             text(contact, "name").ifPresent(v -> cp.addProperty(VCARD4.fn, v));
             text(contact, "email").ifPresent(v -> cp.addProperty(M8G.email, v));
             text(contact, "phone").ifPresent(v -> cp.addProperty(M8G.telephone, v));
+            text(contact, "phoneE164").ifPresent(v -> cp.addProperty(VCARD4.hasTelephone,
+                    m.createResource(telIri(v, text(contact, "phoneExtension").orElse(null)))));
             text(contact, "url").ifPresent(v -> cp.addProperty(M8G.contactPage, m.createResource(v, FOAF.Document)));
             text(contact, "openingHours").ifPresent(v -> {
                 Resource oh = m.createResource(iris.serviceFragment(serviceId, OPENING_HOURS), TIME.TemporalEntity);
@@ -343,6 +349,11 @@ public final class ServiceRdf {
         return out;
     }
 
+    /** The {@code tel:} IRI (RFC 3966) of a number's E.164 form and extension (may be null). */
+    static String telIri(String e164, String extension) {
+        return "tel:" + e164 + (extension == null ? "" : ";ext=" + extension);
+    }
+
     private static Optional<String> text(JsonNode obj, String field) {
         JsonNode v = obj == null ? null : obj.get(field);
         return v == null || v.isNull() ? Optional.empty() : Optional.of(v.asText());
@@ -428,6 +439,16 @@ public final class ServiceRdf {
             string(cp, VCARD4.fn).ifPresent(v -> contact.put("name", v));
             string(cp, M8G.email).ifPresent(v -> contact.put("email", v));
             string(cp, M8G.telephone).ifPresent(v -> contact.put("phone", v));
+            Statement tel = cp.getProperty(VCARD4.hasTelephone);
+            if (tel != null && tel.getObject().isURIResource()) {
+                Matcher t = TEL.matcher(tel.getResource().getURI());
+                if (t.matches()) {
+                    contact.put("phoneE164", t.group(1));
+                    if (t.group(2) != null) {
+                        contact.put("phoneExtension", t.group(2));
+                    }
+                }
+            }
             Statement page = cp.getProperty(M8G.contactPage);
             if (page != null && page.getObject().isURIResource()) {
                 contact.put("url", page.getResource().getURI());

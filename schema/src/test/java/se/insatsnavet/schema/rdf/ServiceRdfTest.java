@@ -12,6 +12,7 @@ import org.apache.jena.riot.RDFParser;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.SKOS;
+import org.apache.jena.vocabulary.VCARD4;
 import org.junit.jupiter.api.Test;
 import se.insatsnavet.schema.ShaclCheck;
 import se.insatsnavet.schema.Shapes;
@@ -98,6 +99,14 @@ class ServiceRdfTest {
         Model parsed = ModelFactory.createDefaultModel();
         RDFParser.fromString(turtle(rdf.toRdf(in, CTX)), Lang.TURTLE).parse(parsed);
         assertEquals(in, rdf.fromRdf(parsed, SERVICE));
+    }
+
+    @Test
+    void thePhoneIsPublishedAsWrittenBesideItsTelIri() throws Exception {
+        Model m = rdf.toRdf(fullService(), CTX);
+        Resource contact = m.createResource(IRIS.serviceFragment("ostra.ins-2024-007", "contact"));
+        assertEquals("+46 13 20 00 00 ankn. 12", contact.getProperty(M8G.telephone).getString());
+        assertEquals("tel:+46132000000;ext=12", contact.getPropertyResourceValue(VCARD4.hasTelephone).getURI());
     }
 
     @Test
