@@ -555,7 +555,7 @@ public final class Hub {
         router.get("/metrics").handler(metrics.scrape());
         CatalogDescription dcat = new CatalogDescription(iris, "Insatsnavet", "kontakt@insatsnavet.se");
         CatalogHandler catalogHandler = CatalogHandler.create(vertx, () -> dcat.build(registry.all(), dumps.list(),
-                feedFormats.formats()));
+                feedFormats.formats(), se.insatsnavet.hub.dcat.CatalogFacts.read(database)));
         router.get("/catalog").handler(catalogHandler);
         router.get("/datasets/dcat").handler(catalogHandler);
         router.get("/dumps/").handler(DumpsHandler.list(dumps));
