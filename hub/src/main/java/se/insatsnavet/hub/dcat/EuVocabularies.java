@@ -1,7 +1,9 @@
 package se.insatsnavet.hub.dcat;
 
+import org.apache.jena.datatypes.TypeMapper;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.vocabulary.DCAT;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.SKOS;
@@ -64,11 +66,24 @@ final class EuVocabularies {
                 scheme(LANGUAGE), "Languages");
     }
 
-    /** Sweden, from the EU country table: the area every dataset here covers. */
+    static final String WKT = "http://www.opengis.net/ont/geosparql#wktLiteral";
+    /**
+     * Sweden's bounding box and centroid (WGS 84 longitude latitude), computed by {@code hub/scripts/sweden-extent.py}
+     * from the county boundaries the hub's map is drawn from (okfse/sweden-geojson, simplified: the
+     * smallest islands, e.g. Koster's western skerries, may fall just outside the box).
+     */
+    static final String SWEDEN_BBOX = "POLYGON((11.10 55.34, 24.17 55.34, 24.17 69.04, 11.10 69.04, 11.10 55.34))";
+    static final String SWEDEN_CENTROID = "POINT(16.27 62.39)";
+
+    /** Sweden, from the EU country table, with its bounding box and centroid: the area every dataset here covers. */
     static Resource sweden(Model m) {
         return inScheme(m.createResource(COUNTRY + "SWE").addProperty(RDF.type, DCTerms.Location)
                         .addProperty(SKOS.prefLabel, "Sverige", "sv")
-                        .addProperty(SKOS.prefLabel, "Sweden", "en"),
+                        .addProperty(SKOS.prefLabel, "Sweden", "en")
+                        .addLiteral(m.createProperty(DCAT.NS + "bbox"), m.createTypedLiteral(SWEDEN_BBOX,
+                                TypeMapper.getInstance().getSafeTypeByName(WKT)))
+                        .addLiteral(m.createProperty(DCAT.NS + "centroid"), m.createTypedLiteral(SWEDEN_CENTROID,
+                                TypeMapper.getInstance().getSafeTypeByName(WKT))),
                 scheme(COUNTRY), "Countries and territories");
     }
 
