@@ -562,9 +562,14 @@ public final class Hub {
                 .handler(SparqlHandler.create(vertx, sparql));
         router.get("/metrics").handler(metrics.scrape());
         CatalogDescription dcat = new CatalogDescription(iris, "Insatsnavet", "kontakt@insatsnavet.se");
-        CatalogHandler catalogHandler = CatalogHandler.create(vertx, () -> dcat.build(registry.all(), dumps.list(),
-                feedFormats.formats()));
+        java.util.function.Supplier<org.apache.jena.rdf.model.Model> dcatModel = () -> dcat.build(registry.all(), dumps.list(),
+                feedFormats.formats(), se.insatsnavet.hub.dcat.CatalogFacts.read(database));
+        CatalogHandler catalogHandler = CatalogHandler.create(vertx, dcatModel);
         router.get("/catalog").handler(catalogHandler);
+        se.insatsnavet.hub.ldes.CatalogFeedHandler catalogFeed = se.insatsnavet.hub.ldes.CatalogFeedHandler.create(vertx,
+                new se.insatsnavet.hub.ldes.CatalogFeedLog(database, java.time.Clock.systemUTC()), dcatModel, iris);
+        router.get("/catalog/feed").handler(catalogFeed.fragment());
+        router.get("/catalog/feed/event/:seq").handler(catalogFeed.event());
         router.get("/datasets/dcat").handler(catalogHandler);
         router.get("/dumps/").handler(DumpsHandler.list(dumps));
         router.get("/dumps/:name").handler(DumpsHandler.one(dumps));

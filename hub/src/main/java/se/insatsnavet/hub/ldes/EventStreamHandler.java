@@ -4,9 +4,14 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import se.insatsnavet.hub.changes.ChangeLog;
 import se.insatsnavet.hub.http.Blocking;
@@ -21,7 +26,7 @@ import se.insatsnavet.schema.vocab.HubIris;
 import se.insatsnavet.schema.vocab.LDES;
 import se.insatsnavet.schema.vocab.TREE;
 
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,25 +46,39 @@ import java.util.Optional;
  * {@code as:published} to the next page. {@code /ldes} is the stream with its first page as view. A consumer
  * that follows the relations and applies each activity ends with exactly the hub's catalogue; one that stored
  * the last page's URL resumes from there. Turtle, JSON-LD, N-Triples or RDF/XML by {@code Accept} or
- * {@code ?format=}.
+ * {@code ?format=}, with the services' descriptions in the default graph; or TriG or N-Quads, with each
+ * description in the named graph of its member's IRI (what LDES clients and DIGG's conventions expect).
+ *
+ * <p>The stream names its members' shape ({@code tree:shape}, {@code <base>ldes#ActivityShape}: one
+ * {@code as:object}, the service, and one {@code as:published}), described on the first page, and the first
+ * page's view has a {@code tree:ViewDescription} with the retention policy.
  */
 public final class EventStreamHandler {
 
     /** Changes per fragment. */
     public static final int PAGE = 100;
     static final List<RdfRepresentation> OFFERED = List.of(RdfRepresentation.TURTLE, RdfRepresentation.JSON_LD,
-            RdfRepresentation.N_TRIPLES, RdfRepresentation.RDF_XML);
+            RdfRepresentation.N_TRIPLES, RdfRepresentation.RDF_XML, RdfRepresentation.TRIG, RdfRepresentation.N_QUADS);
+    static final String SHAPE_RESOURCE = "/se/insatsnavet/hub/ldes/service-activity-shape.ttl";
 
     private final Vertx vertx;
     private final ChangeLog log;
     private final CatalogStore store;
     private final HubIris iris;
 
+    private final Model shape;
+
     private EventStreamHandler(Vertx vertx, ChangeLog log, CatalogStore store, HubIris iris) {
         this.vertx = vertx;
         this.log = log;
         this.store = store;
         this.iris = iris;
+        this.shape = ModelFactory.createDefaultModel();
+        try (java.io.InputStream in = EventStreamHandler.class.getResourceAsStream(SHAPE_RESOURCE)) {
+            RDFParser.source(in).base(streamIri()).lang(Lang.TURTLE).parse(shape);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public static EventStreamHandler create(Vertx vertx, ChangeLog log, CatalogStore store, HubIris iris) {
@@ -86,12 +105,16 @@ public final class EventStreamHandler {
                 Responses.problem(ctx, 400, e.getMessage());
                 return;
             }
-            Blocking.run(vertx, () -> page(after)).onComplete(ar -> {
+            boolean quads = QuadWriting.isQuads(r.get());
+            Blocking.run(vertx, () -> {
+                Dataset page = page(after, quads);
+                return quads ? QuadWriting.write(page, r.get()) : RdfWriting.write(page.getDefaultModel(), r.get());
+            }).onComplete(ar -> {
                 if (ar.failed()) {
                     Responses.failed(ctx, ar.cause());
                     return;
                 }
-                Responses.send(ctx, 200, r.get().contentType(), RdfWriting.write(ar.result(), r.get()));
+                Responses.send(ctx, 200, r.get().contentType(), ar.result());
             });
         };
     }
@@ -117,6 +140,9 @@ public final class EventStreamHandler {
                     Responses.failed(ctx, ar.cause());
                 } else if (ar.result().isEmpty()) {
                     Responses.problem(ctx, 404, "No event " + seq);
+                } else if (QuadWriting.isQuads(r.get())) {
+                    Dataset d = DatasetFactory.create(ar.result().get());
+                    Responses.send(ctx, 200, r.get().contentType(), QuadWriting.write(d, r.get()));
                 } else {
                     Responses.send(ctx, 200, r.get().contentType(), RdfWriting.write(ar.result().get(), r.get()));
                 }
@@ -128,34 +154,51 @@ public final class EventStreamHandler {
         return ContentNegotiation.forRequest(ctx, OFFERED);
     }
 
-    /** The fragment of the changes after {@code after} (blocking). */
-    Model page(long after) {
+    /**
+     * The fragment of the changes after {@code after} (blocking): with {@code quads}, each service's description
+     * in the named graph of its newest member, else in the default graph.
+     */
+    Dataset page(long after, boolean quads) {
         List<ChangeLog.Entry> entries = log.after(after, null, PAGE + 1);
         boolean more = entries.size() > PAGE;
         if (more) {
             entries = entries.subList(0, PAGE);
         }
-        Model m = model();
+        Dataset page = DatasetFactory.create(model());
+        Model m = page.getDefaultModel();
         Resource stream = m.createResource(streamIri()).addProperty(RDF.type, LDES.EventStream)
                 .addProperty(LDES.timestampPath, AS.published)
-                .addProperty(LDES.versionOfPath, AS.object);
+                .addProperty(LDES.versionOfPath, AS.object)
+                .addProperty(TREE.shape, m.createResource(streamIri() + "#ActivityShape"));
         Resource node = m.createResource(fragmentIri(after)).addProperty(RDF.type, TREE.Node);
         if (after == 0) {
-            stream.addProperty(TREE.view, node);
-            stream.addProperty(LDES.retentionPolicy, m.createResource(streamIri() + "#retention")
+            Resource retention = m.createResource(streamIri() + "#retention")
                     .addProperty(RDF.type, LDES.LatestVersionSubset)
-                    .addLiteral(LDES.amount, m.createTypedLiteral(1)));
+                    .addLiteral(LDES.amount, m.createTypedLiteral(1));
+            stream.addProperty(TREE.view, node).addProperty(LDES.retentionPolicy, retention);
+            node.addProperty(TREE.viewDescription, m.createResource(streamIri() + "#view")
+                    .addProperty(RDF.type, TREE.ViewDescription).addProperty(LDES.retentionPolicy, retention)
+                    .addProperty(DCTerms.description, "Every change of the catalogue's services, oldest first, in pages of "
+                            + PAGE + "; the newest change of a published service carries its description.", "en"));
+            m.add(shape);
         }
         Map<String, Long> newest = log.newestSeqs(entries.stream().map(ChangeLog.Entry::serviceId).toList());
-        List<String> current = new ArrayList<>();
+        Map<String, String> memberOfService = new HashMap<>();
         for (ChangeLog.Entry e : entries) {
-            stream.addProperty(TREE.member, activity(m, e));
+            Resource activity = activity(m, e);
+            stream.addProperty(TREE.member, activity);
             if (!e.action().equals("deleted") && newest.getOrDefault(e.serviceId(), e.seq()) == e.seq()) {
-                current.add(iris.service(e.serviceId()));
+                memberOfService.put(iris.service(e.serviceId()), activity.getURI());
             }
         }
         // the page's services read together (a few queries on a remote store instead of several per service)
-        store.describeEach(current, (iri, description) -> m.add(description));
+        store.describeEach(List.copyOf(memberOfService.keySet()), (iri, description) -> {
+            if (quads) {
+                page.getNamedModel(memberOfService.get(iri)).add(description);
+            } else {
+                m.add(description);
+            }
+        });
         if (more) {
             ChangeLog.Entry last = entries.get(entries.size() - 1);
             node.addProperty(TREE.relation, m.createResource(fragmentIri(after) + "#next")
@@ -164,7 +207,7 @@ public final class EventStreamHandler {
                     .addProperty(TREE.path, AS.published)
                     .addProperty(TREE.value, m.createTypedLiteral(last.at().toString(), XSDDatatype.XSDdateTime)));
         }
-        return m;
+        return page;
     }
 
     private Resource activity(Model m, ChangeLog.Entry e) {

@@ -11,7 +11,10 @@ public enum RdfRepresentation {
     N_TRIPLES("application/n-triples", "nt"),
     RDF_XML("application/rdf+xml", "rdf"),
     JSON("application/json", "json"),
-    HTML("text/html", "html");
+    HTML("text/html", "html"),
+    /** RDF datasets (named graphs): the event streams' members each in their own graph. */
+    TRIG("application/trig", "trig"),
+    N_QUADS("application/n-quads", "nq");
 
     private final String mediaType;
     private final String formatName;

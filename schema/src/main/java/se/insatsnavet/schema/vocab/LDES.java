@@ -32,6 +32,7 @@ public final class LDES {
     // classes
     public static final Resource EventStream = resource("EventStream");
     public static final Resource LatestVersionSubset = resource("LatestVersionSubset");
+    public static final Resource EventSource = resource("EventSource");
 
     // properties
     public static final Property timestampPath = property("timestampPath");

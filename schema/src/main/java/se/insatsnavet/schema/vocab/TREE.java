@@ -42,4 +42,6 @@ public final class TREE {
     public static final Property value = property("value");
     public static final Property remainingItems = property("remainingItems");
     public static final Property shape = property("shape");
+    public static final Property viewDescription = property("viewDescription");
+    public static final Resource ViewDescription = resource("ViewDescription");
 }
