@@ -42,22 +42,41 @@ public final class HsdsPackageReader {
     private static final Set<String> LEGACY_TABLES = Set.of("services_at_location", "services_taxonomy", "taxonomy",
             "regular_schedules", "physical_addresses", "postal_addresses", "eligibility");
     private static final Set<String> LINKS = Set.of("service_id", "location_id", "organization_id", "contact_id",
-            "service_at_location_id", "link_id", "link_type", "link_entity", "program_id", "phone_id");
+            "service_at_location_id", "link_id", "link_type", "link_entity", "program_id", "phone_id", "resource_id",
+            "unit_id");
     private static final Set<String> INTEGERS = Set.of("minimum_age", "maximum_age", "year_incorporated");
+    /** Columns HSDS 3 types as numbers (a cell that is not a number stays text). */
+    private static final Set<String> NUMBERS = Set.of("extension", "timezone", "count", "interval", "latitude",
+            "longitude", "amount", "available", "maximum");
     /** Values of an attribute's {@code link_entity} that say it describes something else than a service. */
     private static final Set<String> OTHER_ENTITIES = Set.of("organization", "organizations", "location", "locations",
             "service_at_location", "contact", "contacts", "phone", "phones", "program", "programs", "taxonomy_term");
     private static final Map<String, String> WEEKDAYS = Map.of("1", "MO", "2", "TU", "3", "WE", "4", "TH", "5", "FR",
             "6", "SA", "7", "SU");
 
-    /** What one read produced. {@code layout} is {@code "3"} or {@code "1.1"}. */
-    public record Result(String layout, List<RawRecord> records, List<SourceProblem> problems) {
+    /**
+     * What one read produced. {@code layout} is {@code "3"} or {@code "1.1"}; {@code notCarried} counts, per CSV
+     * file of the package that no service record takes anything from, its rows (e.g. {@code meta_table_descriptions.csv}).
+     */
+    public record Result(String layout, List<RawRecord> records, List<SourceProblem> problems, Map<String, Integer> notCarried) {
+        public Result {
+            notCarried = Map.copyOf(notCarried);
+        }
     }
 
     /** One CSV row: its number (1-based, header excluded) and its non-empty cells by lower-case column name. */
-    private record Row(int number, Map<String, String> cells) {
+    private record Row(int number, Map<String, String> cells, Row origin) {
+        Row(int number, Map<String, String> cells) {
+            this(number, cells, null);
+        }
+
         String get(String column) {
             return cells.get(column);
+        }
+
+        /** The row as read from its file (a 1.1 row translated to the 3.x shape names its original). */
+        Row root() {
+            return origin == null ? this : origin;
         }
     }
 
@@ -66,6 +85,10 @@ public final class HsdsPackageReader {
     private final Map<String, String> resourcePaths = new HashMap<>();
     private final List<SourceProblem> problems = new ArrayList<>();
     private final Map<String, List<Row>> tables = new HashMap<>();
+    /** The files {@link #load} read, with their rows. */
+    private final Map<String, List<Row>> loaded = new java.util.TreeMap<>();
+    /** The rows that went into a service record. */
+    private final Set<Row> used = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     private HsdsPackageReader(Map<String, byte[]> files) {
         this.files = files;
@@ -116,10 +139,31 @@ public final class HsdsPackageReader {
                 ? files.containsKey(base + "taxonomy.csv") : file(t) != null);
         try {
             List<RawRecord> records = legacy ? new Legacy().services() : services();
-            return new Result(legacy ? "1.1" : "3", records, List.copyOf(problems));
+            return new Result(legacy ? "1.1" : "3", records, List.copyOf(problems), notCarried());
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    /**
+     * Per CSV file of the package, its rows that went into no service record: rows of a file the reader does
+     * not know, or rows that no service links to (an organization without services, a table of descriptions).
+     */
+    private Map<String, Integer> notCarried() {
+        for (String file : files.keySet()) {
+            if (file.startsWith(base) && file.toLowerCase(Locale.ROOT).endsWith(".csv") && !loaded.containsKey(file)
+                    && file.indexOf('/', base.length()) < 0) {
+                table(file.substring(base.length(), file.length() - 4).toLowerCase(Locale.ROOT));
+            }
+        }
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        loaded.forEach((file, rows) -> {
+            long left = rows.stream().filter(r -> !used.contains(r)).count();
+            if (left > 0) {
+                counts.put(file.substring(base.length()), (int) left);
+            }
+        });
+        return counts;
     }
 
     /** The file name of a table, if the package has it. */
@@ -143,6 +187,7 @@ public final class HsdsPackageReader {
         }
         String display = file.substring(base.length());
         List<Row> rows = new ArrayList<>();
+        loaded.put(file, rows);
         String text = TextDecoder.decode(files.get(file), TextDecoder.AUTO);
         CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
@@ -197,6 +242,7 @@ public final class HsdsPackageReader {
                 problems.add(new SourceProblem(locator, "id", "another service of the package already has the id " + id));
                 continue;
             }
+            used.add(row.root());
             Map<String, Object> service = fields(row);
             put(service, "organization", one(organizations, row.get("organization_id")));
             put(service, "program", one(programs, row.get("program_id")));
@@ -209,11 +255,24 @@ public final class HsdsPackageReader {
             put(service, "cost_options", children("cost_options", "service_id", id));
             put(service, "required_documents", children("required_documents", "service_id", id));
             put(service, "service_at_locations", serviceAtLocations(table("service_at_location"), id, locations));
+            put(service, "holiday_schedules", children("holiday_schedules", "service_id", id));
+            put(service, "payments_accepted", children("payments_accepted", "service_id", id));
+            put(service, "capacities", capacities(id));
+            put(service, "additional_urls", children("url", "link_id", id));
+            put(service, "metadata", children("metadata", "resource_id", id));
+            Object organization = service.get("organization");
+            if (organization instanceof Map<?, ?> org && org.get("id") != null) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> o = (Map<String, Object>) org;
+                put(o, "organization_identifiers", children("organization_identifiers", "organization_id", org.get("id").toString()));
+                put(o, "additional_websites", children("url", "link_id", org.get("id").toString()));
+            }
             List<Object> attributes = new ArrayList<>();
             for (Row attribute : table("attributes")) {
                 String entity = attribute.get("link_entity");
                 if (id.equals(attribute.get("link_id"))
                         && (entity == null || !OTHER_ENTITIES.contains(entity.toLowerCase(Locale.ROOT)))) {
+                    used.add(attribute.root());
                     Map<String, Object> a = fields(attribute);
                     Map<String, Object> term = one(terms, attribute.get("taxonomy_term_id"));
                     if (term != null) {
@@ -237,6 +296,7 @@ public final class HsdsPackageReader {
         List<Object> contacts = new ArrayList<>();
         for (Row contact : table("contacts")) {
             if (serviceId.equals(contact.get("service_id"))) {
+                used.add(contact.root());
                 Map<String, Object> c = fields(contact);
                 put(c, "phones", children("phones", "contact_id", contact.get("id")));
                 contacts.add(c);
@@ -251,17 +311,37 @@ public final class HsdsPackageReader {
             if (!serviceId.equals(link.get("service_id"))) {
                 continue;
             }
+            used.add(link.root());
             Map<String, Object> sal = fields(link);
             Row location = link.get("location_id") == null ? null : locations.get(link.get("location_id"));
             if (location != null) {
+                used.add(location.root());
                 Map<String, Object> l = fields(location);
                 put(l, "addresses", addresses(location.get("id")));
                 put(l, "phones", children("phones", "location_id", location.get("id"), "service_id", "contact_id"));
                 put(l, "schedules", children("schedules", "location_id", location.get("id"), "service_id"));
                 put(l, "languages", children("languages", "location_id", location.get("id"), "service_id"));
+                List<Object> accessibility = children("accessibility", "location_id", location.get("id"));
+                accessibility.addAll(children("accessibility_for_disabilities", "location_id", location.get("id")));
+                put(l, "accessibility", accessibility);
                 sal.put("location", l);
             }
             result.add(sal);
+        }
+        return result;
+    }
+
+    /** A service's rows of service_capacity.csv, each with its unit from units.csv. */
+    private List<Object> capacities(String serviceId) {
+        Map<String, Row> units = byId(table("units"));
+        List<Object> result = new ArrayList<>();
+        for (Row row : table("service_capacity")) {
+            if (serviceId.equals(row.get("service_id"))) {
+                used.add(row.root());
+                Map<String, Object> capacity = fields(row);
+                put(capacity, "unit", one(units, row.get("unit_id")));
+                result.add(capacity);
+            }
         }
         return result;
     }
@@ -290,6 +370,7 @@ public final class HsdsPackageReader {
                     continue outer;
                 }
             }
+            used.add(row.root());
             rows.add(fields(row));
         }
         return rows;
@@ -305,8 +386,11 @@ public final class HsdsPackageReader {
         return index;
     }
 
-    private static Map<String, Object> one(Map<String, Row> index, String id) {
+    private Map<String, Object> one(Map<String, Row> index, String id) {
         Row row = id == null ? null : index.get(id);
+        if (row != null) {
+            used.add(row.root());
+        }
         return row == null ? null : fields(row);
     }
 
@@ -320,7 +404,10 @@ public final class HsdsPackageReader {
             if (column.equals("languages")) {
                 fields.put(column, languages(value));
             } else if (column.equals("id") || !LINKS.contains(column)) {
-                fields.put(column, INTEGERS.contains(column) && value.matches("-?\\d{1,9}") ? (Object) Long.parseLong(value) : value);
+                fields.put(column, INTEGERS.contains(column) && value.matches("-?\\d{1,9}") ? (Object) Long.parseLong(value)
+                        : NUMBERS.contains(column) && value.matches("-?\\d{1,9}") ? (Object) Long.parseLong(value)
+                        : NUMBERS.contains(column) && value.matches("-?\\d{1,9}\\.\\d{1,12}") ? (Object) Double.parseDouble(value)
+                        : value);
             }
         });
         return fields;
@@ -369,7 +456,7 @@ public final class HsdsPackageReader {
             List<Row> attributes = new ArrayList<>();
             for (Row link : table("services_taxonomy")) {
                 attributes.add(new Row(link.number(), cells("id", link.get("id"), "link_id", link.get("service_id"),
-                        "taxonomy_term_id", link.get("taxonomy_id"), "value", link.get("taxonomy_detail"))));
+                        "taxonomy_term_id", link.get("taxonomy_id"), "value", link.get("taxonomy_detail")), link.root()));
             }
             for (Row service : table("services")) {
                 String ids = service.get("taxonomy_ids");
@@ -389,6 +476,7 @@ public final class HsdsPackageReader {
                 if (serviceId == null) {
                     continue;
                 }
+                used.add(row.root());
                 if (row.get("eligibility") != null) {
                     eligibility.computeIfAbsent(serviceId, k -> new ArrayList<>()).add(row.get("eligibility"));
                 }
@@ -402,12 +490,15 @@ public final class HsdsPackageReader {
             for (Row row : table("services")) {
                 Map<String, String> cells = new LinkedHashMap<>(row.cells());
                 cells.remove("taxonomy_ids");
+                if (cells.containsKey("fees") && !cells.containsKey("fees_description")) {
+                    cells.put("fees_description", cells.remove("fees"));
+                }
                 List<String> e = eligibility.get(row.get("id"));
                 if (e != null && !cells.containsKey("eligibility_description")) {
                     cells.put("eligibility_description", String.join("; ", e));
                 }
                 ages.getOrDefault(row.get("id"), Map.of()).forEach(cells::putIfAbsent);
-                services.add(new Row(row.number(), cells));
+                services.add(new Row(row.number(), cells, row.root()));
             }
             tables.put("services", services);
             return HsdsPackageReader.this.services();
@@ -433,7 +524,7 @@ public final class HsdsPackageReader {
                 Map<String, String> cells = new LinkedHashMap<>();
                 row.cells().forEach((k, v) -> cells.put(columns.getOrDefault(k, k), v));
                 fix.accept(cells);
-                renamed.add(new Row(row.number(), cells));
+                renamed.add(new Row(row.number(), cells, row.root()));
             }
             return renamed;
         }

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -17,11 +18,21 @@ import java.util.Objects;
  * @param problems     the records that could not be parsed
  * @param fingerprint  content hash of the raw source ({@code sha256:<hex>}); equal fingerprints mean an unchanged source
  * @param fetchedAt    when the source was read
+ * @param notCarried   what of the source no record carries, counted per field (e.g. a data package's file whose
+ *                     rows belong to no service: {@code meta_table_descriptions.csv} → 12); empty for most sources
  */
 public record SourceBatch(String federationId, String sourceId, List<RawRecord> records,
-                          List<SourceProblem> problems, String fingerprint, Instant fetchedAt) {
+                          List<SourceProblem> problems, String fingerprint, Instant fetchedAt,
+                          Map<String, Integer> notCarried) {
+
+    /** A batch in which every part of the source is carried by its records. */
+    public SourceBatch(String federationId, String sourceId, List<RawRecord> records, List<SourceProblem> problems,
+                       String fingerprint, Instant fetchedAt) {
+        this(federationId, sourceId, records, problems, fingerprint, fetchedAt, Map.of());
+    }
 
     public SourceBatch {
+        notCarried = Map.copyOf(Objects.requireNonNull(notCarried, "notCarried"));
         Objects.requireNonNull(federationId, "federationId");
         Objects.requireNonNull(sourceId, "sourceId");
         records = List.copyOf(records);

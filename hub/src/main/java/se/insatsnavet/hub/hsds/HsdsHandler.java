@@ -104,11 +104,15 @@ public final class HsdsHandler {
 
     /**
      * {@code GET /hsds/services}: search, page, per_page, taxonomy_term_id, taxonomy_id, organization_id,
-     * modified_after, minimal, full, format.
+     * modified_after, minimal, full, format; or source_id (the source's own id of a service).
      */
     public Handler<RoutingContext> services() {
         return ctx -> {
             boolean full = !("true".equals(ctx.queryParams().get("minimal")) || "false".equals(ctx.queryParams().get("full")));
+            if (ctx.queryParams().contains("source_id")) {
+                bySourceId(ctx, full);
+                return;
+            }
             Blocking.run(vertx, () -> catalog.find(filter(ctx)).parsed()).onComplete(ar -> {
                 if (ar.failed()) {
                     Responses.failed(ctx, ar.cause());
@@ -120,6 +124,34 @@ public final class HsdsHandler {
                 page(ctx, contents, result.total(), result.page(), result.perPage());
             });
         };
+    }
+
+    /**
+     * {@code GET /hsds/services?source_id=…}: the services whose source gave them that id (at most one page of
+     * {@link ServiceFilter#MAX_PER_PAGE}); with no other filter, as it names services itself.
+     */
+    private void bySourceId(RoutingContext ctx, boolean full) {
+        Blocking.run(vertx, () -> {
+            String sourceId = QueryParams.string(ctx, "source_id", 200);
+            if (sourceId == null) {
+                throw new QueryParams.BadRequest("source_id must not be empty");
+            }
+            for (String other : List.of("search", "taxonomy_term_id", "taxonomy_id", "organization_id", "modified_after")) {
+                if (ctx.queryParams().contains(other)) {
+                    throw new QueryParams.BadRequest("source_id cannot be combined with " + other);
+                }
+            }
+            return catalog.urisOfSourceId(sourceId, ServiceFilter.MAX_PER_PAGE).stream()
+                    .map(catalog::itemOf).flatMap(Optional::stream).toList();
+        }).onComplete(ar -> {
+            if (ar.failed()) {
+                Responses.failed(ctx, ar.cause());
+                return;
+            }
+            ArrayNode contents = Responses.JSON.createArrayNode();
+            ar.result().forEach(item -> contents.add(view.service(item, full)));
+            page(ctx, contents, contents.size(), 1, ServiceFilter.MAX_PER_PAGE);
+        });
     }
 
     /**

@@ -325,6 +325,11 @@ public final class ImportService implements BatchImporter {
                 messages.add(RunMessage.error(problem.locator(), null, problem.field(), null, problem.message()));
                 rejected++;
             }
+            for (Map.Entry<String, Integer> part : batch.notCarried().entrySet()) {
+                messages.add(RunMessage.warning(part.getKey(), null, part.getKey(), String.valueOf(part.getValue()),
+                        RecordMessage.NOT_CARRIED + ": " + part.getValue() + " rows of this part of the source belong to no published service"));
+                warnings++;
+            }
             // records read exactly as last time (same descriptor, same hub) are unchanged: no mapping, no validation
             Map<String, RecordHash> previous = runs.hashes(fed);
             RawRecordHash rawHasher = source.plugins().all().isEmpty() ? RawRecordHash.of(federation) : null;
