@@ -183,11 +183,19 @@ class HsdsRoundTripTest {
             "languages.csv", "/languages", "regular_schedules.csv", "/schedules", "funding.csv", "/funding",
             "required_documents.csv", "/required_documents", "holiday_schedules.csv", "/holiday_schedules",
             "payments_accepted.csv", "/payments_accepted");
-    /** HSDS 1.1 columns renamed to their 3.1 name; the link columns become the nesting and are not compared. */
+    /** HSDS 3.1 tables and the list of the service object their rows come out in. */
+    private static final Map<String, String> TABLES_31 = Map.of(
+            "phones.csv", "/phones", "contacts.csv", "/contacts", "service_areas.csv", "/service_areas",
+            "languages.csv", "/languages", "schedules.csv", "/schedules", "funding.csv", "/funding",
+            "required_documents.csv", "/required_documents", "cost_options.csv", "/cost_options");
+    /** HSDS 1.1 columns renamed to their 3.1 names, and the id → source_id. */
     private static final Map<String, String> COLUMNS_11 = Map.of("service_area", "/name", "language", "/name",
             "fees", "/fees_description", "id", "/source_id");
-    private static final List<String> LINKS_11 = List.of("service_id", "organization_id", "program_id", "location_id",
-            "contact_id", "service_at_location_id", "taxonomy_ids", "weekday");
+    /** HSDS 3.1 columns: the id → source_id. */
+    private static final Map<String, String> COLUMNS_31 = Map.of("id", "/source_id");
+    /** The link columns become the nesting and are not compared. */
+    private static final List<String> LINKS = List.of("service_id", "organization_id", "program_id", "location_id",
+            "contact_id", "service_at_location_id", "taxonomy_ids", "weekday", "phone_id");
 
     @TempDir
     static Path data;
@@ -223,6 +231,7 @@ class HsdsRoundTripTest {
                  "sources": [{"id": "hsds", "kind": "hsds", "location": "http://127.0.0.1:%d/hsds", "language": "en"}]}
                 """.formatted(server.actualPort()), StandardCharsets.UTF_8);
         packageFederation("hsds-elva", SharedFolder.require("standards/hsds-1.1-sample"));
+        packageFederation("hsds-tre", examples.resolve("csv"));
         hub = Hub.start(HubOptions.defaults(data).withPort(0).withHost("127.0.0.1").withFederations(federations)
                 .withImportOnStart(false).withFileWatch(0)).toCompletionStage().toCompletableFuture().get();
         http = new TestHttp(hub.port());
@@ -258,11 +267,18 @@ class HsdsRoundTripTest {
         return runs.get(0);
     }
 
-    /** The hub's HSDS service of a source id, found by /hsds/services?source_id=. */
-    private JsonNode published(String sourceId) {
+    /** The hub's HSDS service of a federation's source id, found by /hsds/services?source_id=. */
+    private JsonNode published(String federation, String sourceId) {
         JsonNode page = http.json("/hsds/services?source_id=" + sourceId);
-        assertEquals(1, page.path("contents").size(), page.toString());
-        String id = page.path("contents").get(0).path("id").asText();
+        List<JsonNode> found = new ArrayList<>();
+        page.path("contents").forEach(s -> {
+            if (s.path("federation_id").asText().equals(federation)) {
+                found.add(s);
+            }
+        });
+        assertEquals(1, found.size(), page.toString());
+        assertEquals(sourceId, found.get(0).path("source_id").asText());
+        String id = found.get(0).path("id").asText();
         assertTrue(id.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"), id);
         return http.json("/hsds/services/" + id);
     }
@@ -270,7 +286,7 @@ class HsdsRoundTripTest {
     @Test
     void everyFieldOfTheHsds31ServiceExampleComesBackFromTheHsdsApi() {
         sync("hsds-api");
-        JsonNode out = published(SERVICE_31);
+        JsonNode out = published("hsds-api", SERVICE_31);
         List<String> differences = new ArrayList<>();
         for (String[] field : FIELDS_31) {
             JsonNode in = service31.at(field[0]);
@@ -285,7 +301,7 @@ class HsdsRoundTripTest {
     @Test
     void everyLeafOfTheHsds31ServiceExampleIsSomewhereInTheOutput() {
         sync("hsds-api");
-        JsonNode out = published(SERVICE_31);
+        JsonNode out = published("hsds-api", SERVICE_31);
         List<String> missing = new ArrayList<>();
         leaves(service31, "", (pointer, value) -> {
             String name = pointer.substring(pointer.lastIndexOf('/') + 1);
@@ -303,7 +319,7 @@ class HsdsRoundTripTest {
     @Test
     void theOutputOfTheHsds31ExampleIsValidHsds() throws Exception {
         sync("hsds-api");
-        JsonNode out = published(SERVICE_31);
+        JsonNode out = published("hsds-api", SERVICE_31);
         Schema schema;
         try (InputStream in = Files.newInputStream(SharedFolder.require("standards/hsds-3.1/schema/compiled/service_with_definitions.json"))) {
             schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in, InputFormat.JSON);
@@ -343,18 +359,38 @@ class HsdsRoundTripTest {
     @Test
     void everyHsds11ColumnOfAServiceComesBackFromTheHsdsApi() throws Exception {
         RunReport run = sync("hsds-elva");
-        Path sample = SharedFolder.require("standards/hsds-1.1-sample");
-        JsonNode out = published(HELPLINE_11);
+        int compared = compareColumns("hsds-elva", SharedFolder.require("standards/hsds-1.1-sample"), HELPLINE_11, TABLES_11, COLUMNS_11);
+        assertTrue(compared >= 5, "rows of the helpline's tables compared: " + compared);
+        JsonNode report = http.json("/api/federations/hsds-elva/runs/" + run.id());
+        assertTrue(report.at("/notCarried/meta_table_descriptions.csv").asInt(0) > 0, report.path("notCarried").toString());
+    }
+
+    @Test
+    void everyHsds31CsvColumnOfTheServiceComesBackFromTheHsdsApi() throws Exception {
+        RunReport run = sync("hsds-tre");
+        int compared = compareColumns("hsds-tre", SharedFolder.require("standards/hsds-3.1/examples/csv"), SERVICE_31, TABLES_31, COLUMNS_31);
+        assertEquals(TABLES_31.size(), compared);
+        JsonNode report = http.json("/api/federations/hsds-tre/runs/" + run.id());
+        assertTrue(report.path("notCarried").isObject(), report.toString());
+    }
+
+    /**
+     * Compares every non-empty cell of the service's row of services.csv, and of each of its rows in
+     * {@code tables}, with the field it comes out as; returns the number of table rows compared.
+     */
+    private int compareColumns(String federation, Path sample, String serviceId, Map<String, String> tables,
+                               Map<String, String> columns) throws Exception {
+        JsonNode out = published(federation, serviceId);
         List<String> differences = new ArrayList<>();
         for (CSVRecord row : rows(sample.resolve("services.csv"))) {
-            if (row.get("id").equals(HELPLINE_11)) {
-                compare(row, out, "", "services.csv", differences);
+            if (row.get("id").equals(serviceId)) {
+                compare(row, out, columns, "services.csv", differences);
             }
         }
         int compared = 0;
-        for (Map.Entry<String, String> table : TABLES_11.entrySet()) {
+        for (Map.Entry<String, String> table : tables.entrySet()) {
             for (CSVRecord row : rows(sample.resolve(table.getKey()))) {
-                if (!HELPLINE_11.equals(row.toMap().get("service_id")) || row.toMap().getOrDefault("contact_id", "").length() > 0) {
+                if (!serviceId.equals(row.toMap().get("service_id"))) {
                     continue;
                 }
                 JsonNode match = null;
@@ -367,22 +403,20 @@ class HsdsRoundTripTest {
                     differences.add(table.getKey() + " row " + row.get("id") + ": not in " + table.getValue());
                     continue;
                 }
-                compare(row, match, "", table.getKey(), differences);
+                compare(row, match, columns, table.getKey(), differences);
                 compared++;
             }
         }
-        assertTrue(compared >= 5, "rows of the helpline's tables compared: " + compared);
         assertEquals(List.of(), differences, out::toPrettyString);
-        JsonNode report = http.json("/api/federations/hsds-elva/runs/" + run.id());
-        assertTrue(report.at("/notCarried/meta_table_descriptions.csv").asInt(0) > 0, report.path("notCarried").toString());
+        return compared;
     }
 
-    private static void compare(CSVRecord row, JsonNode out, String prefix, String table, List<String> differences) {
+    private static void compare(CSVRecord row, JsonNode out, Map<String, String> columns, String table, List<String> differences) {
         row.toMap().forEach((column, value) -> {
-            if (value.isBlank() || LINKS_11.contains(column)) {
+            if (value.isBlank() || LINKS.contains(column)) {
                 return;
             }
-            String target = prefix + COLUMNS_11.getOrDefault(column, "/" + column);
+            String target = columns.getOrDefault(column, "/" + column);
             JsonNode got = out.at(target);
             if (!same(JSON.getNodeFactory().textNode(value), got)) {
                 differences.add(table + " " + column + " → " + target + ": sent '" + value + "', got " + got);

@@ -1,20 +1,15 @@
 package se.insatsnavet.connectors.hsds;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import se.insatsnavet.connectors.read.TextDecoder;
+import se.insatsnavet.connectors.hsds.PackageTables.Row;
 import se.insatsnavet.connectors.source.RawRecord;
 import se.insatsnavet.connectors.source.SourceProblem;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +33,6 @@ import java.util.Set;
  */
 public final class HsdsPackageReader {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> LEGACY_TABLES = Set.of("services_at_location", "services_taxonomy", "taxonomy",
             "regular_schedules", "physical_addresses", "postal_addresses", "eligibility");
     private static final Set<String> LINKS = Set.of("service_id", "location_id", "organization_id", "contact_id",
@@ -56,7 +50,8 @@ public final class HsdsPackageReader {
 
     /**
      * What one read produced. {@code layout} is {@code "3"} or {@code "1.1"}; {@code notCarried} counts, per CSV
-     * file of the package that no service record takes anything from, its rows (e.g. {@code meta_table_descriptions.csv}).
+     * file of the package, its rows that went into no service record (e.g. all of {@code meta_table_descriptions.csv},
+     * an organization without services).
      */
     public record Result(String layout, List<RawRecord> records, List<SourceProblem> problems, Map<String, Integer> notCarried) {
         public Result {
@@ -64,43 +59,10 @@ public final class HsdsPackageReader {
         }
     }
 
-    /** One CSV row: its number (1-based, header excluded) and its non-empty cells by lower-case column name. */
-    private record Row(int number, Map<String, String> cells, Row origin) {
-        Row(int number, Map<String, String> cells) {
-            this(number, cells, null);
-        }
-
-        String get(String column) {
-            return cells.get(column);
-        }
-
-        /** The row as read from its file (a 1.1 row translated to the 3.x shape names its original). */
-        Row root() {
-            return origin == null ? this : origin;
-        }
-    }
-
-    private final Map<String, byte[]> files;
-    private final String base;
-    private final Map<String, String> resourcePaths = new HashMap<>();
-    private final List<SourceProblem> problems = new ArrayList<>();
-    private final Map<String, List<Row>> tables = new HashMap<>();
-    /** The files {@link #load} read, with their rows. */
-    private final Map<String, List<Row>> loaded = new java.util.TreeMap<>();
-    /** The rows that went into a service record. */
-    private final Set<Row> used = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private final PackageTables tables;
 
     private HsdsPackageReader(Map<String, byte[]> files) {
-        this.files = files;
-        String descriptor = files.keySet().stream().filter(n -> n.equals("datapackage.json") || n.endsWith("/datapackage.json"))
-                .min((a, b) -> Integer.compare(a.length(), b.length())).orElse(null);
-        String servicesFile = files.keySet().stream().filter(n -> n.equals("services.csv") || n.endsWith("/services.csv"))
-                .min((a, b) -> Integer.compare(a.length(), b.length())).orElse(null);
-        String anchor = descriptor != null ? descriptor : servicesFile;
-        this.base = anchor == null || anchor.indexOf('/') < 0 ? "" : anchor.substring(0, anchor.lastIndexOf('/') + 1);
-        if (descriptor != null) {
-            readResources(files.get(descriptor));
-        }
+        this.tables = new PackageTables(files);
     }
 
     /** Reads a data package folder or a .zip file. */
@@ -113,111 +75,23 @@ public final class HsdsPackageReader {
         return new HsdsPackageReader(files).read();
     }
 
-    private void readResources(byte[] descriptor) {
-        try {
-            JsonNode root = JSON.readTree(descriptor);
-            for (JsonNode resource : root.path("resources")) {
-                String name = resource.path("name").asText("");
-                String path = resource.path("path").asText("");
-                if (!name.isEmpty() && !path.isEmpty() && !path.contains("..") && !path.startsWith("/")) {
-                    resourcePaths.put(name.toLowerCase(Locale.ROOT), path);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // not a readable datapackage.json (e.g. a link left as text): the usual file names are used
-        }
-    }
-
     private Result read() throws IOException {
-        if (file("services") == null) {
-            throw new IOException("the package has no services table (services.csv"
-                    + (resourcePaths.containsKey("services") ? " or " + resourcePaths.get("services") : "")
-                    + "; datapackage.json " + (resourcePaths.isEmpty() ? "absent or unreadable" : "read") + ")");
+        if (tables.file("services") == null) {
+            throw new IOException("the package has no services table (" + tables.whereServicesWereLookedFor() + ")");
         }
         // HSDS 3's datapackage names its taxonomies.csv resource "taxonomy" too: only 1.1's taxonomy.csv file counts
         boolean legacy = LEGACY_TABLES.stream().anyMatch(t -> t.equals("taxonomy")
-                ? files.containsKey(base + "taxonomy.csv") : file(t) != null);
+                ? tables.hasFile("taxonomy.csv") : tables.file(t) != null);
         try {
             List<RawRecord> records = legacy ? new Legacy().services() : services();
-            return new Result(legacy ? "1.1" : "3", records, List.copyOf(problems), notCarried());
+            return new Result(legacy ? "1.1" : "3", records, tables.problems(), tables.notCarried());
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
     }
 
-    /**
-     * Per CSV file of the package, its rows that went into no service record: rows of a file the reader does
-     * not know, or rows that no service links to (an organization without services, a table of descriptions).
-     */
-    private Map<String, Integer> notCarried() {
-        for (String file : files.keySet()) {
-            if (file.startsWith(base) && file.toLowerCase(Locale.ROOT).endsWith(".csv") && !loaded.containsKey(file)
-                    && file.indexOf('/', base.length()) < 0) {
-                table(file.substring(base.length(), file.length() - 4).toLowerCase(Locale.ROOT));
-            }
-        }
-        Map<String, Integer> counts = new java.util.TreeMap<>();
-        loaded.forEach((file, rows) -> {
-            long left = rows.stream().filter(r -> !used.contains(r)).count();
-            if (left > 0) {
-                counts.put(file.substring(base.length()), (int) left);
-            }
-        });
-        return counts;
-    }
-
-    /** The file name of a table, if the package has it. */
-    private String file(String table) {
-        String path = resourcePaths.get(table);
-        if (path != null && files.containsKey(base + path)) {
-            return base + path;
-        }
-        String fallback = base + table + ".csv";
-        return files.containsKey(fallback) ? fallback : null;
-    }
-
     private List<Row> table(String name) {
-        return tables.computeIfAbsent(name, this::load);
-    }
-
-    private List<Row> load(String table) {
-        String file = file(table);
-        if (file == null) {
-            return List.of();
-        }
-        String display = file.substring(base.length());
-        List<Row> rows = new ArrayList<>();
-        loaded.put(file, rows);
-        String text = TextDecoder.decode(files.get(file), TextDecoder.AUTO);
-        CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
-            List<String> header = null;
-            int number = 0;
-            for (CSVRecord record : parser) {
-                if (header == null) {
-                    header = record.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
-                    continue;
-                }
-                number++;
-                if (record.size() != header.size()) {
-                    problems.add(new SourceProblem(display + " row " + number, null, "the row has " + record.size()
-                            + " values but the header " + header.size() + " columns; the row was not read"));
-                    continue;
-                }
-                Map<String, String> cells = new LinkedHashMap<>();
-                for (int i = 0; i < header.size(); i++) {
-                    String value = record.get(i).strip();
-                    if (!value.isEmpty() && !header.get(i).isEmpty()) {
-                        cells.put(header.get(i), value);
-                    }
-                }
-                rows.add(new Row(number, cells));
-            }
-        } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
-            problems.add(new SourceProblem(display, null, "not readable CSV after row " + rows.size() + ": "
-                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage())));
-        }
-        return rows;
+        return tables.table(name);
     }
 
     // ---- HSDS 3.x ----------------------------------------------------------------------------------------
@@ -229,20 +103,20 @@ public final class HsdsPackageReader {
         Map<String, Row> terms = byId(table("taxonomy_terms"));
         Map<String, Row> taxonomies = byId(table("taxonomies"));
         List<RawRecord> records = new ArrayList<>();
-        Set<String> seen = new java.util.HashSet<>();
-        String display = file("services").substring(base.length());
+        Set<String> seen = new HashSet<>();
+        String display = tables.display(tables.file("services"));
         for (Row row : table("services")) {
             String locator = display + " row " + row.number();
             String id = row.get("id");
             if (id == null) {
-                problems.add(new SourceProblem(locator, "id", "the service has no id"));
+                tables.problem(new SourceProblem(locator, "id", "the service has no id"));
                 continue;
             }
             if (!seen.add(id)) {
-                problems.add(new SourceProblem(locator, "id", "another service of the package already has the id " + id));
+                tables.problem(new SourceProblem(locator, "id", "another service of the package already has the id " + id));
                 continue;
             }
-            used.add(row.root());
+            tables.use(row.root());
             Map<String, Object> service = fields(row);
             put(service, "organization", one(organizations, row.get("organization_id")));
             put(service, "program", one(programs, row.get("program_id")));
@@ -272,7 +146,7 @@ public final class HsdsPackageReader {
                 String entity = attribute.get("link_entity");
                 if (id.equals(attribute.get("link_id"))
                         && (entity == null || !OTHER_ENTITIES.contains(entity.toLowerCase(Locale.ROOT)))) {
-                    used.add(attribute.root());
+                    tables.use(attribute.root());
                     Map<String, Object> a = fields(attribute);
                     Map<String, Object> term = one(terms, attribute.get("taxonomy_term_id"));
                     if (term != null) {
@@ -296,7 +170,7 @@ public final class HsdsPackageReader {
         List<Object> contacts = new ArrayList<>();
         for (Row contact : table("contacts")) {
             if (serviceId.equals(contact.get("service_id"))) {
-                used.add(contact.root());
+                tables.use(contact.root());
                 Map<String, Object> c = fields(contact);
                 put(c, "phones", children("phones", "contact_id", contact.get("id")));
                 contacts.add(c);
@@ -311,11 +185,11 @@ public final class HsdsPackageReader {
             if (!serviceId.equals(link.get("service_id"))) {
                 continue;
             }
-            used.add(link.root());
+            tables.use(link.root());
             Map<String, Object> sal = fields(link);
             Row location = link.get("location_id") == null ? null : locations.get(link.get("location_id"));
             if (location != null) {
-                used.add(location.root());
+                tables.use(location.root());
                 Map<String, Object> l = fields(location);
                 put(l, "addresses", addresses(location.get("id")));
                 put(l, "phones", children("phones", "location_id", location.get("id"), "service_id", "contact_id"));
@@ -337,7 +211,7 @@ public final class HsdsPackageReader {
         List<Object> result = new ArrayList<>();
         for (Row row : table("service_capacity")) {
             if (serviceId.equals(row.get("service_id"))) {
-                used.add(row.root());
+                tables.use(row.root());
                 Map<String, Object> capacity = fields(row);
                 put(capacity, "unit", one(units, row.get("unit_id")));
                 result.add(capacity);
@@ -370,7 +244,7 @@ public final class HsdsPackageReader {
                     continue outer;
                 }
             }
-            used.add(row.root());
+            tables.use(row.root());
             rows.add(fields(row));
         }
         return rows;
@@ -389,7 +263,7 @@ public final class HsdsPackageReader {
     private Map<String, Object> one(Map<String, Row> index, String id) {
         Row row = id == null ? null : index.get(id);
         if (row != null) {
-            used.add(row.root());
+            tables.use(row.root());
         }
         return row == null ? null : fields(row);
     }
@@ -437,22 +311,22 @@ public final class HsdsPackageReader {
     private final class Legacy {
 
         List<RawRecord> services() {
-            tables.put("service_at_location", table("services_at_location"));
-            tables.put("schedules", rename(table("regular_schedules"), Map.of("weekday", "byday"), row -> {
+            tables.replace("service_at_location", table("services_at_location"));
+            tables.replace("schedules", rename(table("regular_schedules"), Map.of("weekday", "byday"), row -> {
                 String day = row.get("byday");
                 if (day != null) {
                     row.put("byday", weekday(day));
                 }
                 row.putIfAbsent("freq", "WEEKLY");
             }));
-            tables.put("service_areas", rename(table("service_areas"), Map.of("service_area", "name"), row -> { }));
-            tables.put("languages", rename(table("languages"), Map.of("language", "name"), row -> { }));
-            tables.put("phones", rename(table("phones"), Map.of("language", "languages"), row -> { }));
+            tables.replace("service_areas", rename(table("service_areas"), Map.of("service_area", "name"), row -> { }));
+            tables.replace("languages", rename(table("languages"), Map.of("language", "name"), row -> { }));
+            tables.replace("phones", rename(table("phones"), Map.of("language", "languages"), row -> { }));
             List<Row> addresses = new ArrayList<>();
             addresses.addAll(rename(table("physical_addresses"), Map.of(), row -> row.put("address_type", "physical")));
             addresses.addAll(rename(table("postal_addresses"), Map.of(), row -> row.put("address_type", "postal")));
-            tables.put("addresses", addresses);
-            tables.put("taxonomy_terms", rename(table("taxonomy"), Map.of("vocabulary", "taxonomy"), row -> { }));
+            tables.replace("addresses", addresses);
+            tables.replace("taxonomy_terms", rename(table("taxonomy"), Map.of("vocabulary", "taxonomy"), row -> { }));
             List<Row> attributes = new ArrayList<>();
             for (Row link : table("services_taxonomy")) {
                 attributes.add(new Row(link.number(), cells("id", link.get("id"), "link_id", link.get("service_id"),
@@ -468,7 +342,7 @@ public final class HsdsPackageReader {
                     }
                 }
             }
-            tables.put("attributes", attributes);
+            tables.replace("attributes", attributes);
             Map<String, List<String>> eligibility = new HashMap<>();
             Map<String, Map<String, String>> ages = new HashMap<>();
             for (Row row : table("eligibility")) {
@@ -476,7 +350,7 @@ public final class HsdsPackageReader {
                 if (serviceId == null) {
                     continue;
                 }
-                used.add(row.root());
+                tables.use(row.root());
                 if (row.get("eligibility") != null) {
                     eligibility.computeIfAbsent(serviceId, k -> new ArrayList<>()).add(row.get("eligibility"));
                 }
@@ -500,7 +374,7 @@ public final class HsdsPackageReader {
                 ages.getOrDefault(row.get("id"), Map.of()).forEach(cells::putIfAbsent);
                 services.add(new Row(row.number(), cells, row.root()));
             }
-            tables.put("services", services);
+            tables.replace("services", services);
             return HsdsPackageReader.this.services();
         }
 
