@@ -116,7 +116,7 @@ public final class HsdsPackageReader {
                 tables.problem(new SourceProblem(locator, "id", "another service of the package already has the id " + id));
                 continue;
             }
-            tables.use(row.root());
+            tables.use(row);
             Map<String, Object> service = fields(row);
             put(service, "organization", one(organizations, row.get("organization_id")));
             put(service, "program", one(programs, row.get("program_id")));
@@ -140,13 +140,16 @@ public final class HsdsPackageReader {
                 Map<String, Object> o = (Map<String, Object>) org;
                 put(o, "organization_identifiers", children("organization_identifiers", "organization_id", org.get("id").toString()));
                 put(o, "additional_websites", children("url", "link_id", org.get("id").toString()));
+                put(o, "phones", children("phones", "organization_id", org.get("id").toString(),
+                        "service_id", "location_id", "contact_id", "service_at_location_id"));
+                put(o, "programs", children("programs", "organization_id", org.get("id").toString()));
             }
             List<Object> attributes = new ArrayList<>();
             for (Row attribute : table("attributes")) {
                 String entity = attribute.get("link_entity");
                 if (id.equals(attribute.get("link_id"))
                         && (entity == null || !OTHER_ENTITIES.contains(entity.toLowerCase(Locale.ROOT)))) {
-                    tables.use(attribute.root());
+                    tables.use(attribute);
                     Map<String, Object> a = fields(attribute);
                     Map<String, Object> term = one(terms, attribute.get("taxonomy_term_id"));
                     if (term != null) {
@@ -170,7 +173,7 @@ public final class HsdsPackageReader {
         List<Object> contacts = new ArrayList<>();
         for (Row contact : table("contacts")) {
             if (serviceId.equals(contact.get("service_id"))) {
-                tables.use(contact.root());
+                tables.use(contact);
                 Map<String, Object> c = fields(contact);
                 put(c, "phones", children("phones", "contact_id", contact.get("id")));
                 contacts.add(c);
@@ -185,11 +188,12 @@ public final class HsdsPackageReader {
             if (!serviceId.equals(link.get("service_id"))) {
                 continue;
             }
-            tables.use(link.root());
+            tables.use(link);
             Map<String, Object> sal = fields(link);
+            put(sal, "phones", children("phones", "service_at_location_id", link.get("id"), "contact_id"));
             Row location = link.get("location_id") == null ? null : locations.get(link.get("location_id"));
             if (location != null) {
-                tables.use(location.root());
+                tables.use(location);
                 Map<String, Object> l = fields(location);
                 put(l, "addresses", addresses(location.get("id")));
                 put(l, "phones", children("phones", "location_id", location.get("id"), "service_id", "contact_id"));
@@ -211,7 +215,7 @@ public final class HsdsPackageReader {
         List<Object> result = new ArrayList<>();
         for (Row row : table("service_capacity")) {
             if (serviceId.equals(row.get("service_id"))) {
-                tables.use(row.root());
+                tables.use(row);
                 Map<String, Object> capacity = fields(row);
                 put(capacity, "unit", one(units, row.get("unit_id")));
                 result.add(capacity);
@@ -244,7 +248,7 @@ public final class HsdsPackageReader {
                     continue outer;
                 }
             }
-            tables.use(row.root());
+            tables.use(row);
             rows.add(fields(row));
         }
         return rows;
@@ -263,7 +267,7 @@ public final class HsdsPackageReader {
     private Map<String, Object> one(Map<String, Row> index, String id) {
         Row row = id == null ? null : index.get(id);
         if (row != null) {
-            tables.use(row.root());
+            tables.use(row);
         }
         return row == null ? null : fields(row);
     }
@@ -350,7 +354,7 @@ public final class HsdsPackageReader {
                 if (serviceId == null) {
                     continue;
                 }
-                tables.use(row.root());
+                tables.use(row);
                 if (row.get("eligibility") != null) {
                     eligibility.computeIfAbsent(serviceId, k -> new ArrayList<>()).add(row.get("eligibility"));
                 }
