@@ -219,6 +219,15 @@ class HsdsRoundTripTest {
                         {"total_items": 1, "total_pages": 1, "page_number": 1, "size": 1, "first_page": true,
                          "last_page": true, "empty": false, "contents": [{"id": "%s", "name": "Community Counselling"}]}
                         """.formatted(SERVICE_31));
+            } else if (req.path().equals("/egen/services")) {
+                req.response().putHeader("Content-Type", "application/json").end("""
+                        {"total_pages": 1, "last_page": true, "contents": [{"id": "egen-1", "name": "Språkstöd",
+                          "description": "Stöd i svenska ", "organization_id": "org-x", "status": "inactive",
+                          "service_areas": [{"id": "a1", "name": "Linköping"}, {"id": "a2", "name": "Tromsø"}],
+                          "phones": [{"id": "p1", "number": "013-20 00 00"}],
+                          "cost_options": [{"id": "c1", "option": "Alla", "amount": "gratis"}],
+                          "x_local_note": "ett eget fält"}]}
+                        """);
             } else if (req.path().equals("/hsds/services/" + SERVICE_31)) {
                 req.response().putHeader("Content-Type", "application/json").end(Buffer.buffer(full));
             } else {
@@ -229,6 +238,11 @@ class HsdsRoundTripTest {
         Files.writeString(api.resolve("federation.json"), """
                 {"id": "hsds-api", "name": {"sv": "HSDS-API", "en": "HSDS API"}, "municipalities": ["0180"],
                  "sources": [{"id": "hsds", "kind": "hsds", "location": "http://127.0.0.1:%d/hsds", "language": "en"}]}
+                """.formatted(server.actualPort()), StandardCharsets.UTF_8);
+        Path own = Files.createDirectories(federations.resolve("hsds-egen"));
+        Files.writeString(own.resolve("federation.json"), """
+                {"id": "hsds-egen", "name": {"sv": "Eget HSDS"}, "municipalities": ["0180"],
+                 "sources": [{"id": "hsds", "kind": "hsds", "location": "http://127.0.0.1:%d/egen", "options": {"details": "false"}}]}
                 """.formatted(server.actualPort()), StandardCharsets.UTF_8);
         packageFederation("hsds-elva", SharedFolder.require("standards/hsds-1.1-sample"));
         packageFederation("hsds-tre", examples.resolve("csv"));
@@ -346,6 +360,25 @@ class HsdsRoundTripTest {
         assertTrue((turtle.contains("adms:identifier") || turtle.contains("adms#identifier"))
                 && turtle.contains("notation") && turtle.contains("\"" + SERVICE_31 + "\""), "adms:identifier in the Turtle");
         assertTrue(turtle.contains("hasCost"), "cv:hasCost in the Turtle");
+    }
+
+    @Test
+    void aMessyServiceKeepsItsSwedishAndForeignAreasItsOwnFieldsAndPointsAtTheHubsOrganization() {
+        sync("hsds-egen");
+        JsonNode canonical = http.json("/id/service/hsds-egen.egen-1?format=json");
+        assertEquals("[\"0580\"]", canonical.path("municipalities").toString(), canonical.toPrettyString());
+        assertEquals("[{\"name\":\"Tromsø\"}]", canonical.path("areas").toString());
+        JsonNode out = published("hsds-egen", "egen-1");
+        assertEquals(out.at("/organization/id"), out.at("/organization_id"), "the service names the hub's organization");
+        assertEquals("inactive", out.path("status").asText(), "the source's status, not the hub's mapping of it");
+        assertEquals("a1", out.at("/service_areas/0/source_id").asText());
+        assertEquals("Tromsø", out.at("/service_areas/1/name").asText());
+        assertTrue(out.at("/service_areas").toString().contains("/id/place/municipality/0580"), out.toPrettyString());
+        assertEquals("gratis", out.at("/cost_options/0/amount").asText());
+        assertEquals("ett eget fält", out.path("x_local_note").asText());
+        JsonNode minimal = http.json("/hsds/services?source_id=egen-1&minimal=true").at("/contents/0");
+        assertEquals("egen-1", minimal.path("source_id").asText());
+        assertFalse(minimal.has("phones") || minimal.has("service_areas") || minimal.has("cost_options"), minimal.toString());
     }
 
     @Test

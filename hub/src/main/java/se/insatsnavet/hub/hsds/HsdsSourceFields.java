@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import se.insatsnavet.hub.http.Responses;
 import se.insatsnavet.hub.linkeddata.ServicePage;
 
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -72,13 +73,16 @@ final class HsdsSourceFields {
             return;
         }
         String sourceOrg = source.path("organization").path("id").asText(null);
-        Map<String, String> known = sourceOrg == null
-                ? Map.of(item.path("localId").asText(), o.path("id").asText())
-                : Map.of(item.path("localId").asText(), o.path("id").asText(), sourceOrg, o.path("organization_id").asText());
+        Map<String, String> known = new HashMap<>();
+        known.put(item.path("localId").asText(), o.path("id").asText());
+        if (sourceOrg != null) {
+            known.putIfAbsent(sourceOrg, o.path("organization_id").asText());
+        }
         for (Map.Entry<String, JsonNode> field : source.properties()) {
             String name = field.getKey();
             JsonNode value = field.getValue();
-            if (name.equals("id") || value.isContainerNode() && !full) {
+            // the service's own id and its organization's are the hub's (the source's: source_id)
+            if (name.equals("id") || name.equals("organization_id") || value.isContainerNode() && !full) {
                 continue;
             }
             JsonNode mapped = mapIds(value, uri, known);
