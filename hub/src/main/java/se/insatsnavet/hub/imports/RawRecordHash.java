@@ -21,7 +21,7 @@ import java.util.Map;
 final class RawRecordHash {
 
     /** Raise when the mapping, validation or conversion of records changes in a way the build version misses. */
-    static final String MAPPING_VERSION = "1";
+    static final String MAPPING_VERSION = "2";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
