@@ -153,7 +153,7 @@ class VocabularyTest {
                 terms.add(s);
             }
         });
-        assertEquals(17, terms.size(), terms.toString());
+        assertEquals(20, terms.size(), terms.toString());
         for (Resource t : terms) {
             for (var p : List.of(RDFS.label, RDFS.comment)) {
                 Set<String> langs = new HashSet<>();

@@ -1,20 +1,15 @@
 package se.insatsnavet.connectors.hsds;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import se.insatsnavet.connectors.read.TextDecoder;
+import se.insatsnavet.connectors.hsds.PackageTables.Row;
 import se.insatsnavet.connectors.source.RawRecord;
 import se.insatsnavet.connectors.source.SourceProblem;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,46 +33,36 @@ import java.util.Set;
  */
 public final class HsdsPackageReader {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> LEGACY_TABLES = Set.of("services_at_location", "services_taxonomy", "taxonomy",
             "regular_schedules", "physical_addresses", "postal_addresses", "eligibility");
     private static final Set<String> LINKS = Set.of("service_id", "location_id", "organization_id", "contact_id",
-            "service_at_location_id", "link_id", "link_type", "link_entity", "program_id", "phone_id");
+            "service_at_location_id", "link_id", "link_type", "link_entity", "program_id", "phone_id", "resource_id",
+            "unit_id");
     private static final Set<String> INTEGERS = Set.of("minimum_age", "maximum_age", "year_incorporated");
+    /** Columns HSDS 3 types as numbers (a cell that is not a number stays text). */
+    private static final Set<String> NUMBERS = Set.of("extension", "timezone", "count", "interval", "latitude",
+            "longitude", "amount", "available", "maximum");
     /** Values of an attribute's {@code link_entity} that say it describes something else than a service. */
     private static final Set<String> OTHER_ENTITIES = Set.of("organization", "organizations", "location", "locations",
             "service_at_location", "contact", "contacts", "phone", "phones", "program", "programs", "taxonomy_term");
     private static final Map<String, String> WEEKDAYS = Map.of("1", "MO", "2", "TU", "3", "WE", "4", "TH", "5", "FR",
             "6", "SA", "7", "SU");
 
-    /** What one read produced. {@code layout} is {@code "3"} or {@code "1.1"}. */
-    public record Result(String layout, List<RawRecord> records, List<SourceProblem> problems) {
-    }
-
-    /** One CSV row: its number (1-based, header excluded) and its non-empty cells by lower-case column name. */
-    private record Row(int number, Map<String, String> cells) {
-        String get(String column) {
-            return cells.get(column);
+    /**
+     * What one read produced. {@code layout} is {@code "3"} or {@code "1.1"}; {@code notCarried} counts, per CSV
+     * file of the package, its rows that went into no service record (e.g. all of {@code meta_table_descriptions.csv},
+     * an organization without services).
+     */
+    public record Result(String layout, List<RawRecord> records, List<SourceProblem> problems, Map<String, Integer> notCarried) {
+        public Result {
+            notCarried = Map.copyOf(notCarried);
         }
     }
 
-    private final Map<String, byte[]> files;
-    private final String base;
-    private final Map<String, String> resourcePaths = new HashMap<>();
-    private final List<SourceProblem> problems = new ArrayList<>();
-    private final Map<String, List<Row>> tables = new HashMap<>();
+    private final PackageTables tables;
 
     private HsdsPackageReader(Map<String, byte[]> files) {
-        this.files = files;
-        String descriptor = files.keySet().stream().filter(n -> n.equals("datapackage.json") || n.endsWith("/datapackage.json"))
-                .min((a, b) -> Integer.compare(a.length(), b.length())).orElse(null);
-        String servicesFile = files.keySet().stream().filter(n -> n.equals("services.csv") || n.endsWith("/services.csv"))
-                .min((a, b) -> Integer.compare(a.length(), b.length())).orElse(null);
-        String anchor = descriptor != null ? descriptor : servicesFile;
-        this.base = anchor == null || anchor.indexOf('/') < 0 ? "" : anchor.substring(0, anchor.lastIndexOf('/') + 1);
-        if (descriptor != null) {
-            readResources(files.get(descriptor));
-        }
+        this.tables = new PackageTables(files);
     }
 
     /** Reads a data package folder or a .zip file. */
@@ -90,89 +75,23 @@ public final class HsdsPackageReader {
         return new HsdsPackageReader(files).read();
     }
 
-    private void readResources(byte[] descriptor) {
-        try {
-            JsonNode root = JSON.readTree(descriptor);
-            for (JsonNode resource : root.path("resources")) {
-                String name = resource.path("name").asText("");
-                String path = resource.path("path").asText("");
-                if (!name.isEmpty() && !path.isEmpty() && !path.contains("..") && !path.startsWith("/")) {
-                    resourcePaths.put(name.toLowerCase(Locale.ROOT), path);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // not a readable datapackage.json (e.g. a link left as text): the usual file names are used
-        }
-    }
-
     private Result read() throws IOException {
-        if (file("services") == null) {
-            throw new IOException("the package has no services table (services.csv"
-                    + (resourcePaths.containsKey("services") ? " or " + resourcePaths.get("services") : "")
-                    + "; datapackage.json " + (resourcePaths.isEmpty() ? "absent or unreadable" : "read") + ")");
+        if (tables.file("services") == null) {
+            throw new IOException("the package has no services table (" + tables.whereServicesWereLookedFor() + ")");
         }
         // HSDS 3's datapackage names its taxonomies.csv resource "taxonomy" too: only 1.1's taxonomy.csv file counts
         boolean legacy = LEGACY_TABLES.stream().anyMatch(t -> t.equals("taxonomy")
-                ? files.containsKey(base + "taxonomy.csv") : file(t) != null);
+                ? tables.hasFile("taxonomy.csv") : tables.file(t) != null);
         try {
             List<RawRecord> records = legacy ? new Legacy().services() : services();
-            return new Result(legacy ? "1.1" : "3", records, List.copyOf(problems));
+            return new Result(legacy ? "1.1" : "3", records, tables.problems(), tables.notCarried());
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
     }
 
-    /** The file name of a table, if the package has it. */
-    private String file(String table) {
-        String path = resourcePaths.get(table);
-        if (path != null && files.containsKey(base + path)) {
-            return base + path;
-        }
-        String fallback = base + table + ".csv";
-        return files.containsKey(fallback) ? fallback : null;
-    }
-
     private List<Row> table(String name) {
-        return tables.computeIfAbsent(name, this::load);
-    }
-
-    private List<Row> load(String table) {
-        String file = file(table);
-        if (file == null) {
-            return List.of();
-        }
-        String display = file.substring(base.length());
-        List<Row> rows = new ArrayList<>();
-        String text = TextDecoder.decode(files.get(file), TextDecoder.AUTO);
-        CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
-            List<String> header = null;
-            int number = 0;
-            for (CSVRecord record : parser) {
-                if (header == null) {
-                    header = record.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
-                    continue;
-                }
-                number++;
-                if (record.size() != header.size()) {
-                    problems.add(new SourceProblem(display + " row " + number, null, "the row has " + record.size()
-                            + " values but the header " + header.size() + " columns; the row was not read"));
-                    continue;
-                }
-                Map<String, String> cells = new LinkedHashMap<>();
-                for (int i = 0; i < header.size(); i++) {
-                    String value = record.get(i).strip();
-                    if (!value.isEmpty() && !header.get(i).isEmpty()) {
-                        cells.put(header.get(i), value);
-                    }
-                }
-                rows.add(new Row(number, cells));
-            }
-        } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
-            problems.add(new SourceProblem(display, null, "not readable CSV after row " + rows.size() + ": "
-                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage())));
-        }
-        return rows;
+        return tables.table(name);
     }
 
     // ---- HSDS 3.x ----------------------------------------------------------------------------------------
@@ -184,19 +103,20 @@ public final class HsdsPackageReader {
         Map<String, Row> terms = byId(table("taxonomy_terms"));
         Map<String, Row> taxonomies = byId(table("taxonomies"));
         List<RawRecord> records = new ArrayList<>();
-        Set<String> seen = new java.util.HashSet<>();
-        String display = file("services").substring(base.length());
+        Set<String> seen = new HashSet<>();
+        String display = tables.display(tables.file("services"));
         for (Row row : table("services")) {
             String locator = display + " row " + row.number();
             String id = row.get("id");
             if (id == null) {
-                problems.add(new SourceProblem(locator, "id", "the service has no id"));
+                tables.problem(new SourceProblem(locator, "id", "the service has no id"));
                 continue;
             }
             if (!seen.add(id)) {
-                problems.add(new SourceProblem(locator, "id", "another service of the package already has the id " + id));
+                tables.problem(new SourceProblem(locator, "id", "another service of the package already has the id " + id));
                 continue;
             }
+            tables.use(row);
             Map<String, Object> service = fields(row);
             put(service, "organization", one(organizations, row.get("organization_id")));
             put(service, "program", one(programs, row.get("program_id")));
@@ -209,11 +129,27 @@ public final class HsdsPackageReader {
             put(service, "cost_options", children("cost_options", "service_id", id));
             put(service, "required_documents", children("required_documents", "service_id", id));
             put(service, "service_at_locations", serviceAtLocations(table("service_at_location"), id, locations));
+            put(service, "holiday_schedules", children("holiday_schedules", "service_id", id));
+            put(service, "payments_accepted", children("payments_accepted", "service_id", id));
+            put(service, "capacities", capacities(id));
+            put(service, "additional_urls", children("url", "link_id", id));
+            put(service, "metadata", children("metadata", "resource_id", id));
+            Object organization = service.get("organization");
+            if (organization instanceof Map<?, ?> org && org.get("id") != null) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> o = (Map<String, Object>) org;
+                put(o, "organization_identifiers", children("organization_identifiers", "organization_id", org.get("id").toString()));
+                put(o, "additional_websites", children("url", "link_id", org.get("id").toString()));
+                put(o, "phones", children("phones", "organization_id", org.get("id").toString(),
+                        "service_id", "location_id", "contact_id", "service_at_location_id"));
+                put(o, "programs", children("programs", "organization_id", org.get("id").toString()));
+            }
             List<Object> attributes = new ArrayList<>();
             for (Row attribute : table("attributes")) {
                 String entity = attribute.get("link_entity");
                 if (id.equals(attribute.get("link_id"))
                         && (entity == null || !OTHER_ENTITIES.contains(entity.toLowerCase(Locale.ROOT)))) {
+                    tables.use(attribute);
                     Map<String, Object> a = fields(attribute);
                     Map<String, Object> term = one(terms, attribute.get("taxonomy_term_id"));
                     if (term != null) {
@@ -237,6 +173,7 @@ public final class HsdsPackageReader {
         List<Object> contacts = new ArrayList<>();
         for (Row contact : table("contacts")) {
             if (serviceId.equals(contact.get("service_id"))) {
+                tables.use(contact);
                 Map<String, Object> c = fields(contact);
                 put(c, "phones", children("phones", "contact_id", contact.get("id")));
                 contacts.add(c);
@@ -251,17 +188,38 @@ public final class HsdsPackageReader {
             if (!serviceId.equals(link.get("service_id"))) {
                 continue;
             }
+            tables.use(link);
             Map<String, Object> sal = fields(link);
+            put(sal, "phones", children("phones", "service_at_location_id", link.get("id"), "contact_id"));
             Row location = link.get("location_id") == null ? null : locations.get(link.get("location_id"));
             if (location != null) {
+                tables.use(location);
                 Map<String, Object> l = fields(location);
                 put(l, "addresses", addresses(location.get("id")));
                 put(l, "phones", children("phones", "location_id", location.get("id"), "service_id", "contact_id"));
                 put(l, "schedules", children("schedules", "location_id", location.get("id"), "service_id"));
                 put(l, "languages", children("languages", "location_id", location.get("id"), "service_id"));
+                List<Object> accessibility = children("accessibility", "location_id", location.get("id"));
+                accessibility.addAll(children("accessibility_for_disabilities", "location_id", location.get("id")));
+                put(l, "accessibility", accessibility);
                 sal.put("location", l);
             }
             result.add(sal);
+        }
+        return result;
+    }
+
+    /** A service's rows of service_capacity.csv, each with its unit from units.csv. */
+    private List<Object> capacities(String serviceId) {
+        Map<String, Row> units = byId(table("units"));
+        List<Object> result = new ArrayList<>();
+        for (Row row : table("service_capacity")) {
+            if (serviceId.equals(row.get("service_id"))) {
+                tables.use(row);
+                Map<String, Object> capacity = fields(row);
+                put(capacity, "unit", one(units, row.get("unit_id")));
+                result.add(capacity);
+            }
         }
         return result;
     }
@@ -290,6 +248,7 @@ public final class HsdsPackageReader {
                     continue outer;
                 }
             }
+            tables.use(row);
             rows.add(fields(row));
         }
         return rows;
@@ -305,8 +264,11 @@ public final class HsdsPackageReader {
         return index;
     }
 
-    private static Map<String, Object> one(Map<String, Row> index, String id) {
+    private Map<String, Object> one(Map<String, Row> index, String id) {
         Row row = id == null ? null : index.get(id);
+        if (row != null) {
+            tables.use(row);
+        }
         return row == null ? null : fields(row);
     }
 
@@ -320,7 +282,10 @@ public final class HsdsPackageReader {
             if (column.equals("languages")) {
                 fields.put(column, languages(value));
             } else if (column.equals("id") || !LINKS.contains(column)) {
-                fields.put(column, INTEGERS.contains(column) && value.matches("-?\\d{1,9}") ? (Object) Long.parseLong(value) : value);
+                fields.put(column, INTEGERS.contains(column) && value.matches("-?\\d{1,9}") ? (Object) Long.parseLong(value)
+                        : NUMBERS.contains(column) && value.matches("-?\\d{1,9}") ? (Object) Long.parseLong(value)
+                        : NUMBERS.contains(column) && value.matches("-?\\d{1,9}\\.\\d{1,12}") ? (Object) Double.parseDouble(value)
+                        : value);
             }
         });
         return fields;
@@ -350,26 +315,26 @@ public final class HsdsPackageReader {
     private final class Legacy {
 
         List<RawRecord> services() {
-            tables.put("service_at_location", table("services_at_location"));
-            tables.put("schedules", rename(table("regular_schedules"), Map.of("weekday", "byday"), row -> {
+            tables.replace("service_at_location", table("services_at_location"));
+            tables.replace("schedules", rename(table("regular_schedules"), Map.of("weekday", "byday"), row -> {
                 String day = row.get("byday");
                 if (day != null) {
                     row.put("byday", weekday(day));
                 }
                 row.putIfAbsent("freq", "WEEKLY");
             }));
-            tables.put("service_areas", rename(table("service_areas"), Map.of("service_area", "name"), row -> { }));
-            tables.put("languages", rename(table("languages"), Map.of("language", "name"), row -> { }));
-            tables.put("phones", rename(table("phones"), Map.of("language", "languages"), row -> { }));
+            tables.replace("service_areas", rename(table("service_areas"), Map.of("service_area", "name"), row -> { }));
+            tables.replace("languages", rename(table("languages"), Map.of("language", "name"), row -> { }));
+            tables.replace("phones", rename(table("phones"), Map.of("language", "languages"), row -> { }));
             List<Row> addresses = new ArrayList<>();
             addresses.addAll(rename(table("physical_addresses"), Map.of(), row -> row.put("address_type", "physical")));
             addresses.addAll(rename(table("postal_addresses"), Map.of(), row -> row.put("address_type", "postal")));
-            tables.put("addresses", addresses);
-            tables.put("taxonomy_terms", rename(table("taxonomy"), Map.of("vocabulary", "taxonomy"), row -> { }));
+            tables.replace("addresses", addresses);
+            tables.replace("taxonomy_terms", rename(table("taxonomy"), Map.of("vocabulary", "taxonomy"), row -> { }));
             List<Row> attributes = new ArrayList<>();
             for (Row link : table("services_taxonomy")) {
                 attributes.add(new Row(link.number(), cells("id", link.get("id"), "link_id", link.get("service_id"),
-                        "taxonomy_term_id", link.get("taxonomy_id"), "value", link.get("taxonomy_detail"))));
+                        "taxonomy_term_id", link.get("taxonomy_id"), "value", link.get("taxonomy_detail")), link.root()));
             }
             for (Row service : table("services")) {
                 String ids = service.get("taxonomy_ids");
@@ -381,7 +346,7 @@ public final class HsdsPackageReader {
                     }
                 }
             }
-            tables.put("attributes", attributes);
+            tables.replace("attributes", attributes);
             Map<String, List<String>> eligibility = new HashMap<>();
             Map<String, Map<String, String>> ages = new HashMap<>();
             for (Row row : table("eligibility")) {
@@ -389,6 +354,7 @@ public final class HsdsPackageReader {
                 if (serviceId == null) {
                     continue;
                 }
+                tables.use(row);
                 if (row.get("eligibility") != null) {
                     eligibility.computeIfAbsent(serviceId, k -> new ArrayList<>()).add(row.get("eligibility"));
                 }
@@ -402,14 +368,17 @@ public final class HsdsPackageReader {
             for (Row row : table("services")) {
                 Map<String, String> cells = new LinkedHashMap<>(row.cells());
                 cells.remove("taxonomy_ids");
+                if (cells.containsKey("fees") && !cells.containsKey("fees_description")) {
+                    cells.put("fees_description", cells.remove("fees"));
+                }
                 List<String> e = eligibility.get(row.get("id"));
                 if (e != null && !cells.containsKey("eligibility_description")) {
                     cells.put("eligibility_description", String.join("; ", e));
                 }
                 ages.getOrDefault(row.get("id"), Map.of()).forEach(cells::putIfAbsent);
-                services.add(new Row(row.number(), cells));
+                services.add(new Row(row.number(), cells, row.root()));
             }
-            tables.put("services", services);
+            tables.replace("services", services);
             return HsdsPackageReader.this.services();
         }
 
@@ -433,7 +402,7 @@ public final class HsdsPackageReader {
                 Map<String, String> cells = new LinkedHashMap<>();
                 row.cells().forEach((k, v) -> cells.put(columns.getOrDefault(k, k), v));
                 fix.accept(cells);
-                renamed.add(new Row(row.number(), cells));
+                renamed.add(new Row(row.number(), cells, row.root()));
             }
             return renamed;
         }

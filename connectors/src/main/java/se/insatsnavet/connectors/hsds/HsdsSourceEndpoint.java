@@ -142,7 +142,7 @@ public class HsdsSourceEndpoint extends RemoteSourceEndpoint {
             throw new IOException(owner() + ": " + where + ": " + e.getMessage(), e);
         }
         return new SourceBatch(getFederationId(), getSourceId(), result.records(), result.problems(),
-                fingerprint(files), fetchedAt);
+                fingerprint(files), fetchedAt, result.notCarried());
     }
 
     private static String fingerprint(Map<String, byte[]> files) {

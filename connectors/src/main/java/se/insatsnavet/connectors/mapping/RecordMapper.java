@@ -121,11 +121,12 @@ public final class RecordMapper {
 
     /** A compiled field rule. */
     private record Rule(List<String> paths, Pattern split, Map<String, JsonNode> valueMap, String lang, Kind type,
-                        JsonNode defaultValue) {
+                        JsonNode defaultValue, boolean defaultWhenUnmatched) {
     }
 
     private final ConceptMatcher matcher;
     private final String language;
+    private final boolean hsds;
     private final Map<String, Rule> rules;
     private final Map<String, JsonNode> defaults;
 
@@ -144,6 +145,7 @@ public final class RecordMapper {
                     + "' has no mapping.fields");
         }
         this.language = source.language();
+        this.hsds = HsdsRecordDetails.KIND.equals(source.kind());
         JsonNode valueMaps = mapping.path("valueMaps");
         Map<String, Rule> compiled = new HashMap<>();
         for (Map.Entry<String, JsonNode> entry : mapping.get("fields").properties()) {
@@ -170,7 +172,7 @@ public final class RecordMapper {
     private Rule compile(Field field, JsonNode rule, JsonNode valueMaps, FederationDescriptor federation) {
         String at = "mapping.fields." + field.name();
         if (rule.isTextual()) {
-            return new Rule(List.of(rule.asText()), null, null, language, null, null);
+            return new Rule(List.of(rule.asText()), null, null, language, null, null, true);
         }
         if (!rule.isObject()) {
             throw new IllegalArgumentException(at + ": a rule is a path or an object");
@@ -207,7 +209,8 @@ public final class RecordMapper {
             };
         }
         JsonNode defaultValue = rule.has("default") ? resolvePlaceholder(rule.get("default"), federation) : null;
-        return new Rule(List.copyOf(paths), split, valueMap, lang, type, defaultValue);
+        return new Rule(List.copyOf(paths), split, valueMap, lang, type, defaultValue,
+                rule.path("defaultWhenUnmatched").asBoolean(true));
     }
 
     private static JsonNode resolvePlaceholder(JsonNode value, FederationDescriptor federation) {
@@ -245,7 +248,7 @@ public final class RecordMapper {
                 }
             } else {
                 run.convert(field, rule, values);
-                if (fallback != null && !run.has(field.name())) {
+                if (fallback != null && !run.has(field.name()) && rule.defaultWhenUnmatched()) {
                     run.applyDefault(field, rule, fallback);
                 }
             }
@@ -257,6 +260,9 @@ public final class RecordMapper {
                             + (rule == null || rule.paths().isEmpty() ? "" : " (source field " + String.join(", ", rule.paths()) + ")"));
                 }
             }
+        }
+        if (hsds) {
+            HsdsRecordDetails.add(record, run.service, language, matcher, run.warnings);
         }
         return new MappingResult(run.localId, run.service, run.warnings, run.errors);
     }

@@ -11,6 +11,12 @@ package se.insatsnavet.connectors.mapping;
  */
 public record RecordMessage(String locator, String localId, String field, String value, String message) {
 
+    /**
+     * How the message of a warning about source content the hub does not keep begins; the run report sums
+     * these per field ({@code notCarried}).
+     */
+    public static final String NOT_CARRIED = "Not carried";
+
     @Override
     public String toString() {
         return locator + (localId == null ? "" : " [" + localId + "]") + " " + field

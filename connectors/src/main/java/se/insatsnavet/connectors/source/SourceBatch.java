@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -20,10 +21,30 @@ import java.util.Objects;
  * @param warnings     what the source said that does not add up but rejects no record (an API's item count that
  *                     disagrees with its pages, a list item without a field its standard requires): reported in the
  *                     run, never dropped in silence
+ * @param notCarried   what of the source no record carries, counted per field (e.g. a data package's file whose
+ *                     rows belong to no service: {@code meta_table_descriptions.csv} → 12); empty for most sources
  */
 public record SourceBatch(String federationId, String sourceId, List<RawRecord> records,
                           List<SourceProblem> problems, String fingerprint, Instant fetchedAt,
-                          List<SourceProblem> warnings) {
+                          List<SourceProblem> warnings, Map<String, Integer> notCarried) {
+
+    /** A batch without warnings in which every part of the source is carried by its records. */
+    public SourceBatch(String federationId, String sourceId, List<RawRecord> records, List<SourceProblem> problems,
+                       String fingerprint, Instant fetchedAt) {
+        this(federationId, sourceId, records, problems, fingerprint, fetchedAt, List.of(), Map.of());
+    }
+
+    /** A batch with warnings in which every part of the source is carried by its records. */
+    public SourceBatch(String federationId, String sourceId, List<RawRecord> records, List<SourceProblem> problems,
+                       String fingerprint, Instant fetchedAt, List<SourceProblem> warnings) {
+        this(federationId, sourceId, records, problems, fingerprint, fetchedAt, warnings, Map.of());
+    }
+
+    /** A batch without warnings, with what of the source no record carries. */
+    public SourceBatch(String federationId, String sourceId, List<RawRecord> records, List<SourceProblem> problems,
+                       String fingerprint, Instant fetchedAt, Map<String, Integer> notCarried) {
+        this(federationId, sourceId, records, problems, fingerprint, fetchedAt, List.of(), notCarried);
+    }
 
     public SourceBatch {
         Objects.requireNonNull(federationId, "federationId");
@@ -33,12 +54,7 @@ public record SourceBatch(String federationId, String sourceId, List<RawRecord> 
         Objects.requireNonNull(fingerprint, "fingerprint");
         Objects.requireNonNull(fetchedAt, "fetchedAt");
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
-    }
-
-    /** A batch without warnings. */
-    public SourceBatch(String federationId, String sourceId, List<RawRecord> records, List<SourceProblem> problems,
-                       String fingerprint, Instant fetchedAt) {
-        this(federationId, sourceId, records, problems, fingerprint, fetchedAt, List.of());
+        notCarried = notCarried == null ? Map.of() : Map.copyOf(notCarried);
     }
 
     /** The fingerprint of raw source content: {@code "sha256:"} and the lower-case hex SHA-256 of the bytes. */

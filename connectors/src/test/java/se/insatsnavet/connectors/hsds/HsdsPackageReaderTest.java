@@ -144,6 +144,26 @@ class HsdsPackageReaderTest {
         assertEquals("en", at(service, "phones", "0", "languages", "1", "code"));
     }
 
+    @Test
+    void keepsTheTablesEveryServiceLinksToAndCountsTheRowsNoServiceTakes() throws Exception {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("services.csv", utf8("id,organization_id,name,fees\ns1,o1,Läxhjälp,Gratis\n"));
+        files.put("organizations.csv", utf8("id,name\no1,Förbundet\no2,Ingen insats\n"));
+        files.put("holiday_schedules.csv", utf8("id,service_id,closed,start_date,end_date\nh1,s1,true,2026-12-24,2026-12-26\n"));
+        files.put("payments_accepted.csv", utf8("id,service_id,payment\nb1,s1,Swish\nb2,okänd,kontant\n"));
+        files.put("meta_table_descriptions.csv", utf8("id,name,language,character_set\nm1,services,sv,UTF-8\nm2,phones,sv,UTF-8\n"));
+        files.put("regular_schedules.csv", utf8("id,service_id,weekday,opens_at\nr1,s1,1,09:00\n"));
+
+        HsdsPackageReader.Result result = HsdsPackageReader.read(files);
+
+        RawRecord service = result.records().get(0);
+        assertEquals("Gratis", service.get("fees_description"));
+        assertEquals("2026-12-24", at(service, "holiday_schedules", "0", "start_date"));
+        assertEquals("Swish", at(service, "payments_accepted", "0", "payment"));
+        assertEquals(Map.of("meta_table_descriptions.csv", 2, "organizations.csv", 1, "payments_accepted.csv", 1),
+                result.notCarried());
+    }
+
     // ---- zip -------------------------------------------------------------------------------------------------
 
     @Test

@@ -29,6 +29,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -192,9 +193,24 @@ class HsdsSourceTest {
         assertEquals("email@example.com", canonical.path("contact").path("email").asText());
         assertEquals(12, canonical.path("ageRange").path("min").asInt());
         assertEquals("active", canonical.path("status").asText());
-        assertEquals("1480", canonical.path("municipalities").get(0).asText(), canonical.toString());
-        assertTrue(result.warnings().stream().anyMatch(w -> w.field().equals("municipalities") && "MyCity".equals(w.value())),
+        // the areas are abroad: kept as the source named them, never replaced by the federation's municipality
+        assertFalse(canonical.has("municipalities"), canonical.toString());
+        assertTrue(canonical.path("areas").toString().contains("\"MyCity\""), canonical.toString());
+        assertTrue(result.warnings().stream().noneMatch(w -> w.field().equals("municipalities") && "MyCity".equals(w.value())),
                 result.warnings().toString());
+        assertEquals("ac148810-d857-441c-9679-408f346de14b", canonical.at("/identifiers/0/notation").asText());
+        assertEquals("per 1 hour session", canonical.at("/hsds/cost_options/0/amount_description").asText(), canonical.toString());
+    }
+
+    @Test
+    void aServiceNamingNoAreaAtAllGetsTheFederationsMunicipalities() throws Exception {
+        RawRecord service = new RawRecord("row 1", Map.of("id", "s1", "name", "Stöd", "description", "Text"));
+        FederationDescriptor federation = new FederationDescriptor("demo", Map.of("sv", "Demo"), Map.of(), null, null,
+                List.of(), List.of("1480"), List.of(), dir.resolve("federation.json"));
+        SourceDescriptor source = new SourceDescriptor("hsds", "hsds", "csv", null, "sv", Map.of(), null, null);
+        var canonical = new RecordMapper(federation, source, (scheme, value) -> Optional.empty()).map(service).service();
+        assertEquals("[\"1480\"]", canonical.path("municipalities").toString());
+        assertFalse(canonical.has("areas"));
     }
 
     @Test

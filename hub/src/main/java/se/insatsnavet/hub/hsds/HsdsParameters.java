@@ -23,7 +23,7 @@ final class HsdsParameters {
 
     static final Set<String> NONE = Set.of();
     static final Set<String> SERVICES = Set.of("search", "page", "per_page", "format", "taxonomy_term_id",
-            "taxonomy_id", "organization_id", "modified_after", "minimal", "full");
+            "taxonomy_id", "organization_id", "modified_after", "minimal", "full", "source_id");
     static final Set<String> TAXONOMIES = Set.of("search", "page", "per_page", "format");
     static final Set<String> TAXONOMY_TERMS = Set.of("search", "page", "per_page", "format", "taxonomy_id",
             "top_only", "parent_id");

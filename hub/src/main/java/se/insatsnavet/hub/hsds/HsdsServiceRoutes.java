@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
+import se.insatsnavet.hub.http.Blocking;
 import se.insatsnavet.hub.http.QueryParams;
 import se.insatsnavet.hub.http.Responses;
 import se.insatsnavet.hub.services.ServiceCatalog;
@@ -13,6 +14,7 @@ import se.insatsnavet.hub.services.ServicePageResult;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -64,6 +66,10 @@ final class HsdsServiceRoutes {
                 Responses.problem(ctx, 400, e.getMessage());
                 return;
             }
+            if (ctx.queryParams().contains("source_id")) {
+                bySourceId(ctx, form);
+                return;
+            }
             if (ndjson) {
                 HsdsPage.stream(vertx, ctx, () -> {
                     filters.of(ctx, 1, HsdsPage.CHUNK); // a bad parameter is a 400 before the stream starts
@@ -86,6 +92,36 @@ final class HsdsServiceRoutes {
                 ServicePageResult result = catalog.find(filter);
                 return HsdsPage.body(render(result, form), result.total(), filter.page(), filter.perPage());
             }, null);
+        });
+    }
+
+    /**
+     * {@code /hsds/services?source_id=…} (an extension of the hub): the services whose source gave them that id,
+     * at most one page of {@link ServiceFilter#MAX_PER_PAGE}; with no other filter, as it names services itself.
+     */
+    private void bySourceId(RoutingContext ctx, int form) {
+        Blocking.run(vertx, () -> {
+            String sourceId = QueryParams.string(ctx, "source_id", 200);
+            if (sourceId == null) {
+                throw new QueryParams.BadRequest("source_id must not be empty");
+            }
+            for (String other : List.of("search", "taxonomy_term_id", "taxonomy_id", "organization_id", "modified_after",
+                    "page", "per_page", "format")) {
+                if (ctx.queryParams().contains(other)) {
+                    throw new QueryParams.BadRequest("source_id cannot be combined with " + other);
+                }
+            }
+            List<byte[]> contents = new ArrayList<>();
+            for (String uri : catalog.urisOfSourceId(sourceId, ServiceFilter.MAX_PER_PAGE)) {
+                catalog.itemOf(uri).ifPresent(item -> contents.add(HsdsPage.bytes(represent(item, form))));
+            }
+            return HsdsPage.body(contents, contents.size(), 1, ServiceFilter.MAX_PER_PAGE);
+        }).onComplete(ar -> {
+            if (ar.failed()) {
+                Responses.failed(ctx, ar.cause()); // a bad request is a 400 there
+            } else {
+                Responses.send(ctx, 200, "application/json", new String(ar.result(), StandardCharsets.UTF_8));
+            }
         });
     }
 

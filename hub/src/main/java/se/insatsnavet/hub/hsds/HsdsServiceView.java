@@ -20,7 +20,9 @@ import java.util.function.Function;
  * their taxonomy terms, municipalities {@code service_areas} (name, SCB URI), the contact point
  * {@code contacts} and {@code phones}, the provider the {@code organization}. Minimal: without the nested
  * objects, with {@code organization_id}. The Insatsnavet profile's fields ({@code uri}, {@code federation_id},
- * {@code referral}, {@code duration_months}; see {@code hsds-profile/README.md}) are given too.
+ * {@code referral}, {@code duration_months}; see {@code hsds-profile/README.md}) are given too. What the source
+ * said beyond the canonical fields (an HSDS source's own objects, ids, costs, alert) is put back by
+ * {@link HsdsSourceFields}.
  */
 public final class HsdsServiceView {
 
@@ -87,6 +89,7 @@ public final class HsdsServiceView {
             o.put("assured_date", item.path("lastReviewed").asText());
         }
         if (!full) {
+            HsdsSourceFields.apply(o, item, uri, false);
             return o;
         }
         ObjectNode org = o.putObject("organization");
@@ -133,6 +136,7 @@ public final class HsdsServiceView {
         for (JsonNode code : item.path("municipalities")) {
             atLocations.add(serviceAtLocation(uri, code.asText(), o.path("name").asText(), false));
         }
+        HsdsSourceFields.apply(o, item, uri, true);
         return o;
     }
 

@@ -306,6 +306,7 @@ public final class ImportService implements BatchImporter {
             Map<String, RecordHash> previous = runs.hashes(fed);
             log.sourceProblems(batch.problems());
             log.sourceWarnings(batch.warnings());
+            log.notCarried(batch.notCarried());
 
             // 1. record by record: skip what was read exactly as last published; map, run the plugins, check
             SameAsPublished same = SameAsPublished.of(federation, source, previous);

@@ -21,7 +21,8 @@ import java.util.Map;
 final class RawRecordHash {
 
     /** Raise when the mapping, validation or conversion of records changes in a way the build version misses. */
-    static final String MAPPING_VERSION = "2"; // 2: phones kept as written with E.164 derived, RecordChecks
+    // 2: phones kept as written with E.164 derived, RecordChecks; HSDS fields kept (identifiers, costs, areas, hsds)
+    static final String MAPPING_VERSION = "2";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -2,7 +2,10 @@ package se.insatsnavet.hub.imports;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import se.insatsnavet.connectors.mapping.RecordMessage;
 import se.insatsnavet.hub.http.Responses;
+
+import java.util.TreeMap;
 
 /** JSON of run reports as the runs API publishes them. */
 public final class RunJson {
@@ -34,11 +37,30 @@ public final class RunJson {
         return o;
     }
 
+    /**
+     * What of the source the run's published services do not carry, per field: the warnings "Not carried"
+     * summed (a warning about a whole part of the source counts that part's rows, given as its value).
+     */
+    public static ObjectNode notCarried(RunReport r) {
+        TreeMap<String, Long> counts = new TreeMap<>();
+        for (RunMessage m : r.messages()) {
+            if (RunMessage.WARNING.equals(m.level()) && m.message() != null && m.field() != null
+                    && m.message().startsWith(RecordMessage.NOT_CARRIED)) {
+                long n = m.value() != null && m.value().matches("[0-9]{1,9}") ? Long.parseLong(m.value()) : 1;
+                counts.merge(m.field(), n, Long::sum);
+            }
+        }
+        ObjectNode o = Responses.object();
+        counts.forEach(o::put);
+        return o;
+    }
+
     /** A run with its errors and warnings, each naming record and field. */
     public static ObjectNode full(RunReport r) {
         ObjectNode o = summary(r);
         ArrayNode errors = o.putArray("errors");
         ArrayNode warnings = o.putArray("warnings");
+        o.set("notCarried", notCarried(r));
         for (RunMessage m : r.messages()) {
             ObjectNode mo = (RunMessage.ERROR.equals(m.level()) ? errors : warnings).addObject();
             mo.put("federation", r.federationId());

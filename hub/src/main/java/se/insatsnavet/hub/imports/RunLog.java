@@ -6,6 +6,7 @@ import se.insatsnavet.connectors.source.SourceProblem;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -35,6 +36,12 @@ final class RunLog {
         for (SourceProblem w : sourceWarnings) {
             warn(RunMessage.warning(w.locator(), w.localId(), w.field(), null, w.message()));
         }
+    }
+
+    /** What of the source no record carries, per part of the source, as one warning each with its count. */
+    void notCarried(Map<String, Integer> notCarried) {
+        notCarried.forEach((part, count) -> warn(RunMessage.warning(part, null, part, String.valueOf(count),
+                RecordMessage.NOT_CARRIED + ": " + count + " rows of this part of the source belong to no published service")));
     }
 
     /** A warning about a record: it is kept, the warning goes into the run report. */

@@ -8,6 +8,7 @@ import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.SKOS;
 import se.insatsnavet.hub.store.CatalogStore;
 import se.insatsnavet.schema.rdf.ServiceRdf;
 import se.insatsnavet.schema.vocab.CPSV;
@@ -386,6 +387,29 @@ public final class ServiceCatalog {
         appendWhere(pss, filter);
         pss.append(" ORDER BY ?s LIMIT " + limit);
         setParameters(pss, filter);
+        return store.query(pss.asQuery(), qe -> {
+            List<String> uris = new ArrayList<>();
+            qe.execSelect().forEachRemaining(row -> uris.add(row.getResource("s").getURI()));
+            return uris;
+        });
+    }
+
+    /**
+     * The URIs of at most {@code limit} published services whose source gave them the id {@code sourceId}: their
+     * source record id ({@code insv:sourceRecord}) or a notation of one of their identifiers
+     * ({@code adms:identifier}/{@code skos:notation}), in URI order.
+     */
+    public List<String> urisOfSourceId(String sourceId, int limit) {
+        ParameterizedSparqlString pss = new ParameterizedSparqlString(
+                "SELECT DISTINCT ?s WHERE { GRAPH ?g { ?s ?type ?serviceClass . "
+                        + "{ ?s ?sourceRecordProp ?id } UNION { ?s ?identifierProp ?identifier . ?identifier ?notationProp ?id } } } "
+                        + "ORDER BY ?s LIMIT " + limit);
+        pss.setIri("type", RDF.type.getURI());
+        pss.setIri("serviceClass", CPSV.PublicService.getURI());
+        pss.setIri("sourceRecordProp", INSV.sourceRecord.getURI());
+        pss.setIri("identifierProp", ADMS.identifier.getURI());
+        pss.setIri("notationProp", SKOS.notation.getURI());
+        pss.setLiteral("id", sourceId);
         return store.query(pss.asQuery(), qe -> {
             List<String> uris = new ArrayList<>();
             qe.execSelect().forEachRemaining(row -> uris.add(row.getResource("s").getURI()));

@@ -73,12 +73,14 @@ public final class ServiceRdf {
 
     private final HubIris iris;
     private final Vocabulary vocabulary;
+    private final SourceDetailsRdf sourceDetails;
     /** The reference triples {@link #describe} copies, by reference IRI (the vocabulary does not change). */
     private final Map<String, List<org.apache.jena.graph.Triple>> references = new java.util.concurrent.ConcurrentHashMap<>();
 
     private ServiceRdf(HubIris iris) {
         this.iris = iris;
         this.vocabulary = Vocabulary.load(iris);
+        this.sourceDetails = new SourceDetailsRdf(iris);
     }
 
     /** The converter for the hub's IRIs. */
@@ -218,6 +220,12 @@ public final class ServiceRdf {
             s.addProperty(CPSV.produces, o);
         }
         text(j, "lastReviewed").ifPresent(d -> s.addProperty(INSV.lastReviewed, m.createTypedLiteral(d, XSDDatatype.XSDdate)));
+        sourceDetails.toRdf(m, s, serviceId, j);
+        if (p != null && p.isObject() && !s.getPropertyResourceValue(M8G.hasCompetentAuthority).hasProperty(DCTerms.spatial)) {
+            // a service offered only in places outside Sweden: its provider covers those places
+            Resource org = s.getPropertyResourceValue(M8G.hasCompetentAuthority);
+            sourceDetails.areas(s).forEach(area -> org.addProperty(DCTerms.spatial, area));
+        }
 
         // provenance
         s.addProperty(INSV.federation, ctx.federationId());
@@ -465,6 +473,7 @@ public final class ServiceRdf {
         putArray(j, "languages", sorted(s, DCTerms.language, n -> uri(n).flatMap(HubIris::languageCodeOf).orElse(null)));
         subResource(s, CPSV.produces, OUTPUT).ifPresent(o -> putLangs(j, "output", o, DCTerms.description));
         string(s, INSV.lastReviewed).ifPresent(v -> j.put("lastReviewed", v));
+        sourceDetails.fromRdf(s, j);
         return j;
     }
 

@@ -36,4 +36,5 @@ public final class ADMS {
     // properties
     public static final Property status = property("status");
     public static final Property identifier = property("identifier");
+    public static final Property schemaAgency = property("schemaAgency");
 }

@@ -50,4 +50,7 @@ public final class INSV {
     public static final Property federation = property("federation");
     public static final Property source = property("source");
     public static final Property sourceRecord = property("sourceRecord");
+    public static final Property alert = property("alert");
+    public static final Property sourceModified = property("sourceModified");
+    public static final Property hsdsRecord = property("hsdsRecord");
 }

@@ -36,4 +36,5 @@ public final class LOCN {
     // properties
     public static final Property address = property("address");
     public static final Property geometry = property("geometry");
+    public static final Property geographicName = property("geographicName");
 }

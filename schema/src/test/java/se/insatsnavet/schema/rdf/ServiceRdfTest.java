@@ -22,6 +22,7 @@ import se.insatsnavet.schema.vocab.ADMS;
 import se.insatsnavet.schema.vocab.CPSV;
 import se.insatsnavet.schema.vocab.HubIris;
 import se.insatsnavet.schema.vocab.INSV;
+import se.insatsnavet.schema.vocab.LOCN;
 import se.insatsnavet.schema.vocab.M8G;
 
 import java.io.InputStream;
@@ -171,6 +172,32 @@ class ServiceRdfTest {
         Resource org = m.createResource(IRIS.organisation("samordningsforbundet-ostra-ostergotland"));
         assertTrue(org.hasProperty(DCTerms.spatial, m.createResource(IRIS.county("05"))));
         assertFalse(org.hasProperty(DCTerms.identifier));
+    }
+
+    @Test
+    void aServiceOfferedOnlyAbroadKeepsItsNamedPlaceAndConformsToTheShapes() throws Exception {
+        ObjectNode abroad = minimalService();
+        abroad.remove("municipalities");
+        abroad.putArray("areas").addObject().put("name", "MyCity");
+        Model m = rdf.toRdf(abroad, CTX);
+        String service = IRIS.service("ostra.min-1");
+        Resource area = m.createResource(service + "#area-1");
+        assertTrue(m.createResource(service).hasProperty(DCTerms.spatial, area));
+        assertTrue(area.hasProperty(LOCN.geographicName, "MyCity"));
+        assertEquals(abroad, rdf.fromRdf(m, service));
+        ShaclCheck.Result r = ShaclCheck.validate(m, Shapes.hub());
+        assertTrue(r.conforms(), () -> r + "\n" + turtle(m));
+    }
+
+    @Test
+    void theSourcesIdsAndCostsAreAdmsIdentifiersAndCvCosts() throws Exception {
+        Model m = rdf.toRdf(fullService(), CTX);
+        Resource id = m.createResource(SERVICE + "#identifier-1");
+        assertTrue(m.createResource(SERVICE).hasProperty(ADMS.identifier, id));
+        assertTrue(id.hasProperty(SKOS.notation, "steg-1"));
+        Resource cost = m.createResource(SERVICE + "#cost-2");
+        assertTrue(m.createResource(SERVICE).hasProperty(M8G.hasCost, cost));
+        assertEquals("150.5", cost.getProperty(M8G.hasValue).getLiteral().getLexicalForm());
     }
 
     @Test
