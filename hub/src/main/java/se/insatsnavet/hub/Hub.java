@@ -24,6 +24,7 @@ import se.insatsnavet.hub.federations.FederationsHandler;
 import se.insatsnavet.hub.http.Blocking;
 import se.insatsnavet.hub.http.HealthHandler;
 import se.insatsnavet.hub.http.OpenApiHandler;
+import se.insatsnavet.hub.http.RequestHeaders;
 import se.insatsnavet.hub.http.Responses;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
@@ -395,6 +396,7 @@ public final class Hub {
         router.route().handler(CorsHandler.create().addOrigin("*")
                 .allowedMethods(java.util.Set.of(io.vertx.core.http.HttpMethod.GET, io.vertx.core.http.HttpMethod.HEAD))
                 .allowedHeader("If-None-Match").allowedHeader("Accept").exposedHeader("ETag"));
+        router.route().handler(RequestHeaders.check());
         router.get("/health").handler(HealthHandler.create(vertx, database, store).withDegradations(() -> {
             Map<String, String> problems = new java.util.LinkedHashMap<>();
             imports.storageHealth().problem().ifPresent(p -> problems.put("imports",
