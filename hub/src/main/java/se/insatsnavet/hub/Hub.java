@@ -23,6 +23,7 @@ import se.insatsnavet.hub.federations.FederationRepository;
 import se.insatsnavet.hub.federations.FederationsHandler;
 import se.insatsnavet.hub.http.Blocking;
 import se.insatsnavet.hub.http.HealthHandler;
+import se.insatsnavet.hub.http.OpenApiDocument;
 import se.insatsnavet.hub.http.OpenApiHandler;
 import se.insatsnavet.hub.http.MalformedRequests;
 import se.insatsnavet.hub.http.Responses;
@@ -465,7 +466,7 @@ public final class Hub {
             }
         });
         HsdsHandler hsds = HsdsHandler.create(vertx, catalog, hsdsIndex, vocabulary, options.baseUri());
-        router.get("/hsds/").handler(hsds.meta());
+        router.get("/hsds").handler(hsds.meta());
         router.get("/hsds/services").handler(hsds.services());
         router.get("/hsds/services/:id").handler(hsds.service());
         router.get("/hsds/taxonomies").handler(hsds.taxonomyList());
@@ -476,7 +477,7 @@ public final class Hub {
         router.get("/hsds/organizations/:id").handler(hsds.organization());
         router.get("/hsds/service_at_locations").handler(hsds.serviceAtLocations());
         router.get("/hsds/service_at_locations/:id").handler(hsds.serviceAtLocation());
-        router.get("/hsds/profile/").handler(hsds.profile());
+        router.get("/hsds/profile").handler(hsds.profile());
         router.get("/hsds/profile/README.md").handler(hsds.profileReadme());
         router.get("/hsds/profile/openapi.json").handler(hsds.profileOpenApi());
         router.get("/hsds/profile/schema/:name").handler(hsds.profileSchemas());
@@ -560,7 +561,7 @@ public final class Hub {
                 feedFormats.formats()));
         router.get("/catalog").handler(catalogHandler);
         router.get("/datasets/dcat").handler(catalogHandler);
-        router.get("/dumps/").handler(DumpsHandler.list(dumps));
+        router.get("/dumps").handler(DumpsHandler.list(dumps));
         router.get("/dumps/:name").handler(DumpsHandler.one(dumps));
         router.get("/changes").handler(ChangesHandler.create(vertx, changeLog, iris));
         EventStreamHandler ldes = EventStreamHandler.create(vertx, changeLog, store, iris);
@@ -568,7 +569,8 @@ public final class Hub {
         router.get("/ldes/event/:seq").handler(ldes.event());
         router.get("/feeds/:feed.atom").handler(AtomFeedHandler.create(vertx, changeLog, iris,
                 id -> registry.get(id).isPresent(), registry::name));
-        router.get("/openapi.json").handler(OpenApiHandler.create(vertx));
+        var openApi = OpenApiDocument.load(vocabulary::codes);
+        router.get("/openapi.json").handler(OpenApiHandler.create(openApi));
         String jsonLdContext = se.insatsnavet.hub.linkeddata.RdfWriting.context();
         router.get("/" + se.insatsnavet.hub.linkeddata.RdfWriting.CONTEXT_PATH).handler(ctx ->
                 Responses.send(ctx, 200, "application/ld+json", jsonLdContext));
@@ -577,7 +579,7 @@ public final class Hub {
                 "federation.schema.json", se.insatsnavet.schema.json.JsonSchemas.FEDERATION_RESOURCE,
                 "indicator.schema.json", se.insatsnavet.schema.json.JsonSchemas.INDICATOR_RESOURCE),
                 "application/schema+json"));
-        router.get("/docs").handler(se.insatsnavet.hub.http.ApiDocsHandler.create());
+        router.get("/docs").handler(se.insatsnavet.hub.http.ApiDocsHandler.create(openApi));
         router.get("/").handler(SearchPage.create(vertx, catalog, vocabulary, registry::name).withUsage(usage.counter()));
         router.get("/hittaguiden").handler(se.insatsnavet.hub.web.FinderPage.create(vertx, catalog, vocabulary)
                 .withUsage(usage.counter()));
