@@ -34,7 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Every route of a real hub (collected from its router), asked with malformed and odd headers (Accept,
  * Accept-Language, Accept-Encoding, If-None-Match, If-Modified-Since, Content-Type, Authorization, Range, …),
- * query strings (repeated, empty, huge, percent-garbage, unicode) and path values, never answers 5xx; a
+ * query strings (repeated, empty, huge, percent-garbage, unicode), path values and bodies (a third of the
+ * writes with a valid federation token, so that their bodies are read), never answers 5xx; a
  * malformed Accept is 400 naming the header on every route. Requests are written on a plain socket (so
  * nothing is cleaned up on the way), from a fixed seed, a bounded number per route.
  */
@@ -78,6 +79,8 @@ class HttpFuzzTest {
     Hub hub;
     JsonNode openApi;
     final Map<String, String> realValues = new HashMap<>();
+    /** A federation token for vasteras: some writes carry it, so their fuzzed bodies and parameters are read. */
+    String token;
 
     @BeforeAll
     void startHub() {
@@ -85,6 +88,7 @@ class HttpFuzzTest {
         TestHttp http = new TestHttp(hub.port());
         await().atMost(Duration.ofSeconds(120)).until(http::allFederationsImported);
         openApi = http.json("/openapi.json");
+        token = hub.tokens().create("vasteras", "HttpFuzzTest").secret();
         String service = http.json("/api/services?perPage=1").path("items").get(0).path("id").asText();
         realValues.put("/id/service/:id", service);
         realValues.put("/api/services/:id", service);
@@ -141,6 +145,10 @@ class HttpFuzzTest {
                     headers.add(new String[] {name, values.get(random.nextInt(values.size()))});
                 }
                 String body = method.equals("GET") || method.equals("DELETE") ? null : BODIES.get(random.nextInt(BODIES.size()));
+                if (!method.equals("GET") && random.nextInt(3) == 0) {
+                    headers.add(new String[] {"Authorization", "Bearer " + token});
+                    headers.add(new String[] {"Content-Type", random.nextBoolean() ? "application/json" : "application/x-ndjson"});
+                }
                 Answer a = send(method, target, headers, body);
                 sent++;
                 statuses.merge(a.status, 1, Integer::sum);
