@@ -23,7 +23,6 @@ import se.insatsnavet.hub.federations.FederationRepository;
 import se.insatsnavet.hub.federations.FederationsHandler;
 import se.insatsnavet.hub.http.Blocking;
 import se.insatsnavet.hub.http.HealthHandler;
-import se.insatsnavet.hub.http.OpenApiDocument;
 import se.insatsnavet.hub.http.OpenApiHandler;
 import se.insatsnavet.hub.http.MalformedRequests;
 import se.insatsnavet.hub.http.Responses;
@@ -569,8 +568,7 @@ public final class Hub {
         router.get("/ldes/event/:seq").handler(ldes.event());
         router.get("/feeds/:feed.atom").handler(AtomFeedHandler.create(vertx, changeLog, iris,
                 id -> registry.get(id).isPresent(), registry::name));
-        var openApi = OpenApiDocument.load(vocabulary::codes);
-        router.get("/openapi.json").handler(OpenApiHandler.create(openApi));
+        router.get("/openapi.json").handler(OpenApiHandler.create(vertx));
         String jsonLdContext = se.insatsnavet.hub.linkeddata.RdfWriting.context();
         router.get("/" + se.insatsnavet.hub.linkeddata.RdfWriting.CONTEXT_PATH).handler(ctx ->
                 Responses.send(ctx, 200, "application/ld+json", jsonLdContext));
@@ -579,7 +577,7 @@ public final class Hub {
                 "federation.schema.json", se.insatsnavet.schema.json.JsonSchemas.FEDERATION_RESOURCE,
                 "indicator.schema.json", se.insatsnavet.schema.json.JsonSchemas.INDICATOR_RESOURCE),
                 "application/schema+json"));
-        router.get("/docs").handler(se.insatsnavet.hub.http.ApiDocsHandler.create(openApi));
+        router.get("/docs").handler(se.insatsnavet.hub.http.ApiDocsHandler.create());
         router.get("/").handler(SearchPage.create(vertx, catalog, vocabulary, registry::name).withUsage(usage.counter()));
         router.get("/hittaguiden").handler(se.insatsnavet.hub.web.FinderPage.create(vertx, catalog, vocabulary)
                 .withUsage(usage.counter()));

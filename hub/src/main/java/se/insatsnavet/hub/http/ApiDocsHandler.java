@@ -19,6 +19,11 @@ public final class ApiDocsHandler implements Handler<RoutingContext> {
         this.page = page;
     }
 
+    /** The page of the hub's document ({@link OpenApiDocument#bundled}). */
+    public static ApiDocsHandler create() {
+        return create(OpenApiDocument.bundled());
+    }
+
     /** The page of {@code openApi} (from {@link OpenApiDocument#load}). */
     public static ApiDocsHandler create(JsonNode openApi) {
         return new ApiDocsHandler(render(openApi));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import se.insatsnavet.schema.Vocabulary;
+import se.insatsnavet.schema.vocab.HubIris;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,6 +54,18 @@ public final class OpenApiDocument {
             Vocabulary.COUNTY, "A county's SCB code, two digits (the places of /id/place/county)");
 
     private OpenApiDocument() {
+    }
+
+    /**
+     * The bundled document completed with the codes of the bundled SKOS schemes (codes do not depend on the
+     * hub's base IRI); loaded once. Callers must not change it.
+     */
+    public static ObjectNode bundled() {
+        return Bundled.DOCUMENT;
+    }
+
+    private static final class Bundled {
+        static final ObjectNode DOCUMENT = load(Vocabulary.load(HubIris.defaults())::codes);
     }
 
     /** The bundled document, completed; {@code codes} gives a scheme's codes (e.g. {@link Vocabulary#codes}). */

@@ -2,6 +2,7 @@ package se.insatsnavet.hub.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -14,6 +15,11 @@ public final class OpenApiHandler implements Handler<RoutingContext> {
 
     private OpenApiHandler(String document) {
         this.document = PreparedBody.of("application/json", document);
+    }
+
+    /** Serves the hub's document ({@link OpenApiDocument#bundled}). */
+    public static OpenApiHandler create(Vertx vertx) {
+        return create(OpenApiDocument.bundled());
     }
 
     /** Serves {@code document} (from {@link OpenApiDocument#load}). */
