@@ -128,7 +128,7 @@ public final class SparqlHandler implements Handler<RoutingContext> {
         double exact = -1;
         double wide = -1;
         for (String part : accept.split(",")) {
-            String[] p = part.trim().split(";", -1);
+            String[] p = part.trim().split(";");
             String range = p[0].trim().toLowerCase(Locale.ROOT);
             double q = 1;
             for (int i = 1; i < p.length; i++) {
