@@ -396,7 +396,7 @@ public final class Hub {
         router.route().handler(CorsHandler.create().addOrigin("*")
                 .allowedMethods(java.util.Set.of(io.vertx.core.http.HttpMethod.GET, io.vertx.core.http.HttpMethod.HEAD))
                 .allowedHeader("If-None-Match").allowedHeader("Accept").exposedHeader("ETag"));
-        router.route().handler(MalformedRequests.check());
+        router.route().handler(MalformedRequests.check().defaultingAcceptOn("/sparql"));
         router.get("/health").handler(HealthHandler.create(vertx, database, store).withDegradations(() -> {
             Map<String, String> problems = new java.util.LinkedHashMap<>();
             imports.storageHealth().problem().ifPresent(p -> problems.put("imports",
