@@ -26,6 +26,7 @@ import se.insatsnavet.hub.http.HealthHandler;
 import se.insatsnavet.hub.http.OpenApiHandler;
 import se.insatsnavet.hub.http.MalformedRequests;
 import se.insatsnavet.hub.http.Responses;
+import se.insatsnavet.hub.http.TrailingSlashes;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -465,7 +466,7 @@ public final class Hub {
             }
         });
         HsdsHandler hsds = HsdsHandler.create(vertx, catalog, hsdsIndex, vocabulary, options.baseUri());
-        router.get("/hsds").handler(hsds.meta());
+        router.get("/hsds/").handler(hsds.meta());
         router.get("/hsds/services").handler(hsds.services());
         router.get("/hsds/services/:id").handler(hsds.service());
         router.get("/hsds/taxonomies").handler(hsds.taxonomyList());
@@ -476,7 +477,7 @@ public final class Hub {
         router.get("/hsds/organizations/:id").handler(hsds.organization());
         router.get("/hsds/service_at_locations").handler(hsds.serviceAtLocations());
         router.get("/hsds/service_at_locations/:id").handler(hsds.serviceAtLocation());
-        router.get("/hsds/profile").handler(hsds.profile());
+        router.get("/hsds/profile/").handler(hsds.profile());
         router.get("/hsds/profile/README.md").handler(hsds.profileReadme());
         router.get("/hsds/profile/openapi.json").handler(hsds.profileOpenApi());
         router.get("/hsds/profile/schema/:name").handler(hsds.profileSchemas());
@@ -560,7 +561,7 @@ public final class Hub {
                 feedFormats.formats()));
         router.get("/catalog").handler(catalogHandler);
         router.get("/datasets/dcat").handler(catalogHandler);
-        router.get("/dumps").handler(DumpsHandler.list(dumps));
+        router.get("/dumps/").handler(DumpsHandler.list(dumps));
         router.get("/dumps/:name").handler(DumpsHandler.one(dumps));
         router.get("/changes").handler(ChangesHandler.create(vertx, changeLog, iris));
         EventStreamHandler ldes = EventStreamHandler.create(vertx, changeLog, store, iris);
@@ -586,6 +587,7 @@ public final class Hub {
         router.get("/assets/*").handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(3600));
         router.route().last().handler(ctx -> Responses.problem(ctx, 404, "No resource at " + ctx.request().path()));
         router.route().failureHandler(Responses::failed);
+        TrailingSlashes.dropFrom(router);
         return vertx.createHttpServer(new io.vertx.core.http.HttpServerOptions().setCompressionSupported(true))
                 .requestHandler(router)
                 .listen(options.port(), options.host())
