@@ -165,12 +165,14 @@ class OpenApiTest {
                 secured.add(op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
             }
         }));
-        // every write but the read-only SPARQL POST, and the admin reads, need a bearer token
+        // every write (PUT, DELETE, a POST under /api/) and everything under /admin/ needs a bearer token; the
+        // POSTs of /sparql and of HSDS's searches read only
         Set<String> writes = new HashSet<>();
         for (String route : hub.routes()) {
             String[] parts = route.split(" ", 2);
             String path = openApiPath(parts[1]);
-            if ((!parts[0].equals("GET") && !path.equals("/sparql")) || path.startsWith("/admin/")) {
+            if (parts[0].equals("PUT") || parts[0].equals("DELETE") || (parts[0].equals("POST") && path.startsWith("/api/"))
+                    || path.startsWith("/admin/")) {
                 writes.add(parts[0] + " " + path);
             }
         }
