@@ -24,6 +24,8 @@ import se.insatsnavet.hub.federations.FederationsHandler;
 import se.insatsnavet.hub.http.Blocking;
 import se.insatsnavet.hub.http.HealthHandler;
 import se.insatsnavet.hub.http.OpenApiHandler;
+import se.insatsnavet.hub.http.MalformedRequests;
+import se.insatsnavet.hub.http.TrailingSlashes;
 import se.insatsnavet.hub.http.Responses;
 import se.insatsnavet.hub.http.SecurityHeaders;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -397,6 +399,7 @@ public final class Hub {
         router.route().handler(CorsHandler.create().addOrigin("*")
                 .allowedMethods(java.util.Set.of(io.vertx.core.http.HttpMethod.GET, io.vertx.core.http.HttpMethod.HEAD))
                 .allowedHeader("If-None-Match").allowedHeader("Accept").exposedHeader("ETag"));
+        router.route().handler(MalformedRequests.check().defaultingAcceptOn("/sparql"));
         router.get("/health").handler(HealthHandler.create(vertx, database, store).withDegradations(() -> {
             Map<String, String> problems = new java.util.LinkedHashMap<>();
             imports.storageHealth().problem().ifPresent(p -> problems.put("imports",
@@ -598,13 +601,8 @@ public final class Hub {
                 Integer.getInteger("insatsnavet.usage.minimumCountOfWords", 5), java.time.Clock.systemUTC()));
         router.get("/assets/*").handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(3600));
         router.route().last().handler(ctx -> Responses.problem(ctx, 404, "No resource at " + ctx.request().path()));
-        router.route().failureHandler(ctx -> {
-            if (ctx.failure() != null) {
-                Responses.failed(ctx, ctx.failure());
-            } else {
-                Responses.problem(ctx, ctx.statusCode(), "Request failed");
-            }
-        });
+        router.route().failureHandler(Responses::failed);
+        TrailingSlashes.dropFrom(router);
         return vertx.createHttpServer(new io.vertx.core.http.HttpServerOptions().setCompressionSupported(true))
                 .requestHandler(router)
                 .listen(options.port(), options.host())

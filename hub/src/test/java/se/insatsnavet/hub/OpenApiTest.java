@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import se.insatsnavet.hub.http.OpenApiDocument;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -110,16 +111,90 @@ class OpenApiTest {
 
     @Test
     void everySchemaTheDocumentReferencesIsServedByTheHub() {
-        java.util.regex.Matcher refs = java.util.regex.Pattern.compile("\"\\$ref\"\\s*:\\s*\"(/[^\"]+)\"")
+        // references to the hub's schemas are relative to the document, served at the root
+        java.util.regex.Matcher refs = java.util.regex.Pattern.compile("\"\\$ref\"\\s*:\\s*\"([^#\"][^\"]*)\"")
                 .matcher(doc.toString());
         int external = 0;
         TestHttp http = new TestHttp(hub.port());
         while (refs.find()) {
             external++;
-            assertEquals(200, http.get(refs.group(1), "application/schema+json").statusCode(), refs.group(1));
-            assertTrue(http.json(refs.group(1)).has("$schema"), refs.group(1));
+            String path = "/" + refs.group(1);
+            assertEquals(200, http.get(path, "application/schema+json").statusCode(), path);
+            assertTrue(http.json(path).has("$schema"), path);
         }
         assertTrue(external > 0);
         assertEquals(404, http.get("/schema/other.json", "application/json").statusCode());
+    }
+
+    @Test
+    void everyCodedParameterListsTheCodesOfItsSchemeAndSaysWhatItIs() {
+        se.insatsnavet.schema.Vocabulary vocabulary = se.insatsnavet.schema.Vocabulary.load(
+                se.insatsnavet.schema.vocab.HubIris.of(hub.options().baseUri()));
+        int checked = 0;
+        for (var operation : OpenApiDocument.CODED.entrySet()) {
+            String[] methodAndPath = operation.getKey().split(" ", 2);
+            JsonNode parameters = doc.path("paths").path(methodAndPath[1]).path(methodAndPath[0].toLowerCase(Locale.ROOT)).path("parameters");
+            for (var coded : operation.getValue().entrySet()) {
+                JsonNode parameter = null;
+                for (JsonNode p : parameters) {
+                    if (p.path("name").asText().equals(coded.getKey())) {
+                        parameter = p;
+                    }
+                }
+                assertTrue(parameter != null, operation.getKey() + " documents no parameter " + coded.getKey());
+                List<String> values = new ArrayList<>();
+                parameter.path("schema").path("enum").forEach(v -> values.add(v.asText()));
+                assertEquals(List.copyOf(vocabulary.codes(coded.getValue())), values, operation.getKey() + " " + coded.getKey());
+                assertFalse(parameter.path("description").asText().isBlank(), operation.getKey() + " " + coded.getKey());
+                checked++;
+            }
+        }
+        assertEquals(13, checked);
+        // the values a reader sees, from the SKOS schemes
+        JsonNode services = doc.path("paths").path("/api/services").path("get").path("parameters");
+        assertTrue(services.toString().contains("\"young-adults\""), services.toString());
+        assertTrue(services.toString().contains("\"civil-society\""), services.toString());
+    }
+
+    @Test
+    void everyOperationSaysWhetherItNeedsAToken() {
+        Set<String> secured = new HashSet<>();
+        doc.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            assertTrue(op.getValue().path("security").isArray(), op.getKey() + " " + path.getKey());
+            if (!op.getValue().path("security").isEmpty()) {
+                secured.add(op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
+            }
+        }));
+        // every write (PUT, DELETE, a POST under /api/) and everything under /admin/ needs a bearer token; the
+        // POSTs of /sparql and of HSDS's searches read only
+        Set<String> writes = new HashSet<>();
+        for (String route : hub.routes()) {
+            String[] parts = route.split(" ", 2);
+            String path = openApiPath(parts[1]);
+            if (parts[0].equals("PUT") || parts[0].equals("DELETE") || (parts[0].equals("POST") && path.startsWith("/api/"))
+                    || path.startsWith("/admin/")) {
+                writes.add(parts[0] + " " + path);
+            }
+        }
+        assertEquals(new java.util.TreeSet<>(writes), new java.util.TreeSet<>(secured));
+    }
+
+    @Test
+    void theDocumentPassesRedoclysRecommendedRules(@TempDir Path folder) throws Exception {
+        String redocly = RedoclyCli.executable();
+        TestHttp http = new TestHttp(hub.port());
+        Path file = folder.resolve("openapi.json");
+        java.nio.file.Files.writeString(file, http.get("/openapi.json", "application/json").body());
+        // the schemas the document references, beside it as the hub serves them beside /openapi.json
+        java.util.regex.Matcher refs = java.util.regex.Pattern.compile("\"\\$ref\"\\s*:\\s*\"(schema/[^#\"]+)")
+                .matcher(doc.toString());
+        while (refs.find()) {
+            java.nio.file.Files.createDirectories(folder.resolve(refs.group(1)).getParent());
+            java.nio.file.Files.writeString(folder.resolve(refs.group(1)), http.get("/" + refs.group(1), "application/json").body());
+        }
+        RedoclyCli.Result result = RedoclyCli.lint(redocly, file);
+        assertEquals(0, result.errors(), result.output());
+        assertEquals(0, result.exitCode(), result.output());
+        System.out.println("OpenApiTest: Redocly recommended rules: " + result.errors() + " errors, " + result.warnings() + " warnings");
     }
 }

@@ -105,7 +105,10 @@ class ServiceResourceTest {
         JsonNode jsonLd = TestHttp.JSON.readTree(r.body());
         assertEquals("https://schema.org", jsonLd.path("@context").asText());
         assertEquals(uri, jsonLd.path("@id").asText());
-        assertFalse(jsonLd.path("name").asText().isEmpty());
+        // every name with its language, Swedish first
+        JsonNode name = jsonLd.path("name").isArray() ? jsonLd.path("name").get(0) : jsonLd.path("name");
+        assertEquals("sv", name.path("@language").asText(), r.body());
+        assertFalse(name.path("@value").asText().isEmpty(), r.body());
         assertTrue(jsonLd.path("areaServed").size() > 0, r.body());
     }
 

@@ -5,9 +5,6 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import se.insatsnavet.hub.linkeddata.Html;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
@@ -22,15 +19,14 @@ public final class ApiDocsHandler implements Handler<RoutingContext> {
         this.page = page;
     }
 
+    /** The page of the hub's document ({@link OpenApiDocument#bundled}). */
     public static ApiDocsHandler create() {
-        try (InputStream in = ApiDocsHandler.class.getResourceAsStream(OpenApiHandler.RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing " + OpenApiHandler.RESOURCE);
-            }
-            return new ApiDocsHandler(render(Responses.JSON.readTree(in)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return create(OpenApiDocument.bundled());
+    }
+
+    /** The page of {@code openApi} (from {@link OpenApiDocument#load}). */
+    public static ApiDocsHandler create(JsonNode openApi) {
+        return new ApiDocsHandler(render(openApi));
     }
 
     static String render(JsonNode openApi) {

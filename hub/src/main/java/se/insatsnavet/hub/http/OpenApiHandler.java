@@ -1,38 +1,34 @@
 package se.insatsnavet.hub.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-
-/** {@code GET /openapi.json}: the OpenAPI 3.1 document of every HTTP endpoint (a test keeps it complete). */
+/**
+ * {@code GET /openapi.json}: the OpenAPI 3.1 document of every HTTP endpoint ({@link OpenApiDocument}; a test
+ * keeps it complete, another lints it with Redocly).
+ */
 public final class OpenApiHandler implements Handler<RoutingContext> {
 
-    public static final String RESOURCE = "/openapi/openapi.json";
-
-    private final String document;
+    private final PreparedBody document;
 
     private OpenApiHandler(String document) {
-        this.document = document;
+        this.document = PreparedBody.of("application/json", document);
     }
 
+    /** Serves the hub's document ({@link OpenApiDocument#bundled}). */
     public static OpenApiHandler create(Vertx vertx) {
-        try (InputStream in = OpenApiHandler.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing " + RESOURCE);
-            }
-            return new OpenApiHandler(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return create(OpenApiDocument.bundled());
+    }
+
+    /** Serves {@code document} (from {@link OpenApiDocument#load}). */
+    public static OpenApiHandler create(JsonNode document) {
+        return new OpenApiHandler(document.toPrettyString());
     }
 
     @Override
     public void handle(RoutingContext ctx) {
-        Responses.send(ctx, 200, "application/json", document);
+        Responses.send(ctx, document);
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,6 +97,24 @@ public final class Responses {
         return ctx.response().setStatusCode(status)
                 .putHeader("Content-Type", "application/json")
                 .end(body.toString());
+    }
+
+    /**
+     * The router's failure handler: a request a handler failed with a client error's status (the CORS handler's
+     * 403 for a malformed {@code Origin}, vertx-web's 400s) is answered with that status and its reason; any
+     * other failure as {@link #failed(RoutingContext, Throwable)}.
+     */
+    public static void failed(RoutingContext ctx) {
+        Throwable cause = ctx.failure();
+        int status = cause instanceof HttpException e ? e.getStatusCode() : ctx.statusCode();
+        if (status >= 400 && status < 500) {
+            String reason = cause instanceof HttpException e ? e.getPayload() : cause == null ? null : cause.getMessage();
+            problem(ctx, status, reason == null || reason.isBlank() ? "Request refused" : reason);
+        } else if (cause != null) {
+            failed(ctx, cause);
+        } else {
+            problem(ctx, status > 0 ? status : 500, "Request failed");
+        }
     }
 
     /** Ends a request whose worker failed: logs it and answers 500 without internals. */

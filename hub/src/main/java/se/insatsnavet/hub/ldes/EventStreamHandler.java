@@ -101,8 +101,8 @@ public final class EventStreamHandler {
             long after;
             try {
                 after = root ? 0 : Long.parseLong(QueryParams.matching(ctx, "after", "[0-9]{1,18}", "a change sequence number"));
-            } catch (QueryParams.BadRequest e) {
-                Responses.problem(ctx, 400, e.getMessage());
+            } catch (QueryParams.BadRequest | NumberFormatException e) {
+                Responses.problem(ctx, 400, "Parameter 'after' must be a change sequence number");
                 return;
             }
             boolean quads = QuadWriting.isQuads(r.get());

@@ -1,6 +1,7 @@
 package se.insatsnavet.hub.linkeddata;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import se.insatsnavet.hub.http.MediaRanges;
 
 import java.util.List;
 import java.util.Optional;
@@ -52,22 +53,10 @@ public interface ExtraFormats {
         }
         String best = null;
         double bestQ = -1;
-        for (String part : accept.split(",")) {
-            String[] pieces = part.trim().split(";");
-            double q = 1;
-            for (int i = 1; i < pieces.length; i++) {
-                String p = pieces[i].trim();
-                if (p.startsWith("q=")) {
-                    try {
-                        q = Double.parseDouble(p.substring(2));
-                    } catch (NumberFormatException e) {
-                        q = 0;
-                    }
-                }
-            }
-            if (q > bestQ) {
-                bestQ = q;
-                best = pieces[0].trim().toLowerCase(java.util.Locale.ROOT);
+        for (MediaRanges.Range range : MediaRanges.parse(accept)) {
+            if (range.q() > bestQ) {
+                bestQ = range.q();
+                best = range.mediaType();
             }
         }
         String wanted = best;

@@ -1,6 +1,7 @@
 package se.insatsnavet.hub.linkeddata;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,6 @@ import java.util.function.BiFunction;
 public final class ServicePage {
 
     private final BiFunction<String, String, String> labels;
-    private final SchemaOrg schemaOrg;
 
     /**
      * @param labels (scheme, code) → Swedish label, e.g. ("target-group", "young-adults") → "Unga vuxna";
@@ -21,22 +21,14 @@ public final class ServicePage {
      */
     public ServicePage(BiFunction<String, String, String> labels) {
         this.labels = labels;
-        this.schemaOrg = new SchemaOrg(labels);
-    }
-
-    public SchemaOrg schemaOrg() {
-        return schemaOrg;
-    }
-
-    public String render(String serviceUri, String federationName, JsonNode s) {
-        return render(serviceUri, federationName, s, "");
     }
 
     /**
      * The page with {@code sections} (HTML built by the hub with every value escaped, e.g. the service's
-     * outcome figures) after the facts and before the contact details.
+     * outcome figures) after the facts and before the contact details, and the service's {@code schemaOrg}
+     * JSON-LD ({@link SchemaOrg#of}) in its head.
      */
-    public String render(String serviceUri, String federationName, JsonNode s, String sections) {
+    public String render(String serviceUri, String federationName, JsonNode s, String sections, ObjectNode schemaOrg) {
         String title = text(s.path("title"));
         StringBuilder b = new StringBuilder(4096);
         b.append("<!doctype html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -48,7 +40,7 @@ public final class ServicePage {
                         .append(Html.escape(serviceUri + "?format=" + r.formatName())).append("\">\n");
             }
         }
-        b.append("<script type=\"application/ld+json\">").append(SchemaOrg.forScriptElement(schemaOrg.of(serviceUri, s)))
+        b.append("<script type=\"application/ld+json\">").append(SchemaOrg.forScriptElement(schemaOrg))
                 .append("</script>\n");
         b.append("<link rel=\"stylesheet\" href=\"/assets/site.css\">\n</head>\n<body>\n")
                 .append("<header><a href=\"/\">Insatsnavet</a></header>\n<main>\n")

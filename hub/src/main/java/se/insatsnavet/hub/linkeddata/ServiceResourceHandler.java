@@ -40,7 +40,6 @@ public final class ServiceResourceHandler implements Handler<RoutingContext> {
     private final RunRepository runs;
     private final ServicePage page;
     private final Function<String, String> federationNames;
-    private final SchemaOrg schemaOrg;
     private ExtraFormats extra = ExtraFormats.NONE;
     private Function<String, String> sections = id -> "";
     private java.util.function.Consumer<String> viewed = id -> { };
@@ -55,7 +54,6 @@ public final class ServiceResourceHandler implements Handler<RoutingContext> {
         this.runs = runs;
         this.page = page;
         this.federationNames = federationNames;
-        this.schemaOrg = page.schemaOrg();
     }
 
     public static ServiceResourceHandler create(Vertx vertx, ServiceCatalog catalog, RunRepository runs, ServicePage page,
@@ -107,7 +105,7 @@ public final class ServiceResourceHandler implements Handler<RoutingContext> {
                 Responses.problem(ctx, 404, "No service with id '" + id + "'");
                 return;
             }
-            Blocking.run(vertx, () -> catalog.describe(id).map(m -> schemaOrg.of(catalog.serviceUri(id), catalog.canonical(m, id))))
+            Blocking.run(vertx, () -> catalog.describe(id).map(m -> SchemaOrg.of(m, catalog.serviceUri(id))))
                     .onComplete(ar -> {
                         if (ar.failed()) {
                             Responses.failed(ctx, ar.cause());
@@ -220,7 +218,8 @@ public final class ServiceResourceHandler implements Handler<RoutingContext> {
                 ObjectNode canonical = catalog.canonical(model.get(), id);
                 String federation = id.substring(0, id.indexOf('.'));
                 yield new Rendered(200, page.render(serviceUri, federationNames.apply(federation), canonical,
-                        SameServiceLinks.html(sameServices(model.get(), serviceUri)) + sections.apply(id)));
+                        SameServiceLinks.html(sameServices(model.get(), serviceUri)) + sections.apply(id),
+                        SchemaOrg.of(model.get(), serviceUri)));
             }
             default -> new Rendered(200, RdfWriting.write(model.get(), representation));
         };

@@ -156,7 +156,13 @@ public final class ServiceCatalog {
 
     /** The item of a published service id, if it is published. */
     public Optional<ObjectNode> itemOfId(String serviceId) {
-        return itemOf(iris.service(serviceId));
+        String uri;
+        try {
+            uri = iris.service(serviceId);
+        } catch (IllegalArgumentException notAServiceId) {
+            return Optional.empty();
+        }
+        return itemOf(uri);
     }
 
     /**

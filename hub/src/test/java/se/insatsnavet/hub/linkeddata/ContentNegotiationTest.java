@@ -38,4 +38,11 @@ class ContentNegotiationTest {
         assertEquals(Optional.empty(), ContentNegotiation.choose("image/png", OFFERED));
         assertEquals(Optional.empty(), ContentNegotiation.choose("text/turtle;q=0", OFFERED));
     }
+
+    @Test
+    void malformedElementsAreSkippedNeverThrown() {
+        assertEquals(Optional.empty(), ContentNegotiation.choose(";;;", OFFERED));
+        assertEquals(Optional.empty(), ContentNegotiation.choose(";", OFFERED));
+        assertEquals(Optional.of(RdfRepresentation.N_TRIPLES), ContentNegotiation.choose(";, application/n-triples;q=x, ,application/n-triples", OFFERED));
+    }
 }
