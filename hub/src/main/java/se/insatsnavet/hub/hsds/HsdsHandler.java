@@ -13,6 +13,7 @@ import se.insatsnavet.hub.http.QueryParams;
 import se.insatsnavet.hub.http.Responses;
 import se.insatsnavet.hub.services.ServiceCatalog;
 import se.insatsnavet.hub.services.ServiceFilter;
+import se.insatsnavet.hub.services.ServicesHandler;
 import se.insatsnavet.hub.services.ServicePageResult;
 import se.insatsnavet.schema.Vocabulary;
 import se.insatsnavet.schema.vocab.INSV;
@@ -163,7 +164,7 @@ public final class HsdsHandler {
         return new ServiceFilter(words, null, targetGroup, null,
                 QueryParams.integer(ctx, "page", 1, 1, 100_000),
                 QueryParams.integer(ctx, "per_page", ServiceFilter.DEFAULT_PER_PAGE, 1, ServiceFilter.MAX_PER_PAGE),
-                new ServiceFilter.More(null, null, method, null, null, organisation, modifiedAfter, anyOf));
+                new ServiceFilter.More(null, null, method, null, ServicesHandler.status(ctx), organisation, modifiedAfter, anyOf));
     }
 
     /** {@code GET /hsds/services/{id}}: the full service; the id is its HSDS UUID (or the hub's id). */
