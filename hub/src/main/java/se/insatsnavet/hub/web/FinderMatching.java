@@ -75,7 +75,7 @@ final class FinderMatching {
         List<String> groups = a.situation() == null ? List.of() : List.of(FinderPage.SITUATIONS.get(a.situation()).targetGroups());
         List<Match> best = new ArrayList<>();
         List<Match> more = new ArrayList<>();
-        for (ObjectNode s : find(a.municipality(), null, null, a.age())) {
+        for (ObjectNode s : candidates(a, groups)) {
             boolean current = StatusFilter.isCurrent(s, today);
             int score = 0;
             List<String> reasons = new ArrayList<>();
@@ -135,6 +135,21 @@ final class FinderMatching {
         more = ranked(more, MORE);
         Nearby nearby = best.isEmpty() && a.municipality() != null ? nearby(a, groups, today) : null;
         return new Answer(best, more, nearby);
+    }
+
+    /**
+     * The services to weigh: those for the situation's target groups (a page of the index's most fitting), and,
+     * in a chosen municipality, every other one there (for "Fler som kan passa"); never ended or paused ones.
+     */
+    private List<ObjectNode> candidates(FinderPage.Answers a, List<String> groups) {
+        Map<String, ObjectNode> byId = new LinkedHashMap<>();
+        if (!groups.isEmpty()) {
+            find(a.municipality(), null, String.join(",", groups), a.age()).forEach(s -> byId.put(s.path("id").asText(), s));
+        }
+        if (groups.isEmpty() || a.municipality() != null) {
+            find(a.municipality(), null, null, a.age()).forEach(s -> byId.putIfAbsent(s.path("id").asText(), s));
+        }
+        return List.copyOf(byId.values());
     }
 
     /** A service for an age-defined group (young adults) whose age range holds the person's age: the reason, else null. */
