@@ -3,6 +3,8 @@ package se.insatsnavet.hub.linkeddata;
 import com.fasterxml.jackson.databind.JsonNode;
 import se.insatsnavet.hub.services.StatusFilter;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
@@ -20,7 +22,9 @@ public final class StatusBadge {
         return switch (status) {
             case StatusFilter.ACTIVE -> Optional.empty();
             case StatusFilter.PLANNED -> Optional.of(StatusFilter.start(item)
-                    .map(start -> "Planerad – startar " + start)
+                    .map(start -> start.isBefore(LocalDate.now(ZoneOffset.UTC))
+                            ? "Planerad – skulle starta " + start + ", fråga anordnaren om den har startat"
+                            : "Planerad – startar " + start)
                     .orElse("Planerad – startdatum är inte bestämt"));
             case StatusFilter.PAUSED -> Optional.of("Pausad – tar inte emot deltagare just nu");
             case StatusFilter.ENDED -> Optional.of("Avslutad – finns inte längre");
