@@ -8,7 +8,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import se.insatsnavet.hub.linkeddata.Html;
 import se.insatsnavet.hub.linkeddata.ServicePage;
+import se.insatsnavet.hub.services.ServiceCatalog;
+import se.insatsnavet.hub.services.ServiceFilter;
 import se.insatsnavet.hub.services.StatusFilter;
+import se.insatsnavet.schema.rdf.ServiceRdf;
+import se.insatsnavet.schema.vocab.HubIris;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -16,6 +20,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -158,6 +163,18 @@ class ServiceStatusTest {
         int current = http.json("/api/services?perPage=1").path("total").asInt();
         assertEquals(current, http.json("/hsds/services?per_page=1").path("total_items").asInt());
         assertEquals(59, http.json("/hsds/services?per_page=1&status=all").path("total_items").asInt());
+    }
+
+    @Test
+    void withoutTheSearchIndexSparqlFiltersTheStatusesAlike() {
+        ServiceCatalog bySparql = new ServiceCatalog(hub.store(), ServiceRdf.of(HubIris.of(hub.options().baseUri())));
+        for (String status : List.of(StatusFilter.CURRENT, StatusFilter.ALL, "paused,ended", "planned")) {
+            ServiceFilter filter = new ServiceFilter(List.of(), null, null, null, 1, ServiceFilter.MAX_PER_PAGE,
+                    new ServiceFilter.More(null, null, null, null, status));
+            Set<String> viaSparql = new HashSet<>();
+            bySparql.findBySparql(filter).items().forEach(i -> viaSparql.add(i.path("id").asText()));
+            assertEquals(ids("/api/services?perPage=100&status=" + status), viaSparql, status);
+        }
     }
 
     @Test
