@@ -595,7 +595,7 @@ public final class Hub {
                 "application/schema+json"));
         router.get("/docs").handler(se.insatsnavet.hub.http.ApiDocsHandler.create());
         router.get("/").handler(SearchPage.create(vertx, catalog, vocabulary, registry::name).withUsage(usage.counter()));
-        router.get("/hittaguiden").handler(se.insatsnavet.hub.web.FinderPage.create(vertx, catalog, vocabulary)
+        router.get("/hittaguiden").handler(se.insatsnavet.hub.web.FinderPage.create(vertx, catalog, vocabulary).withFederations(registry::all)
                 .withUsage(usage.counter()));
         router.get("/api/usage").handler(se.insatsnavet.hub.usage.UsageHandler.create(vertx, usage.repository(),
                 Integer.getInteger("insatsnavet.usage.minimumCountOfWords", 5), java.time.Clock.systemUTC()));

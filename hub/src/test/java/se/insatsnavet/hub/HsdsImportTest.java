@@ -72,7 +72,7 @@ class HsdsImportTest {
         assertEquals(RunStatus.SUCCEEDED, run.status(), run.toString());
         assertEquals(13, run.counts().read());
         assertEquals(13, run.counts().valid() + run.counts().rejected(), run.toString());
-        assertEquals(run.counts().valid(), http.json("/api/services?federation=hsds-elva&limit=50").path("total").asInt());
+        assertEquals(run.counts().valid(), http.json("/api/services?federation=hsds-elva&limit=50&status=all").path("total").asInt());
         JsonNode helpline = http.json("/id/service/hsds-elva.c89eb05c-62dd-4b64-b494-0cc347b6ea7f?format=json");
         assertEquals("Never Homeless Helpline", helpline.path("title").path("en").asText(), helpline.toString());
         assertEquals("Sanctuary Example City", helpline.path("provider").path("name").path("en").asText());

@@ -28,7 +28,7 @@ class ReindexCommandTest {
                 .toCompletionStage().toCompletableFuture().get();
         TestHttp http = new TestHttp(hub.port());
         await().atMost(Duration.ofSeconds(60)).until(http::allFederationsImported);
-        int total = http.json("/api/services?perPage=1").path("total").asInt();
+        int total = http.json("/api/services?perPage=1&status=all").path("total").asInt();
         int found = http.json("/api/services?q=arbete").path("total").asInt();
         hub.stop().get(60, TimeUnit.SECONDS);
 

@@ -230,7 +230,7 @@ class RemoteSparqlStoreTest {
     }
 
     private static int services(Hub hub) {
-        return new TestHttp(hub.port()).json("/api/services?perPage=1").path("total").asInt();
+        return new TestHttp(hub.port()).json("/api/services?perPage=1&status=all").path("total").asInt();
     }
 
     /** The lines of a hub's services.ndjson dump without the hub's own {@code modified} times. */

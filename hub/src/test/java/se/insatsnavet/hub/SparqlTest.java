@@ -44,7 +44,7 @@ class SparqlTest {
                 .toCompletionStage().toCompletableFuture().get();
         http = new TestHttp(hub.port());
         await().atMost(Duration.ofSeconds(60)).until(http::allFederationsImported);
-        services = http.json("/api/services?perPage=1").path("total").asInt();
+        services = http.json("/api/services?perPage=1&status=all").path("total").asInt();
     }
 
     @AfterAll
@@ -112,7 +112,7 @@ class SparqlTest {
                 + "WHERE { GRAPH ?g { ?s a cpsv:PublicService } }";
         JsonNode r = TestHttp.JSON.readTree(http.get("/sparql?query=" + q(query), null).body());
         int vasteras = r.path("results").path("bindings").get(0).path("n").path("value").asInt();
-        assertEquals(http.json("/api/services?federation=vasteras").path("total").asInt(), vasteras);
+        assertEquals(http.json("/api/services?federation=vasteras&status=all").path("total").asInt(), vasteras);
     }
 
     @Test

@@ -37,6 +37,18 @@ class ConceptIndexTest {
     }
 
     @Test
+    void methodsHaveSwedishLabelsWithTheEstablishedEnglishNameInParentheses() {
+        assertEquals(Optional.of("Stöd i arbete (Supported employment)"), vocab.prefLabel(Vocabulary.METHOD, "supported-employment", "sv"));
+        assertEquals(Optional.of("Samordnad kontaktperson (case management)"), vocab.prefLabel(Vocabulary.METHOD, "case-management", "sv"));
+        assertEquals(Optional.of("Individanpassat stöd till arbete (IPS)"), vocab.prefLabel(Vocabulary.METHOD, "ips", "sv"));
+        assertEquals(Optional.of("Case management"), vocab.prefLabel(Vocabulary.METHOD, "case-management", "en"));
+        // what federations write still finds them: the English names (both spellings) are alternative labels
+        assertEquals(Optional.of("case-management"), index.match("method", "Case Management"));
+        assertEquals(Optional.of("case-management"), index.match("method", "case management"));
+        assertEquals(Optional.of("supported-employment"), index.match("method", "Stöd i arbete (Supported employment)"));
+    }
+
+    @Test
     void municipalitiesAreFoundByNameOrCode() {
         assertEquals(Optional.of("0580"), index.match("municipality", "LINKÖPING"));
         assertEquals(Optional.of("0580"), index.match("municipality", "linkopings kommun"));

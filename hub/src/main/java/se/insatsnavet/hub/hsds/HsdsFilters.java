@@ -3,6 +3,7 @@ package se.insatsnavet.hub.hsds;
 import io.vertx.ext.web.RoutingContext;
 import se.insatsnavet.hub.http.QueryParams;
 import se.insatsnavet.hub.services.ServiceFilter;
+import se.insatsnavet.hub.services.ServicesHandler;
 import se.insatsnavet.schema.Vocabulary;
 import se.insatsnavet.schema.vocab.INSV;
 
@@ -61,7 +62,7 @@ final class HsdsFilters {
                     new QueryParams.BadRequest("organization_id " + organizationId + " is no organization of /hsds/organizations"));
         }
         return new ServiceFilter(words, null, targetGroup, null, page, perPage,
-                new ServiceFilter.More(null, null, method, null, null, organisation, modifiedAfter(ctx), anyOf));
+                new ServiceFilter.More(null, null, method, null, ServicesHandler.status(ctx), organisation, modifiedAfter(ctx), anyOf));
     }
 
     private static Instant modifiedAfter(RoutingContext ctx) {

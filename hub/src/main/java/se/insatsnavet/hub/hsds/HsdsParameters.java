@@ -17,21 +17,23 @@ import java.util.TreeSet;
  * The query parameters each HSDS 3.1 operation takes (as HSDS's {@code openapi.json} names them), and the
  * strict reading of their values: a parameter the operation does not take, a repeated one, a boolean that is
  * neither {@code true} nor {@code false} or a {@code format} other than {@code json}/{@code ndjson} is a 400
- * naming it, never ignored.
+ * naming it, never ignored. Two extensions of the hub: {@code status} (current services by default, see
+ * {@code ServicesHandler.status}) on the lists of services, organizations and service_at_locations, and
+ * {@code source_id} on the services list.
  */
 final class HsdsParameters {
 
     static final Set<String> NONE = Set.of();
     static final Set<String> SERVICES = Set.of("search", "page", "per_page", "format", "taxonomy_term_id",
-            "taxonomy_id", "organization_id", "modified_after", "minimal", "full", "source_id");
+            "taxonomy_id", "organization_id", "modified_after", "minimal", "full", "source_id", "status");
     static final Set<String> TAXONOMIES = Set.of("search", "page", "per_page", "format");
     static final Set<String> TAXONOMY_TERMS = Set.of("search", "page", "per_page", "format", "taxonomy_id",
             "top_only", "parent_id");
     static final Set<String> ORGANIZATIONS = Set.of("search", "full_service", "full", "taxonomy_term_id",
-            "taxonomy_id", "page", "per_page", "format");
+            "taxonomy_id", "page", "per_page", "format", "status");
     static final Set<String> ORGANIZATION = Set.of("full_service");
     static final Set<String> SERVICE_AT_LOCATIONS = Set.of("search", "taxonomy_term_id", "taxonomy_id",
-            "organization_id", "modified_after", "full", "page", "per_page", "format", "postcode", "proximity");
+            "organization_id", "modified_after", "full", "page", "per_page", "format", "postcode", "proximity", "status");
 
     private HsdsParameters() {
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import se.insatsnavet.hub.linkeddata.Html;
+import se.insatsnavet.hub.linkeddata.SiteHeader;
 
 import java.util.Map;
 
@@ -35,7 +36,9 @@ public final class ApiDocsHandler implements Handler<RoutingContext> {
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
                 .append(Html.escape(title)).append(" – HTTP API</title>\n")
-                .append("<link rel=\"stylesheet\" href=\"/assets/site.css\">\n</head>\n<body>\n<main>\n<h1>")
+                .append("<link rel=\"stylesheet\" href=\"/assets/site.css\">\n</head>\n<body>\n")
+                .append(SiteHeader.html("/docs").replace("<header class=\"site\">", "<header class=\"site\" lang=\"sv\">"))
+                .append("<main class=\"docs\">\n<h1>")
                 .append(Html.escape(title)).append(" – HTTP API</h1>\n<p>")
                 .append(Html.escape(openApi.path("info").path("description").asText("")))
                 .append("</p>\n<p>Machine-readable: <a href=\"/openapi.json\">/openapi.json</a> (OpenAPI ")
@@ -77,7 +80,7 @@ public final class ApiDocsHandler implements Handler<RoutingContext> {
             b.append("<p>").append(Html.escape(op.path("description").asText())).append("</p>\n");
         }
         if (op.path("parameters").size() > 0) {
-            b.append("<table>\n<caption>Parameters</caption>\n<tr><th scope=\"col\">name</th><th scope=\"col\">in</th>")
+            b.append("<div class=\"tabell\" role=\"region\" tabindex=\"0\" aria-label=\"Parameters\"><table>\n<caption>Parameters</caption>\n<tr><th scope=\"col\">name</th><th scope=\"col\">in</th>")
                     .append("<th scope=\"col\">required</th><th scope=\"col\">description</th></tr>\n");
             for (JsonNode p : op.path("parameters")) {
                 b.append("<tr><td><code>").append(Html.escape(p.path("name").asText())).append("</code></td><td>")
@@ -85,7 +88,7 @@ public final class ApiDocsHandler implements Handler<RoutingContext> {
                         .append(p.path("required").asBoolean() ? "yes" : "no").append("</td><td>")
                         .append(Html.escape(p.path("description").asText())).append("</td></tr>\n");
             }
-            b.append("</table>\n");
+            b.append("</table></div>\n");
         }
         b.append("<p>Responses: ");
         boolean first = true;

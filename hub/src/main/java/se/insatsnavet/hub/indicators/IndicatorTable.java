@@ -30,6 +30,7 @@ public final class IndicatorTable {
         b.append("<section aria-labelledby=\"resultat\">\n<h2 id=\"resultat\">Resultat</h2>\n")
                 .append("<p>Samordningsförbundets uppföljning av insatsen, för kvinnor och män. Siffrorna är sammanräknade;"
                         + " de säger inget om enskilda personer.</p>\n")
+                .append("<div class=\"tabell\" role=\"region\" tabindex=\"0\" aria-label=\"Resultat per år, tabell\">")
                 .append("<table class=\"indicators\">\n<caption>Resultat per år</caption>\n<thead><tr>")
                 .append("<th scope=\"col\">År</th><th scope=\"col\">Mått</th><th scope=\"col\">Kvinnor</th>")
                 .append("<th scope=\"col\">Män</th><th scope=\"col\">Totalt</th></tr></thead>\n<tbody>\n");
@@ -48,7 +49,7 @@ public final class IndicatorTable {
                 b.append("</tr>\n");
             }
         });
-        b.append("</tbody>\n</table>\n<p><small>– betyder att uppgiften saknas eller bygger på färre än ").append(minimumCount)
+        b.append("</tbody>\n</table></div>\n<p><small>– betyder att uppgiften saknas eller bygger på färre än ").append(minimumCount)
                 .append(" personer och därför inte visas. Andelarna är i procent av de avslutade eller av de som följdes upp.")
                 .append(" Öppna data: <a href=\"/api/services/").append(Html.escape(serviceId))
                 .append("/indicators\">JSON</a> · <a href=\"/api/services/").append(Html.escape(serviceId))

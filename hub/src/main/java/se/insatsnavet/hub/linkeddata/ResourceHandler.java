@@ -109,7 +109,7 @@ public final class ResourceHandler implements Handler<RoutingContext> {
         b.append("<!doctype html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
                 .append(Html.escape(label)).append(" – Insatsnavet</title>\n<link rel=\"stylesheet\" href=\"/assets/site.css\">\n")
-                .append("</head>\n<body>\n<header><a href=\"/\">Insatsnavet</a></header>\n<main>\n<h1>")
+                .append("</head>\n<body>\n").append(SiteHeader.html(null)).append("<main>\n<h1>")
                 .append(Html.escape(label)).append("</h1>\n<p><code>").append(Html.escape(resource.getURI())).append("</code></p>\n<dl>\n");
         for (Statement s : resource.listProperties().toList()) {
             String value = s.getObject().isLiteral() ? s.getString()

@@ -43,9 +43,10 @@ public final class ServicePage {
         b.append("<script type=\"application/ld+json\">").append(SchemaOrg.forScriptElement(schemaOrg))
                 .append("</script>\n");
         b.append("<link rel=\"stylesheet\" href=\"/assets/site.css\">\n</head>\n<body>\n")
-                .append("<header><a href=\"/\">Insatsnavet</a></header>\n<main>\n")
+                .append(SiteHeader.html(null)).append("<main>\n")
                 .append("<p><a href=\"/\">Till sökningen</a></p>\n");
         b.append("<h1>").append(Html.escape(title)).append("</h1>\n");
+        b.append(StatusBadge.html(s));
         paragraph(b, text(s.path("description")));
         b.append("<dl>\n");
         if (s.hasNonNull("provider")) {

@@ -61,6 +61,7 @@ import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.LongValues;
 import org.apache.lucene.util.QueryBuilder;
 import se.insatsnavet.hub.services.ServiceFilter;
+import se.insatsnavet.hub.services.StatusFilter;
 import se.insatsnavet.schema.Vocabulary;
 import se.insatsnavet.schema.vocab.HubIris;
 import se.insatsnavet.schema.vocab.INSV;
@@ -70,6 +71,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -123,9 +126,10 @@ public final class ServiceIndex implements AutoCloseable {
      * Version of the documents' layout; an index written with another is rebuilt at start. 3: nothing stored,
      * the item's JSON is a binary doc value ({@code json}), the description is indexed with offsets (snippets
      * read them from the postings instead of re-analysing the text). 4: the age bounds also as doc values, the
-     * description's sentence boundaries as a doc value ({@code sentences}, see {@link KnownSentences}).
+     * description's sentence boundaries as a doc value ({@code sentences}, see {@link KnownSentences}). 5: a
+     * planned service's start date as a point ({@code plannedStart}, epoch day) for the default status filter.
      */
-    public static final String FORMAT = "4";
+    public static final String FORMAT = "5";
     private static final ObjectMapper ITEMS = new ObjectMapper();
     /** The description: positions and offsets in the postings, for the highlighter; not stored (the item has it). */
     private static final FieldType DESCRIPTION = description();
@@ -420,7 +424,11 @@ public final class ServiceIndex implements AutoCloseable {
             d.add(new StringField("organisation", organisationIri.apply(s.path("provider")), Field.Store.NO));
         }
         codes(s.path("languages")).forEach(l -> keyword(d, "language", l));
-        keyword(d, "status", s.path("status").asText("active"));
+        String status = StatusFilter.status(s);
+        keyword(d, "status", status);
+        if (StatusFilter.PLANNED.equals(status)) {
+            StatusFilter.start(s).ifPresent(start -> d.add(new LongPoint("plannedStart", start.toEpochDay())));
+        }
         JsonNode admission = s.path("admission");
         if (admission.path("referralRequired").asBoolean(false)) {
             keyword(d, "referral", "required");
@@ -1243,7 +1251,7 @@ public final class ServiceIndex implements AutoCloseable {
         term(b, "county", more.county());
         term(b, "method", more.method());
         term(b, "providerType", more.providerType());
-        term(b, "status", more.status());
+        status(b, more.status());
         term(b, "organisation", more.organisation());
         term(b, "language", more.language());
         term(b, "referral", more.referral());
@@ -1260,6 +1268,32 @@ public final class ServiceIndex implements AutoCloseable {
         // active services first among equally good matches
         b.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term("status", "active"))), 0.5f), Occur.SHOULD);
         return b.build();
+    }
+
+    /**
+     * The status filter ({@link StatusFilter}): by codes; or, for {@value StatusFilter#CURRENT}, leaving out the
+     * few services that are not current (ended, paused, planned without a start within the coming days) - an
+     * exclusion of sparse terms, so the default costs the search next to nothing.
+     */
+    private static void status(BooleanQuery.Builder b, String status) {
+        if (StatusFilter.byCodes(status)) {
+            term(b, "status", status);
+            return;
+        }
+        if (!StatusFilter.CURRENT.equals(status)) {
+            return;
+        }
+        long soon = StatusFilter.soon(LocalDate.now(ZoneOffset.UTC)).toEpochDay();
+        Query plannedLater = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term("status", StatusFilter.PLANNED)), Occur.FILTER)
+                .add(LongPoint.newRangeQuery("plannedStart", Long.MIN_VALUE, soon), Occur.MUST_NOT)
+                .build();
+        Query notCurrent = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term("status", StatusFilter.ENDED)), Occur.SHOULD)
+                .add(new TermQuery(new Term("status", StatusFilter.PAUSED)), Occur.SHOULD)
+                .add(plannedLater, Occur.SHOULD)
+                .build();
+        b.add(notCurrent, Occur.MUST_NOT);
     }
 
     /**

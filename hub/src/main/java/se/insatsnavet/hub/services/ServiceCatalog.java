@@ -6,6 +6,7 @@ import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.query.ParameterizedSparqlString;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.Model;
+import org.apache.jena.vocabulary.DCAT;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.SKOS;
@@ -17,6 +18,8 @@ import se.insatsnavet.schema.vocab.ADMS;
 import se.insatsnavet.schema.vocab.INSV;
 import se.insatsnavet.schema.vocab.M8G;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -246,8 +249,18 @@ public final class ServiceCatalog {
         if (more.organisation() != null) {
             pss.append("?s ?authorityProp ?organisation . ");
         }
-        if (more.status() != null) {
-            pss.append("?s ?statusProp ?status . ");
+        if (StatusFilter.byCodes(more.status())) {
+            pss.append("?s ?statusProp ?status . FILTER(?status IN (");
+            String[] codes = more.status().split(",");
+            for (int i = 0; i < codes.length; i++) {
+                pss.append(i == 0 ? "?status0" : ", ?status" + i);
+            }
+            pss.append(")) ");
+        } else if (StatusFilter.CURRENT.equals(more.status())) {
+            // a service without a status is active
+            pss.append("OPTIONAL { ?s ?statusProp ?status } FILTER(!BOUND(?status) || ?status = ?activeStatus "
+                    + "|| ?status = ?plannedStatus && EXISTS { ?s ?temporalProp ?period . ?period ?startProp ?start . "
+                    + "FILTER(?start <= ?soon) }) ");
         }
         if (more.modifiedAfter() != null) {
             pss.append("?s ?modifiedProp ?modified . FILTER(?modified > ?after) ");
@@ -315,9 +328,19 @@ public final class ServiceCatalog {
         if (more.organisation() != null) {
             pss.setIri("organisation", more.organisation());
         }
-        if (more.status() != null) {
+        if (StatusFilter.byCodes(more.status())) {
             pss.setIri("statusProp", ADMS.status.getURI());
-            pss.setIri("status", iris.concept("status", more.status()));
+            String[] codes = more.status().split(",");
+            for (int i = 0; i < codes.length; i++) {
+                pss.setIri("status" + i, iris.concept("status", codes[i].trim()));
+            }
+        } else if (StatusFilter.CURRENT.equals(more.status())) {
+            pss.setIri("statusProp", ADMS.status.getURI());
+            pss.setIri("activeStatus", iris.concept("status", StatusFilter.ACTIVE));
+            pss.setIri("plannedStatus", iris.concept("status", StatusFilter.PLANNED));
+            pss.setIri("temporalProp", DCTerms.temporal.getURI());
+            pss.setIri("startProp", DCAT.startDate.getURI());
+            pss.setLiteral("soon", StatusFilter.soon(LocalDate.now(ZoneOffset.UTC)).toString(), XSDDatatype.XSDdate);
         }
         if (more.modifiedAfter() != null) {
             pss.setIri("modifiedProp", DCTerms.modified.getURI());

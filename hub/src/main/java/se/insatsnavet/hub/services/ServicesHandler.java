@@ -18,8 +18,9 @@ import java.util.List;
  * {@code GET /api/services}: a page of published services as JSON {@code {items, total, page, perPage}}.
  * Parameters: {@code page}, {@code perPage} (max 100), and filters that combine with AND: {@code q}
  * (words in title or description), {@code municipality} (4-digit SCB code), {@code county} (2-digit SCB
- * code), {@code targetGroup}, {@code method}, {@code providerType}, {@code status} (concept codes), {@code age}
- * (a person's age within the service's range), {@code federation} (id).
+ * code), {@code targetGroup}, {@code method}, {@code providerType} (concept codes), {@code status} (by default
+ * {@code current}: active, or planned to start soon; {@code all}; or status codes separated by commas, see
+ * {@link StatusFilter}), {@code age} (a person's age within the service's range), {@code federation} (id).
  */
 public final class ServicesHandler implements Handler<RoutingContext> {
 
@@ -92,7 +93,7 @@ public final class ServicesHandler implements Handler<RoutingContext> {
                             ctx.queryParams().get("age") == null ? null : QueryParams.integer(ctx, "age", 0, 0, 120),
                             QueryParams.matching(ctx, "method", "[a-z0-9]+(-[a-z0-9]+)*", "a method code"),
                             QueryParams.matching(ctx, "providerType", "[a-z0-9]+(-[a-z0-9]+)*", "a provider-type code"),
-                            QueryParams.matching(ctx, "status", "[a-z]+", "a status code"),
+                            status(ctx),
                             null, null, null,
                             QueryParams.matching(ctx, "language", "[a-z]{2,3}", "an ISO 639 language code"),
                             QueryParams.matching(ctx, "referral", "required|self", "required or self"),
@@ -185,6 +186,16 @@ public final class ServicesHandler implements Handler<RoutingContext> {
             }
             Responses.json(ctx, 200, body);
         });
+    }
+
+    /**
+     * The status parameter: {@value StatusFilter#CURRENT} when not given (active, or planned to start soon),
+     * {@value StatusFilter#ALL}, or status codes separated by commas.
+     */
+    public static String status(RoutingContext ctx) {
+        String status = QueryParams.matching(ctx, "status", StatusFilter.PARAMETER,
+                "current, all, or status codes (active, planned, paused, ended) separated by commas");
+        return status == null ? StatusFilter.CURRENT : status;
     }
 
     /** A local search's total and its answer, written and hashed on a worker. */

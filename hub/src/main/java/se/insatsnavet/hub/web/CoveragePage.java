@@ -7,6 +7,7 @@ import se.insatsnavet.hub.http.Blocking;
 import se.insatsnavet.hub.http.Responses;
 import se.insatsnavet.hub.indicators.OutcomeAggregation;
 import se.insatsnavet.hub.linkeddata.Html;
+import se.insatsnavet.hub.linkeddata.SiteHeader;
 import se.insatsnavet.hub.quality.CoverageReport;
 import se.insatsnavet.schema.Vocabulary;
 
@@ -168,7 +169,7 @@ public final class CoveragePage implements Handler<RoutingContext> {
                 .append("<title>Täckning").append(Html.escape(what)).append(" i ").append(Html.escape(where))
                 .append(" – Insatsnavet</title>\n<link rel=\"stylesheet\" href=\"/assets/site.css\">\n</head>\n<body>\n")
                 .append("<a class=\"skip\" href=\"#tabell\">Hoppa till tabellen</a>\n")
-                .append("<header><a href=\"/\">Insatsnavet</a> <a href=\"/hittaguiden\">Hittaguiden</a> <a href=\"/tackning\" aria-current=\"page\">Täckning</a></header>\n<main>\n")
+                .append(SiteHeader.html("/tackning")).append("<main>\n")
                 .append("<h1>Var finns insatser?</h1>\n")
                 .append("<p>Här ser du hur många aktiva insatser det finns i varje kommun, och var det saknas insatser för en målgrupp. ")
                 .append("En insats som gäller ett helt län räknas i varje kommun i länet.</p>\n");
@@ -248,7 +249,7 @@ public final class CoveragePage implements Handler<RoutingContext> {
     }
 
     private void targetGroupBars(StringBuilder b, Choice c, Numbers n, String where, int all) {
-        b.append("<h2>Målgrupper i ").append(Html.escape(where)).append("</h2>\n<table class=\"staplar\">\n<caption>Kommuner med minst en aktiv insats per målgrupp")
+        b.append("<h2>Målgrupper i ").append(Html.escape(where)).append("</h2>\n<div class=\"tabell\" role=\"region\" tabindex=\"0\" aria-label=\"Målgrupper, tabell\"><table class=\"staplar\">\n<caption>Kommuner med minst en aktiv insats per målgrupp")
                 .append(c.method() == null ? "" : " (arbetssättet " + Html.escape(label(methods, c.method())) + ")")
                 .append(", av ").append(all).append(" kommuner</caption>\n<thead><tr><th scope=\"col\">Målgrupp</th>")
                 .append("<th scope=\"col\">Kommuner med insats</th><th scope=\"col\">Kommuner utan insats</th><th scope=\"col\">Andel med insats</th></tr></thead>\n<tbody>\n");
@@ -261,20 +262,20 @@ public final class CoveragePage implements Handler<RoutingContext> {
                     .append("<rect class=\"bakgrund\" width=\"100\" height=\"14\"/><rect class=\"fylld\" width=\"").append(percent)
                     .append("\" height=\"14\"/></svg> ").append(percent).append(" %</td></tr>\n");
         }
-        b.append("</tbody>\n</table>\n");
+        b.append("</tbody>\n</table></div>\n");
     }
 
     private void countyTable(StringBuilder b, Numbers n, String what) {
-        b.append("<h2>Län</h2>\n<table>\n<caption>Kommuner med minst en aktiv insats").append(Html.escape(what))
+        b.append("<h2>Län</h2>\n<div class=\"tabell\" role=\"region\" tabindex=\"0\" aria-label=\"Län, tabell\"><table>\n<caption>Kommuner med minst en aktiv insats").append(Html.escape(what))
                 .append(", per län</caption>\n<thead><tr><th scope=\"col\">Län</th><th scope=\"col\">Kommuner</th>")
                 .append("<th scope=\"col\">Med insats</th><th scope=\"col\">Utan insats</th></tr></thead>\n<tbody>\n");
         coveredOfAll(n.selected()).forEach((code, ca) -> b.append("<tr><th scope=\"row\">").append(Html.escape(counties.getOrDefault(code, code)))
                 .append("</th><td>").append(ca[1]).append("</td><td>").append(ca[0]).append("</td><td>").append(ca[1] - ca[0]).append("</td></tr>\n"));
-        b.append("</tbody>\n</table>\n");
+        b.append("</tbody>\n</table></div>\n");
     }
 
     private void municipalityTable(StringBuilder b, Choice c, Numbers n, String what, String where, List<String> scope) {
-        b.append("<h2 id=\"tabell\">Kommuner i ").append(Html.escape(where)).append("</h2>\n<table class=\"kommuner\">\n<caption>Aktiva insatser")
+        b.append("<h2 id=\"tabell\">Kommuner i ").append(Html.escape(where)).append("</h2>\n<div class=\"tabell\" role=\"region\" tabindex=\"0\" aria-label=\"Kommuner, tabell\"><table class=\"kommuner\">\n<caption>Aktiva insatser")
                 .append(Html.escape(what)).append(" per kommun</caption>\n<thead><tr><th scope=\"col\">Kommun</th><th scope=\"col\">Län</th>")
                 .append("<th scope=\"col\">Insatser</th><th scope=\"col\">Täckning</th></tr></thead>\n<tbody>\n");
         for (String code : scope) {
@@ -295,7 +296,7 @@ public final class CoveragePage implements Handler<RoutingContext> {
             b.append("</th><td>").append(Html.escape(counties.getOrDefault(code.substring(0, 2), code.substring(0, 2))))
                     .append("</td><td>").append(count).append("</td><td>").append(count == 0 ? "Saknar insats" : "Har insats").append("</td></tr>\n");
         }
-        b.append("</tbody>\n</table>\n");
+        b.append("</tbody>\n</table></div>\n");
     }
 
     /** " för målgruppen ”…” med arbetssättet ”…”", or "" when nothing is chosen. */

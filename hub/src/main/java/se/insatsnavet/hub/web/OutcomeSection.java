@@ -12,11 +12,18 @@ import java.util.Locale;
  * The section "Resultat för deltagarna" of {@code /tackning}: the outcome figures summed over the services of
  * the chosen area ({@link OutcomeAggregation}) as a table (the accessible truth: caption, row and column
  * headers), and bars of the shares for women and men drawn as server-side SVG, a named picture of the table.
- * A withheld sum reads "för få för att visa". Every text is escaped.
+ * A withheld sum says why: "för få för att visa" (below the minimum count), "ofullständig, visas inte" (a service
+ * withheld or did not report its figure), or that the total would reveal a withheld figure. Every text is escaped.
  */
 final class OutcomeSection {
 
     static final String TOO_FEW = "för få för att visa";
+    /** A sum left out because a service in the area withheld or did not report its figure. */
+    static final String INCOMPLETE = "ofullständig, visas inte";
+    /** A total left out because it would reveal the withheld figure of women or men. */
+    static final String COMPLEMENTARY = "visas inte (skulle avslöja en dold siffra)";
+    /** No figure at all. */
+    static final String NOT_REPORTED = "saknas";
     private static final List<String[]> SEXES = List.of(new String[] {"F", "Kvinnor"}, new String[] {"M", "Män"},
             new String[] {"T", "Totalt"});
     private static final int BAR = 400;
@@ -44,7 +51,7 @@ final class OutcomeSection {
             b.append("<p><strong>Obs! Det finns fler siffror än hubben kan räkna samman på en gång, så summorna är ofullständiga.</strong></p>\n");
         }
         bars(b, years, where);
-        b.append("<table class=\"resultat\">\n<caption>Resultat för deltagarna per år i ").append(Html.escape(where))
+        b.append("<div class=\"tabell\" role=\"region\" tabindex=\"0\" aria-label=\"Resultat för deltagarna, tabell\"><table class=\"resultat\">\n<caption>Resultat för deltagarna per år i ").append(Html.escape(where))
                 .append("</caption>\n<thead><tr><th scope=\"col\">År</th><th scope=\"col\">Mått</th>");
         for (String[] sex : SEXES) {
             b.append("<th scope=\"col\">").append(sex[1]).append("</th>");
@@ -65,24 +72,37 @@ final class OutcomeSection {
                 b.append("<td>").append(any.services()).append("</td></tr>\n");
             }
         }
-        b.append("</tbody>\n</table>\n<p><small>”").append(TOO_FEW).append("” betyder att siffran bygger på färre än ")
-                .append(minimumCount).append(" personer, eller att någon insats inte visar sin siffra av samma skäl (då visas ")
-                .append("inte heller summan). Totalen visas inte om bara en av kvinnor och män visas. Andelarna är i procent av ")
+        b.append("</tbody>\n</table></div>\n<p><small>”").append(TOO_FEW).append("” betyder att summan bygger på färre än ")
+                .append(minimumCount).append(" personer. ”").append(INCOMPLETE).append("” betyder att någon insats i området ")
+                .append("inte redovisade eller inte visar sin siffra, så summan skulle bli fel. Totalen visas inte om bara en av ")
+                .append("kvinnor och män visas, eftersom den då skulle avslöja den dolda siffran. Andelarna är i procent av ")
                 .append("de avslutade eller av de som följdes upp. Som öppna data: <a href=\"").append(Html.escape(apiLink))
                 .append("\">JSON</a> · <a href=\"").append(Html.escape(apiLink + (apiLink.contains("?") ? "&" : "?") + "format=csv"))
                 .append("\">CSV</a></small></p>\n</section>\n");
         return b.toString();
     }
 
-    /** The figure's text in the table: a count, "45,2 % (av 120)", or {@link #TOO_FEW}. */
+    /** The figure's text in the table: a count, "45,2 % (av 120)", or why it is not shown. */
     static String text(OutcomeAggregation.Sum s) {
         if (s == null || !s.shown()) {
-            return TOO_FEW;
+            return withheld(s);
         }
         if (!s.measure().isShare()) {
             return s.count().toString();
         }
         return percent(s.value()) + " % (av " + s.base() + ")";
+    }
+
+    /** Why a sum is not shown, true to the reason ({@link OutcomeAggregation.Withheld}). */
+    static String withheld(OutcomeAggregation.Sum s) {
+        if (s == null || s.withheld() == null) {
+            return NOT_REPORTED;
+        }
+        return switch (s.withheld()) {
+            case BELOW_MINIMUM -> TOO_FEW;
+            case INCOMPLETE -> INCOMPLETE;
+            case COMPLEMENTARY -> COMPLEMENTARY;
+        };
     }
 
     private static String percent(BigDecimal v) {
@@ -115,7 +135,7 @@ final class OutcomeSection {
                                 .append("\" height=\"18\"/>");
                     }
                     g.append("<text x=\"").append(80 + BAR + 8).append("\" y=\"").append(y).append("\">")
-                            .append(Html.escape(s != null && s.shown() ? percent(s.value()) + " %" : TOO_FEW)).append("</text>\n");
+                            .append(Html.escape(s != null && s.shown() ? percent(s.value()) + " %" : withheld(s))).append("</text>\n");
                 }
                 y += 10;
             }

@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import se.insatsnavet.hub.http.Blocking;
 import se.insatsnavet.hub.http.Responses;
 import se.insatsnavet.hub.linkeddata.Html;
+import se.insatsnavet.hub.linkeddata.SiteHeader;
 import se.insatsnavet.hub.duplicates.DuplicateReport;
 import se.insatsnavet.hub.quality.QualityReport;
 
@@ -78,7 +79,7 @@ public final class QualityPage implements Handler<RoutingContext> {
         b.append("<!doctype html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Kvalitet – ")
                 .append(Html.escape(name)).append(" – Insatsnavet</title>\n<link rel=\"stylesheet\" href=\"/assets/site.css\">\n</head>\n<body>\n")
-                .append("<header><a href=\"/\">Insatsnavet</a></header>\n<main>\n<h1>Kvalitet: ").append(Html.escape(name)).append("</h1>\n")
+                .append(SiteHeader.html(null)).append("<main>\n<h1>Kvalitet: ").append(Html.escape(name)).append("</h1>\n")
                 .append("<p>Här ser du hur förbundets insatser är beskrivna och vad som är viktigast att rätta först. ")
                 .append("Poängen går från 0 till 100.</p>\n<ul>\n")
                 .append("<li>Insatser: ").append(report.path("services").size()).append("</li>\n")
@@ -86,7 +87,7 @@ public final class QualityPage implements Handler<RoutingContext> {
                 .append("<li>Inte granskade på mer än 12 månader (enligt förbundets datum för granskning; ")
                 .append("utan ett sådant datum: inte ändrade på mer än 12 månader): ").append(report.path("stale").asLong()).append("</li>\n")
                 .append("<li>Utan e-post eller telefon: ").append(report.path("withoutContact").asLong()).append("</li>\n</ul>\n")
-                .append("<h2>Rätta först</h2>\n<table>\n<caption>Insatserna med lägst poäng först</caption>\n")
+                .append("<h2>Rätta först</h2>\n<div class=\"tabell\" role=\"region\" tabindex=\"0\" aria-label=\"Rätta först, tabell\"><table>\n<caption>Insatserna med lägst poäng först</caption>\n")
                 .append("<thead><tr><th scope=\"col\">Insats</th><th scope=\"col\">Poäng</th><th scope=\"col\">Att förbättra</th></tr></thead>\n<tbody>\n");
         for (JsonNode s : report.path("services")) {
             b.append("<tr><td><a href=\"/id/service/").append(Html.escape(s.path("id").asText())).append("\">")
@@ -102,7 +103,7 @@ public final class QualityPage implements Handler<RoutingContext> {
             }
             b.append("</td></tr>\n");
         }
-        b.append("</tbody>\n</table>\n<p>Som öppna data: <a href=\"/api/quality/").append(Html.escape(federation))
+        b.append("</tbody>\n</table></div>\n<p>Som öppna data: <a href=\"/api/quality/").append(Html.escape(federation))
                 .append("\">JSON</a>.</p>\n");
         if (possibleDuplicates != null) {
             duplicates(b, federation, possibleDuplicates);
@@ -124,7 +125,7 @@ public final class QualityPage implements Handler<RoutingContext> {
         if (candidates.isEmpty()) {
             b.append("<p>Inga möjliga dubbletter just nu.</p>\n");
         } else {
-            b.append("<table>\n<caption>De mest lika först (likhet från 0 till 100)</caption>\n<thead><tr>")
+            b.append("<div class=\"tabell\" role=\"region\" tabindex=\"0\" aria-label=\"Möjliga dubbletter, tabell\"><table>\n<caption>De mest lika först (likhet från 0 till 100)</caption>\n<thead><tr>")
                     .append("<th scope=\"col\">Förbundets insats</th><th scope=\"col\">Kanske samma som</th>")
                     .append("<th scope=\"col\">Listas av</th><th scope=\"col\">Likhet</th><th scope=\"col\">Varför</th>")
                     .append("</tr></thead>\n<tbody>\n");
@@ -156,7 +157,7 @@ public final class QualityPage implements Handler<RoutingContext> {
                         own.path("title").asText(own.path("id").asText()), other.path("title").asText(other.path("id").asText())))
                         .append("</td></tr>\n");
             }
-            b.append("</tbody>\n</table>\n");
+            b.append("</tbody>\n</table></div>\n");
         }
         b.append("<p>Alla möjliga dubbletter som öppna data: <a href=\"/api/duplicates?federation=").append(Html.escape(federation))
                 .append("\">JSON</a>.</p>\n");

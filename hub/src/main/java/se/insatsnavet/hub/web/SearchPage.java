@@ -9,7 +9,10 @@ import se.insatsnavet.hub.http.Blocking;
 import se.insatsnavet.hub.http.Responses;
 import se.insatsnavet.hub.linkeddata.Html;
 import se.insatsnavet.hub.services.ServiceCatalog;
+import se.insatsnavet.hub.linkeddata.SiteHeader;
+import se.insatsnavet.hub.linkeddata.StatusBadge;
 import se.insatsnavet.hub.services.ServiceFilter;
+import se.insatsnavet.hub.services.StatusFilter;
 import se.insatsnavet.hub.services.ServicePageResult;
 import se.insatsnavet.schema.Vocabulary;
 
@@ -96,6 +99,8 @@ public final class SearchPage implements Handler<RoutingContext> {
         List<String> chosenCounties = ctx.queryParams().getAll("lan").stream().map(String::trim)
                 .filter(counties::containsKey).distinct().sorted().toList();
         String county = chosenCounties.isEmpty() ? null : String.join(",", chosenCounties);
+        // status=alla: also paused, ended and later planned services (by default only current ones)
+        boolean all = "alla".equals(ctx.queryParams().get("status"));
         int page;
         try {
             page = Math.max(1, Math.min(10_000, Integer.parseInt(ctx.queryParams().get("sida") == null ? "1" : ctx.queryParams().get("sida"))));
@@ -104,8 +109,8 @@ public final class SearchPage implements Handler<RoutingContext> {
         }
         List<String> words = se.insatsnavet.hub.http.QueryParams.words(q, 8);
         ServiceFilter filter = new ServiceFilter(words, municipality, targetGroup, null, page, PER_PAGE,
-                new ServiceFilter.More(county, age, method, providerType, null));
-        Chosen chosen = new Chosen(q, municipality, chosenCounties, targetGroup, method, providerType, age);
+                new ServiceFilter.More(county, age, method, providerType, all ? StatusFilter.ALL : StatusFilter.CURRENT));
+        Chosen chosen = new Chosen(q, municipality, chosenCounties, targetGroup, method, providerType, age, all);
         Blocking.run(vertx, () -> catalog.search(filter, true, true).parsed()).onComplete(ar -> {
             if (ar.failed()) {
                 Responses.failed(ctx, ar.cause());
@@ -126,7 +131,7 @@ public final class SearchPage implements Handler<RoutingContext> {
 
     /** What the visitor chose (each null when not). */
     record Chosen(String q, String municipality, List<String> counties, String targetGroup, String method,
-                  String providerType, Integer age) {
+                  String providerType, Integer age, boolean all) {
         String link(int page, String dimension, String value) {
             StringBuilder l = new StringBuilder("/?sida=").append(page);
             if (q != null) {
@@ -138,6 +143,7 @@ public final class SearchPage implements Handler<RoutingContext> {
             add(l, "metod", "method".equals(dimension) ? value : method);
             add(l, "anordnare", "providerType".equals(dimension) ? value : providerType);
             add(l, "alder", age == null ? null : age.toString());
+            add(l, "status", "status".equals(dimension) ? value : all ? "alla" : null);
             return l.toString();
         }
 
@@ -158,7 +164,7 @@ public final class SearchPage implements Handler<RoutingContext> {
                 .append("<title>").append(q == null ? "Sök stöd och insatser" : "Sökresultat för " + Html.escape(q))
                 .append(" – Insatsnavet</title>\n<link rel=\"stylesheet\" href=\"/assets/site.css\">\n</head>\n<body>\n")
                 .append("<a class=\"skip\" href=\"#resultat\">Hoppa till resultaten</a>\n")
-                .append("<header><a href=\"/\">Insatsnavet</a> <a href=\"/hittaguiden\">Hittaguiden</a> <a href=\"/tackning\">Täckning</a></header>\n<main>\n")
+                .append(SiteHeader.html("/")).append("<main>\n")
                 .append("<h1>Hitta stöd till arbete eller studier</h1>\n")
                 .append("<p>Här finns insatser från samordningsförbund i hela Sverige. Sök på ord, välj din kommun eller vem stödet är till för.</p>\n")
                 .append("<p>Vet du inte vad du ska söka efter? <a href=\"/hittaguiden\">Svara på några frågor i Hittaguiden</a>.</p>\n")
@@ -183,6 +189,9 @@ public final class SearchPage implements Handler<RoutingContext> {
         if (c.providerType() != null) {
             b.append("<input type=\"hidden\" name=\"anordnare\" value=\"").append(Html.escape(c.providerType())).append("\">");
         }
+        if (c.all()) {
+            b.append("<input type=\"hidden\" name=\"status\" value=\"alla\">");
+        }
         b.append("<div><button type=\"submit\">Sök</button></div>\n</form>\n");
         facets(b, c, result);
         b.append("<section id=\"resultat\" aria-live=\"polite\">\n<h2>").append(result.total())
@@ -196,6 +205,11 @@ public final class SearchPage implements Handler<RoutingContext> {
         }
         b.append("</ol>\n");
         pages(b, c, result);
+        b.append("<p>").append(c.all() ? "Du ser alla insatser, även pausade, avslutade och planerade. <a href=\""
+                        + Html.escape(c.link(1, "status", null)) + "\">Visa bara insatser som pågår</a>."
+                        : "Du ser insatser som pågår eller startar snart. <a href=\""
+                        + Html.escape(c.link(1, "status", "alla")) + "\">Visa även pausade och avslutade insatser</a>.")
+                .append("</p>\n");
         b.append("</section>\n</main>\n<footer><p>Öppna data: <a href=\"/api/services\">JSON</a> · ")
                 .append("Inga kakor, ingen spårning.</p></footer>\n</body>\n</html>\n");
         return b.toString();
@@ -215,6 +229,7 @@ public final class SearchPage implements Handler<RoutingContext> {
     private void card(StringBuilder b, JsonNode s) {
         b.append("<li><h2><a href=\"/id/service/").append(Html.escape(s.path("id").asText())).append("\">")
                 .append(Html.escape(se.insatsnavet.hub.linkeddata.ServicePage.text(s.path("title")))).append("</a></h2>\n");
+        b.append(StatusBadge.html(s));
         String provider = se.insatsnavet.hub.linkeddata.ServicePage.text(s.path("provider").path("name"));
         if (!provider.isEmpty()) {
             b.append("<p class=\"meta\">Anordnare: ").append(Html.escape(provider)).append("</p>\n");

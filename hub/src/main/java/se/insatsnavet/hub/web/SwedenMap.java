@@ -20,7 +20,7 @@ public final class SwedenMap {
 
     /** Where the boundaries come from, for the page that draws them. */
     public static final String SOURCE = "Gränser: okfse/sweden-geojson (förenklade, från Valmyndighetens kommundata"
-            + " och jnordgren/swedish_data_map_geojson; ”Feel free to reuse”).";
+            + " och jnordgren/swedish_data_map_geojson, som får återanvändas fritt enligt källan).";
 
     static final String RESOURCE = "/se/insatsnavet/hub/web/sweden-map.svg";
 
