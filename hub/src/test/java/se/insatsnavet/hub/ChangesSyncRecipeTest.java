@@ -97,7 +97,7 @@ class ChangesSyncRecipeTest {
         String token = http.json("/changes/latest").path("next").asText();
         // 2. then the copy (one page: a consistent snapshot)
         Map<String, JsonNode> copy = new HashMap<>();
-        for (JsonNode item : http.json("/api/services?perPage=100").path("items")) {
+        for (JsonNode item : http.json("/api/services?perPage=100&status=all").path("items")) {
             copy.put(item.path("id").asText(), item);
         }
         // 3. then follow, while the imports go on, and once more after they end
@@ -110,7 +110,7 @@ class ChangesSyncRecipeTest {
         token = follow(token, copy);
 
         Map<String, JsonNode> hubState = new HashMap<>();
-        for (JsonNode item : http.json("/api/services?perPage=100").path("items")) {
+        for (JsonNode item : http.json("/api/services?perPage=100&status=all").path("items")) {
             hubState.put(item.path("id").asText(), item);
         }
         assertEquals(24, hubState.size(), "12 services of each federation");
