@@ -1,10 +1,6 @@
 package se.insatsnavet.hub;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -16,12 +12,8 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -40,9 +32,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrowserTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
     @TempDir
     static Path data;
     Hub hub;
@@ -51,22 +40,13 @@ class BrowserTest {
 
     @BeforeAll
     void start() throws Exception {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (System.getenv("INSATSNAVET_REQUIRE_BROWSER") == null) {
-            Assumptions.assumeTrue(present, "No /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
-        }
-        assertTrue(present, "INSATSNAVET_REQUIRE_BROWSER is set but Chromium or ChromeDriver is missing");
+        Chromium.assumePresent();
         hub = Hub.start(HubOptions.defaults(data).withPort(0).withHost("127.0.0.1"))
                 .toCompletionStage().toCompletableFuture().get();
         TestHttp http = new TestHttp(hub.port());
         await().atMost(Duration.ofSeconds(60)).until(http::allFederationsImported);
         base = "http://127.0.0.1:" + hub.port();
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--lang=sv-SE", "--window-size=1280,900");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        browser = Chromium.start(1280, 900);
     }
 
     @AfterAll
@@ -80,11 +60,7 @@ class BrowserTest {
     }
 
     private void assertAccessible(String page) {
-        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
-        List<Rule> serious = results.getViolations().stream()
-                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact())).toList();
-        assertTrue(serious.isEmpty(), () -> page + ": " + serious.stream().map(v -> v.getId() + " (" + v.getImpact() + "): "
-                + v.getHelp() + " " + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList()).toList());
+        Chromium.assertAccessible(browser, page);
     }
 
     @Test

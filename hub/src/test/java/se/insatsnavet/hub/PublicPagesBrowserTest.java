@@ -1,7 +1,6 @@
 package se.insatsnavet.hub;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -11,13 +10,8 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Hittaguiden's real journeys and the public pages on a phone, in headless Chromium (see {@link BrowserTest} for
+ * Hittaguiden's real journeys and the public pages on a phone, in headless Chromium (see {@link Chromium} for
  * how the browser is found; skipped, saying so, without one): three people answer the questions as a job coach
  * would and get the services expected (and not the ones that do not fit); every page fits 320 and 390 px wide
  * without sideways scrolling and has the one header and menu.
@@ -47,23 +41,14 @@ class PublicPagesBrowserTest {
 
     @BeforeAll
     void start() throws Exception {
-        boolean present = Files.isExecutable(BrowserTest.CHROMIUM) && Files.isExecutable(BrowserTest.CHROMEDRIVER);
-        if (System.getenv("INSATSNAVET_REQUIRE_BROWSER") == null) {
-            Assumptions.assumeTrue(present, "No /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
-        }
-        assertTrue(present, "INSATSNAVET_REQUIRE_BROWSER is set but Chromium or ChromeDriver is missing");
+        Chromium.assumePresent();
         hub = Hub.start(HubOptions.defaults(data).withPort(0).withHost("127.0.0.1"))
                 .toCompletionStage().toCompletableFuture().get();
         http = new TestHttp(hub.port());
         await().atMost(Duration.ofSeconds(120)).until(http::allFederationsImported);
         await().atMost(Duration.ofSeconds(120)).until(http::allIndicatorsImported);
         base = "http://127.0.0.1:" + hub.port();
-        ChromeOptions options = new ChromeOptions().setBinary(BrowserTest.CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--lang=sv-SE", "--window-size=1280,900");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(BrowserTest.CHROMEDRIVER.toString()))
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        browser = Chromium.start(1280, 900);
     }
 
     @AfterAll
