@@ -50,7 +50,7 @@ class BackupRestoreTest {
         String backup;
         try {
             TestHttp http = new TestHttp(hub.port());
-            await().atMost(Duration.ofSeconds(60)).until(http::allFederationsImported);
+            await().atMost(Duration.ofMinutes(5)).until(http::allFederationsImported);
             String admin = hub.tokens().create(null, "backup test").secret();
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + hub.port() + "/admin/backup")).header("Authorization", "Bearer " + admin)
@@ -65,7 +65,7 @@ class BackupRestoreTest {
             before = graphs(hub);
             runsBefore = http.json("/api/federations/vasteras/runs");
         } finally {
-            hub.stop().get(60, TimeUnit.SECONDS);
+            hub.stop().get(5, TimeUnit.MINUTES);
         }
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -87,7 +87,7 @@ class BackupRestoreTest {
             assertEquals(runsBefore.path("items").size(),
                     new TestHttp(again.port()).json("/api/federations/vasteras/runs").path("items").size(), "the database came back too");
         } finally {
-            again.stop().get(60, TimeUnit.SECONDS);
+            again.stop().get(5, TimeUnit.MINUTES);
         }
     }
 }

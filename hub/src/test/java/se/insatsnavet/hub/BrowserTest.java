@@ -44,7 +44,7 @@ class BrowserTest {
         hub = Hub.start(HubOptions.defaults(data).withPort(0).withHost("127.0.0.1"))
                 .toCompletionStage().toCompletableFuture().get();
         TestHttp http = new TestHttp(hub.port());
-        await().atMost(Duration.ofSeconds(60)).until(http::allFederationsImported);
+        await().atMost(Duration.ofMinutes(5)).until(http::allFederationsImported);
         base = "http://127.0.0.1:" + hub.port();
         browser = Chromium.start(1280, 900);
     }
@@ -55,7 +55,7 @@ class BrowserTest {
             browser.quit();
         }
         if (hub != null) {
-            hub.stop().get(60, TimeUnit.SECONDS);
+            hub.stop().get(5, TimeUnit.MINUTES);
         }
     }
 
@@ -70,13 +70,13 @@ class BrowserTest {
         browser.findElement(By.id("q")).sendKeys("arbetsträning");
         new Select(browser.findElement(By.id("kommun"))).selectByVisibleText("Linköping");
         browser.findElement(By.cssSelector("form.search button[type=submit]")).click();
-        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("kommun=0580"));
+        await().atMost(Duration.ofMinutes(5)).until(() -> browser.getCurrentUrl().contains("kommun=0580"));
         List<WebElement> results = browser.findElements(By.cssSelector("ol.results li h2 a"));
         assertTrue(!results.isEmpty(), browser.getPageSource());
         assertAccessible("search results");
         String title = results.get(0).getText();
         results.get(0).click();
-        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("/id/service/"));
+        await().atMost(Duration.ofMinutes(5)).until(() -> browser.getCurrentUrl().contains("/id/service/"));
         assertEquals(title, browser.findElement(By.tagName("h1")).getText());
         assertTrue(browser.getPageSource().contains("application/ld+json"), "schema.org JSON-LD embedded");
         assertAccessible("service page");
@@ -89,7 +89,7 @@ class BrowserTest {
         browser.findElement(By.cssSelector("label[for=lan-05]")).click();
         browser.findElement(By.cssSelector("label[for=lan-19]")).click();
         browser.findElement(By.cssSelector("form.search button[type=submit]")).click();
-        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("lan=19"));
+        await().atMost(Duration.ofMinutes(5)).until(() -> browser.getCurrentUrl().contains("lan=19"));
         assertTrue(browser.getCurrentUrl().contains("lan=05"), browser.getCurrentUrl());
         String text = browser.findElement(By.id("resultat")).getText();
         assertTrue(text.contains("Samordningsförbund:"), text);
@@ -106,14 +106,14 @@ class BrowserTest {
         browser.findElement(By.cssSelector("label[for=" + radioId("situation", "aktivitetsersattning") + "]")).click();
         browser.findElement(By.cssSelector("label[for=" + radioId("hjalp", "arbete") + "]")).click();
         browser.findElement(By.cssSelector("form.finder button[type=submit]")).click();
-        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("situation=aktivitetsersattning"));
+        await().atMost(Duration.ofMinutes(5)).until(() -> browser.getCurrentUrl().contains("situation=aktivitetsersattning"));
         String shared = browser.getCurrentUrl();
         assertTrue(browser.findElements(By.cssSelector("ol.results li")).size() > 0, browser.getPageSource());
         assertTrue(browser.findElement(By.cssSelector("p.why")).getText().startsWith("Därför passar den"));
         assertAccessible("finder results");
         browser.findElement(By.cssSelector("label[for=" + radioId("hjalp", "halsa") + "]")).click();
         browser.findElement(By.cssSelector("form.finder button[type=submit]")).click();
-        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("hjalp=halsa"));
+        await().atMost(Duration.ofMinutes(5)).until(() -> browser.getCurrentUrl().contains("hjalp=halsa"));
         browser.get(shared);
         assertTrue(browser.findElement(By.id(radioId("hjalp", "arbete"))).isSelected(), "the shared URL restores the answers");
     }
@@ -122,12 +122,12 @@ class BrowserTest {
     void theCoverageMapIsAccessibleAndAFormChoiceZoomsToACounty() {
         browser.get(base + "/");
         browser.findElement(By.linkText("Täckning")).click();
-        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/tackning"));
+        await().atMost(Duration.ofMinutes(5)).until(() -> browser.getCurrentUrl().endsWith("/tackning"));
         assertAccessible("coverage page");
         new Select(browser.findElement(By.id("malgrupp"))).selectByValue("young-adults");
         new Select(browser.findElement(By.id("lan"))).selectByVisibleText("Östergötlands län");
         browser.findElement(By.cssSelector("form.tackning button[type=submit]")).click();
-        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("lan=05"));
+        await().atMost(Duration.ofMinutes(5)).until(() -> browser.getCurrentUrl().contains("lan=05"));
         assertEquals(13, browser.findElements(By.cssSelector("table.kommuner tbody tr")).size(), "Östergötland's municipalities");
         assertEquals(13, browser.findElements(By.cssSelector("figure.karta path[data-kod]")).size());
         WebElement gap = browser.findElement(By.cssSelector("figure.karta path.antal-0"));
@@ -136,7 +136,7 @@ class BrowserTest {
         assertAccessible("coverage page, a county");
         new Select(browser.findElement(By.id("niva"))).selectByValue("lan");
         browser.findElement(By.cssSelector("form.tackning button[type=submit]")).click();
-        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("niva=lan"));
+        await().atMost(Duration.ofMinutes(5)).until(() -> browser.getCurrentUrl().contains("niva=lan"));
         assertEquals(21, browser.findElements(By.cssSelector("figure.karta path[data-kod]")).size(), "the counties");
         assertAccessible("coverage page, counties");
         Dimension size = browser.manage().window().getSize();

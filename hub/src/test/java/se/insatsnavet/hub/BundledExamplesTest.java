@@ -44,9 +44,9 @@ class BundledExamplesTest {
         hub = Hub.start(HubOptions.defaults(data).withPort(0).withHost("127.0.0.1"))
                 .toCompletionStage().toCompletableFuture().get();
         http = new TestHttp(hub.port());
-        await().atMost(Duration.ofSeconds(60)).until(http::allFederationsImported);
+        await().atMost(Duration.ofMinutes(5)).until(http::allFederationsImported);
         // the examples with an indicators source: read after their services
-        await().atMost(Duration.ofSeconds(60)).until(() -> http.json("/api/indicators?federation=vasteras").path("items").size() > 0
+        await().atMost(Duration.ofMinutes(5)).until(() -> http.json("/api/indicators?federation=vasteras").path("items").size() > 0
                 && http.json("/api/indicators?federation=centrala-ostergotland").path("items").size() > 0);
     }
 
@@ -64,7 +64,7 @@ class BundledExamplesTest {
     @AfterAll
     void stopHub() throws Exception {
         if (hub != null) {
-            hub.stop().get(60, java.util.concurrent.TimeUnit.SECONDS);
+            hub.stop().get(5, java.util.concurrent.TimeUnit.MINUTES);
         }
     }
 

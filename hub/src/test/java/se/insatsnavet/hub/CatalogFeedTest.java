@@ -69,7 +69,7 @@ class CatalogFeedTest {
 
     @AfterEach
     void stopHub() throws Exception {
-        hub.stop().get(60, TimeUnit.SECONDS);
+        hub.stop().get(5, TimeUnit.MINUTES);
     }
 
     private void write(String csv) throws Exception {
@@ -103,7 +103,7 @@ class CatalogFeedTest {
 
     /** The replay equals the catalogue (the dumps are rebuilt in the background: until they settle). */
     private void awaitReplayEqualsCatalogue() {
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
+        await().atMost(Duration.ofMinutes(5)).until(() -> {
             follow();
             return replay.state.isIsomorphicWith(catalog());
         });

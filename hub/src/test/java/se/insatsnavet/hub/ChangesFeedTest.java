@@ -46,7 +46,7 @@ class ChangesFeedTest {
 
     @AfterEach
     void stopHub() throws Exception {
-        hub.stop().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        hub.stop().get(5, java.util.concurrent.TimeUnit.MINUTES);
     }
 
     private void write(String csv) throws Exception {
@@ -283,7 +283,7 @@ class ChangesFeedTest {
         Files.writeString(dir.resolve("federation.json"), Files.readString(dir.resolve("federation.json"))
                 .replace("\"description\": \"Beskrivning\"", "\"description\": \"Beskrivning\", \"provider.name\": \"Anordnare\""));
         write(csv);
-        hub.stop().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        hub.stop().get(5, java.util.concurrent.TimeUnit.MINUTES);
         hub = Hub.start(HubOptions.defaults(data).withPort(0).withHost("127.0.0.1").withFederations(federations)
                 .withImportOnStart(false).withReadRetries(0, 10).withFileWatch(0)).toCompletionStage().toCompletableFuture().get();
         http = new TestHttp(hub.port());

@@ -50,9 +50,9 @@ class DcatApConformanceTest {
         await().atMost(Duration.ofMinutes(3)).until(http::allFederationsImported);
         // one search, so that the usage statistics have a day to describe
         assertEquals(200, http.get("/api/services?targetGroup=young-adults&municipality=0580", "application/json").statusCode());
-        await().atMost(Duration.ofSeconds(60)).until(() -> http.json("/api/usage").path("days").size() > 0);
+        await().atMost(Duration.ofMinutes(5)).until(() -> http.json("/api/usage").path("days").size() > 0);
         // the dumps are written in the background: use a catalogue that stays the same between two reads
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
+        await().atMost(Duration.ofMinutes(5)).until(() -> {
             Model before = read();
             Model after = read();
             catalog = after;
@@ -62,7 +62,7 @@ class DcatApConformanceTest {
 
     @AfterAll
     void stopHub() throws Exception {
-        hub.stop().get(60, TimeUnit.SECONDS);
+        hub.stop().get(5, TimeUnit.MINUTES);
     }
 
     private Model read() {

@@ -39,7 +39,7 @@ class DcatCatalogTest {
 
     @AfterAll
     void stopHub() throws Exception {
-        hub.stop().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        hub.stop().get(5, java.util.concurrent.TimeUnit.MINUTES);
     }
 
     private Model catalog(String path, String accept, Lang lang) {

@@ -86,7 +86,7 @@ class DiskFullTest {
                 "--federations", federations.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         TestHttp http = new TestHttp(port);
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() ->
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() ->
                 http.json("/api/services?federation=stor&perPage=1").path("total").asLong() == ROWS);
 
         String uri = http.json("/api/services?federation=stor&q=%22Insats+nummer+7%22&perPage=1").path("items").get(0).path("uri").asText();
@@ -125,7 +125,7 @@ class DiskFullTest {
         // (the file watch may have imported the changed file a moment before: then this run finds it unchanged)
         assertEquals(ROWS, rerun.path("counts").path("valid").asInt(), rerun.toString());
         assertServed(http, uri, "Ändrad insats 7", "Insats nummer 7");
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             assertEquals("up", http.json("/health").path("status").asText());
             for (JsonNode r : http.json("/api/federations/stor/runs").path("items")) {
                 assertTrue(!r.path("status").asText().equals("running"), "no run is left running: " + r);
@@ -169,7 +169,7 @@ class DiskFullTest {
 
     static HttpResponse<String> post(int port, String path, String token) throws Exception {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(120))
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(TestHttp.REQUEST_TIMEOUT)
                         .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -36,8 +36,8 @@ class DumpsTest {
         hub = Hub.start(HubOptions.defaults(data).withPort(0).withHost("127.0.0.1"))
                 .toCompletionStage().toCompletableFuture().get();
         http = new TestHttp(hub.port());
-        await().atMost(Duration.ofSeconds(60)).until(http::allFederationsImported);
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
+        await().atMost(Duration.ofMinutes(5)).until(http::allFederationsImported);
+        await().atMost(Duration.ofMinutes(5)).until(() -> {
             int services = http.json("/api/services?perPage=1&status=all").path("total").asInt();
             JsonNode dumps = http.json("/dumps/");
             for (JsonNode d : dumps.path("items")) {
@@ -52,7 +52,7 @@ class DumpsTest {
 
     @AfterAll
     void stopHub() throws Exception {
-        hub.stop().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        hub.stop().get(5, java.util.concurrent.TimeUnit.MINUTES);
     }
 
     @Test
@@ -66,7 +66,7 @@ class DumpsTest {
         assertTrue(info != null);
         // the last import (a federation's indicators, read after its services) is followed by a rebuild
         long published = hub.store().size();
-        await().atMost(Duration.ofSeconds(60)).until(() -> quads(http.getRaw("/dumps/catalogue.nq.gz").body()) == published);
+        await().atMost(Duration.ofMinutes(5)).until(() -> quads(http.getRaw("/dumps/catalogue.nq.gz").body()) == published);
         for (JsonNode d : http.json("/dumps/").path("items")) {
             if (d.path("name").asText().equals("catalogue.nq.gz")) {
                 info = d;
@@ -117,7 +117,7 @@ class DumpsTest {
     void theHsdsPackageReadsBackWithEveryServiceAndUsesHsdsColumns() throws Exception {
         int services = http.json("/api/services?perPage=1&status=all").path("total").asInt();
         Path zip = data.resolve("hsds-download.zip");
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
+        await().atMost(Duration.ofMinutes(5)).until(() -> {
             java.nio.file.Files.write(zip, http.getRaw("/dumps/hsds.zip").body());
             return se.insatsnavet.connectors.hsds.HsdsPackageReader.read(zip).records().size() == services;
         });

@@ -79,7 +79,7 @@ class DuplicatesTest {
 
     @AfterEach
     void stopHub() throws Exception {
-        hub.stop().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        hub.stop().get(5, java.util.concurrent.TimeUnit.MINUTES);
     }
 
     private static String service(String id, String title, String municipalities, String provider, String email) {
@@ -145,7 +145,7 @@ class DuplicatesTest {
         HttpResponse<String> ok = send("PUT", "/api/duplicates/beta.q1/alfa.p1", betaToken, decision("confirmed"));
         assertEquals(200, ok.statusCode(), ok.body());
         // the audit log is written when each response has ended
-        await().atMost(Duration.ofSeconds(10)).until(() -> hub.audit().recent(20).stream().anyMatch(e -> e.status() == 200
+        await().atMost(Duration.ofMinutes(5)).until(() -> hub.audit().recent(20).stream().anyMatch(e -> e.status() == 200
                 && e.actor().contains("beta") && "confirmed: alfa.p1 and beta.q1".equals(e.detail())));
         List<AuditLog.Entry> audit = hub.audit().recent(20);
         assertTrue(audit.stream().anyMatch(e -> e.status() == 401 && e.path().equals("/api/duplicates/alfa.p1/beta.q1")), audit.toString());

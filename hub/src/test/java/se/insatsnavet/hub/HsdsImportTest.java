@@ -42,7 +42,7 @@ class HsdsImportTest {
 
     @AfterAll
     void stop() throws Exception {
-        hub.stop().get(60, TimeUnit.SECONDS);
+        hub.stop().get(5, TimeUnit.MINUTES);
     }
 
     private static void federation(String id, Path sample) throws Exception {

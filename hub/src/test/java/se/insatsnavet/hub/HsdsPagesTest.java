@@ -68,7 +68,7 @@ class HsdsPagesTest {
 
     @AfterAll
     void stop() throws Exception {
-        hub.stop().get(60, TimeUnit.SECONDS);
+        hub.stop().get(5, TimeUnit.MINUTES);
     }
 
     private void push(String body) throws Exception {
@@ -106,7 +106,7 @@ class HsdsPagesTest {
 
         push(services("Arbetsträning i grupp"));
         // once the search shows the change, no HSDS answer may still have the old name
-        await().atMost(Duration.ofSeconds(60)).until(() -> http.json("/api/services?q=grupp").path("total").asInt() == 1);
+        await().atMost(Duration.ofMinutes(5)).until(() -> http.json("/api/services?q=grupp").path("total").asInt() == 1);
         assertEquals("Arbetsträning i grupp", firstName(""));
         assertEquals("Arbetsträning i grupp", firstName("&full=true"));
         assertEquals("Arbetsträning i grupp", http.json("/hsds/services/" + s1).path("name").asText());

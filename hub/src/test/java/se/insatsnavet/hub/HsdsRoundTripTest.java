@@ -233,7 +233,7 @@ class HsdsRoundTripTest {
             } else {
                 req.response().setStatusCode(404).end();
             }
-        }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(5, TimeUnit.MINUTES);
         Path api = Files.createDirectories(federations.resolve("hsds-api"));
         Files.writeString(api.resolve("federation.json"), """
                 {"id": "hsds-api", "name": {"sv": "HSDS-API", "en": "HSDS API"}, "municipalities": ["0180"],
@@ -254,10 +254,10 @@ class HsdsRoundTripTest {
     @AfterAll
     void stop() throws Exception {
         if (hub != null) {
-            hub.stop().get(60, TimeUnit.SECONDS);
+            hub.stop().get(5, TimeUnit.MINUTES);
         }
         if (vertx != null) {
-            vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.MINUTES);
         }
     }
 

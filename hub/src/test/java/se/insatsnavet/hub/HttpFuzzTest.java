@@ -86,7 +86,7 @@ class HttpFuzzTest {
     void startHub() {
         hub = Hub.start(HubOptions.defaults(data).withPort(0).withHost("127.0.0.1")).toCompletionStage().toCompletableFuture().join();
         TestHttp http = new TestHttp(hub.port());
-        await().atMost(Duration.ofSeconds(120)).until(http::allFederationsImported);
+        await().atMost(Duration.ofMinutes(5)).until(http::allFederationsImported);
         openApi = http.json("/openapi.json");
         token = hub.tokens().create("vasteras", "HttpFuzzTest").secret();
         String service = http.json("/api/services?perPage=1").path("items").get(0).path("id").asText();
@@ -118,7 +118,7 @@ class HttpFuzzTest {
     @AfterAll
     void stopHub() throws Exception {
         if (hub != null) {
-            hub.stop().get(60, java.util.concurrent.TimeUnit.SECONDS);
+            hub.stop().get(5, java.util.concurrent.TimeUnit.MINUTES);
         }
     }
 

@@ -45,7 +45,7 @@ class HubFederationTest {
     void start() throws Exception {
         national = Hub.start(HubOptions.defaults(nationalData).withPort(0).withHost("127.0.0.1"))
                 .toCompletionStage().toCompletableFuture().get();
-        await().atMost(Duration.ofSeconds(60)).until(new TestHttp(national.port())::allFederationsImported);
+        await().atMost(Duration.ofMinutes(5)).until(new TestHttp(national.port())::allFederationsImported);
         nationalUrl = "http://127.0.0.1:" + national.port() + "/";
         silent = new ServerSocket(0); // accepts connections, never answers
         int refused;
@@ -76,8 +76,8 @@ class HubFederationTest {
 
     @AfterAll
     void stop() throws Exception {
-        regional.stop().get(60, TimeUnit.SECONDS);
-        national.stop().get(60, TimeUnit.SECONDS);
+        regional.stop().get(5, TimeUnit.MINUTES);
+        national.stop().get(5, TimeUnit.MINUTES);
         silent.close();
     }
 

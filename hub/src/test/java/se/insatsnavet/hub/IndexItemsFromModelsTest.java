@@ -48,7 +48,7 @@ class IndexItemsFromModelsTest {
 
     @AfterAll
     void stopHub() throws Exception {
-        hub.stop().get(60, TimeUnit.SECONDS);
+        hub.stop().get(5, TimeUnit.MINUTES);
     }
 
     private ServiceCatalog catalog() {

@@ -83,7 +83,7 @@ class IndicatorsTest {
 
     @AfterAll
     void stopHub() throws Exception {
-        hub.stop().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        hub.stop().get(5, java.util.concurrent.TimeUnit.MINUTES);
     }
 
     @Test
@@ -195,7 +195,7 @@ class IndicatorsTest {
         assertEquals(200, answer.statusCode(), answer.body());
         JsonNode sparql = se.insatsnavet.hub.http.Responses.JSON.readTree(answer.body());
         assertEquals(observations, sparql.path("results").path("bindings").get(0).path("n").path("value").asInt());
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
+        await().atMost(Duration.ofMinutes(5)).until(() -> {
             HttpResponse<String> dump = http.get("/dumps/alfa.ttl", "text/turtle");
             return dump.statusCode() == 200 && (dump.body().contains("qb:Observation")
                     || dump.body().contains("<http://purl.org/linked-data/cube#Observation>"));

@@ -66,7 +66,7 @@ class LdesClientTest {
     @AfterAll
     void stop() throws Exception {
         if (hub != null) {
-            hub.stop().get(60, TimeUnit.SECONDS);
+            hub.stop().get(5, TimeUnit.MINUTES);
         }
     }
 

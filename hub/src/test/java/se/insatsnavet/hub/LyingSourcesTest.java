@@ -83,7 +83,7 @@ class LyingSourcesTest {
             ctx.json(service.copy().put("id", detailId.apply(service.getString("id"))).put("name", "Tjänst " + service.getString("id")));
         });
         server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
-                .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+                .toCompletionStage().toCompletableFuture().get(5, TimeUnit.MINUTES);
         dir = Files.createDirectories(federations.resolve("lugn"));
         Files.writeString(dir.resolve("federation.json"), """
                 {"id": "lugn", "name": {"sv": "Samordningsförbundet Lugn"}, "municipalities": ["0580"],
@@ -109,8 +109,8 @@ class LyingSourcesTest {
 
     @AfterAll
     void stop() throws Exception {
-        hub.stop().get(60, TimeUnit.SECONDS);
-        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        hub.stop().get(5, TimeUnit.MINUTES);
+        vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.MINUTES);
     }
 
     /** Every test starts from the whole catalogue published: 12 services from each of the 5 sources. */
@@ -367,7 +367,7 @@ class LyingSourcesTest {
             assertTrue(run.path("failure").asText().contains("ends inside a quoted field opened on line 14"), run.toString());
             assertEquals(RECORDS, published.call());
         } finally {
-            watching.stop().get(60, TimeUnit.SECONDS);
+            watching.stop().get(5, TimeUnit.MINUTES);
         }
     }
 }

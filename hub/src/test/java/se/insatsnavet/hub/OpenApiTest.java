@@ -37,7 +37,7 @@ class OpenApiTest {
 
     @AfterAll
     void stopHub() throws Exception {
-        hub.stop().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        hub.stop().get(5, java.util.concurrent.TimeUnit.MINUTES);
     }
 
     /** Vert.x path → OpenAPI path: {@code :id} → {@code {id}}, {@code /assets/*} → {@code /assets/{file}}. */
@@ -94,18 +94,18 @@ class OpenApiTest {
             io.vertx.core.json.JsonObject json = new io.vertx.core.json.JsonObject(doc.toString());
             assertEquals(v31, io.vertx.openapi.contract.OpenAPIVersion.fromContract(json));
             io.vertx.json.schema.SchemaRepository repository = v31.getRepository(vertx, "http://localhost/")
-                    .toCompletionStage().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                    .toCompletionStage().toCompletableFuture().get(5, java.util.concurrent.TimeUnit.MINUTES);
             io.vertx.json.schema.OutputUnit result = v31.validateContract(vertx, repository, json)
-                    .toCompletionStage().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                    .toCompletionStage().toCompletableFuture().get(5, java.util.concurrent.TimeUnit.MINUTES);
             assertTrue(result.getValid(), () -> String.valueOf(result.getErrors()));
 
             json.getJsonObject("paths").put("/broken", new io.vertx.core.json.JsonObject()
                     .put("get", new io.vertx.core.json.JsonObject().put("responses", "none")));
             io.vertx.json.schema.OutputUnit broken = v31.validateContract(vertx, repository, json)
-                    .toCompletionStage().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                    .toCompletionStage().toCompletableFuture().get(5, java.util.concurrent.TimeUnit.MINUTES);
             assertFalse(broken.getValid(), "the meta-schema must reject an operation whose responses is a string");
         } finally {
-            vertx.close().toCompletionStage().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            vertx.close().toCompletionStage().toCompletableFuture().get(5, java.util.concurrent.TimeUnit.MINUTES);
         }
     }
 

@@ -36,12 +36,12 @@ class OperationsTest {
             System.clearProperty("insatsnavet.limits.sparqlPerMinute");
         }
         http = new TestHttp(hub.port());
-        await().atMost(Duration.ofSeconds(60)).until(http::allFederationsImported);
+        await().atMost(Duration.ofMinutes(5)).until(http::allFederationsImported);
     }
 
     @AfterAll
     void stop() throws Exception {
-        hub.stop().get(60, TimeUnit.SECONDS);
+        hub.stop().get(5, TimeUnit.MINUTES);
     }
 
     @Test

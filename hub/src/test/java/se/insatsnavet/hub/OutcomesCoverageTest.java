@@ -91,7 +91,7 @@ class OutcomesCoverageTest {
 
     @AfterAll
     void stopHub() throws Exception {
-        hub.stop().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        hub.stop().get(5, java.util.concurrent.TimeUnit.MINUTES);
     }
 
     /** The sum the test expects, from the published rows: null when a reporting service lacks the figure. */

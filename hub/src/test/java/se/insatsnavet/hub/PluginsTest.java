@@ -85,7 +85,7 @@ class PluginsTest {
 
     @AfterAll
     void stop() throws Exception {
-        hub.stop().get(60, TimeUnit.SECONDS);
+        hub.stop().get(5, TimeUnit.MINUTES);
     }
 
     @Test

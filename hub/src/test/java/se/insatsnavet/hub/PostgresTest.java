@@ -47,7 +47,7 @@ class PostgresTest {
         String token;
         try {
             TestHttp http = new TestHttp(hub.port());
-            await().atMost(Duration.ofSeconds(60)).until(http::allFederationsImported);
+            await().atMost(Duration.ofMinutes(5)).until(http::allFederationsImported);
             services = http.json("/api/services?perPage=1").path("total").asLong();
             assertTrue(services > 40);
             token = hub.tokens().create("vasteras", "pg test").secret();
@@ -59,7 +59,7 @@ class PostgresTest {
             http.json("/api/services?targetGroup=young-adults");
             http.json("/api/services?targetGroup=young-adults");
         } finally {
-            hub.stop().get(60, TimeUnit.SECONDS);
+            hub.stop().get(5, TimeUnit.MINUTES);
         }
         try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
             var rs = s.executeQuery("SELECT COUNT(*) FROM import_run");
@@ -82,7 +82,7 @@ class PostgresTest {
             assertTrue(http.json("/api/federations/vasteras/runs").path("items").size() >= 2);
             assertTrue(again.tokens().authenticate(token).isPresent(), "tokens live in PostgreSQL");
         } finally {
-            again.stop().get(60, TimeUnit.SECONDS);
+            again.stop().get(5, TimeUnit.MINUTES);
         }
     }
 

@@ -65,7 +65,7 @@ class PushAndSyncTest {
 
     @AfterEach
     void stopHub() throws Exception {
-        hub.stop().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        hub.stop().get(5, java.util.concurrent.TimeUnit.MINUTES);
     }
 
     private HttpResponse<String> send(String method, String path, String token, String contentType, String body) throws Exception {

@@ -27,10 +27,10 @@ class ReindexCommandTest {
         Hub hub = Hub.start(HubOptions.defaults(data).withPort(0).withHost("127.0.0.1"))
                 .toCompletionStage().toCompletableFuture().get();
         TestHttp http = new TestHttp(hub.port());
-        await().atMost(Duration.ofSeconds(60)).until(http::allFederationsImported);
+        await().atMost(Duration.ofMinutes(5)).until(http::allFederationsImported);
         int total = http.json("/api/services?perPage=1&status=all").path("total").asInt();
         int found = http.json("/api/services?q=arbete").path("total").asInt();
-        hub.stop().get(60, TimeUnit.SECONDS);
+        hub.stop().get(5, TimeUnit.MINUTES);
 
         try (var files = Files.walk(data.resolve("index"))) {
             files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
@@ -46,7 +46,7 @@ class ReindexCommandTest {
             http = new TestHttp(hub.port());
             assertEquals(found, http.json("/api/services?q=arbete").path("total").asInt());
         } finally {
-            hub.stop().get(60, TimeUnit.SECONDS);
+            hub.stop().get(5, TimeUnit.MINUTES);
         }
     }
 }

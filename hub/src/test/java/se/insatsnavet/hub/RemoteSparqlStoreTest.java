@@ -99,10 +99,10 @@ class RemoteSparqlStoreTest {
     @AfterAll
     void stop() throws Exception {
         if (remote != null) {
-            remote.stop().get(60, TimeUnit.SECONDS);
+            remote.stop().get(5, TimeUnit.MINUTES);
         }
         if (embedded != null) {
-            embedded.stop().get(60, TimeUnit.SECONDS);
+            embedded.stop().get(5, TimeUnit.MINUTES);
         }
         if (fuseki != null) {
             fuseki.stop();
@@ -207,7 +207,7 @@ class RemoteSparqlStoreTest {
     @Test
     @Order(5)
     void dumpsStreamFromTheRemoteStore() throws Exception {
-        await().atMost(Duration.ofSeconds(120)).until(() -> {
+        await().atMost(Duration.ofMinutes(5)).until(() -> {
             HttpResponse<byte[]> gz = http.getRaw("/dumps/catalogue.nq.gz");
             if (gz.statusCode() != 200) {
                 return false;
@@ -217,7 +217,7 @@ class RemoteSparqlStoreTest {
             return copy.asDatasetGraph().stream().count() == remote.store().size();
         });
         // the canonical JSON of every service, as the TDB2 hub writes it (apart from its own publication times)
-        await().atMost(Duration.ofSeconds(120)).until(() -> items(remote).size() == services(remote)
+        await().atMost(Duration.ofMinutes(5)).until(() -> items(remote).size() == services(remote)
                 && items(embedded).size() == services(embedded));
         assertEquals(items(embedded), items(remote));
         for (String id : federationIds) {

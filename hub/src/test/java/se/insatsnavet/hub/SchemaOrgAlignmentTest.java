@@ -73,13 +73,13 @@ class SchemaOrgAlignmentTest {
         assertTrue(alignment.toFile().isFile());
         hub = Hub.start(HubOptions.defaults(data).withPort(0).withHost("127.0.0.1")).toCompletionStage().toCompletableFuture().join();
         http = new TestHttp(hub.port());
-        await().atMost(Duration.ofSeconds(120)).until(http::allFederationsImported);
+        await().atMost(Duration.ofMinutes(5)).until(http::allFederationsImported);
     }
 
     @AfterAll
     void stopHub() throws Exception {
         if (hub != null) {
-            hub.stop().get(60, java.util.concurrent.TimeUnit.SECONDS);
+            hub.stop().get(5, java.util.concurrent.TimeUnit.MINUTES);
         }
     }
 

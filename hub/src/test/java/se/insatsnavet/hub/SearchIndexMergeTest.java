@@ -43,7 +43,7 @@ class SearchIndexMergeTest {
             ServiceIndex.Hits before = index.search(filter, true, true);
             assertEquals(20, before.total());
 
-            await().atMost(Duration.ofSeconds(60)).until(() -> index.segments() == 1);
+            await().atMost(Duration.ofMinutes(5)).until(() -> index.segments() == 1);
 
             ServiceIndex.Hits after = index.search(filter, true, true);
             assertEquals(before.items(), after.items());

@@ -83,7 +83,7 @@ class SearchTest {
 
     @AfterAll
     void stop() throws Exception {
-        hub.stop().get(60, TimeUnit.SECONDS);
+        hub.stop().get(5, TimeUnit.MINUTES);
     }
 
     private List<String> ids(String query) {
@@ -141,7 +141,7 @@ class SearchTest {
 
     @Test
     void theIndexFollowsImportsAndSurvivesARestart() throws Exception {
-        hub.stop().get(60, TimeUnit.SECONDS);
+        hub.stop().get(5, TimeUnit.MINUTES);
         startHub();
         assertEquals(List.of("s3"), ids("q=sjukskrivning&status=all"), "found after a restart");
         HttpResponse<String> deleted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

@@ -70,7 +70,7 @@ class ServiceEventStreamQuadsTest {
 
     @AfterEach
     void stopHub() throws Exception {
-        hub.stop().get(60, TimeUnit.SECONDS);
+        hub.stop().get(5, TimeUnit.MINUTES);
     }
 
     private Dataset read(String accept, Lang lang) {

@@ -38,7 +38,7 @@ class ServiceResourceTest {
         hub = Hub.start(HubOptions.defaults(data).withPort(0).withHost("127.0.0.1"))
                 .toCompletionStage().toCompletableFuture().get();
         http = new TestHttp(hub.port());
-        await().atMost(Duration.ofSeconds(60)).until(http::allFederationsImported);
+        await().atMost(Duration.ofMinutes(5)).until(http::allFederationsImported);
         JsonNode first = http.json("/api/services?perPage=1").path("items").get(0);
         id = first.path("id").asText();
         uri = first.path("uri").asText();
@@ -47,7 +47,7 @@ class ServiceResourceTest {
     @AfterAll
     void stopHub() throws Exception {
         if (hub != null) {
-            hub.stop().get(60, java.util.concurrent.TimeUnit.SECONDS);
+            hub.stop().get(5, java.util.concurrent.TimeUnit.MINUTES);
         }
     }
 

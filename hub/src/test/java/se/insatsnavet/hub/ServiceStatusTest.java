@@ -52,7 +52,7 @@ class ServiceStatusTest {
         hub = Hub.start(HubOptions.defaults(data).withPort(0).withHost("127.0.0.1"))
                 .toCompletionStage().toCompletableFuture().get();
         http = new TestHttp(hub.port());
-        await().atMost(Duration.ofSeconds(120)).until(http::allFederationsImported);
+        await().atMost(Duration.ofMinutes(5)).until(http::allFederationsImported);
         for (int page = 1; page <= 3; page++) {
             for (JsonNode s : http.json("/api/services?status=all&perPage=100&page=" + page).path("items")) {
                 idsByStatus.computeIfAbsent(StatusFilter.status(s), k -> new HashSet<>()).add(s.path("id").asText());
@@ -63,7 +63,7 @@ class ServiceStatusTest {
 
     @AfterAll
     void stop() throws Exception {
-        hub.stop().get(60, TimeUnit.SECONDS);
+        hub.stop().get(5, TimeUnit.MINUTES);
     }
 
     private Set<String> ids(String path) {

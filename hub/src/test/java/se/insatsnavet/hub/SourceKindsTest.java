@@ -108,7 +108,7 @@ class SourceKindsTest {
 
     @AfterEach
     void stop() throws Exception {
-        hub.stop().get(60, TimeUnit.SECONDS);
+        hub.stop().get(5, TimeUnit.MINUTES);
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
@@ -162,7 +162,7 @@ class SourceKindsTest {
         syncAll();
         Path file = federations.resolve("gavle").resolve("insatser.xlsx");
         writeWorkbook(file, 13);
-        await().atMost(Duration.ofSeconds(30)).until(() ->
+        await().atMost(Duration.ofMinutes(5)).until(() ->
                 http.get("/id/service/gavle.x13?format=json").statusCode() == 200
                         && !http.json("/api/federations/gavle/runs").path("items").get(0).path("status").asText().equals("running"));
         JsonNode runs = http.json("/api/federations/gavle/runs");
@@ -173,7 +173,7 @@ class SourceKindsTest {
     @Test
     void aRunThatWouldDeleteMostOfASourceIsAFault() throws Exception {
         syncAll();
-        hub.stop().get(60, TimeUnit.SECONDS);
+        hub.stop().get(5, TimeUnit.MINUTES);
         writeWorkbook(federations.resolve("gavle").resolve("insatser.xlsx"), 5);
         hub = Hub.start(HubOptions.defaults(data).withPort(0).withHost("127.0.0.1").withFederations(federations)
                 .withImportOnStart(false).withFileWatch(0)).toCompletionStage().toCompletableFuture().get();

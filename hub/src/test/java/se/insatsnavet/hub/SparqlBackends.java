@@ -126,7 +126,7 @@ final class SparqlBackends implements AutoCloseable {
     @Override
     public void close() throws Exception {
         for (Hub h : hubs.values()) {
-            h.stop().get(60, TimeUnit.SECONDS);
+            h.stop().get(5, TimeUnit.MINUTES);
         }
         if (fuseki != null) {
             fuseki.stop();

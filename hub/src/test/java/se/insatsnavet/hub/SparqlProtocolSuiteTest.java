@@ -150,7 +150,7 @@ class SparqlProtocolSuiteTest {
     private static HttpResponse<byte[]> send(int port, ProtocolManifest.Request r) throws IOException, InterruptedException {
         // the manifest's paths start with /sparql/, the hub's endpoint is /sparql
         String path = "/sparql" + r.path().substring("/sparql/".length());
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(60));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(TestHttp.REQUEST_TIMEOUT);
         Map<String, String> headers = new LinkedHashMap<>(r.headers());
         headers.forEach(b::header);
         b.method(r.method(), r.body() == null ? HttpRequest.BodyPublishers.noBody()

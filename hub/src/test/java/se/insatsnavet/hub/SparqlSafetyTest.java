@@ -93,7 +93,7 @@ class SparqlSafetyTest {
 
     private HttpResponse<String> get(String pathAndQuery, String accept) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + current + pathAndQuery))
-                .timeout(Duration.ofSeconds(60)).GET();
+                .timeout(TestHttp.REQUEST_TIMEOUT).GET();
         if (accept != null) {
             b.header("Accept", accept);
         }
@@ -101,7 +101,7 @@ class SparqlSafetyTest {
     }
 
     private HttpResponse<String> post(String contentType, byte[] body) {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + current + "/sparql")).timeout(Duration.ofSeconds(60))
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + current + "/sparql")).timeout(TestHttp.REQUEST_TIMEOUT)
                 .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 

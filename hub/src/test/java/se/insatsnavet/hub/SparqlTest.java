@@ -43,13 +43,13 @@ class SparqlTest {
         hub = Hub.start(HubOptions.defaults(data).withPort(0).withHost("127.0.0.1"))
                 .toCompletionStage().toCompletableFuture().get();
         http = new TestHttp(hub.port());
-        await().atMost(Duration.ofSeconds(60)).until(http::allFederationsImported);
+        await().atMost(Duration.ofMinutes(5)).until(http::allFederationsImported);
         services = http.json("/api/services?perPage=1&status=all").path("total").asInt();
     }
 
     @AfterAll
     void stopHub() throws Exception {
-        hub.stop().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        hub.stop().get(5, java.util.concurrent.TimeUnit.MINUTES);
     }
 
     private HttpResponse<String> post(String contentType, String body, String accept) throws Exception {

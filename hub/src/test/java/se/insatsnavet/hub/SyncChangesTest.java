@@ -45,7 +45,7 @@ class SyncChangesTest {
 
     @AfterEach
     void stopHub() throws Exception {
-        hub.stop().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        hub.stop().get(5, java.util.concurrent.TimeUnit.MINUTES);
     }
 
     @Test
@@ -223,14 +223,14 @@ class SyncChangesTest {
         var run = java.util.concurrent.CompletableFuture.supplyAsync(() -> single("alfa"));
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> redeliveries.get() >= 1);
         Files.writeString(csv, content.replace("Jobbcoach", "Jobbcoach (åter)"), StandardCharsets.UTF_8);
-        RunReport report = run.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        RunReport report = run.get(5, java.util.concurrent.TimeUnit.MINUTES);
         assertEquals(RunStatus.SUCCEEDED, report.status(), report.toString());
         assertEquals(1, report.counts().updated());
     }
 
     @Test
     void aSourceOfAnUnknownKindFailsAloneAtStart() throws Exception {
-        hub.stop().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        hub.stop().get(5, java.util.concurrent.TimeUnit.MINUTES);
         Path gamma = Files.createDirectories(federations.resolve("gamma"));
         Files.writeString(gamma.resolve("federation.json"), """
                 {"id": "gamma", "name": {"sv": "Samordningsförbundet Gamma"}, "municipalities": ["0580"],

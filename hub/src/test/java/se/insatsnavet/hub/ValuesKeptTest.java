@@ -120,7 +120,7 @@ class ValuesKeptTest {
 
     @AfterAll
     void stop() throws Exception {
-        hub.stop().get(60, TimeUnit.SECONDS);
+        hub.stop().get(5, TimeUnit.MINUTES);
     }
 
     /** The expected value of a canonical text field of a record. */

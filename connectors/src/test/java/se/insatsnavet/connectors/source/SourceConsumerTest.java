@@ -57,7 +57,7 @@ class SourceConsumerTest {
 
     private static void awaitMorePolls(SourceConsumer consumer, int polls) {
         long target = consumer.getCounter() + polls;
-        await().atMost(Duration.ofSeconds(10)).until(() -> consumer.getCounter() >= target);
+        await().atMost(Duration.ofMinutes(5)).until(() -> consumer.getCounter() >= target);
     }
 
     @Test
@@ -65,7 +65,7 @@ class SourceConsumerTest {
         Path file = Files.writeString(dir.resolve("insatser.csv"), "Id;Namn\n1;Steget\n");
         SourceConsumer consumer = route(file, "");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 1);
+        await().atMost(Duration.ofMinutes(5)).until(() -> received.size() == 1);
         Exchange first = received.get(0);
         SourceBatch batch = first.getMessage().getBody(SourceBatch.class);
         assertEquals("centrala-ostergotland", first.getMessage().getHeader(SourceHeaders.FEDERATION));
@@ -78,7 +78,7 @@ class SourceConsumerTest {
 
         Files.writeString(file, "Id;Namn\n1;Steget\n2;Jobbspår\n");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 2);
+        await().atMost(Duration.ofMinutes(5)).until(() -> received.size() == 2);
         assertEquals(2, received.get(1).getMessage().getBody(SourceBatch.class).records().size());
         awaitMorePolls(consumer, 5);
         assertEquals(2, received.size());
@@ -88,7 +88,7 @@ class SourceConsumerTest {
     void anUnchangedFileIsNotReadAgainWhileItsSizeAndTimeStayTheSame() throws Exception {
         Path file = Files.writeString(dir.resolve("insatser.csv"), "Id;Namn\n1;Steget\n");
         SourceConsumer consumer = route(file, "");
-        await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 1);
+        await().atMost(Duration.ofMinutes(5)).until(() -> received.size() == 1);
         java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(file);
         // same size, same time, different bytes: the watch does not read it (it only checks size and time)
         // (written beside it and moved over it, so no poll can see the file between the write and the time)
@@ -99,7 +99,7 @@ class SourceConsumerTest {
         assertEquals(1, received.size());
         // a new modification time: read, and the change is seen
         Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(time.toMillis() + 2_000));
-        await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 2);
+        await().atMost(Duration.ofMinutes(5)).until(() -> received.size() == 2);
         assertEquals("2", received.get(1).getMessage().getBody(SourceBatch.class).records().get(0).fields().get("Id"));
     }
 
@@ -178,7 +178,7 @@ class SourceConsumerTest {
 
         route(file, "&onlyWhenChanged=false");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> received.size() >= 3);
+        await().atMost(Duration.ofMinutes(5)).until(() -> received.size() >= 3);
     }
 
     @Test
@@ -186,13 +186,13 @@ class SourceConsumerTest {
         Path file = dir.resolve("kommer-snart.csv");
         SourceConsumer consumer = route(file, "");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> consumer.getErrorCounter() >= 2);
+        await().atMost(Duration.ofMinutes(5)).until(() -> consumer.getErrorCounter() >= 2);
         assertTrue(received.isEmpty());
         assertNull(consumer.getLastFingerprint());
 
         Files.writeString(file, "Id\n1\n");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 1);
+        await().atMost(Duration.ofMinutes(5)).until(() -> received.size() == 1);
     }
 
     @Test
@@ -212,7 +212,7 @@ class SourceConsumerTest {
         });
         context.start();
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> received.size() >= 2);
+        await().atMost(Duration.ofMinutes(5)).until(() -> received.size() >= 2);
     }
 
     @Test

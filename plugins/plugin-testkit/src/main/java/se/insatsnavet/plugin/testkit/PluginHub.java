@@ -81,7 +81,7 @@ public final class PluginHub implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
         if (hub != null) {
-            hub.stop().get(60, TimeUnit.SECONDS);
+            hub.stop().get(5, TimeUnit.MINUTES);
         }
         if (data != null) {
             try (Stream<Path> files = Files.walk(data)) {
@@ -131,7 +131,7 @@ public final class PluginHub implements BeforeAllCallback, AfterAllCallback {
 
     /** Waits until a plugin with this id runs from a bundle of this version (e.g. "1.0.0.SNAPSHOT"). */
     public void awaitPlugin(String pluginId, String bundleVersion) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> hub.plugins().plugin(pluginId)
+        await().atMost(Duration.ofMinutes(5)).until(() -> hub.plugins().plugin(pluginId)
                 .filter(e -> !e.failed() && e.bundleVersion().equals(bundleVersion)).isPresent());
     }
 
