@@ -139,7 +139,7 @@ public final class Main {
     static String usage() {
         return """
                 usage: java -jar insatsnavet.jar [options]
-                       java -jar insatsnavet.jar validate --federation path/to/federation.json
+                       java -jar insatsnavet.jar validate --federation path/to/federation.json [--plugins DIR]
                        java -jar insatsnavet.jar token create (--admin | --federation ID) --label TEXT [--data DIR]
                        java -jar insatsnavet.jar token list [--data DIR]
                        java -jar insatsnavet.jar token revoke ID [--data DIR]
