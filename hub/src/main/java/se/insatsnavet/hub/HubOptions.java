@@ -126,6 +126,11 @@ public record HubOptions(int port, String host, Path dataDir, Path federations, 
         return dataDir.resolve("tdb2");
     }
 
+    /** The file of the embedded H2 database that {@link #effectiveJdbcUrl()} names when no {@code jdbcUrl} is given. */
+    public Path h2DatabaseFile() {
+        return dataDir.resolve("db").resolve("insatsnavet.mv.db");
+    }
+
     public String effectiveJdbcUrl() {
         return jdbcUrl != null ? jdbcUrl
                 : "jdbc:h2:file:" + dataDir.resolve("db").resolve("insatsnavet").toAbsolutePath() + ";AUTO_SERVER=TRUE";
