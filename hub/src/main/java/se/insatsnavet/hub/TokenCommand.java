@@ -22,9 +22,9 @@ import java.util.List;
 final class TokenCommand {
 
     static final String DATABASE_OPTIONS = "The token commands need the hub's database options, the same the hub runs with:\n"
-            + "  --data DIR                 the hub's data folder, with its H2 database in DIR/db/ (a hub alone), or\n"
-            + "  --jdbc-url URL --jdbc-user U   the hub's (cluster's) database, e.g. jdbc:postgresql://…; its password\n"
-            + "                             from the environment variable INSATSNAVET_JDBC_PASSWORD";
+            + "  --data DIR                      the hub's data folder, its H2 database in DIR/db/ (a hub alone), or\n"
+            + "  --jdbc-url URL --jdbc-user U    the hub's (cluster's) database, e.g. jdbc:postgresql://…, with its\n"
+            + "                                  password in the environment variable INSATSNAVET_JDBC_PASSWORD";
 
     private TokenCommand() {
     }
