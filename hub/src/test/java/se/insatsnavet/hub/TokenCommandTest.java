@@ -152,6 +152,7 @@ class TokenCommandTest {
                 "--jdbc-user", "hub"}, environment);
         assertEquals("fran-miljon", fromEnvironment.jdbcPassword());
         assertEquals("hub", fromEnvironment.jdbcUser());
+        assertFalse(fromEnvironment.toString().contains("fran-miljon"), fromEnvironment.toString());
         HubOptions given = Main.parse(new String[] {"--jdbc-url", "jdbc:postgresql://db/insatsnavet", "--jdbc-password",
                 "pa-raden"}, environment);
         assertEquals("pa-raden", given.jdbcPassword());
