@@ -47,7 +47,7 @@ final class ValidationPlugins implements AutoCloseable {
             }
             PluginHost host = PluginHost.start(work,
                     Duration.ofMillis(Long.getLong("insatsnavet.plugins.callTimeoutMillis", 10_000)), 200);
-            host.awaitFolder(Duration.ofSeconds(Long.getLong("insatsnavet.validate.pluginWaitSeconds", 60)));
+            host.awaitFolder(Duration.ofSeconds(Long.getLong("insatsnavet.validate.pluginWaitSeconds", 20)));
             for (Bundle bundle : host.bundles()) {
                 host.bundleError(bundle).ifPresent(reason -> err.println("Plugin bundle "
                         + bundle.getLocation().replaceAll(".*[/\\\\]", "") + " did not start: " + reason));

@@ -79,6 +79,10 @@ class ValidateCommandTest {
 
     /** The bundle jar of {@link ListActivator} and {@link ListMapper}, in a folder of its own. */
     private Path pluginsFolder() throws IOException, URISyntaxException {
+        return pluginsFolder(ListActivator.class.getName());
+    }
+
+    private Path pluginsFolder(String activator) throws IOException, URISyntaxException {
         Path classes = Path.of(ListMapper.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         String pkg = ListMapper.class.getPackageName().replace('.', '/');
         Manifest manifest = new Manifest();
@@ -87,7 +91,7 @@ class ValidateCommandTest {
         main.putValue("Bundle-ManifestVersion", "2");
         main.putValue("Bundle-SymbolicName", "se.insatsnavet.test.provlista");
         main.putValue("Bundle-Version", "1.0.0");
-        main.putValue("Bundle-Activator", ListActivator.class.getName());
+        main.putValue("Bundle-Activator", activator);
         main.putValue("Import-Package", "se.insatsnavet.plugin.api,com.fasterxml.jackson.databind,"
                 + "com.fasterxml.jackson.databind.node,org.osgi.framework");
         Path folder = Files.createDirectories(dir.resolve("plugins"));
@@ -146,6 +150,14 @@ class ValidateCommandTest {
         JsonNode error = run.path("errors").get(0);
         assertEquals("provby", error.path("federation").asText());
         assertTrue(error.has("record") || error.has("locator"), error.toString());
+    }
+
+    @Test
+    void aBundleThatDoesNotStartIsNamedWithItsReason() throws Exception {
+        Path plugins = pluginsFolder(ListActivator.class.getPackageName() + ".Missing");
+        assertEquals(1, command("--federation", listFederation().toString(), "--plugins", plugins.toString()), errors());
+        assertTrue(errors().contains("Plugin bundle provlista.jar did not start") && errors().contains("Missing"), errors());
+        assertEquals("failed", reports().get(0).path("status").asText());
     }
 
     @Test
