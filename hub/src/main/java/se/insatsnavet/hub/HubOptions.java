@@ -126,6 +126,21 @@ public record HubOptions(int port, String host, Path dataDir, Path federations, 
         return dataDir.resolve("tdb2");
     }
 
+    /** The options without the database password, which shows in no log or message. */
+    @Override
+    public String toString() {
+        return "HubOptions[port=" + port + ", host=" + host + ", dataDir=" + dataDir + ", federations=" + federations
+                + ", baseUri=" + baseUri + ", jdbcUrl=" + jdbcUrl + ", jdbcUser=" + jdbcUser
+                + (jdbcPassword == null ? "" : ", jdbcPassword=(set)") + ", importOnStart=" + importOnStart
+                + ", readRetries=" + readRetries + ", readRetryDelayMillis=" + readRetryDelayMillis + ", fileWatchMillis="
+                + fileWatchMillis + ", peers=" + peers + ", sparqlStore=" + sparqlStore + ", cluster=" + cluster + "]";
+    }
+
+    /** The file of the embedded H2 database that {@link #effectiveJdbcUrl()} names when no {@code jdbcUrl} is given. */
+    public Path h2DatabaseFile() {
+        return dataDir.resolve("db").resolve("insatsnavet.mv.db");
+    }
+
     public String effectiveJdbcUrl() {
         return jdbcUrl != null ? jdbcUrl
                 : "jdbc:h2:file:" + dataDir.resolve("db").resolve("insatsnavet").toAbsolutePath() + ";AUTO_SERVER=TRUE";

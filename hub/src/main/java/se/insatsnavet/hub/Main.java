@@ -6,13 +6,15 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Command line of {@code insatsnavet.jar}: starts the hub.
  *
  * <pre>
  * java -jar insatsnavet.jar [--port 8080] [--host 0.0.0.0] [--data ./data] [--federations DIR]
- *                           [--base-uri http://localhost:8080/] [--jdbc-url URL --jdbc-user U --jdbc-password P]
+ *                           [--base-uri http://localhost:8080/] [--jdbc-url URL --jdbc-user U]  (password:
+ *                           INSATSNAVET_JDBC_PASSWORD)
  *                           [--no-import-on-start] [--cluster --cluster-host H --cluster-port N
  *                           --cluster-members host:port,…]
  * </pre>
@@ -21,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 public final class Main {
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+    /** The environment variable holding the password of {@code --jdbc-url}'s database (unless --jdbc-password). */
+    static final String JDBC_PASSWORD_VARIABLE = "INSATSNAVET_JDBC_PASSWORD";
 
     private Main() {
     }
@@ -67,6 +71,11 @@ public final class Main {
     }
 
     static HubOptions parse(String[] args) {
+        return parse(args, System::getenv);
+    }
+
+    /** The options of {@code args}, passwords not given there read from {@code environment}. */
+    static HubOptions parse(String[] args, Function<String, String> environment) {
         HubOptions o = HubOptions.defaults(Path.of("data"));
         boolean baseGiven = false;
         for (int i = 0; i < args.length; i++) {
@@ -113,6 +122,10 @@ public final class Main {
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
+        if (o.jdbcUrl() != null && o.jdbcPassword() == null) {
+            // like the SPARQL store's: from the environment, so that it shows in no process listing
+            o = o.withDatabase(o.jdbcUrl(), o.jdbcUser(), environment.apply(JDBC_PASSWORD_VARIABLE));
+        }
         if (o.sparqlStore() != null) {
             if (o.sparqlStore().url().isEmpty()) {
                 throw new IllegalArgumentException("--sparql-user needs --sparql-store URL");
@@ -120,7 +133,7 @@ public final class Main {
             if (o.sparqlStore().user() != null && o.sparqlStore().password() == null) {
                 // the password is read from the environment, so it shows in no process listing
                 o = o.withSparqlStore(new HubOptions.SparqlStore(o.sparqlStore().url(), o.sparqlStore().user(),
-                        System.getenv("INSATSNAVET_SPARQL_PASSWORD")));
+                        environment.apply("INSATSNAVET_SPARQL_PASSWORD")));
             }
         }
         if (!baseGiven) {
@@ -139,10 +152,14 @@ public final class Main {
     static String usage() {
         return """
                 usage: java -jar insatsnavet.jar [options]
-                       java -jar insatsnavet.jar validate --federation path/to/federation.json
-                       java -jar insatsnavet.jar token create (--admin | --federation ID) --label TEXT [--data DIR]
-                       java -jar insatsnavet.jar token list [--data DIR]
-                       java -jar insatsnavet.jar token revoke ID [--data DIR]
+                       java -jar insatsnavet.jar validate --federation path/to/federation.json [--plugins DIR]
+                       java -jar insatsnavet.jar token create (--admin | --federation ID) --label TEXT DATABASE
+                       java -jar insatsnavet.jar token list DATABASE
+                       java -jar insatsnavet.jar token revoke ID DATABASE
+                       (token DATABASE: the hub's own database options, as the hub runs with them: --data DIR
+                        (default ./data) whose db/ already holds the hub's H2 database, or --jdbc-url URL
+                        --jdbc-user U with the password in INSATSNAVET_JDBC_PASSWORD; without an existing hub
+                        database the token commands refuse to run and create nothing)
                        java -jar insatsnavet.jar reindex [--data DIR] [--base-uri URI] [--sparql-store URL]   (hub stopped)
                        java -jar insatsnavet.jar restore --from BACKUP_DIR --data EMPTY_DIR
                        (backups: POST /admin/backup with an admin token, while the hub serves)
@@ -152,7 +169,8 @@ public final class Main {
                   --federations DIR     federation descriptors (<id>/federation.json); default: bundled examples
                   --base-uri URI        base of published IRIs (default http://localhost:<port>/)
                   --jdbc-url URL        operational database (default: H2 file in <data>/db); e.g. jdbc:postgresql://…
-                  --jdbc-user U, --jdbc-password P
+                  --jdbc-user U         database user; the password comes from INSATSNAVET_JDBC_PASSWORD
+                                        (--jdbc-password P also works, but a command line shows in ps)
                   --no-import-on-start  do not poll sources at start (they still run on their schedules)
                   --sparql-store URL    keep the linked data in a remote SPARQL 1.1 store (a Fuseki dataset,
                                         e.g. http://host:3030/ds) instead of the embedded TDB2 in <data>/tdb2

@@ -215,6 +215,7 @@ class PushAndSyncTest {
     @Test
     void theTokenCommandCreatesListsAndRevokesTokensStoredOnlyAsHashes() throws Exception {
         Path other = Files.createTempDirectory(data, "cli");
+        se.insatsnavet.hub.db.Database.open(HubOptions.defaults(other).effectiveJdbcUrl(), null, null).close(); // a hub's data folder
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
         assertEquals(0, TokenCommand.run(new String[] {"create", "--federation", "alfa", "--label", "Alfa IT", "--data",

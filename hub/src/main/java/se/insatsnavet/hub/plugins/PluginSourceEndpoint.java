@@ -8,9 +8,10 @@ import se.insatsnavet.connectors.descriptor.FederationDescriptor;
 import se.insatsnavet.connectors.descriptor.SourceDescriptor;
 import se.insatsnavet.connectors.source.SourceBatch;
 import se.insatsnavet.connectors.source.SourceEndpoint;
-import se.insatsnavet.hub.federations.FederationRegistry;
 
 import java.io.IOException;
+import java.util.Optional;
+import java.util.function.Function;
 
 /** A source read by a connector plugin ({@code insats-plugin:<federation>/<source>?kind=<plugin id>}). */
 @UriEndpoint(firstVersion = "0.1.0", scheme = PluginSourceComponent.SCHEME, title = "Insatsnavet plugin source",
@@ -22,12 +23,13 @@ public final class PluginSourceEndpoint extends SourceEndpoint {
     private String kind;
 
     private final PluginImports imports;
-    private final FederationRegistry registry;
+    private final Function<String, Optional<FederationDescriptor>> federations;
 
-    PluginSourceEndpoint(String uri, Component component, PluginImports imports, FederationRegistry registry) {
+    PluginSourceEndpoint(String uri, Component component, PluginImports imports,
+                         Function<String, Optional<FederationDescriptor>> federations) {
         super(uri, component);
         this.imports = imports;
-        this.registry = registry;
+        this.federations = federations;
     }
 
     public String getKind() {
@@ -41,7 +43,7 @@ public final class PluginSourceEndpoint extends SourceEndpoint {
 
     @Override
     public SourceBatch read() throws IOException {
-        FederationDescriptor federation = registry.get(getFederationId()).orElseThrow(() ->
+        FederationDescriptor federation = federations.apply(getFederationId()).orElseThrow(() ->
                 new IOException("No federation '" + getFederationId() + "'"));
         SourceDescriptor source = federation.sources().stream().filter(s -> s.id().equals(getSourceId())).findFirst()
                 .orElseThrow(() -> new IOException("Federation '" + getFederationId() + "' has no source '" + getSourceId() + "'"));
