@@ -68,9 +68,10 @@ class PostgresTest {
             rs = s.executeQuery("SELECT COUNT(*) FROM audit_log WHERE path = '/api/federations/vasteras/sync'");
             rs.next();
             assertEquals(1, rs.getLong(1), "the write is audit-logged in PostgreSQL");
-            rs = s.executeQuery("SELECT MAX(version) FROM flyway_schema_history");
+            // versions are text in Flyway's table ("10" sorts before "9"): ask for the newest one by name
+            rs = s.executeQuery("SELECT COUNT(*) FROM flyway_schema_history WHERE version = '" + newestMigration() + "' AND success");
             rs.next();
-            assertEquals(newestMigration(), rs.getString(1), "every Flyway migration ran on PostgreSQL");
+            assertEquals(1, rs.getLong(1), "every Flyway migration ran on PostgreSQL, the newest (V" + newestMigration() + ") too");
             rs = s.executeQuery("SELECT times FROM usage_daily WHERE kind = 'target-group' AND item = 'young-adults'");
             assertTrue(rs.next(), "the usage counts are written to PostgreSQL at the latest when the hub stops");
             assertEquals(2, rs.getLong(1));

@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The status of a service everywhere, over the bundled examples (46 active, 6 ended, 4 paused, 3 planned): the
+ * The status of a service everywhere, over the bundled examples (49 active, 6 ended, 4 paused, 4 planned): the
  * search page, Hittaguiden, {@code /api/services} and the HSDS list show current services unless asked for
  * more; every card of a service that is not active says so in Swedish.
  */
@@ -74,11 +74,12 @@ class ServiceStatusTest {
 
     @Test
     void theExamplesHaveServicesOfEveryStatus() {
-        assertEquals(59, byId.size());
+        assertEquals(63, byId.size());
         assertEquals(Set.of("active", "ended", "paused", "planned"), idsByStatus.keySet());
-        assertEquals(46, idsByStatus.get("active").size());
+        assertEquals(49, idsByStatus.get("active").size());
         assertEquals(6, idsByStatus.get("ended").size());
         assertEquals(4, idsByStatus.get("paused").size());
+        assertEquals(4, idsByStatus.get("planned").size());
     }
 
     @Test
@@ -101,7 +102,7 @@ class ServiceStatusTest {
 
     @Test
     void theStatusParameterWidensOrNarrowsTheList() {
-        assertEquals(59, http.json("/api/services?status=all&perPage=1").path("total").asInt());
+        assertEquals(63, http.json("/api/services?status=all&perPage=1").path("total").asInt());
         assertEquals(idsByStatus.get("ended"), ids("/api/services?status=ended&perPage=100"));
         Set<String> pausedOrEnded = new HashSet<>(idsByStatus.get("ended"));
         pausedOrEnded.addAll(idsByStatus.get("paused"));
@@ -162,7 +163,7 @@ class ServiceStatusTest {
     void theHsdsListIsCurrentServicesByDefaultAndWidens() {
         int current = http.json("/api/services?perPage=1").path("total").asInt();
         assertEquals(current, http.json("/hsds/services?per_page=1").path("total_items").asInt());
-        assertEquals(59, http.json("/hsds/services?per_page=1&status=all").path("total_items").asInt());
+        assertEquals(63, http.json("/hsds/services?per_page=1&status=all").path("total_items").asInt());
     }
 
     @Test

@@ -142,7 +142,7 @@ class ValidateCommandTest {
         List<String> fields = new ArrayList<>();
         run.fieldNames().forEachRemaining(fields::add);
         assertEquals(List.of("id", "federation", "source", "trigger", "status", "startedAt", "finishedAt", "durationMs",
-                "counts", "href", "errors", "warnings"), fields);
+                "counts", "href", "errors", "warnings", "notCarried"), fields);
         assertEquals("/api/federations/provby/runs/" + run.path("id").asLong(), run.path("href").asText());
         List<String> counts = new ArrayList<>();
         run.path("counts").fieldNames().forEachRemaining(counts::add);

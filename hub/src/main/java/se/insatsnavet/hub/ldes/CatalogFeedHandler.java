@@ -76,7 +76,11 @@ public final class CatalogFeedHandler {
             boolean root = !ctx.queryParams().contains("after");
             long after;
             try {
-                after = root ? 0 : Long.parseLong(QueryParams.matching(ctx, "after", "[0-9]{1,18}", "an event sequence number"));
+                String value = root ? "0" : QueryParams.matching(ctx, "after", "[0-9]{1,18}", "an event sequence number");
+                if (value == null || ctx.queryParams().getAll("after").size() > 1) {
+                    throw new QueryParams.BadRequest("Parameter 'after' must be one event sequence number");
+                }
+                after = Long.parseLong(value);
             } catch (QueryParams.BadRequest e) {
                 Responses.problem(ctx, 400, e.getMessage());
                 return;
