@@ -606,7 +606,7 @@ public final class Harness {
                     }
                     Thread.sleep(10);
                 }
-                JsonNode one = JSON.readTree(get(second.port(), "/api/services?perPage=1").body());
+                JsonNode one = JSON.readTree(get(second.port(), "/api/services?perPage=1&status=all").body());
                 secondNote += String.format(Locale.ROOT, "; %d services served right after", one.path("total").asLong());
             } catch (Exception e) {
                 secondNote = "not measured: " + e;
@@ -1087,7 +1087,7 @@ public final class Harness {
                 }
             }
             if (!inSearch) {
-                inSearch = JSON.readTree(get(client, port, "/api/services?q=" + enc(word) + "&facets=false").body()).path("total").asInt() > 0;
+                inSearch = JSON.readTree(get(client, port, "/api/services?q=" + enc(word) + "&facets=false&status=all").body()).path("total").asInt() > 0;
             }
             if (inChanges && inSearch) {
                 return (System.nanoTime() - startNanos) / 1e6;

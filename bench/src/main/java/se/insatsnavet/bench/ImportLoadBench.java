@@ -312,7 +312,7 @@ public final class ImportLoadBench {
                 byId = Math.max(0, Duration.between(commit, Instant.now()).toMillis());
             }
             if (search == null) {
-                for (JsonNode item : json(port, "/api/services?q=" + URLEncoder.encode(marker, StandardCharsets.UTF_8)).path("items")) {
+                for (JsonNode item : json(port, "/api/services?status=all&q=" + URLEncoder.encode(marker, StandardCharsets.UTF_8)).path("items")) {
                     if (item.path("id").asText().equals(serviceId) && newTitle.equals(item.path("title").path("sv").asText())) {
                         search = Math.max(0, Duration.between(commit, Instant.now()).toMillis());
                     }

@@ -47,7 +47,7 @@ class HarnessTest {
             Harness.Row row = report.rows().stream().filter(r -> r.figure().startsWith(withBaseline)).findFirst().orElseThrow();
             assertTrue(Double.isFinite(row.baseline()), row.figure() + " has no baseline: " + row);
         }
-        assertEquals(9, report.http().size(), "hello, 7 hub phases (one at a fixed rate), Fuseki");
+        assertEquals(10, report.http().size(), "hello, 8 hub phases (one at a fixed rate, two of HSDS pages), Fuseki");
         report.http().forEach(r -> assertTrue(r.requests() > 0, r.name() + " answered nothing: " + r));
 
         assertTrue(!Files.exists(tmp.resolve("BENCHMARKS.md.partial")), "the partial file is removed once the section is written");
