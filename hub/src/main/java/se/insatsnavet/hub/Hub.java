@@ -413,7 +413,7 @@ public final class Hub {
             indexFollower.problem().ifPresent(p -> problems.put("searchIndex",
                     indexFollower.behind() + " changed service(s) not yet searchable: " + p));
             return problems;
-        }));
+        }).withChangeLog(follower == null ? null : follower::lag));
         router.get("/api/federations").handler(FederationsHandler.create(vertx, registry, runs, federationRepository)
                 .withSourceStatus(pluginWaits::status));
         router.get("/api/federations/:id/runs").handler(RunsHandler.list(vertx, registry, runs));
