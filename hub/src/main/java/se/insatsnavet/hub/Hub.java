@@ -108,6 +108,7 @@ public final class Hub {
     private ServiceIndex serviceIndex;
     private IndexFollower indexFollower;
     private PluginImports pluginImports;
+    private se.insatsnavet.hub.plugins.PluginWaits pluginWaits;
     private AuditLog audit;
     private Vocabulary vocabulary;
     private HttpServer server;
@@ -322,6 +323,11 @@ public final class Hub {
         importRoutes = new ImportRoutes(registry, imports, options.importOnStart(), options.readRetries(),
                 options.readRetryDelayMillis(), options.fileWatchMillis());
         importRoutes.pluginKinds(kind -> pluginHost.plugin(kind).filter(e -> e.points().contains("connector")).isPresent());
+        // a source whose plugin is not running waits for it; when the plugin starts (or is replaced) its sources run again
+        pluginWaits = new se.insatsnavet.hub.plugins.PluginWaits(pluginHost, ImportRoutes::builtInKind);
+        importRoutes.waitingFor(pluginWaits::waitingFor);
+        pluginHost.onPluginStarted(id -> pluginWaits.sourcesNaming(id, registry.all()).forEach(s -> vertx.executeBlocking(
+                () -> importRoutes.syncNow(startedCamel(), s.getKey(), s.getValue(), "plugin-started"), false)));
         indicatorImport = new se.insatsnavet.hub.indicators.IndicatorImport(store, runs, iris,
                 Integer.getInteger("insatsnavet.indicators.minimumCount", se.insatsnavet.hub.indicators.Suppression.DEFAULT_MINIMUM));
         importRoutes.indicators(indicatorImport);
@@ -407,8 +413,9 @@ public final class Hub {
             indexFollower.problem().ifPresent(p -> problems.put("searchIndex",
                     indexFollower.behind() + " changed service(s) not yet searchable: " + p));
             return problems;
-        }));
-        router.get("/api/federations").handler(FederationsHandler.create(vertx, registry, runs, federationRepository));
+        }).withChangeLog(follower == null ? null : follower::lag));
+        router.get("/api/federations").handler(FederationsHandler.create(vertx, registry, runs, federationRepository)
+                .withSourceStatus(pluginWaits::status));
         router.get("/api/federations/:id/runs").handler(RunsHandler.list(vertx, registry, runs));
         se.insatsnavet.hub.quality.CoverageReport coverage = new se.insatsnavet.hub.quality.CoverageReport(store, iris, vocabulary);
         imports.onChanges(changes -> coverage.invalidate());

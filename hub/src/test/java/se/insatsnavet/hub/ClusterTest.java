@@ -182,6 +182,75 @@ class ClusterTest {
         assertEquals(ROWS, onAgain.json("/api/services?federation=stor&perPage=1").path("total").asLong());
     }
 
+    @Test
+    void aNodeThatHasNotAppliedEveryLoggedChangeAnswersHealth503CatchingUpUntilItHas() throws Exception {
+        Hub a;
+        Hub b;
+        // no periodic catch-up: only the nudges of the other node's runs make a node catch up here
+        System.setProperty("insatsnavet.cluster.catchUpMillis", "0");
+        try {
+            a = start(dataA, portA);
+            b = start(dataB, portB);
+        } finally {
+            System.clearProperty("insatsnavet.cluster.catchUpMillis");
+        }
+        TestHttp onA = new TestHttp(a.port());
+        TestHttp onB = new TestHttp(b.port());
+        assertEquals(ROWS, a.syncNow("stor", "test").get(0).counts().added());
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100)).until(() ->
+                onB.json("/api/services?federation=stor&perPage=1").path("total").asLong() == ROWS);
+        for (TestHttp node : List.of(onA, onB)) {
+            await().atMost(Duration.ofMinutes(5)).until(() -> node.get("/health", "application/json").statusCode() == 200);
+            com.fasterxml.jackson.databind.JsonNode up = node.json("/health");
+            assertEquals("up", up.path("checks").path("catchingUp").asText(), up.toString());
+            assertEquals(0, up.path("changeLog").path("pending").asInt(), up.toString());
+        }
+
+        // a run of a third node, logged without a nudge: neither node has applied it
+        logForeignRun(2);
+        for (TestHttp node : List.of(onA, onB)) {
+            java.net.http.HttpResponse<String> behind = node.get("/health", "application/json");
+            assertEquals(503, behind.statusCode(), behind.body());
+            com.fasterxml.jackson.databind.JsonNode body = TestHttp.JSON.readTree(behind.body());
+            assertEquals("catchingUp", body.path("status").asText());
+            assertEquals(2, body.path("changeLog").path("pending").asInt(), body.toString());
+            assertTrue(body.path("changeLog").path("newestSeq").asLong() >= body.path("changeLog").path("appliedSeq").asLong() + 2,
+                    body.toString());
+            assertTrue(body.path("checks").path("catchingUp").asText().startsWith("behind: 2 change(s) of other hub nodes"),
+                    body.toString());
+        }
+
+        // B's run nudges A, A's run nudges B: each catches up with everything logged, and says so
+        writeCsv("Insats nummer 7", "Ridterapi");
+        assertEquals(1, b.syncNow("stor", "test").get(0).counts().updated());
+        writeCsv("Trädgårdsterapi för unga", "Ridterapi");
+        assertEquals(1, a.syncNow("stor", "test").get(0).counts().updated());
+        for (TestHttp node : List.of(onA, onB)) {
+            await().atMost(Duration.ofMinutes(5)).until(() -> node.get("/health", "application/json").statusCode() == 200);
+            assertEquals(1, node.json("/api/services?q=tr%C3%A4dg%C3%A5rdsterapi").path("total").asLong());
+            assertEquals(1, node.json("/api/services?q=ridterapi").path("total").asLong());
+        }
+    }
+
+    /** Logs {@code count} changes (of services already logged) as a run of another node, without telling the nodes. */
+    private void logForeignRun(int count) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, jdbcUser, jdbcPassword); Statement s = c.createStatement()) {
+            List<String> ids = new ArrayList<>();
+            try (java.sql.ResultSet rs = s.executeQuery("SELECT service_id FROM change_log ORDER BY seq DESC")) {
+                while (ids.size() < count && rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO change_log (changed_at, federation_id, "
+                    + "service_id, action, run_id) VALUES (CURRENT_TIMESTAMP, 'stor', ?, 'updated', 999999)")) {
+                for (String id : ids) {
+                    ps.setString(1, id);
+                    ps.executeUpdate();
+                }
+            }
+        }
+    }
+
     private Hub start(Path data, int clusterPort) throws Exception {
         Hub hub = Hub.start(HubOptions.defaults(data).withPort(0).withHost("127.0.0.1").withFederations(federations)
                 .withImportOnStart(false).withFileWatch(0).withDatabase(jdbcUrl, jdbcUser, jdbcPassword)

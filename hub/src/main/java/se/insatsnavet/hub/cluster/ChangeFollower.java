@@ -54,13 +54,14 @@ public final class ChangeFollower implements AutoCloseable {
     private final Path positionFile;
     private final String nodeId;
     private final Consumer<List<Change>> apply;
-    private final Set<Long> applied = Collections.newSetFromMap(new LinkedHashMap<>() {
+    // read by lag() (the health check) while a catch-up adds to it
+    private final Set<Long> applied = Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
             return size() > REMEMBERED_RUNS;
         }
-    });
-    private long position;
+    }));
+    private volatile long position;
     private MessageConsumer<JsonObject> consumer;
     private long timer = -1;
 
@@ -182,8 +183,46 @@ public final class ChangeFollower implements AutoCloseable {
     }
 
     /** The newest change-log sequence number this node has applied. */
-    public synchronized long position() {
+    public long position() {
         return position;
+    }
+
+    /**
+     * How far this node is behind the shared change log.
+     *
+     * @param newestSeq  the log's newest sequence number
+     * @param appliedSeq the newest one this node has applied
+     * @param pending    changes after {@code appliedSeq} of runs this node has not applied (its own runs are applied)
+     * @param atLeast    whether there are more than {@code pending} (only one page was counted)
+     */
+    public record Lag(long newestSeq, long appliedSeq, int pending, boolean atLeast) {
+
+        /** Whether this node's search index and caches still lack changes other nodes committed. */
+        public boolean behind() {
+            return pending > 0;
+        }
+
+        /** For people: how far behind, with both sequence numbers. */
+        public String describe() {
+            return (atLeast ? "at least " : "") + pending + " change(s) of other hub nodes not yet applied (change log at "
+                    + newestSeq + ", this node at " + appliedSeq + ")";
+        }
+    }
+
+    /**
+     * How far this node is behind the change log now (blocking; cheap when it is in line: one query). Never waits
+     * for a catch-up under way: while one runs, it tells how far that catch-up has come (it advances a page at a
+     * time). A run committed out of order before the position is not counted; the next catch-up applies it.
+     */
+    public Lag lag() {
+        long at = position;
+        long newest = log.newestSeq();
+        if (newest <= at) {
+            return new Lag(newest, at, 0, false);
+        }
+        List<ChangeLog.RunEntry> after = log.withRunsAfter(at, PAGE);
+        int pending = (int) after.stream().filter(e -> !applied.contains(e.runId())).count();
+        return new Lag(newest, at, pending, after.size() == PAGE && pending > 0);
     }
 
     private void savePosition() {

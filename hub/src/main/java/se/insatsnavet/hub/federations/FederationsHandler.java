@@ -16,10 +16,12 @@ import se.insatsnavet.hub.imports.RunRepository;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * {@code GET /api/federations}: every federation with its municipalities, sources, number of published
- * services and last run; plus {@code descriptorErrors} for descriptors that could not be loaded.
+ * services and last run (a source that waits for a plugin has a {@code status}); plus {@code descriptorErrors} for descriptors that could not be loaded.
  */
 public final class FederationsHandler implements Handler<RoutingContext> {
 
@@ -27,12 +29,22 @@ public final class FederationsHandler implements Handler<RoutingContext> {
     private final FederationRegistry registry;
     private final RunRepository runs;
     private final FederationRepository repository;
+    private BiFunction<FederationDescriptor, SourceDescriptor, Optional<String>> sourceStatus = (f, s) -> Optional.empty();
 
     private FederationsHandler(Vertx vertx, FederationRegistry registry, RunRepository runs, FederationRepository repository) {
         this.vertx = vertx;
         this.registry = registry;
         this.runs = runs;
         this.repository = repository;
+    }
+
+    /**
+     * Adds a {@code status} to each source that has one (e.g. "waiting for plugin X" while a plugin it names is not
+     * running).
+     */
+    public FederationsHandler withSourceStatus(BiFunction<FederationDescriptor, SourceDescriptor, Optional<String>> status) {
+        this.sourceStatus = status;
+        return this;
     }
 
     public static FederationsHandler create(Vertx vertx, FederationRegistry registry, RunRepository runs,
@@ -71,6 +83,7 @@ public final class FederationsHandler implements Handler<RoutingContext> {
             ArrayNode sources = o.putArray("sources");
             for (SourceDescriptor s : f.sources()) {
                 ObjectNode so = sources.addObject().put("id", s.id()).put("kind", s.kind()).put("format", s.format());
+                sourceStatus.apply(f, s).ifPresent(status -> so.put("status", status));
                 if (s.schedule() != null) {
                     if (s.schedule().isCron()) {
                         so.put("cron", s.schedule().cron());

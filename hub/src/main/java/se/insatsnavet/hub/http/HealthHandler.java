@@ -1,16 +1,19 @@
 package se.insatsnavet.hub.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
+import se.insatsnavet.hub.cluster.ChangeFollower;
 import se.insatsnavet.hub.db.Database;
 import se.insatsnavet.hub.store.CatalogStore;
 
 /**
  * {@code GET /health}: 200 when the database and the dataset answer, 503 naming what does not. Reads that work
  * while writes do not (a full or read-only data folder) make the status {@code degraded}, still 200: the hub
- * serves its catalogue, but imports fail or the search index is behind; each such check names why.
+ * serves its catalogue, but imports fail or the search index is behind; each such check names why. Clustered, a
+ * node that has not yet applied every change in the shared change log is {@code catchingUp}: 503 until it has.
  */
 public final class HealthHandler implements Handler<RoutingContext> {
 
@@ -18,6 +21,7 @@ public final class HealthHandler implements Handler<RoutingContext> {
     private final Database database;
     private final CatalogStore store;
     private java.util.function.Supplier<java.util.Map<String, String>> degradations = java.util.Map::of;
+    private java.util.function.Supplier<ChangeFollower.Lag> changeLog;
 
     private HealthHandler(Vertx vertx, Database database, CatalogStore store) {
         this.vertx = vertx;
@@ -35,6 +39,16 @@ public final class HealthHandler implements Handler<RoutingContext> {
         return this;
     }
 
+    /**
+     * Clustered: adds the check {@code catchingUp}, "up" once this node's search index and caches have applied every
+     * change of the shared change log, else how far behind (then the status is {@code catchingUp} and the answer
+     * 503, so that a load balancer sends it no reads yet), and {@code changeLog} with both sequence numbers.
+     */
+    public HealthHandler withChangeLog(java.util.function.Supplier<ChangeFollower.Lag> lag) {
+        this.changeLog = lag;
+        return this;
+    }
+
     @Override
     public void handle(RoutingContext ctx) {
         Blocking.run(vertx, () -> {
@@ -45,6 +59,16 @@ public final class HealthHandler implements Handler<RoutingContext> {
             java.util.Map<String, String> problems = degradations.get();
             checks.put("imports", problems.containsKey("imports") ? "degraded: " + problems.get("imports") : "up");
             checks.put("searchIndex", problems.containsKey("searchIndex") ? "degraded: " + problems.get("searchIndex") : "up");
+            if (changeLog != null) {
+                try {
+                    ChangeFollower.Lag lag = changeLog.get();
+                    checks.put("catchingUp", lag.behind() ? "behind: " + lag.describe() : "up");
+                    checks.putObject("changeLog").put("newestSeq", lag.newestSeq()).put("appliedSeq", lag.appliedSeq())
+                            .put("pending", lag.pending());
+                } catch (RuntimeException e) {
+                    checks.put("catchingUp", "unknown: " + e.getMessage());
+                }
+            }
             return checks;
         }).onComplete(ar -> {
             if (ar.failed()) {
@@ -55,9 +79,14 @@ public final class HealthHandler implements Handler<RoutingContext> {
             boolean up = checks.path("database").asText().equals("up") && checks.path("store").asText().equals("up");
             boolean degraded = checks.path("imports").asText().startsWith("degraded")
                     || checks.path("searchIndex").asText().startsWith("degraded");
-            ObjectNode body = Responses.object().put("status", !up ? "down" : degraded ? "degraded" : "up");
+            boolean catchingUp = checks.path("catchingUp").asText().startsWith("behind");
+            JsonNode changeLog = checks.remove("changeLog");
+            ObjectNode body = Responses.object().put("status", !up ? "down" : catchingUp ? "catchingUp" : degraded ? "degraded" : "up");
             body.set("checks", checks);
-            Responses.json(ctx, up ? 200 : 503, body);
+            if (changeLog != null) {
+                body.set("changeLog", changeLog);
+            }
+            Responses.json(ctx, up && !catchingUp ? 200 : 503, body);
         });
     }
 

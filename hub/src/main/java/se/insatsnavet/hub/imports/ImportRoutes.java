@@ -38,7 +38,8 @@ import java.util.Map;
  * </ol>
  * Every read ends as a run: imported by {@link ImportService}, or recorded as failed with its reason. A
  * source whose routes cannot even be created (unknown kind, bad option) is a failed run of that source
- * only. On-demand syncs ({@code POST …/sync}, {@code validate}) use the same read route.
+ * only. On-demand syncs ({@code POST …/sync}, {@code validate}) use the same read route. A source that waits for a
+ * plugin ({@link #waitingFor}) is not read on its schedule or watch until the plugin runs.
  */
 public final class ImportRoutes {
 
@@ -71,6 +72,8 @@ public final class ImportRoutes {
     private final long retryDelayMillis;
     private final long watchMillis;
     private java.util.function.Predicate<String> pluginKinds = kind -> false;
+    private java.util.function.BiFunction<FederationDescriptor, SourceDescriptor, java.util.Optional<String>> waitingFor =
+            (federation, source) -> java.util.Optional.empty();
     private BatchImporter indicators;
     private final FailedWatchReads failedWatchReads = new FailedWatchReads();
     private final java.util.concurrent.Semaphore importSlots = new java.util.concurrent.Semaphore(IMPORT_SLOTS, true);
@@ -117,6 +120,27 @@ public final class ImportRoutes {
     }
 
     /**
+     * Tells which plugin, if any, a source waits for (one it names that is not running): such a source is not read
+     * on its schedule or when its file changes (no failed run each time) until the plugin starts; an explicit sync
+     * still runs it (and fails naming the plugin).
+     */
+    public void waitingFor(java.util.function.BiFunction<FederationDescriptor, SourceDescriptor, java.util.Optional<String>> waiting) {
+        this.waitingFor = waiting;
+    }
+
+    /** Whether a connector kind is built in (any other kind names a source connector plugin). */
+    public static boolean builtInKind(String kind) {
+        return CONNECTORS.containsKey(kind);
+    }
+
+    /** Whether a source waits for a plugin (logged), so that a scheduled or file-changed read is skipped. */
+    private boolean waits(FederationDescriptor federation, SourceDescriptor source, String what) {
+        java.util.Optional<String> plugin = waitingFor.apply(federation, source);
+        plugin.ifPresent(id -> LOG.info("{} of {}/{} skipped: waiting for plugin '{}'", what, federation.id(), source.id(), id));
+        return plugin.isPresent();
+    }
+
+    /**
      * Adds the read and schedule routes of every source of every federation to a context that has NOT been
      * started yet, so that no schedule fires while routes are still being added (Camel starts consumers only
      * once every route is up). Each source is isolated: one whose connector endpoint cannot be created (unknown
@@ -136,7 +160,10 @@ public final class ImportRoutes {
                     if (source.kind().equals("file") && watchMillis > 0) {
                         camel.addRoutes(watchRoute(federation, source));
                     }
-                    if (!CONNECTORS.containsKey(source.kind()) && !pluginKinds.test(source.kind())) {
+                    if (waitingFor.apply(federation, source).isPresent()) {
+                        LOG.info("Source {}/{} waits for plugin '{}'", federation.id(), source.id(),
+                                waitingFor.apply(federation, source).get());
+                    } else if (!CONNECTORS.containsKey(source.kind()) && !pluginKinds.test(source.kind())) {
                         // the routes stay: a plugin providing the kind may be installed later
                         importerFor(federation, source).recordFailure(federation, source, "start", new IllegalStateException("No connector for kind '"
                                 + source.kind() + "': neither built in (" + String.join(", ", new java.util.TreeSet<>(CONNECTORS.keySet()))
@@ -167,6 +194,9 @@ public final class ImportRoutes {
      */
     RunReport scheduled(CamelContext camel, FederationDescriptor federation, SourceDescriptor source, String trigger,
                         Duration minGap) {
+        if (waits(federation, source, "Scheduled import")) {
+            return null;
+        }
         FederationLocks locks = imports.locks();
         java.util.Optional<FederationLocks.Lease> lease = locks.clustered() ? locks.tryAcquire(federation.id())
                 : java.util.Optional.of(locks.acquire(federation.id()));
@@ -367,6 +397,9 @@ public final class ImportRoutes {
         }
         // the federation's lock, then an import slot, as for scheduled runs: never the other way round
         try (FederationLocks.Lease held = lease.get()) {
+            if (waits(federation, source, "Import of the changed file")) {
+                return null;
+            }
             if (importer.isLastImported(federation, source, batch.fingerprint())) {
                 return null;
             }

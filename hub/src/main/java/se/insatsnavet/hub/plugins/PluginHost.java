@@ -20,8 +20,6 @@ import se.insatsnavet.plugin.api.ValidatorPlugin;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,8 +30,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * The embedded Apache Felix and the plugins running in it.
@@ -117,6 +116,7 @@ public final class PluginHost implements AutoCloseable {
     private final PluginCalls calls;
     private final Map<String, Entry> plugins = new ConcurrentHashMap<>();
     private final Map<String, String> bundleErrors = new ConcurrentHashMap<>();
+    private final List<Consumer<String>> startListeners = new CopyOnWriteArrayList<>();
     private ServiceTracker<PluginFactory, Entry> tracker;
 
     private PluginHost(Felix felix, Path pluginsDir, Path configDir, PluginCalls calls) {
@@ -226,6 +226,14 @@ public final class PluginHost implements AutoCloseable {
         return calls.timeout();
     }
 
+    /**
+     * Tells {@code listener} the id of every plugin that starts from now on (a new bundle, or a bundle updated
+     * or restarted), once it has had {@code init} and {@code postInit} and serves.
+     */
+    public void onPluginStarted(Consumer<String> listener) {
+        startListeners.add(listener);
+    }
+
     /** The running plugin with this id, if any. */
     public Optional<Entry> plugin(String id) {
         return Optional.ofNullable(plugins.get(id));
@@ -331,7 +339,7 @@ public final class PluginHost implements AutoCloseable {
             String id;
             try {
                 id = calls.call("?", "id()", plugin::id);
-                Map<String, String> config = config(id);
+                Map<String, String> config = PluginConfig.read(configDir, id);
                 calls.call(id, "init", () -> {
                     plugin.init(config);
                     return null;
@@ -360,6 +368,7 @@ public final class PluginHost implements AutoCloseable {
             }
             LOG.info("Plugin '{}' ({}) of bundle {} {} is running", id, String.join(", ", entry.points()),
                     bundle.getSymbolicName(), bundle.getVersion());
+            startListeners.forEach(listener -> listener.accept(id));
             return entry;
         }
 
@@ -385,20 +394,5 @@ public final class PluginHost implements AutoCloseable {
             }
             LOG.info("Plugin '{}' stopped", entry.id());
         }
-    }
-
-    private Map<String, String> config(String id) {
-        Path file = configDir.resolve(id + ".properties");
-        Map<String, String> config = new HashMap<>();
-        if (id.matches("[a-z0-9]+(-[a-z0-9]+)*") && Files.isRegularFile(file)) {
-            Properties p = new Properties();
-            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                p.load(r);
-            } catch (IOException e) {
-                throw new IllegalStateException("Cannot read " + file + ": " + e.getMessage(), e);
-            }
-            p.stringPropertyNames().forEach(k -> config.put(k, p.getProperty(k)));
-        }
-        return Map.copyOf(config);
     }
 }

@@ -12,9 +12,9 @@ import java.util.function.Function;
 /**
  * The {@code insats-plugin} component: a source whose kind a {@code SourceConnectorPlugin} provides. The
  * hub registers it with its Camel context (it needs the plugin host and the federation registry); the
- * endpoint finds the source's descriptor and asks the plugin when the route reads. A kind no running plugin
- * provides fails that source's read (retried, then a failed run), so a plugin installed later is used at the
- * next schedule.
+ * endpoint finds the source's descriptor and asks the plugin when the route reads. A source whose kind no
+ * running plugin provides waits for it ({@link PluginWaits}: not read on its schedule); the plugin's start imports
+ * it at once. An explicit sync of a waiting source reads it anyway and fails naming the plugin.
  */
 public final class PluginSourceComponent extends SourceComponent {
 
