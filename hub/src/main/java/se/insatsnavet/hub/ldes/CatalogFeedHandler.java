@@ -153,11 +153,7 @@ public final class CatalogFeedHandler {
         }
         if (more) {
             CatalogFeedLog.Event last = events.get(events.size() - 1);
-            node.addProperty(TREE.relation, m.createResource(fragmentIri(after) + "#next")
-                    .addProperty(RDF.type, TREE.GreaterThanOrEqualToRelation)
-                    .addProperty(TREE.node, m.createResource(fragmentIri(last.seq())))
-                    .addProperty(TREE.path, AS.published)
-                    .addProperty(TREE.value, m.createTypedLiteral(last.at().toString(), XSDDatatype.XSDdateTime)));
+            NextFragment.link(m, node, fragmentIri(after), fragmentIri(last.seq()), last.at());
         }
         return d;
     }

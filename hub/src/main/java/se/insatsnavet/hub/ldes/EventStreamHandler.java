@@ -201,11 +201,7 @@ public final class EventStreamHandler {
         });
         if (more) {
             ChangeLog.Entry last = entries.get(entries.size() - 1);
-            node.addProperty(TREE.relation, m.createResource(fragmentIri(after) + "#next")
-                    .addProperty(RDF.type, TREE.GreaterThanOrEqualToRelation)
-                    .addProperty(TREE.node, m.createResource(fragmentIri(last.seq())))
-                    .addProperty(TREE.path, AS.published)
-                    .addProperty(TREE.value, m.createTypedLiteral(last.at().toString(), XSDDatatype.XSDdateTime)));
+            NextFragment.link(m, node, fragmentIri(after), fragmentIri(last.seq()), last.at());
         }
         return page;
     }
