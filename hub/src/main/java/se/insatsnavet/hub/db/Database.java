@@ -75,22 +75,68 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
-    /** Runs {@code work} in one JDBC transaction: committed if it returns, rolled back if it throws. */
+    /**
+     * Runs {@code work} in one JDBC transaction: committed if it returns, rolled back if it throws. If the
+     * database had broken under the pooled connection before the commit (H2 after a failed write, e.g. a full
+     * disk: see {@link BrokenConnections}), nothing of the transaction was committed, so it runs once more on a
+     * new connection, which opens the database again from its last commit. A failure at the commit itself is
+     * not retried (part of it may be on disk).
+     */
     public <T> T inTransaction(SqlWork<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+        try {
+            return transactionOnce(work);
+        } catch (BrokenBeforeCommit e) {
+            dataSource.getHikariPoolMXBean().softEvictConnections();
             try {
+                return transactionOnce(work);
+            } catch (BrokenBeforeCommit again) {
+                throw new DatabaseException(again.cause);
+            }
+        }
+    }
+
+    private <T> T transactionOnce(SqlWork<T> work) {
+        boolean committing = false;
+        try (Connection c = dataSource.getConnection()) {
+            try {
+                c.setAutoCommit(false);
                 T result = work.run(c);
+                committing = true;
                 c.commit();
+                c.setAutoCommit(true);
                 return result;
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                rollBack(c, e);
                 throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
         } catch (SQLException e) {
+            if (!committing && BrokenConnections.isBroken(e)) {
+                throw new BrokenBeforeCommit(e);
+            }
             throw new DatabaseException(e);
+        }
+    }
+
+    /**
+     * Rolls back after {@code failure}; a connection the pool has already dropped as broken cannot roll back
+     * (Hikari answers "Connection is closed"), which must not hide the failure itself.
+     */
+    private static void rollBack(Connection c, Exception failure) {
+        try {
+            c.rollback();
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** A transaction whose database broke before it was committed: safe to run again on a new connection. */
+    private static final class BrokenBeforeCommit extends RuntimeException {
+        final SQLException cause;
+
+        BrokenBeforeCommit(SQLException cause) {
+            super(cause.getMessage(), cause, false, false);
+            this.cause = cause;
         }
     }
 

@@ -1,0 +1,2 @@
+/** Tests of the operational database's pool and transactions. */
+package se.insatsnavet.hub.db;
