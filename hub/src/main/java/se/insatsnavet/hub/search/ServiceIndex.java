@@ -54,6 +54,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -149,6 +150,7 @@ public final class ServiceIndex implements AutoCloseable {
     private final Vocabulary vocabulary;
     private final Function<JsonNode, String> organisationIri;
     private volatile FacetState facetState;
+    private final DeepPages deepPages = new DeepPages();
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     /** Per reader: the facet ordinals' state, the map of segment to global ordinals (null: one segment), each ordinal's value. */
@@ -503,22 +505,38 @@ public final class ServiceIndex implements AutoCloseable {
                 int wanted = filter.offset() + filter.perPage();
                 boolean byTitle = filter.q().isEmpty() || "title".equals(filter.more().sort());
                 Sort sort = byTitle ? BY_TITLE : BY_RELEVANCE;
-                TopDocs top;
+                TotalHits totalHits;
                 Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
-                // one pass collects the page and the matching documents for the facet counts; the scores are
-                // the sort's own (no second scoring pass)
-                if (facets) {
-                    FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, query, Math.max(1, wanted),
-                            sort, false, new FacetsCollectorManager());
-                    top = result.topDocs();
-                    counts = count(searcher, result.facetsCollector());
-                } else {
-                    top = searcher.search(query, Math.max(1, wanted), sort, false);
-                }
-                ScoreDoc[] docs = top.scoreDocs;
                 List<Integer> pageDocs = new ArrayList<>();
-                for (int i = filter.offset(); i < docs.length && i < wanted; i++) {
-                    pageDocs.add(docs[i].doc);
+                if (DeepPages.deep(filter.offset())) {
+                    // a page deep in the answer: a slice of the question's hits, sorted once (see DeepPages)
+                    DeepPages.Page page = deepPages.page(searcher, query, sort, filter.offset(), filter.perPage());
+                    totalHits = page.totalHits();
+                    for (int doc : page.docs()) {
+                        pageDocs.add(doc);
+                    }
+                    if (facets) {
+                        FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, query, 1,
+                                sort, false, new FacetsCollectorManager());
+                        counts = count(searcher, result.facetsCollector());
+                    }
+                } else {
+                    TopDocs top;
+                    // one pass collects the page and the matching documents for the facet counts; the scores are
+                    // the sort's own (no second scoring pass)
+                    if (facets) {
+                        FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, query, Math.max(1, wanted),
+                                sort, false, new FacetsCollectorManager());
+                        top = result.topDocs();
+                        counts = count(searcher, result.facetsCollector());
+                    } else {
+                        top = searcher.search(query, Math.max(1, wanted), sort, false);
+                    }
+                    totalHits = top.totalHits;
+                    ScoreDoc[] docs = top.scoreDocs;
+                    for (int i = filter.offset(); i < docs.length && i < wanted; i++) {
+                        pageDocs.add(docs[i].doc);
+                    }
                 }
                 List<byte[]> items = items(searcher.getIndexReader(), pageDocs);
                 List<String> pageSnippets = List.of();
@@ -540,11 +558,11 @@ public final class ServiceIndex implements AutoCloseable {
                     // highlight the words (and their synonyms and stems) only: fuzzy clauses would make the
                     // highlighter build and run Levenshtein automata over every snippet; the offsets come from
                     // the description's postings, the text from the page's items
-                    String[] highlighted = highlighter.highlight("description", wordsOnly(filter), new TopDocs(top.totalHits,
+                    String[] highlighted = highlighter.highlight("description", wordsOnly(filter), new TopDocs(totalHits,
                             pageDocs.stream().map(doc -> new ScoreDoc(doc, 0)).toArray(ScoreDoc[]::new)));
                     pageSnippets = java.util.Arrays.asList(highlighted);
                 }
-                return new Hits(items, top.totalHits.value, counts, pageSnippets);
+                return new Hits(items, totalHits.value, counts, pageSnippets);
             } finally {
                 manager.release(searcher);
             }
