@@ -1,6 +1,7 @@
 // Min plan: the person's own plan (goal, sub-goals and small steps, services and guides) kept ONLY in this
-// browser's localStorage or in a file the person saves. This script never sends the plan anywhere: no fetch,
-// no XMLHttpRequest, no form, no cookie. Everything shown is set as text (textContent), never as HTML.
+// browser's localStorage or in a file the person saves. This script never sends the plan anywhere: it makes no
+// network request of any kind, posts no form, sets no cookie (MinPlanPageTest checks that it names no way to);
+// /min-plan's policy forbids connections too. Everything shown is set as text (textContent), never as HTML.
 (function () {
     'use strict';
 

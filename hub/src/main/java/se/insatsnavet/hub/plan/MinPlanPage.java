@@ -9,7 +9,8 @@ import se.insatsnavet.hub.linkeddata.SiteHeader;
  * {@code GET /min-plan}: the person's own plan, in Swedish. The page is the same for everyone (it carries no
  * plan): {@code webroot/min-plan.js} fills it from the browser's local storage and keeps every change there.
  * Without JavaScript it says plainly that Min plan needs it and why. It takes no query parameters: one is a
- * 400 naming it, so that nothing of a plan can be handed to the hub in an address either.
+ * 400 naming it, so that nothing of a plan can be handed to the hub in an address either. Its policy
+ * ({@link #POLICY}) lets no script on it connect anywhere.
  */
 public final class MinPlanPage implements Handler<RoutingContext> {
 
@@ -18,6 +19,13 @@ public final class MinPlanPage implements Handler<RoutingContext> {
     static final int STEP_CHARACTERS = 500;
     /** The menu path of the page. */
     public static final String PATH = "/min-plan";
+
+    /**
+     * The page's policy: the default's, and no connection from a script ({@code connect-src 'none'}) nor any
+     * form target ({@code form-action 'none'}), so that even a changed script could not send the plan from here.
+     */
+    public static final String POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+            + "connect-src 'none'; form-action 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
     private final String page = render();
 
@@ -36,6 +44,7 @@ public final class MinPlanPage implements Handler<RoutingContext> {
                     + "(the plan stays in the person's browser and is never sent to the hub)");
             return;
         }
+        ctx.response().putHeader("Content-Security-Policy", POLICY);
         Responses.send(ctx, 200, "text/html; charset=utf-8", page);
     }
 
