@@ -193,6 +193,7 @@
         var status = document.getElementById('plan-status');
         if (!store) {
             var noJs = document.getElementById('plan-utan-js');
+            noJs.querySelector('h2').textContent = 'Min plan fungerar inte i din webbläsare just nu';
             noJs.querySelector('p').textContent = 'Min plan sparar din plan i din egen webbläsare, inte hos oss. '
                 + 'Din webbläsare låter oss inte spara något på din enhet just nu (kanske för att du surfar privat).';
             return;

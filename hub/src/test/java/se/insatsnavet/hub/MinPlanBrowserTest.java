@@ -257,6 +257,38 @@ class MinPlanBrowserTest {
         assertEquals(goal, browser.findElement(By.id("plan-mal")).getAttribute("value"));
     }
 
+    @Test
+    void aFileWithFieldsAPlanHasNotOpensAndNamesWhatWasLeftOut() throws IOException {
+        String goal = unique("Mål från en fil");
+        Path file = kept.resolve("med-mer.json");
+        Files.writeString(file, "{\"format\": \"insatsnavet-min-plan\", \"version\": 1, \"goal\": \"" + goal + "\","
+                + " \"namn\": \"Anna\", \"steps\": [{\"text\": \"Ett steg\", \"done\": true, \"datum\": \"2026-12-01\"}], \"items\": []}");
+        browser.findElement(By.id("plan-fil")).sendKeys(file.toString());
+        await().atMost(Duration.ofMinutes(5)).until(() -> stepTexts().size() == 1);
+        assertEquals(goal, browser.findElement(By.id("plan-mal")).getAttribute("value"));
+        assertEquals(List.of(true), stepsDone());
+        assertEquals("Planen från filen är öppnad och sparad i den här webbläsaren. Filen hade också uppgifter som Min plan"
+                + " inte använder, och de är inte med: namn, steg.datum.", browser.findElement(By.id("plan-status")).getText());
+    }
+
+    @Test
+    void emptyingThePlanAsksFirstAndThenForgetsEverything() {
+        addTheServiceFromItsPage();
+        writeGoalAndSteps(unique("Ett mål att tömma"), unique("Ett steg att tömma"));
+        browser.findElement(By.id("plan-tom")).click();
+        browser.switchTo().alert().dismiss();
+        assertEquals(1, stepTexts().size(), "kept when the person says no");
+        browser.findElement(By.id("plan-tom")).click();
+        browser.switchTo().alert().accept();
+        assertEquals("Planen är tömd.", browser.findElement(By.id("plan-status")).getText());
+        assertEquals(List.of(), stepTexts());
+        assertEquals("", browser.findElement(By.id("plan-mal")).getAttribute("value"));
+        assertTrue(browser.findElements(By.cssSelector("#plan-insatser li")).isEmpty());
+        assertEquals(null, script("return window.localStorage.getItem('insatsnavet-min-plan');"));
+        browser.navigate().refresh();
+        assertEquals(List.of(), stepTexts());
+    }
+
     /** Waits for the one finished download ending in {@code suffix}, returns it and moves it out of the way. */
     private Path downloaded(String suffix) throws IOException {
         await().atMost(Duration.ofMinutes(5)).until(() -> files(suffix).size() == 1);
