@@ -5,13 +5,15 @@ import se.insatsnavet.hub.linkeddata.Html;
 /**
  * The "Lägg till i Min plan" control that any page renders for one thing a person may add to their plan (a
  * service, a guide): its title and address travel in {@code data-} attributes and {@code webroot/min-plan.js}
+ * (with {@code min-plan-data.js})
  * keeps them in the browser's local storage only. Without JavaScript the control is a sentence saying that
  * Min plan needs it and why; a page that renders the control puts {@link #SCRIPT} in its head once.
  */
 public final class PlanButton {
 
-    /** The script element for the page's head (the CSP allows only the hub's own scripts; no inline script). */
-    public static final String SCRIPT = "<script src=\"/assets/min-plan.js\" defer></script>\n";
+    /** The script elements for the page's head: the plan's data, then the controls (the CSP allows no inline script). */
+    public static final String SCRIPT = "<script src=\"/assets/min-plan-data.js\" defer></script>\n"
+            + "<script src=\"/assets/min-plan.js\" defer></script>\n";
 
     private PlanButton() {
     }
