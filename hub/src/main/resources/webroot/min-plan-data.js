@@ -6,7 +6,7 @@ window.MinPlan = (function () {
 
     var KEY = 'insatsnavet-min-plan';
     var FORMAT = 'insatsnavet-min-plan';
-    // the same bounds as MinPlanPage; a file beyond them is refused, saying which, never cut short
+    // the bounds of a plan (the page's hints name them); beyond them a text or file is refused, saying which, never cut short
     var LIMITS = { goal: 2000, step: 500, steps: 100, items: 100, title: 1000, url: 2000, fileBytes: 256 * 1024 };
 
     function emptyPlan() {

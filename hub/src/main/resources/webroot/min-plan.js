@@ -209,6 +209,11 @@
                 newStep.focus();
                 return;
             }
+            if (text.length > LIMITS.step) {
+                say(status, 'Steget är längre än ' + LIMITS.step + ' tecken (' + text.length + '). Dela upp det i mindre steg.');
+                newStep.focus();
+                return;
+            }
             if (plan.steps.length >= LIMITS.steps) {
                 say(status, 'Planen har redan ' + LIMITS.steps + ' steg. Ta bort något steg först.');
                 return;
@@ -221,11 +226,20 @@
             say(status, 'Steget är tillagt.');
         }
 
+        // a goal beyond the bound is not saved (and the person is told), never cut short
         goal.addEventListener('input', function () {
+            if (goal.value.length > LIMITS.goal) {
+                say(status, 'Målet är längre än ' + LIMITS.goal + ' tecken (' + goal.value.length
+                    + '). Det sparas inte förrän det är kortare.');
+                return;
+            }
             plan.goal = goal.value;
             store_();
         });
         goal.addEventListener('change', function () {
+            if (goal.value.length > LIMITS.goal) {
+                return;
+            }
             say(status, 'Ditt mål är sparat i den här webbläsaren.');
         });
         document.getElementById('plan-lagg-till-steg').addEventListener('click', addStep);

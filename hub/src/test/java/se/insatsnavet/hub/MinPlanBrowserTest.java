@@ -258,6 +258,26 @@ class MinPlanBrowserTest {
     }
 
     @Test
+    void aStepOrGoalLongerThanTheBoundIsRefusedSayingSoNeverCutShort() {
+        String tooLong = "a".repeat(501);
+        WebElement input = browser.findElement(By.id("plan-nytt-steg"));
+        script("arguments[0].value = arguments[1];", input, tooLong);
+        browser.findElement(By.id("plan-lagg-till-steg")).click();
+        assertEquals("Steget är längre än 500 tecken (501). Dela upp det i mindre steg.", browser.findElement(By.id("plan-status")).getText());
+        assertEquals(List.of(), stepTexts());
+        assertEquals(tooLong, input.getAttribute("value"), "the text is still there to shorten");
+
+        String goal = unique("Ett mål");
+        browser.findElement(By.id("plan-mal")).sendKeys(goal);
+        script("var g = arguments[0]; g.value = g.value + arguments[1]; g.dispatchEvent(new Event('input'));",
+                browser.findElement(By.id("plan-mal")), "b".repeat(2001));
+        assertTrue(browser.findElement(By.id("plan-status")).getText().startsWith("Målet är längre än 2000 tecken"),
+                browser.findElement(By.id("plan-status")).getText());
+        browser.navigate().refresh();
+        assertEquals(goal, browser.findElement(By.id("plan-mal")).getAttribute("value"), "the last goal within the bound is kept");
+    }
+
+    @Test
     void aFileWithFieldsAPlanHasNotOpensAndNamesWhatWasLeftOut() throws IOException {
         String goal = unique("Mål från en fil");
         Path file = kept.resolve("med-mer.json");

@@ -14,9 +14,6 @@ import se.insatsnavet.hub.linkeddata.SiteHeader;
  */
 public final class MinPlanPage implements Handler<RoutingContext> {
 
-    /** The bounds that {@code min-plan.js} enforces too (a file beyond them is refused, saying which; never cut short). */
-    static final int GOAL_CHARACTERS = 2000;
-    static final int STEP_CHARACTERS = 500;
     /** The menu path of the page. */
     public static final String PATH = "/min-plan";
 
@@ -69,17 +66,17 @@ public final class MinPlanPage implements Handler<RoutingContext> {
                 + "<p id=\"plan-status\" class=\"no-print\" role=\"status\" aria-live=\"polite\"></p>\n"
                 + "<section class=\"no-print\" aria-labelledby=\"rubrik-mal\">\n<h2 id=\"rubrik-mal\">Mitt mål</h2>\n"
                 + "<label for=\"plan-mal\">Vad vill du uppnå? Skriv med dina egna ord.</label>\n"
-                + "<p class=\"hint\" id=\"plan-mal-tips\">Till exempel: Jag vill börja arbeta några timmar i veckan.</p>\n"
-                + "<textarea id=\"plan-mal\" rows=\"3\" maxlength=\"" + GOAL_CHARACTERS + "\" aria-describedby=\"plan-mal-tips\"></textarea>\n"
+                + "<p class=\"hint\" id=\"plan-mal-tips\">Till exempel: Jag vill börja arbeta några timmar i veckan. Högst 2000 tecken.</p>\n"
+                + "<textarea id=\"plan-mal\" rows=\"3\" aria-describedby=\"plan-mal-tips\"></textarea>\n"
                 + "</section>\n"
                 + "<section class=\"no-print\" aria-labelledby=\"rubrik-steg\">\n<h2 id=\"rubrik-steg\">Delmål och små steg</h2>\n"
                 + "<p>Dela upp målet i små steg som du kan ta ett i taget. Bocka av ett steg när det är klart.</p>\n"
                 + "<p id=\"plan-inga-steg\">Du har inga steg än.</p>\n"
                 + "<ol id=\"plan-steg\" class=\"plan-lista\"></ol>\n"
                 + "<label for=\"plan-nytt-steg\">Nytt steg</label>\n"
-                + "<p class=\"hint\" id=\"plan-nytt-steg-tips\">Till exempel: Ringa Samordningsteamet och fråga om ett möte.</p>\n"
-                + "<div class=\"plan-rad\"><input id=\"plan-nytt-steg\" type=\"text\" maxlength=\"" + STEP_CHARACTERS
-                + "\" aria-describedby=\"plan-nytt-steg-tips\">"
+                + "<p class=\"hint\" id=\"plan-nytt-steg-tips\">Till exempel: Ringa Samordningsteamet och fråga om ett möte. Högst 500 tecken.</p>\n"
+                + "<div class=\"plan-rad\"><input id=\"plan-nytt-steg\" type=\"text\" "
+                + "aria-describedby=\"plan-nytt-steg-tips\">"
                 + "<button type=\"button\" id=\"plan-lagg-till-steg\">Lägg till steget</button></div>\n"
                 + "</section>\n"
                 + "<section class=\"no-print\" aria-labelledby=\"rubrik-insatser\">\n<h2 id=\"rubrik-insatser\" tabindex=\"-1\">Insatser och guider</h2>\n"
