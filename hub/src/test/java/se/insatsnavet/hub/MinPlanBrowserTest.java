@@ -201,6 +201,10 @@ class MinPlanBrowserTest {
             ((ChromeDriver) browser).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
         }
         assertFalse(browser.findElement(By.id("plan-utskrift")).isDisplayed(), "the paper version is not on the screen");
+        // "Skriv ut" opens the browser's print dialogue (stood in for here: a headless browser has none)
+        script("window.print = function () { window.utskriven = true; };");
+        browser.findElement(By.id("plan-skriv-ut")).click();
+        assertEquals(Boolean.TRUE, script("return window.utskriven === true;"));
     }
 
     @Test
