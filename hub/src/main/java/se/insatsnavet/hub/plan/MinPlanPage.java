@@ -10,7 +10,7 @@ import se.insatsnavet.hub.linkeddata.SiteHeader;
  * plan): {@code webroot/min-plan.js} fills it from the browser's local storage and keeps every change there.
  * Without JavaScript it says plainly that Min plan needs it and why. It takes no query parameters: one is a
  * 400 naming it, so that nothing of a plan can be handed to the hub in an address either. Its policy
- * ({@link #POLICY}) lets no script on it connect anywhere.
+ * ({@link #POLICY}) lets no script on it open a connection.
  */
 public final class MinPlanPage implements Handler<RoutingContext> {
 
@@ -18,8 +18,10 @@ public final class MinPlanPage implements Handler<RoutingContext> {
     public static final String PATH = "/min-plan";
 
     /**
-     * The page's policy: the default's, and no connection from a script ({@code connect-src 'none'}) nor any
-     * form target ({@code form-action 'none'}), so that even a changed script could not send the plan from here.
+     * The page's policy: the default's, and no connection from a script ({@code connect-src 'none'}: no fetch,
+     * XHR, beacon or WebSocket) nor any form target ({@code form-action 'none'}). A defence in depth, not a
+     * guarantee: a script could still navigate or load an image of the hub's with data in its address; the
+     * scripts do neither, which the tests check.
      */
     public static final String POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
             + "connect-src 'none'; form-action 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
