@@ -131,6 +131,8 @@ public final class Hub {
     private final se.insatsnavet.hub.ops.StartSteps steps = se.insatsnavet.hub.ops.StartSteps.create();
     /** Completed once the import routes (Camel) run: they start after the hub listens. */
     private final CompletableFuture<Void> camelStarted = new CompletableFuture<>();
+    /** The periodic scan of the federation descriptors (-1: not yet started). */
+    private volatile long federationScan = -1;
 
     private Hub(Vertx vertx, HubOptions options, io.vertx.spi.cluster.hazelcast.HazelcastClusterManager clusterManager) {
         this.vertx = vertx;
@@ -402,7 +404,7 @@ public final class Hub {
     private void watchFederations() {
         activation.useEffects(new FederationRoutes(vertx, this::startedCamel, importRoutes, imports));
         long every = Long.getLong("insatsnavet.federations.scanMillis", 1_000);
-        vertx.setPeriodic(every, every, t -> scanFederations());
+        federationScan = vertx.setPeriodic(every, every, t -> scanFederations());
         vertx.eventBus().consumer(FEDERATIONS_CHANGED, m -> scanFederations());
     }
 
@@ -793,6 +795,9 @@ public final class Hub {
             imports.stop();
         }
         closeQuietly("change follower", follower);
+        if (federationScan >= 0) {
+            vertx.cancelTimer(federationScan);
+        }
         Future<Void> http = server == null ? Future.succeededFuture() : server.close();
         http.transform(x -> Blocking.run(vertx, () -> {
             if (camel != null) {

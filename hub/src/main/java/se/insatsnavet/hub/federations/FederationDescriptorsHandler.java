@@ -165,7 +165,13 @@ public final class FederationDescriptorsHandler {
         List<RunReport> reports = dryRun.apply(offer);
         ObjectNode body = Responses.object().put("id", id).put("dryRun", true);
         ArrayNode runs = body.putArray("runs");
-        reports.forEach(r -> runs.add(RunJson.full(r)));
+        for (RunReport r : reports) {
+            // as the run reports would be published, less what only a published run has (its id and address)
+            ObjectNode run = RunJson.full(r);
+            run.remove("id");
+            run.remove("href");
+            runs.add(run);
+        }
         return new Answer(200, body, "dry run: " + reports.size() + " source(s) read, nothing stored");
     }
 
