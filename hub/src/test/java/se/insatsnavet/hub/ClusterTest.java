@@ -233,6 +233,31 @@ class ClusterTest {
     }
 
     /** Logs {@code count} changes (of services already logged) as a run of another node, without telling the nodes. */
+    @Test
+    void aDescriptorPutOnOneNodeRunsOnEveryNodesViewAndOneNodeReadsIt() throws Exception {
+        Hub a = start(dataA, portA);
+        Hub b = start(dataB, portB);
+        Path csv = federations.resolve("neu.csv");
+        Files.writeString(csv, "Id,Namn,Text\nn1,Ny insats,Stöd.\n", StandardCharsets.UTF_8);
+        String admin = a.tokens().create(null, "cluster admin").secret();
+        String descriptor = """
+                {"id": "neu", "name": {"sv": "Samordningsförbundet Ny"}, "municipalities": ["0580"],
+                 "sources": [{"id": "lista", "kind": "file", "location": "%s", "format": "csv",
+                   "mapping": {"fields": {"localId": "Id", "title": "Namn", "description": "Text"},
+                               "defaults": {"municipalities": "$federation.municipalities"}}}]}
+                """.formatted(csv.toAbsolutePath().toString().replace("\\", "\\\\"));
+        java.net.http.HttpResponse<String> put = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create("http://127.0.0.1:" + a.port() + "/api/federations/neu"))
+                .timeout(TestHttp.REQUEST_TIMEOUT).header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(descriptor)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, put.statusCode(), put.body());
+        TestHttp onB = new TestHttp(b.port());
+        await().atMost(Duration.ofMinutes(5)).until(() -> onB.json("/api/federations").toString().contains("\"id\":\"neu\""));
+        await().atMost(Duration.ofMinutes(5)).until(() -> onB.json("/api/services?federation=neu").path("total").asLong() == 1);
+        assertTrue(onB.json("/api/federations").toString().contains("\"origin\":\"api\""));
+        assertEquals(1, b.imports().runs().runs("neu", 10).size(), "one node read the new federation's source");
+    }
+
     private void logForeignRun(int count) throws Exception {
         try (Connection c = DriverManager.getConnection(jdbcUrl, jdbcUser, jdbcPassword); Statement s = c.createStatement()) {
             List<String> ids = new ArrayList<>();
