@@ -18,6 +18,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,8 +40,8 @@ class FederationDescriptorsTest {
     static Path data;
     @TempDir
     static Path folder;
-    @TempDir
-    static Path sources;
+    /** The source a descriptor sent through the API reads (its file sources could only name files in its own folder). */
+    HttpServer source;
     Hub hub;
     TestHttp http;
     String admin;
@@ -49,8 +52,18 @@ class FederationDescriptorsTest {
         Path alfa = Files.createDirectories(folder.resolve("alfa"));
         Files.writeString(alfa.resolve("a.csv"), "Id,Namn,Beskrivning\na1,Jobbcoach,Stöd till arbete.\n", StandardCharsets.UTF_8);
         Files.writeString(alfa.resolve("federation.json"), descriptor("alfa", "Alfa", "a.csv"), StandardCharsets.UTF_8);
-        Files.writeString(sources.resolve("beta.csv"), "Id,Namn,Beskrivning\nb1,Budget,Råd om pengar.\nb2,Bostad,Stöd att bo.\n",
-                StandardCharsets.UTF_8);
+        source = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        byte[] records = """
+                {"data": [{"Id": "b1", "Namn": "Budget", "Beskrivning": "Råd om pengar."},
+                          {"Id": "b2", "Namn": "Bostad", "Beskrivning": "Stöd att bo."}]}
+                """.getBytes(StandardCharsets.UTF_8);
+        source.createContext("/insatser.json", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, records.length);
+            exchange.getResponseBody().write(records);
+            exchange.close();
+        });
+        source.start();
         hub = Hub.start(HubOptions.defaults(data).withPort(0).withHost("127.0.0.1").withFederations(folder)
                 .withFileWatch(0)).toCompletionStage().toCompletableFuture().get();
         http = new TestHttp(hub.port());
@@ -60,7 +73,11 @@ class FederationDescriptorsTest {
 
     @AfterAll
     void stop() throws Exception {
-        hub.stop().get(5, TimeUnit.MINUTES);
+        try {
+            hub.stop().get(5, TimeUnit.MINUTES);
+        } finally {
+            source.stop(0);
+        }
     }
 
     private static String descriptor(String id, String name, String location) {
@@ -72,8 +89,19 @@ class FederationDescriptorsTest {
                 """.formatted(id, name, location.replace("\\", "\\\\"));
     }
 
+    /** A descriptor whose source is the test's HTTP source. */
+    private String viaHttp(String id, String name) {
+        return """
+                {"id": "%s", "name": {"sv": "Samordningsförbundet %s"}, "municipalities": ["0580"],
+                 "sources": [{"id": "api", "kind": "http", "location": "http://127.0.0.1:%d/insatser.json",
+                              "options": {"recordPath": "data"},
+                              "mapping": {"fields": {"localId": "Id", "title": "Namn", "description": "Beskrivning"},
+                                          "defaults": {"municipalities": "$federation.municipalities"}}}]}
+                """.formatted(id, name, source.getAddress().getPort());
+    }
+
     private String beta() {
-        return descriptor("beta", "Beta", sources.resolve("beta.csv").toAbsolutePath().toString());
+        return viaHttp("beta", "Beta");
     }
 
     private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
@@ -100,8 +128,12 @@ class FederationDescriptorsTest {
         return http.get("/id/service/" + serviceId + "?format=json", "application/json").statusCode();
     }
 
-    private AuditLog.Entry lastAudit() {
-        return hub.audit().recent(1).get(0);
+    /** The newest audit entry of a request (written as its response ends, so waited for). */
+    private AuditLog.Entry audited(String method, String path, int status) {
+        await().atMost(Duration.ofMinutes(5)).until(() -> hub.audit().recent(50).stream()
+                .anyMatch(e -> e.method().equals(method) && e.path().equals(path) && e.status() == status));
+        return hub.audit().recent(50).stream().filter(e -> e.method().equals(method) && e.path().equals(path) && e.status() == status)
+                .findFirst().orElseThrow();
     }
 
     @Test
@@ -132,13 +164,22 @@ class FederationDescriptorsTest {
     }
 
     @Test
+    void aFileSourceOutsideTheDescriptorsFolderIsRefused() throws Exception {
+        HttpResponse<String> r = send("PUT", "/api/federations/epsilon", admin,
+                descriptor("epsilon", "Epsilon", folder.resolve("alfa").resolve("a.csv").toAbsolutePath().toString()));
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.body().contains("lies outside the descriptor's folder"), r.body());
+        assertFalse(runs("epsilon"));
+    }
+
+    @Test
     void aBadRequestIsA400NamingTheProblem() throws Exception {
         HttpResponse<String> invalid = send("PUT", "/api/federations/gamma", admin,
                 "{\"id\": \"gamma\", \"name\": {\"sv\": \"G\"}, \"sources\": [{\"id\": \"x\"}]}");
         assertEquals(400, invalid.statusCode());
         JsonNode errors = TestHttp.JSON.readTree(invalid.body()).path("errors");
         assertTrue(errors.toString().contains("municipalities"), errors.toString());
-        assertTrue(lastAudit().detail().startsWith("rejected descriptor"), lastAudit().toString());
+        assertTrue(audited("PUT", "/api/federations/gamma", 400).detail().startsWith("rejected descriptor"));
         HttpResponse<String> mismatch = send("PUT", "/api/federations/gamma", admin, beta());
         assertEquals(400, mismatch.statusCode());
         assertTrue(mismatch.body().contains("'beta' is not the path's 'gamma'"), mismatch.body());
@@ -146,6 +187,7 @@ class FederationDescriptorsTest {
         assertEquals(400, unknown.statusCode());
         assertTrue(unknown.body().contains("'dryrun'"), unknown.body());
         assertEquals(400, send("PUT", "/api/federations/beta?dryRun=yes", admin, beta()).statusCode());
+        assertEquals(400, send("PUT", "/api/federations/..%2Fbeta", admin, beta()).statusCode(), "an id is checked before it names a file");
         assertEquals(400, send("PUT", "/api/federations/beta", admin, "not json").statusCode());
         assertEquals(400, send("PUT", "/api/federations/beta", admin, "").statusCode());
         assertEquals(413, send("PUT", "/api/federations/beta", admin, " ".repeat(300 * 1024) + beta()).statusCode());
@@ -165,14 +207,11 @@ class FederationDescriptorsTest {
     @Test
     void aPutDescriptorRunsIsReplacedAndItsDeleteWithdrawsItsServices() throws Exception {
         HttpResponse<String> created = send("PUT", "/api/federations/delta", admin,
-                descriptor("delta", "Delta", sources.resolve("beta.csv").toAbsolutePath().toString()));
+                viaHttp("delta", "Delta"));
         assertEquals(201, created.statusCode(), created.body());
         assertEquals("active", TestHttp.JSON.readTree(created.body()).path("status").asText());
-        AuditLog.Entry audit = lastAudit();
-        assertEquals("PUT", audit.method());
-        assertEquals("/api/federations/delta", audit.path());
-        assertEquals(201, audit.status());
-        assertEquals("test admin", audit.actor());
+        AuditLog.Entry audit = audited("PUT", "/api/federations/delta", 201);
+        assertTrue(audit.actor().contains("test admin"), audit.actor());
         assertTrue(audit.detail().startsWith("descriptor created"), audit.detail());
         await().atMost(Duration.ofMinutes(5)).until(() -> status("delta.b1") == 200 && status("delta.b2") == 200);
         JsonNode delta = null;
@@ -184,7 +223,7 @@ class FederationDescriptorsTest {
         assertEquals("api", delta.path("origin").asText());
 
         HttpResponse<String> replaced = send("PUT", "/api/federations/delta", admin,
-                descriptor("delta", "Delta-Ås", sources.resolve("beta.csv").toAbsolutePath().toString()));
+                viaHttp("delta", "Delta-Ås"));
         assertEquals(200, replaced.statusCode(), replaced.body());
         await().atMost(Duration.ofMinutes(5)).until(() -> http.json("/api/federations").toString().contains("Samordningsförbundet Delta-Ås"));
 
@@ -192,10 +231,10 @@ class FederationDescriptorsTest {
         HttpResponse<String> deleted = send("DELETE", "/api/federations/delta", admin, null);
         assertEquals(200, deleted.statusCode(), deleted.body());
         assertTrue(TestHttp.JSON.readTree(deleted.body()).path("withdrawn").asBoolean(), deleted.body());
-        assertEquals("descriptor removed", lastAudit().detail());
+        assertEquals("descriptor removed", audited("DELETE", "/api/federations/delta", 200).detail());
         assertEquals(410, status("delta.b1"));
         assertFalse(runs("delta"));
-        List<String> actions = new java.util.ArrayList<>();
+        List<String> actions = new ArrayList<>();
         http.json("/changes?since=" + before).path("items").forEach(c -> actions.add(c.path("service").asText() + " " + c.path("action").asText()));
         assertEquals(List.of("delta.b1 deleted", "delta.b2 deleted"), actions.stream().sorted().toList());
         assertEquals(404, send("DELETE", "/api/federations/delta", admin, null).statusCode());

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -56,6 +57,8 @@ class FederationsJoinTest {
                               "mapping": {"fields": {"localId": "Id", "title": "Namn", "description": "Beskrivning"},
                                           "defaults": {"municipalities": "$federation.municipalities"}}}]}
                 """, StandardCharsets.UTF_8);
+        // the reader loop below reads as fast as the hub answers: above the search rate limit per address
+        System.setProperty("insatsnavet.limits.searchPerMinute", "1000000");
         hub = Hub.start(HubOptions.defaults(data).withPort(0).withHost("127.0.0.1").withFederations(folder)
                 .withFileWatch(0)).toCompletionStage().toCompletableFuture().get();
         http = new TestHttp(hub.port());
@@ -65,6 +68,7 @@ class FederationsJoinTest {
 
     @AfterAll
     void stop() throws Exception {
+        System.clearProperty("insatsnavet.limits.searchPerMinute");
         hub.stop().get(5, TimeUnit.MINUTES);
     }
 
@@ -104,7 +108,7 @@ class FederationsJoinTest {
     void aFederationJoinsChangesIsRefusedLeavesAndComesBackWhileOtherReadsNeverFail() throws Exception {
         AtomicBoolean reading = new AtomicBoolean(true);
         AtomicInteger reads = new AtomicInteger();
-        List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> failures = new CopyOnWriteArrayList<>();
         Instant readUntil = Instant.now().plus(Duration.ofMinutes(15)); // bounded even if the test hangs
         Thread reader = new Thread(() -> {
             TestHttp own = new TestHttp(hub.port());
@@ -129,8 +133,11 @@ class FederationsJoinTest {
             Path dir = Files.createDirectories(folder.resolve("nyby"));
             Files.writeString(dir.resolve("lista.csv"), "Id,Namn\nx1,Ett\nx2,Två\n", StandardCharsets.UTF_8);
             Files.writeString(dir.resolve("lista2.csv"), "Id,Namn\nx1,Ett\nx2,Två\nx3,Tre\n", StandardCharsets.UTF_8);
+            long sent = System.nanoTime();
             send(descriptor("Samordningsförbundet Nyby", "lista.csv"));
-            await().atMost(WAIT).until(() -> status("nyby.x1") == 200);
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> status("nyby.x1") == 200);
+            System.out.printf("FederationsJoinTest: descriptor dropped -> first service served in %d ms%n",
+                    (System.nanoTime() - sent) / 1_000_000);
             assertEquals("Ett (utgåva 1)", title("nyby.x1"));
             JsonNode nyby = federation("nyby").orElseThrow();
             assertEquals("folder", nyby.path("origin").asText());
@@ -162,8 +169,10 @@ class FederationsJoinTest {
 
             // 4. removed: the services are withdrawn through the change log
             String before = http.json("/changes/latest").path("next").asText();
+            long removed = System.nanoTime();
             Files.delete(folder.resolve("nyby").resolve("federation.json"));
-            await().atMost(WAIT).until(() -> status("nyby.x1") == 410 && status("nyby.x3") == 410); // gone, as any removed service
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> status("nyby.x1") == 410 && status("nyby.x3") == 410); // gone, as any removed service
+            System.out.printf("FederationsJoinTest: descriptor removed -> services gone in %d ms%n", (System.nanoTime() - removed) / 1_000_000);
             assertTrue(federation("nyby").isEmpty());
             assertEquals(0, http.json("/api/federations").path("refused").size(), "the refused file went with it");
             List<String> deleted = new ArrayList<>();

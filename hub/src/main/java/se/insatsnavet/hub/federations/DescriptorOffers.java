@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * The descriptors offered to the hub, from its three sources: the bundled examples, the operator's folder
@@ -98,7 +99,7 @@ public final class DescriptorOffers {
         Path file = apiFile(id);
         try {
             Files.createDirectories(file.getParent());
-            Path part = file.resolveSibling("federation.json." + java.util.UUID.randomUUID() + ".part");
+            Path part = file.resolveSibling("federation.json." + UUID.randomUUID() + ".part");
             try {
                 Files.writeString(part, json, StandardCharsets.UTF_8);
                 return offer(id, Origin.API, part, sha256(json.getBytes(StandardCharsets.UTF_8)), shown(Origin.API, file));

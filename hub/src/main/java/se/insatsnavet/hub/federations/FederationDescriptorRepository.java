@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.sql.Connection;
 
 /**
  * The descriptors sent through the admin API, in the operational database ({@code federation_descriptor}, shared
@@ -72,7 +73,7 @@ public final class FederationDescriptorRepository {
         });
     }
 
-    private static void insert(java.sql.Connection c, String id, String descriptor, String sha256, String actor, Timestamp now)
+    private static void insert(Connection c, String id, String descriptor, String sha256, String actor, Timestamp now)
             throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO federation_descriptor (id, descriptor, sha256, "
                 + "updated_at, updated_by) VALUES (?, ?, ?, ?, ?)")) {

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The admin API's federation descriptors (admin token, audit-logged by {@link WriteAccess}):
@@ -40,6 +41,8 @@ public final class FederationDescriptorsHandler {
     /** Largest descriptor accepted. */
     public static final int MAX_BYTES = 256 * 1024;
     private static final Set<String> PUT_PARAMETERS = Set.of("dryRun");
+    /** A federation id, as federation.schema.json's {@code code}: checked before the id names any file. */
+    private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private final Vertx vertx;
     private final FederationActivation activation;
@@ -65,6 +68,10 @@ public final class FederationDescriptorsHandler {
     public Handler<RoutingContext> put() {
         return ctx -> {
             String id = ctx.pathParam("id");
+            if (id.length() > 80 || !ID.matcher(id).matches()) {
+                Responses.problem(ctx, 400, "'" + id + "' is not a federation id (lower-case letters, digits and single dashes)");
+                return;
+            }
             Optional<String> unknown = ctx.queryParams().names().stream().filter(n -> !PUT_PARAMETERS.contains(n)).sorted().findFirst();
             if (unknown.isPresent()) {
                 Responses.problem(ctx, 400, "Unknown parameter '" + unknown.get() + "': this operation takes dryRun");
