@@ -235,8 +235,12 @@ class FederationDescriptorsTest {
         assertEquals(410, status("delta.b1"));
         assertFalse(runs("delta"));
         List<String> actions = new ArrayList<>();
-        http.json("/changes?since=" + before).path("items").forEach(c -> actions.add(c.path("service").asText() + " " + c.path("action").asText()));
-        assertEquals(List.of("delta.b1 deleted", "delta.b2 deleted"), actions.stream().sorted().toList());
+        http.json("/changes?since=" + before).path("items").forEach(c -> {
+            if (c.path("action").asText().equals("deleted")) {
+                actions.add(c.path("service").asText()); // (the replaced descriptor's run may log its updates here too)
+            }
+        });
+        assertEquals(List.of("delta.b1", "delta.b2"), actions.stream().sorted().toList());
         assertEquals(404, send("DELETE", "/api/federations/delta", admin, null).statusCode());
     }
 }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import se.insatsnavet.hub.editionbundle.EditionMapper;
 import se.insatsnavet.hub.editionbundle.FirstEdition;
 
 import java.nio.charset.StandardCharsets;
@@ -130,6 +131,7 @@ class FederationsJoinTest {
         try {
             // 1. the plugin, then the descriptor with its data: the services appear
             EditionBundle.drop(work, hub.plugins().pluginsDir(), FirstEdition.class, "1.0.0");
+            await().atMost(WAIT).until(() -> hub.plugins().plugin(EditionMapper.ID).filter(p -> !p.failed()).isPresent());
             Path dir = Files.createDirectories(folder.resolve("nyby"));
             Files.writeString(dir.resolve("lista.csv"), "Id,Namn\nx1,Ett\nx2,Två\n", StandardCharsets.UTF_8);
             Files.writeString(dir.resolve("lista2.csv"), "Id,Namn\nx1,Ett\nx2,Två\nx3,Tre\n", StandardCharsets.UTF_8);
