@@ -18,7 +18,13 @@ import se.insatsnavet.hub.dcat.CatalogDescription;
 import se.insatsnavet.hub.dcat.CatalogHandler;
 import se.insatsnavet.hub.sparql.SparqlEndpoint;
 import se.insatsnavet.hub.sparql.SparqlHandler;
+import se.insatsnavet.hub.federations.DescriptorOffers;
+import se.insatsnavet.hub.federations.DryRun;
+import se.insatsnavet.hub.federations.FederationActivation;
+import se.insatsnavet.hub.federations.FederationDescriptorRepository;
+import se.insatsnavet.hub.federations.FederationDescriptorsHandler;
 import se.insatsnavet.hub.federations.FederationRegistry;
+import se.insatsnavet.hub.federations.FederationRoutes;
 import se.insatsnavet.hub.federations.FederationRepository;
 import se.insatsnavet.hub.federations.FederationsHandler;
 import se.insatsnavet.hub.http.Blocking;
@@ -95,6 +101,8 @@ public final class Hub {
     private CatalogStore store;
     private CamelContext camel;
     private FederationRegistry registry;
+    private FederationDescriptorRepository descriptors;
+    private FederationActivation activation;
     private RunRepository runs;
     private ImportService imports;
     private ImportRoutes importRoutes;
@@ -124,6 +132,8 @@ public final class Hub {
     private final se.insatsnavet.hub.ops.StartSteps steps = se.insatsnavet.hub.ops.StartSteps.create();
     /** Completed once the import routes (Camel) run: they start after the hub listens. */
     private final CompletableFuture<Void> camelStarted = new CompletableFuture<>();
+    /** The periodic scan of the federation descriptors (-1: not yet started). */
+    private volatile long federationScan = -1;
 
     private Hub(Vertx vertx, HubOptions options, io.vertx.spi.cluster.hazelcast.HazelcastClusterManager clusterManager) {
         this.vertx = vertx;
@@ -211,10 +221,19 @@ public final class Hub {
                     Duration.ofSeconds(Long.getLong("insatsnavet.cluster.lockWaitSeconds", 120))));
         }
 
-        Path federationsDir = options.federations() != null ? options.federations()
-                : se.insatsnavet.hub.federations.BundledExamples.extractTo(options.dataDir().resolve("examples").resolve("federations"));
+        // the federations: the bundled examples, the operator's watched folder and the admin API's descriptors
+        Path examplesDir = options.examples()
+                ? se.insatsnavet.hub.federations.BundledExamples.extractTo(options.dataDir().resolve("examples").resolve("federations"))
+                : null;
+        Path federationsFolder = java.nio.file.Files.createDirectories(options.federationsFolder());
         federationRepository = new FederationRepository(database);
-        registry = FederationRegistry.load(federationsDir, federationRepository, store, iris);
+        registry = FederationRegistry.create(federationRepository, store, iris);
+        descriptors = new FederationDescriptorRepository(database);
+        activation = new FederationActivation(registry, new DescriptorOffers(examplesDir, federationsFolder, descriptors,
+                options.dataDir().resolve("federations-api")));
+        activation.applyAtStart();
+        LOG.info("{} federation(s) run (examples: {}, folder: {}), {} descriptor(s) refused", registry.all().size(),
+                examplesDir != null, federationsFolder.toAbsolutePath(), registry.refusals().size());
         changedAtStart |= registry.descriptionsChanged();
         steps.done("federations");
 
@@ -367,12 +386,34 @@ public final class Hub {
                 camel.start();
                 camelStarted.complete(null);
                 LOG.info("Import routes started in {} ms", (System.nanoTime() - t0) / 1_000_000);
+                watchFederations();
             } catch (RuntimeException e) {
                 LOG.error("The import routes could not start; sources are not read", e);
                 camelStarted.completeExceptionally(e);
             }
             return null;
         }, false);
+    }
+
+    /** Event-bus address that tells every node to scan the federation descriptors now (one changed). */
+    static final String FEDERATIONS_CHANGED = "insatsnavet.federations.changed";
+
+    /**
+     * From now on, descriptors added, changed or removed (folder, admin API) take effect while the hub runs: a scan
+     * about every second ({@code insatsnavet.federations.scanMillis}) and at once when a node announces a change.
+     */
+    private void watchFederations() {
+        activation.useEffects(new FederationRoutes(vertx, this::startedCamel, importRoutes, imports));
+        long every = Long.getLong("insatsnavet.federations.scanMillis", 1_000);
+        federationScan = vertx.setPeriodic(every, every, t -> scanFederations());
+        vertx.eventBus().consumer(FEDERATIONS_CHANGED, m -> scanFederations());
+    }
+
+    private void scanFederations() {
+        vertx.executeBlocking(() -> {
+            activation.applyIfIdle();
+            return null;
+        }, false).onFailure(e -> LOG.warn("Scanning the federation descriptors failed", e));
     }
 
     /**
@@ -558,6 +599,13 @@ public final class Hub {
                         Responses.json(ctx, 200, body.put("database", ar.result().database()));
                     }
                 }));
+        FederationDescriptorsHandler descriptorsApi = new FederationDescriptorsHandler(vertx, activation, descriptors, registry,
+                offer -> DryRun.run(offer.descriptor(), pluginImports,
+                        kind -> pluginHost.plugin(kind).filter(e -> e.points().contains("connector")).isPresent(), new DryRun.Listener() { }),
+                () -> vertx.eventBus().publish(FEDERATIONS_CHANGED, "changed"));
+        router.put("/api/federations/:id").handler(BodyHandler.create(false).setBodyLimit(FederationDescriptorsHandler.MAX_BYTES))
+                .handler(WriteAccess.adminOnly(vertx, tokens, audit)).handler(descriptorsApi.put());
+        router.delete("/api/federations/:id").handler(WriteAccess.adminOnly(vertx, tokens, audit)).handler(descriptorsApi.delete());
         router.get("/admin/plugins").handler(WriteAccess.adminOnly(vertx, tokens, audit))
                 .handler(se.insatsnavet.hub.plugins.PluginsHandler.create(vertx, pluginHost));
         PushHandler push = PushHandler.create(vertx, registry, imports);
@@ -749,6 +797,9 @@ public final class Hub {
             imports.stop();
         }
         closeQuietly("change follower", follower);
+        if (federationScan >= 0) {
+            vertx.cancelTimer(federationScan);
+        }
         Future<Void> http = server == null ? Future.succeededFuture() : server.close();
         http.transform(x -> Blocking.run(vertx, () -> {
             if (camel != null) {

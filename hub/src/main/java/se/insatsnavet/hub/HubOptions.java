@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param port        HTTP port; 0 picks a free one (tests)
  * @param host        interface to bind
  * @param dataDir     holds the H2 database ({@code db/}), the TDB2 dataset ({@code tdb2/}) and plugins
- * @param federations folder of federation descriptors ({@code <id>/federation.json}); null = the bundled
- *                    examples, extracted into {@code <data>/examples/}
+ * @param federations the watched folder of the operator's federation descriptors ({@code <id>/federation.json}
+ *                    or {@code <id>.json}); null = {@code <data>/federations/}
  * @param baseUri     base of every published IRI, ending in '/'
  * @param jdbcUrl     operational database; null = an H2 file in {@code <data>/db/}
  * @param jdbcUser    database user (may be null)
@@ -28,13 +28,34 @@ import java.util.Objects;
  * @param sparqlStore a remote SPARQL 1.1 store (Fuseki dataset) that holds the linked data instead of the
  *                    embedded TDB2 dataset in {@code <data>/tdb2/}; null = embedded TDB2
  * @param cluster     whether and how this hub joins other hub nodes (Hazelcast); {@link ClusterOptions#NONE}: alone
+ * @param examples    whether the bundled example federations (extracted into {@code <data>/examples/}) run too
  */
 public record HubOptions(int port, String host, Path dataDir, Path federations, String baseUri,
                          String jdbcUrl, String jdbcUser, String jdbcPassword, boolean importOnStart,
                          int readRetries, long readRetryDelayMillis, long fileWatchMillis, java.util.List<String> peers,
-                         SparqlStore sparqlStore, ClusterOptions cluster) {
+                         SparqlStore sparqlStore, ClusterOptions cluster, boolean examples) {
 
     public static final int DEFAULT_PORT = 8080;
+
+    /** The options before the examples flag: the bundled examples run only when no folder is given. */
+    public HubOptions(int port, String host, Path dataDir, Path federations, String baseUri,
+                      String jdbcUrl, String jdbcUser, String jdbcPassword, boolean importOnStart,
+                      int readRetries, long readRetryDelayMillis, long fileWatchMillis, java.util.List<String> peers,
+                      SparqlStore sparqlStore, ClusterOptions cluster) {
+        this(port, host, dataDir, federations, baseUri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart, readRetries,
+                readRetryDelayMillis, fileWatchMillis, peers, sparqlStore, cluster, federations == null);
+    }
+
+    /** Whether the bundled examples run besides the folder's federations (the command line: unless --no-examples). */
+    public HubOptions withExamples(boolean flag) {
+        return new HubOptions(port, host, dataDir, federations, baseUri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart,
+                readRetries, readRetryDelayMillis, fileWatchMillis, peers, sparqlStore, cluster, flag);
+    }
+
+    /** The watched folder of the operator's descriptors: {@link #federations()}, or {@code <data>/federations}. */
+    public Path federationsFolder() {
+        return federations != null ? federations : dataDir.resolve("federations");
+    }
 
     public HubOptions {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -55,42 +76,42 @@ public record HubOptions(int port, String host, Path dataDir, Path federations, 
     /** Defaults for one machine: port 8080, bundled examples, H2 and TDB2 under {@code dataDir}. */
     public static HubOptions defaults(Path dataDir) {
         return new HubOptions(DEFAULT_PORT, "0.0.0.0", dataDir, null, "http://localhost:" + DEFAULT_PORT + "/",
-                null, null, null, true, 3, 2_000, DEFAULT_FILE_WATCH_MILLIS, java.util.List.of(), null, ClusterOptions.NONE);
+                null, null, null, true, 3, 2_000, DEFAULT_FILE_WATCH_MILLIS, java.util.List.of(), null, ClusterOptions.NONE, true);
     }
 
     public HubOptions withPort(int newPort) {
-        return new HubOptions(newPort, host, dataDir, federations, baseUri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart, readRetries, readRetryDelayMillis, fileWatchMillis, peers, sparqlStore, cluster);
+        return new HubOptions(newPort, host, dataDir, federations, baseUri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart, readRetries, readRetryDelayMillis, fileWatchMillis, peers, sparqlStore, cluster, examples);
     }
 
     public HubOptions withFederations(Path dir) {
-        return new HubOptions(port, host, dataDir, dir, baseUri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart, readRetries, readRetryDelayMillis, fileWatchMillis, peers, sparqlStore, cluster);
+        return new HubOptions(port, host, dataDir, dir, baseUri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart, readRetries, readRetryDelayMillis, fileWatchMillis, peers, sparqlStore, cluster, dir == null);
     }
 
     public HubOptions withBaseUri(String uri) {
-        return new HubOptions(port, host, dataDir, federations, uri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart, readRetries, readRetryDelayMillis, fileWatchMillis, peers, sparqlStore, cluster);
+        return new HubOptions(port, host, dataDir, federations, uri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart, readRetries, readRetryDelayMillis, fileWatchMillis, peers, sparqlStore, cluster, examples);
     }
 
     public HubOptions withHost(String newHost) {
-        return new HubOptions(port, newHost, dataDir, federations, baseUri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart, readRetries, readRetryDelayMillis, fileWatchMillis, peers, sparqlStore, cluster);
+        return new HubOptions(port, newHost, dataDir, federations, baseUri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart, readRetries, readRetryDelayMillis, fileWatchMillis, peers, sparqlStore, cluster, examples);
     }
 
     public HubOptions withDatabase(String url, String user, String password) {
-        return new HubOptions(port, host, dataDir, federations, baseUri, url, user, password, importOnStart, readRetries, readRetryDelayMillis, fileWatchMillis, peers, sparqlStore, cluster);
+        return new HubOptions(port, host, dataDir, federations, baseUri, url, user, password, importOnStart, readRetries, readRetryDelayMillis, fileWatchMillis, peers, sparqlStore, cluster, examples);
     }
 
     public HubOptions withImportOnStart(boolean flag) {
-        return new HubOptions(port, host, dataDir, federations, baseUri, jdbcUrl, jdbcUser, jdbcPassword, flag, readRetries, readRetryDelayMillis, fileWatchMillis, peers, sparqlStore, cluster);
+        return new HubOptions(port, host, dataDir, federations, baseUri, jdbcUrl, jdbcUser, jdbcPassword, flag, readRetries, readRetryDelayMillis, fileWatchMillis, peers, sparqlStore, cluster, examples);
     }
 
     public HubOptions withReadRetries(int retries, long firstDelayMillis) {
         return new HubOptions(port, host, dataDir, federations, baseUri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart,
-                retries, firstDelayMillis, fileWatchMillis, peers, sparqlStore, cluster);
+                retries, firstDelayMillis, fileWatchMillis, peers, sparqlStore, cluster, examples);
     }
 
     /** Checks file sources for changes every {@code millis} ms; 0 turns the watch off. */
     public HubOptions withFileWatch(long millis) {
         return new HubOptions(port, host, dataDir, federations, baseUri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart,
-                readRetries, readRetryDelayMillis, millis, peers, sparqlStore, cluster);
+                readRetries, readRetryDelayMillis, millis, peers, sparqlStore, cluster, examples);
     }
 
     /**
@@ -113,7 +134,7 @@ public record HubOptions(int port, String host, Path dataDir, Path federations, 
     /** Keeps the linked data in a remote SPARQL store (null: the embedded TDB2 dataset). */
     public HubOptions withSparqlStore(SparqlStore store) {
         return new HubOptions(port, host, dataDir, federations, baseUri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart,
-                readRetries, readRetryDelayMillis, fileWatchMillis, peers, store, cluster);
+                readRetries, readRetryDelayMillis, fileWatchMillis, peers, store, cluster, examples);
     }
 
     /** Opens the store these options name: the remote SPARQL store, else TDB2 in {@link #tdb2Dir()}. Blocking. */
@@ -147,7 +168,7 @@ public record HubOptions(int port, String host, Path dataDir, Path federations, 
     }
 
     public HubOptions withPeers(java.util.List<String> urls) {
-        return new HubOptions(port, host, dataDir, federations, baseUri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart, readRetries, readRetryDelayMillis, fileWatchMillis, urls, sparqlStore, cluster);
+        return new HubOptions(port, host, dataDir, federations, baseUri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart, readRetries, readRetryDelayMillis, fileWatchMillis, urls, sparqlStore, cluster, examples);
     }
 
     /** Joins (or not) a cluster of hub nodes. */

@@ -87,9 +87,10 @@ public final class Main {
                     HubOptions d = HubOptions.defaults(Path.of(value(args, ++i, a)));
                     o = new HubOptions(o.port(), o.host(), d.dataDir(), o.federations(), o.baseUri(), o.jdbcUrl(),
                             o.jdbcUser(), o.jdbcPassword(), o.importOnStart(), o.readRetries(), o.readRetryDelayMillis(),
-                            o.fileWatchMillis(), o.peers(), o.sparqlStore(), o.cluster());
+                            o.fileWatchMillis(), o.peers(), o.sparqlStore(), o.cluster(), o.examples());
                 }
-                case "--federations" -> o = o.withFederations(Path.of(value(args, ++i, a)));
+                case "--federations" -> o = o.withFederations(Path.of(value(args, ++i, a))).withExamples(o.examples());
+                case "--no-examples" -> o = o.withExamples(false);
                 case "--base-uri" -> {
                     o = o.withBaseUri(value(args, ++i, a));
                     baseGiven = true;
@@ -166,7 +167,10 @@ public final class Main {
                   --port N              HTTP port (default 8080; 0 = any free port)
                   --host H              interface to bind (default 0.0.0.0)
                   --data DIR            data folder: H2 database, TDB2 dataset, plugins (default ./data)
-                  --federations DIR     federation descriptors (<id>/federation.json); default: bundled examples
+                  --federations DIR     the watched folder of federation descriptors (<id>/federation.json or
+                                        <id>.json; default: <data>/federations); added, changed or removed
+                                        files take effect within seconds
+                  --no-examples         do not run the bundled example federations (run by default besides the folder)
                   --base-uri URI        base of published IRIs (default http://localhost:<port>/)
                   --jdbc-url URL        operational database (default: H2 file in <data>/db); e.g. jdbc:postgresql://…
                   --jdbc-user U         database user; the password comes from INSATSNAVET_JDBC_PASSWORD

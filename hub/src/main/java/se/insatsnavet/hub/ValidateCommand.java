@@ -1,37 +1,28 @@
 package se.insatsnavet.hub;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.osgi.framework.BundleException;
 import se.insatsnavet.connectors.descriptor.DescriptorException;
 import se.insatsnavet.connectors.descriptor.DescriptorLoader;
 import se.insatsnavet.connectors.descriptor.FederationDescriptor;
-import se.insatsnavet.hub.db.Database;
+import se.insatsnavet.connectors.descriptor.SourceDescriptor;
+import se.insatsnavet.hub.federations.DryRun;
 import se.insatsnavet.hub.http.Responses;
-import se.insatsnavet.hub.imports.ImportRoutes;
-import se.insatsnavet.hub.imports.ImportService;
 import se.insatsnavet.hub.imports.RunJson;
 import se.insatsnavet.hub.imports.RunReport;
-import se.insatsnavet.hub.imports.RunRepository;
 import se.insatsnavet.hub.imports.RunStatus;
-import se.insatsnavet.hub.plugins.PluginSourceComponent;
-import se.insatsnavet.hub.store.CatalogStore;
-import se.insatsnavet.schema.Vocabulary;
-import se.insatsnavet.schema.rdf.ServiceRdf;
-import se.insatsnavet.schema.vocab.HubIris;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
  * {@code insatsnavet.jar validate --federation FILE [--plugins DIR]}: what a federation runs before connecting.
  * Loads the descriptor, starts the hub's plugin host (embedded Felix with the built-in bundles and the bundles of
  * {@code --plugins DIR}, in a temporary folder, see {@link ValidationPlugins}), reads every source through its
- * connector and runs the real import pipeline (a mapper, enricher and validator plugins the source names,
+ * connector and runs the real import pipeline ({@link DryRun}: a mapper, enricher and validator plugins the source names,
  * mapping, JSON Schema, SHACL) against a throw-away in-memory database and dataset, then its indicators source if
  * it has one (rows checked, small cells withheld), then prints each run's report on standard output as the hub's
  * {@code GET /api/federations/{id}/runs/{run}} gives it (one JSON object per source). Nothing is published.
@@ -108,42 +99,35 @@ final class ValidateCommand {
 
     private static int validate(Path file, FederationDescriptor federation, ValidationPlugins plugins, PrintStream out,
                                 PrintStream err) {
-        HubIris iris = HubIris.defaults();
-        String memory = "jdbc:h2:mem:validate-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        try (Database db = Database.open(memory, null, null);
-             CatalogStore store = CatalogStore.inMemory();
-             DefaultCamelContext camel = new DefaultCamelContext()) {
-            new se.insatsnavet.hub.federations.FederationRepository(db).upsert(federation.id(), federation.id(), file.toString());
-            RunRepository runs = new RunRepository(db);
-            ImportService imports = new ImportService(store, runs, ServiceRdf.of(iris), Vocabulary.load(iris).conceptIndex()::match);
-            imports.usePlugins(plugins.imports());
-            camel.addComponent(PluginSourceComponent.SCHEME, new PluginSourceComponent(plugins.imports(),
-                    id -> Optional.of(federation).filter(f -> f.id().equals(id))));
-            camel.start();
-            imports.onProgress((fed, src, stage, done, total) -> err.println("  " + fed + "/" + src + ": " + stage + " " + done + " of " + total));
-            ImportRoutes routes = new ImportRoutes(null, imports, false, 0, 0, 0);
-            routes.pluginKinds(plugins::providesKind);
-            routes.indicators(new se.insatsnavet.hub.indicators.IndicatorImport(store, runs, iris,
-                    Integer.getInteger("insatsnavet.indicators.minimumCount", se.insatsnavet.hub.indicators.Suppression.DEFAULT_MINIMUM)));
-            boolean clean = true;
-            java.util.List<se.insatsnavet.connectors.descriptor.SourceDescriptor> all = new java.util.ArrayList<>(federation.sources());
-            federation.indicatorsSource().ifPresent(all::add); // last: its rows name the services just read
-            for (var source : all) {
-                err.println("Reading " + federation.id() + "/" + source.id() + " (" + source.kind() + ": " + source.location() + ") …");
-                RunReport report = routes.syncNow(camel, federation, source, "validate");
-                out.println(Responses.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).valueToTree(RunJson.full(report)).toPrettyString());
-                err.printf("%s/%s: %s, %d read, %d valid, %d rejected, %d warnings%n", federation.id(), source.id(),
-                        report.status().label(), report.counts().read(), report.counts().valid(), report.counts().rejected(),
-                        report.counts().warnings());
-                if (report.failure() != null && report.failure().contains("No plugin '")) {
-                    err.println("  The plugin is not running here: give the folder of its bundle with --plugins DIR");
+        boolean[] clean = {true};
+        try {
+            DryRun.run(federation, plugins.imports(), plugins::providesKind, new DryRun.Listener() {
+                @Override
+                public void reading(FederationDescriptor f, SourceDescriptor source) {
+                    err.println("Reading " + f.id() + "/" + source.id() + " (" + source.kind() + ": " + source.location() + ") …");
                 }
-                clean &= report.status() == RunStatus.SUCCEEDED && report.counts().rejected() == 0;
-            }
-            return clean ? 0 : 1;
-        } catch (IOException e) {
-            err.println("Could not close the validation engines: " + e.getMessage());
+
+                @Override
+                public void progress(String fed, String src, String stage, int done, int total) {
+                    err.println("  " + fed + "/" + src + ": " + stage + " " + done + " of " + total);
+                }
+
+                @Override
+                public void read(FederationDescriptor f, SourceDescriptor source, RunReport report) {
+                    out.println(Responses.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).valueToTree(RunJson.full(report)).toPrettyString());
+                    err.printf("%s/%s: %s, %d read, %d valid, %d rejected, %d warnings%n", f.id(), source.id(),
+                            report.status().label(), report.counts().read(), report.counts().valid(), report.counts().rejected(),
+                            report.counts().warnings());
+                    if (report.failure() != null && report.failure().contains("No plugin '")) {
+                        err.println("  The plugin is not running here: give the folder of its bundle with --plugins DIR");
+                    }
+                    clean[0] &= report.status() == RunStatus.SUCCEEDED && report.counts().rejected() == 0;
+                }
+            });
+        } catch (UncheckedIOException e) {
+            err.println(e.getMessage() + ": " + e.getCause().getMessage());
             return 1;
         }
+        return clean[0] ? 0 : 1;
     }
 }

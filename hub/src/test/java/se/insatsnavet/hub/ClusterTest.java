@@ -25,6 +25,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -209,7 +215,7 @@ class ClusterTest {
         // a run of a third node, logged without a nudge: neither node has applied it
         logForeignRun(2);
         for (TestHttp node : List.of(onA, onB)) {
-            java.net.http.HttpResponse<String> behind = node.get("/health", "application/json");
+            HttpResponse<String> behind = node.get("/health", "application/json");
             assertEquals(503, behind.statusCode(), behind.body());
             com.fasterxml.jackson.databind.JsonNode body = TestHttp.JSON.readTree(behind.body());
             assertEquals("catchingUp", body.path("status").asText());
@@ -233,6 +239,43 @@ class ClusterTest {
     }
 
     /** Logs {@code count} changes (of services already logged) as a run of another node, without telling the nodes. */
+    @Test
+    void aDescriptorPutOnOneNodeRunsOnEveryNodesViewAndOneNodeReadsIt() throws Exception {
+        Hub a = start(dataA, portA);
+        Hub b = start(dataB, portB);
+        HttpServer source = HttpServer.create(
+                new InetSocketAddress("127.0.0.1", 0), 0);
+        byte[] records = "{\"data\": [{\"Id\": \"n1\", \"Namn\": \"Ny insats\", \"Text\": \"Stöd.\"}]}".getBytes(StandardCharsets.UTF_8);
+        source.createContext("/insatser.json", exchange -> {
+            exchange.sendResponseHeaders(200, records.length);
+            exchange.getResponseBody().write(records);
+            exchange.close();
+        });
+        source.start();
+        String admin = a.tokens().create(null, "cluster admin").secret();
+        String descriptor = """
+                {"id": "neu", "name": {"sv": "Samordningsförbundet Ny"}, "municipalities": ["0580"],
+                 "sources": [{"id": "lista", "kind": "http", "location": "http://127.0.0.1:%d/insatser.json",
+                   "options": {"recordPath": "data"},
+                   "mapping": {"fields": {"localId": "Id", "title": "Namn", "description": "Text"},
+                               "defaults": {"municipalities": "$federation.municipalities"}}}]}
+                """.formatted(source.getAddress().getPort());
+        try {
+            HttpResponse<String> put = HttpClient.newHttpClient().send(HttpRequest
+                    .newBuilder(URI.create("http://127.0.0.1:" + a.port() + "/api/federations/neu"))
+                    .timeout(TestHttp.REQUEST_TIMEOUT).header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(descriptor)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, put.statusCode(), put.body());
+            TestHttp onB = new TestHttp(b.port());
+            await().atMost(Duration.ofMinutes(5)).until(() -> onB.json("/api/federations").toString().contains("\"id\":\"neu\""));
+            await().atMost(Duration.ofMinutes(5)).until(() -> onB.json("/api/services?federation=neu").path("total").asLong() == 1);
+            assertTrue(onB.json("/api/federations").toString().contains("\"origin\":\"api\""));
+            assertEquals(1, b.imports().runs().runs("neu", 10).size(), "one node read the new federation's source");
+        } finally {
+            source.stop(0);
+        }
+    }
+
     private void logForeignRun(int count) throws Exception {
         try (Connection c = DriverManager.getConnection(jdbcUrl, jdbcUser, jdbcPassword); Statement s = c.createStatement()) {
             List<String> ids = new ArrayList<>();

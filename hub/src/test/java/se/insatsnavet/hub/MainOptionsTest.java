@@ -3,12 +3,25 @@ package se.insatsnavet.hub;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The jar's options as HubOptions. */
 class MainOptionsTest {
+
+    @Test
+    void theFederationsFolderIsWatchedBesideTheBundledExamplesUnlessNoExamples() {
+        HubOptions plain = Main.parse(new String[]{"--data", "somewhere"});
+        assertEquals(java.nio.file.Path.of("somewhere", "federations"), plain.federationsFolder());
+        assertTrue(plain.examples());
+        HubOptions folder = Main.parse(new String[]{"--federations", "feds", "--data", "somewhere"});
+        assertEquals(java.nio.file.Path.of("feds"), folder.federationsFolder());
+        assertTrue(folder.examples(), "a folder no longer hides the examples");
+        assertFalse(Main.parse(new String[]{"--no-examples", "--federations", "feds"}).examples());
+        assertFalse(Main.parse(new String[]{"--federations", "feds", "--no-examples"}).examples());
+    }
 
     @Test
     void withoutSparqlStoreTheLinkedDataStaysInTdb2() {

@@ -11,21 +11,14 @@ import se.insatsnavet.hub.editionbundle.FirstEdition;
 import se.insatsnavet.hub.editionbundle.SecondEdition;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
-import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -102,34 +95,8 @@ class PluginWaitTest {
                 && r.path("status").asText().equals("succeeded")).count();
     }
 
-    /** Packs the edition bundle (activator {@code activator}, version {@code version}) and moves it into the plugins folder. */
     private void dropBundle(Class<?> activator, String version) throws IOException, URISyntaxException {
-        Path classes = Path.of(EditionMapper.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        String pkg = EditionMapper.class.getPackageName().replace('.', '/');
-        Manifest manifest = new Manifest();
-        Attributes main = manifest.getMainAttributes();
-        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.putValue("Bundle-ManifestVersion", "2");
-        main.putValue("Bundle-SymbolicName", "se.insatsnavet.test.utgava");
-        main.putValue("Bundle-Version", version);
-        main.putValue("Bundle-Activator", activator.getName());
-        main.putValue("Import-Package", "se.insatsnavet.plugin.api,com.fasterxml.jackson.databind,"
-                + "com.fasterxml.jackson.databind.node,org.osgi.framework");
-        Path jarFile = work.resolve("utgava-" + version + ".jar");
-        try (OutputStream file = Files.newOutputStream(jarFile);
-             JarOutputStream jar = new JarOutputStream(file, manifest);
-             Stream<Path> files = Files.list(classes.resolve(pkg))) {
-            for (Path c : files.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
-                jar.putNextEntry(new JarEntry(pkg + "/" + c.getFileName()));
-                jar.write(Files.readAllBytes(c));
-                jar.closeEntry();
-            }
-        }
-        // the plugins folder is on the same file system as the data folder: copy beside it, then move in at once
-        Path staged = hub.plugins().pluginsDir().resolveSibling("utgava.jar.part");
-        Files.copy(jarFile, staged, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(staged, hub.plugins().pluginsDir().resolve("utgava.jar"), StandardCopyOption.REPLACE_EXISTING,
-                StandardCopyOption.ATOMIC_MOVE);
+        EditionBundle.drop(work, hub.plugins().pluginsDir(), activator, version);
     }
 
     @Test

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
-import se.insatsnavet.connectors.descriptor.DescriptorException;
 import se.insatsnavet.connectors.descriptor.FederationDescriptor;
 import se.insatsnavet.connectors.descriptor.SourceDescriptor;
 import se.insatsnavet.hub.http.Blocking;
@@ -21,7 +20,10 @@ import java.util.function.BiFunction;
 
 /**
  * {@code GET /api/federations}: every federation with its municipalities, sources, number of published
- * services and last run (a source that waits for a plugin has a {@code status}); plus {@code descriptorErrors} for descriptors that could not be loaded.
+ * services and last run (a source that waits for a plugin has a {@code status}), where its descriptor came from
+ * ({@code origin}: example, folder, api) and its {@code status} ("active", or "refused" while a newer descriptor
+ * offered for it was refused and the previous one runs); plus {@code refused} (every refused descriptor, with its
+ * errors, also of federations that do not run) and {@code descriptorErrors} (their problems as lines).
  */
 public final class FederationsHandler implements Handler<RoutingContext> {
 
@@ -70,6 +72,10 @@ public final class FederationsHandler implements Handler<RoutingContext> {
         for (FederationDescriptor f : registry.all()) {
             ObjectNode o = items.addObject();
             o.put("id", f.id());
+            registry.origin(f.id()).ifPresent(origin -> o.put("origin", origin.label()));
+            // "refused": the latest descriptor offered for it was refused; the one described here still runs
+            o.put("status", registry.refusal(f.id()).isPresent() ? "refused" : "active");
+            registry.refusal(f.id()).ifPresent(r -> o.set("refused", refusal(r)));
             o.set("name", Responses.JSON.valueToTree(f.name()));
             if (!f.description().isEmpty()) {
                 o.set("description", Responses.JSON.valueToTree(f.description()));
@@ -105,10 +111,20 @@ public final class FederationsHandler implements Handler<RoutingContext> {
             o.put("runs", "/api/federations/" + f.id() + "/runs");
         }
         body.put("total", items.size());
+        ArrayNode refused = body.putArray("refused");
+        registry.refusals().forEach(r -> refused.add(refusal(r)));
         ArrayNode errors = body.putArray("descriptorErrors");
-        for (DescriptorException e : registry.errors()) {
-            errors.add(e.getMessage());
-        }
+        registry.errors().forEach(errors::add);
         return body;
+    }
+
+    /** A refused descriptor: the federation, where it came from, every problem, and whether an older one still runs. */
+    private ObjectNode refusal(FederationRegistry.Refusal r) {
+        ObjectNode o = Responses.object().put("id", r.id()).put("status", "refused").put("origin", r.origin().label())
+                .put("file", r.file()).put("at", r.at().toString())
+                .put("running", registry.get(r.id()).isPresent() ? "the previous descriptor" : "nothing");
+        ArrayNode problems = o.putArray("errors");
+        r.errors().forEach(problems::add);
+        return o;
     }
 }

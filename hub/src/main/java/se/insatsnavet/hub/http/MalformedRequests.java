@@ -55,6 +55,12 @@ public final class MalformedRequests implements Handler<RoutingContext> {
                         .map(r -> r.mediaType() + (r.q() < 1 ? ";q=" + r.q() : "")).collect(Collectors.joining(", ")));
             }
         }
+        String contentType = ctx.request().getHeader("Content-Type");
+        if (contentType != null && emptyMultipartBoundary(contentType)) {
+            // the body decoder would fail on it (a 500): refused before any body is read
+            Responses.problem(ctx, 400, "Malformed Content-Type header: a multipart body needs a non-empty boundary");
+            return;
+        }
         try {
             ctx.request().params();
             ctx.queryParams();
@@ -63,5 +69,21 @@ public final class MalformedRequests implements Handler<RoutingContext> {
             return;
         }
         ctx.next();
+    }
+
+    /** Whether a Content-Type is multipart with a boundary parameter that has no value ({@code boundary=}, {@code boundary=""}). */
+    static boolean emptyMultipartBoundary(String contentType) {
+        String lower = contentType.toLowerCase(java.util.Locale.ROOT);
+        if (!lower.trim().startsWith("multipart/")) {
+            return false;
+        }
+        for (String parameter : lower.split(";")) {
+            String p = parameter.trim();
+            if (p.startsWith("boundary=")) {
+                String value = p.substring("boundary=".length()).trim();
+                return value.isEmpty() || value.equals("\"\"");
+            }
+        }
+        return false;
     }
 }

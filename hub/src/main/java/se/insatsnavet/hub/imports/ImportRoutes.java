@@ -57,6 +57,8 @@ public final class ImportRoutes {
      * failing source never holds up another's import.
      */
     static final int IMPORT_SLOTS = Math.max(2, Runtime.getRuntime().availableProcessors());
+    /** On a cluster, a source read by any node this recently is not read again when its descriptor takes effect. */
+    static final Duration CHANGED_MIN_GAP = Duration.ofSeconds(10);
     /** Connector kinds this hub has a Camel component for; any other kind is a source connector plugin's id. */
     private static final Map<String, SourceUri> CONNECTORS = Map.of(
             "file", FileSourceComponent::endpointUri,
@@ -153,26 +155,83 @@ public final class ImportRoutes {
         int order = 0;
         for (FederationDescriptor federation : registry.all()) {
             for (SourceDescriptor source : routedSources(federation)) {
+                installSource(camel, federation, source, importOnStart && !source.equals(federation.indicators())
+                        ? STAGGER_MILLIS * order++ : -1);
+            }
+        }
+    }
+
+    /**
+     * Adds the routes of a federation that takes effect while the hub runs (a new or changed descriptor) to a
+     * started context; their schedules fire first after one interval ({@link #readNow} reads the sources at once).
+     */
+    public void add(CamelContext camel, FederationDescriptor federation) {
+        for (SourceDescriptor source : routedSources(federation)) {
+            installSource(camel, federation, source, -1);
+        }
+    }
+
+    /**
+     * Reads a federation's services sources now, as its schedule would (its indicators follow its services): a
+     * source that waits for a plugin is skipped; on a cluster a source another node is reading, or read less than
+     * {@link #CHANGED_MIN_GAP} ago, is skipped, so one node reads each. Blocking; returns the runs.
+     */
+    public List<RunReport> readNow(CamelContext camel, FederationDescriptor federation, String trigger) {
+        List<RunReport> reports = new ArrayList<>();
+        for (SourceDescriptor source : federation.sources()) {
+            RunReport report = scheduled(camel, federation, source, trigger, imports.locks().clustered() ? CHANGED_MIN_GAP : Duration.ZERO);
+            if (report != null) {
+                reports.add(report);
+            }
+        }
+        return reports;
+    }
+
+    /**
+     * Stops and removes the routes of a federation (its descriptor was removed or is replaced), and the endpoints of
+     * its sources, so a replacement starts with connectors that remember nothing of the old descriptor.
+     */
+    public void remove(CamelContext camel, FederationDescriptor federation) {
+        for (SourceDescriptor source : routedSources(federation)) {
+            for (String kind : List.of("schedule", "watch", "read")) {
+                String id = routeId(kind, federation, source);
                 try {
-                    camel.getEndpoint(endpointUri(federation, source));
-                    camel.addRoutes(readRoute(federation, source));
-                    camel.addRoutes(scheduleRoute(camel, federation, source, STAGGER_MILLIS * order++));
-                    if (source.kind().equals("file") && watchMillis > 0) {
-                        camel.addRoutes(watchRoute(federation, source));
-                    }
-                    if (waitingFor.apply(federation, source).isPresent()) {
-                        LOG.info("Source {}/{} waits for plugin '{}'", federation.id(), source.id(),
-                                waitingFor.apply(federation, source).get());
-                    } else if (!CONNECTORS.containsKey(source.kind()) && !pluginKinds.test(source.kind())) {
-                        // the routes stay: a plugin providing the kind may be installed later
-                        importerFor(federation, source).recordFailure(federation, source, "start", new IllegalStateException("No connector for kind '"
-                                + source.kind() + "': neither built in (" + String.join(", ", new java.util.TreeSet<>(CONNECTORS.keySet()))
-                                + ") nor provided by a running plugin; reads fail until a plugin provides it"));
+                    if (camel.getRoute(id) != null) {
+                        camel.getRouteController().stopRoute(id);
+                        camel.removeRoute(id);
                     }
                 } catch (Exception e) {
-                    importerFor(federation, source).recordFailure(federation, source, "start", e);
+                    LOG.warn("Removing route {} failed", id, e);
                 }
             }
+            try {
+                camel.removeEndpoints(endpointUri(federation, source));
+            } catch (Exception e) {
+                LOG.debug("Removing the endpoint of {}/{}", federation.id(), source.id(), e);
+            }
+        }
+    }
+
+    /** Adds a source's routes; {@code firstReadDelay} < 0: first read after one schedule interval. */
+    private void installSource(CamelContext camel, FederationDescriptor federation, SourceDescriptor source, long firstReadDelay) {
+        try {
+            camel.getEndpoint(endpointUri(federation, source));
+            camel.addRoutes(readRoute(federation, source));
+            camel.addRoutes(scheduleRoute(camel, federation, source, firstReadDelay));
+            if (source.kind().equals("file") && watchMillis > 0) {
+                camel.addRoutes(watchRoute(federation, source, firstReadDelay >= 0));
+            }
+            if (waitingFor.apply(federation, source).isPresent()) {
+                LOG.info("Source {}/{} waits for plugin '{}'", federation.id(), source.id(),
+                        waitingFor.apply(federation, source).get());
+            } else if (!CONNECTORS.containsKey(source.kind()) && !pluginKinds.test(source.kind())) {
+                // the routes stay: a plugin providing the kind may be installed later
+                importerFor(federation, source).recordFailure(federation, source, "start", new IllegalStateException("No connector for kind '"
+                        + source.kind() + "': neither built in (" + String.join(", ", new java.util.TreeSet<>(CONNECTORS.keySet()))
+                        + ") nor provided by a running plugin; reads fail until a plugin provides it"));
+            }
+        } catch (Exception e) {
+            importerFor(federation, source).recordFailure(federation, source, "start", e);
         }
     }
 
@@ -338,7 +397,7 @@ public final class ImportRoutes {
     }
 
     private RouteBuilder scheduleRoute(CamelContext camel, FederationDescriptor federation, SourceDescriptor source,
-                                       long stagger) {
+                                       long firstReadDelay) {
         Schedule schedule = source.schedule() != null ? source.schedule() : Schedule.every(DEFAULT_INTERVAL);
         String name = federation.id() + "." + source.id();
         // clustered: a run on any node this recently makes this node's firing redundant
@@ -347,7 +406,7 @@ public final class ImportRoutes {
         String trigger = schedule.isCron()
                 ? "quartz:insatsnavet/" + name + "?cron=RAW{" + schedule.cron() + "}"
                 : "timer:import." + name + "?period=" + schedule.intervalMillis()
-                        + "&delay=" + (importOnStart && !source.equals(federation.indicators()) ? stagger : schedule.intervalMillis());
+                        + "&delay=" + (firstReadDelay >= 0 ? firstReadDelay : schedule.intervalMillis());
         return new RouteBuilder() {
             @Override
             public void configure() {
@@ -363,12 +422,12 @@ public final class ImportRoutes {
      * so never half-written); a batch whose fingerprint is that of the last succeeded run
      * (the first poll after start-up, typically) is not imported again.
      */
-    private RouteBuilder watchRoute(FederationDescriptor federation, SourceDescriptor source) {
+    private RouteBuilder watchRoute(FederationDescriptor federation, SourceDescriptor source, boolean readOnSchedule) {
         // imported at start anyway (or its indicators after its services): the watch's first check only notes
         // the file's size and time, rather than reading every file of every federation once more at start
         String consumer = endpointUri(federation, source) + "&delay=" + watchMillis + "&initialDelay=" + watchMillis
                 + "&backoffErrorThreshold=1&backoffMultiplier=12&bridgeErrorHandler=true"
-                + (importOnStart ? "&readAtFirstPoll=false" : "");
+                + (readOnSchedule ? "&readAtFirstPoll=false" : "");
         return new RouteBuilder() {
             @Override
             public void configure() {

@@ -255,6 +255,29 @@ public final class ImportService implements BatchImporter {
     }
 
     /**
+     * Withdraws every published service of a federation (the operator removed its descriptor): one deletion run per
+     * source that published them, each through the ordinary change log (deletions in {@code /changes}, the feeds and
+     * the event stream). Under the federation's lock, so on a cluster the first node withdraws and the others find
+     * nothing left. Returns the runs (none when nothing was published).
+     */
+    public List<RunReport> withdraw(FederationDescriptor federation, String trigger) {
+        try (FederationLocks.Lease lease = locks.acquire(federation.id())) {
+            Map<String, List<String>> bySource = new java.util.TreeMap<>();
+            runs.hashes(federation.id()).values().forEach(h ->
+                    bySource.computeIfAbsent(h.sourceId(), k -> new java.util.ArrayList<>()).add(h.localId()));
+            List<RunReport> reports = new java.util.ArrayList<>();
+            bySource.forEach((sourceId, localIds) -> {
+                SourceDescriptor source = federation.source(sourceId)
+                        .or(() -> java.util.Optional.ofNullable(federation.indicators()).filter(s -> s.id().equals(sourceId)))
+                        .orElse(sourceId.equals(PushSource.KIND) ? PushSource.DESCRIPTOR
+                                : new SourceDescriptor(sourceId, PushSource.KIND, PushSource.KIND, "json", "sv", Map.of(), null, null));
+                delete(federation, source, localIds, trigger).ifPresent(reports::add);
+            });
+            return reports;
+        }
+    }
+
+    /**
      * Records a run of a source known to be byte for byte what its newest succeeded run imported (a file whose size
      * and modification time have not changed since it was read, in this process, so under the same descriptor),
      * without reading it again: every record is unchanged. Only when nothing could differ: the source has no
