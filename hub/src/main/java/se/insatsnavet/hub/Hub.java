@@ -34,6 +34,8 @@ import io.vertx.ext.web.handler.StaticHandler;
 import se.insatsnavet.hub.web.SearchPage;
 import se.insatsnavet.hub.imports.ImportRoutes;
 import se.insatsnavet.hub.imports.PushHandler;
+import se.insatsnavet.hub.guidance.ArticleCatalog;
+import se.insatsnavet.schema.rdf.ArticleRdf;
 import se.insatsnavet.hub.imports.SyncHandler;
 import se.insatsnavet.hub.security.AuditLog;
 import se.insatsnavet.hub.security.TokenStore;
@@ -101,6 +103,7 @@ public final class Hub {
     private se.insatsnavet.hub.usage.UsageStatistics usage;
     private FederationRepository federationRepository;
     private ServiceCatalog catalog;
+    private ArticleCatalog articleCatalog;
     private TokenStore tokens;
     private Dumps dumps;
     private PluginHost pluginHost;
@@ -198,6 +201,7 @@ public final class Hub {
         steps.done("dataset");
         ServiceRdf rdf = ServiceRdf.of(iris);
         catalog = new ServiceCatalog(store, rdf);
+        articleCatalog = new ArticleCatalog(store, ArticleRdf.of(iris));
         // the published services are counted (a scan of the dataset) on a worker while the next steps run
         Future<Integer> publishedCount = vertx.executeBlocking(() -> catalog.allServiceUris().size(), false);
         vocabulary = Vocabulary.load(iris);
@@ -564,6 +568,7 @@ public final class Hub {
         router.put("/api/federations/:id/services").handler(bodies).handler(federationOrAdmin).handler(push.putAll());
         router.put("/api/federations/:id/services/:localId").handler(bodies).handler(federationOrAdmin).handler(push.putOne());
         router.delete("/api/federations/:id/services/:localId").handler(federationOrAdmin).handler(push.deleteOne());
+        router.put("/api/federations/:id/articles").handler(bodies).handler(federationOrAdmin).handler(push.putAllArticles());
         SparqlEndpoint sparql = new SparqlEndpoint(store, SPARQL_TIMEOUT_MILLIS, SPARQL_RESULT_CAP);
         se.insatsnavet.hub.http.RateLimit sparqlLimit = se.insatsnavet.hub.http.RateLimit.perMinute("SPARQL",
                 Long.getLong("insatsnavet.limits.sparqlPerMinute", 120));
@@ -726,6 +731,16 @@ public final class Hub {
     /** The Lucene index of published services that {@code /api/services} and the search page answer from. */
     public ServiceIndex searchIndex() {
         return serviceIndex;
+    }
+
+    /** The change log every import writes (services and articles, in commit order). */
+    public ChangeLog changeLog() {
+        return changeLog;
+    }
+
+    /** The published guidance articles (by id, federation, service, situation, kind). */
+    public ArticleCatalog articleCatalog() {
+        return articleCatalog;
     }
 
     /** The linked-data store: embedded TDB2, or the remote SPARQL store of {@link HubOptions#sparqlStore()}. */

@@ -45,7 +45,9 @@ class VocabularyTest {
             "provider-type", Set.of("arbetsformedlingen", "forsakringskassan", "municipality", "region", "federation",
                     "civil-society", "employer", "other"),
             "status", Set.of("active", "planned", "paused", "ended"),
-            "funding", Set.of("finsam", "esf", "municipality", "region", "state", "other"));
+            "funding", Set.of("finsam", "esf", "municipality", "region", "state", "other"),
+            "situation", Set.of("sjukskriven", "aktivitetsersattning", "forsorjningsstod", "arbetslos", "ung", "nyanland"),
+            "article-kind", Set.of("vagval", "story", "question", "situation-guide"));
 
     @Test
     void theConceptSchemesHoldExactlyTheAgreedCodes() {

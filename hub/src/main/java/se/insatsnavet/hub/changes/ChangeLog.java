@@ -9,7 +9,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the change log every import writes (added, updated, deleted services, in commit order). Blocking. */
+/**
+ * Reads the change log every import writes (added, updated, deleted records, in commit order). Blocking. The
+ * public readers ({@link #after}, {@link #since}, {@link #newest}) list the changes of services; the changes of
+ * guidance articles ({@code record_type} article) are in the log too and reach the other hub nodes through
+ * {@link #withRunsAfter}.
+ */
 public final class ChangeLog {
 
     private final Database db;
@@ -27,21 +32,25 @@ public final class ChangeLog {
         return query("seq > ?", afterSeq, null, federationId, limit);
     }
 
-    /** One change with the run that made it (what a hub node following the log needs). */
-    public record RunEntry(long seq, long runId, String federationId, String serviceId, String action) {
+    /** One change with the run that made it (what a hub node following the log needs) and its record type. */
+    public record RunEntry(long seq, long runId, String federationId, String serviceId, String action, String recordType) {
     }
+
+    /** The condition on the change log the public readers add: the changes of services. */
+    private static final String SERVICES = " AND record_type = 'service'";
 
     /** Changes after sequence number {@code afterSeq} with their runs, oldest first, at most {@code limit}. */
     public List<RunEntry> withRunsAfter(long afterSeq, int limit) {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT seq, run_id, federation_id, service_id, action FROM change_log"
+            try (PreparedStatement ps = c.prepareStatement("SELECT seq, run_id, federation_id, service_id, action, record_type FROM change_log"
                     + " WHERE seq > ? ORDER BY seq")) {
                 ps.setMaxRows(limit);
                 ps.setLong(1, afterSeq);
                 List<RunEntry> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new RunEntry(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+                        out.add(new RunEntry(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                                rs.getString(6)));
                     }
                 }
                 return out;
@@ -67,8 +76,8 @@ public final class ChangeLog {
     /** The newest changes, newest first (for feeds). */
     public List<Entry> newest(String federationId, int limit) {
         return db.read(c -> {
-            String sql = "SELECT seq, changed_at, federation_id, service_id, action FROM change_log"
-                    + (federationId == null ? "" : " WHERE federation_id = ?") + " ORDER BY seq DESC";
+            String sql = "SELECT seq, changed_at, federation_id, service_id, action FROM change_log WHERE record_type = 'service'"
+                    + (federationId == null ? "" : " AND federation_id = ?") + " ORDER BY seq DESC";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setMaxRows(limit);
                 if (federationId != null) {
@@ -111,7 +120,7 @@ public final class ChangeLog {
     private List<Entry> query(String condition, long seq, Instant since, String federationId, int limit) {
         return db.read(c -> {
             String sql = "SELECT seq, changed_at, federation_id, service_id, action FROM change_log WHERE " + condition
-                    + (federationId == null ? "" : " AND federation_id = ?") + " ORDER BY seq";
+                    + SERVICES + (federationId == null ? "" : " AND federation_id = ?") + " ORDER BY seq";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setMaxRows(limit);
                 if (since != null) {
