@@ -35,6 +35,9 @@ import se.insatsnavet.hub.web.SearchPage;
 import se.insatsnavet.hub.imports.ImportRoutes;
 import se.insatsnavet.hub.imports.PushHandler;
 import se.insatsnavet.hub.guidance.ArticleCatalog;
+import se.insatsnavet.hub.guidance.ArticlePage;
+import se.insatsnavet.hub.guidance.ArticleResourceHandler;
+import se.insatsnavet.hub.guidance.ArticlesHandler;
 import se.insatsnavet.schema.rdf.ArticleRdf;
 import se.insatsnavet.hub.imports.SyncHandler;
 import se.insatsnavet.hub.security.AuditLog;
@@ -250,7 +253,7 @@ public final class Hub {
         imports.onChanges(changes -> duplicates.invalidate());
 
         dumps = new Dumps(options.dataDir().resolve("dumps"), store, catalog, iris,
-                List.of(new HsdsTabularPackage(catalog, vocabulary)));
+                List.of(new HsdsTabularPackage(catalog, vocabulary), new se.insatsnavet.hub.guidance.ArticlesDump(articleCatalog)));
         dumps.waitWhile(imports::importing);
         // a run changes its federation's graph (and graphs no federation owns, which every rebuild exports)
         imports.onRunFinished(run -> {
@@ -276,6 +279,9 @@ public final class Hub {
                 dumps.requestRebuild(ids, changes.stream().map(c -> HubIris.federationIdOf(c.serviceId())).distinct().toList());
             }
         });
+        // articles changed (here or on another node): their federations' dumps and articles.ndjson
+        imports.onArticleChanges(changes -> dumps.requestRebuild(registry.all().stream().map(f -> f.id()).toList(),
+                changes.stream().map(c -> HubIris.federationIdOfArticle(c.id())).distinct().toList()));
         if (clusterManager != null) {
             follower = se.insatsnavet.hub.cluster.ChangeFollower.create(vertx, changeLog,
                     options.dataDir().resolve("index").resolve("change-log.position"), clusterManager.getNodeId(),
@@ -529,6 +535,13 @@ public final class Hub {
         });
         serviceResources.withViewCounter(usage.counter()::serviceViewed);
         router.get("/id/service/:id").handler(serviceResources);
+        ArticlePage articlePage = new ArticlePage((scheme, code) -> Vocabulary.MUNICIPALITY.equals(scheme)
+                ? vocabulary.municipalityShortName(code).orElse(code) : vocabulary.prefLabel(scheme, code, "sv").orElse(code));
+        router.get("/id/article/:federation/:id").handler(new ArticleResourceHandler(vertx, articleCatalog, runs, articlePage,
+                registry::name, iris));
+        ArticlesHandler articlesApi = new ArticlesHandler(vertx, articleCatalog);
+        router.get("/api/articles").handler(articlesApi.list());
+        router.get("/api/articles/:federation/:id").handler(articlesApi.one());
         se.insatsnavet.hub.duplicates.DuplicatesHandler duplicatesHandler = se.insatsnavet.hub.duplicates.DuplicatesHandler
                 .create(vertx, duplicates, id -> registry.get(id).isPresent(), serviceResources::invalidate);
         WriteAccess anyToken = WriteAccess.anyToken(vertx, tokens, audit);
@@ -595,7 +608,14 @@ public final class Hub {
         router.get("/ldes").handler(ldes.fragment());
         router.get("/ldes/event/:seq").handler(ldes.event());
         router.get("/feeds/:feed.atom").handler(AtomFeedHandler.create(vertx, changeLog, iris,
-                id -> registry.get(id).isPresent(), registry::name, catalog::namesOfIds));
+                id -> registry.get(id).isPresent(), registry::name, ids -> {
+                    // services by their published names, guidance articles by their titles
+                    java.util.Map<String, String> names = new java.util.HashMap<>(catalog.namesOfIds(
+                            ids.stream().filter(i -> !HubIris.isArticleId(i)).toList()));
+                    ids.stream().filter(HubIris::isArticleId).forEach(i -> articleCatalog.byId(i)
+                            .ifPresent(a -> names.put(i, a.title())));
+                    return names;
+                }));
         router.get("/openapi.json").handler(OpenApiHandler.create(vertx));
         String jsonLdContext = se.insatsnavet.hub.linkeddata.RdfWriting.context();
         router.get("/" + se.insatsnavet.hub.linkeddata.RdfWriting.CONTEXT_PATH).handler(ctx ->

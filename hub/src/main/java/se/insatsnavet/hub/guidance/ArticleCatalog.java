@@ -1,5 +1,7 @@
 package se.insatsnavet.hub.guidance;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.jena.query.ParameterizedSparqlString;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.vocabulary.DCTerms;
@@ -56,6 +58,34 @@ public final class ArticleCatalog {
         }
         String iri = iris.article(articleId);
         return store.describe(iri).flatMap(m -> read(m, iri));
+    }
+
+    /** The stored description of an article (its triples and those of its parts), if published. */
+    public Optional<Model> describe(String articleId) {
+        return HubIris.isArticleId(articleId) ? store.describe(iris.article(articleId)) : Optional.empty();
+    }
+
+    /** The article described in {@code model} under its IRI, if it is one. */
+    public Optional<Article> article(Model model, String articleId) {
+        return read(model, iris.article(articleId));
+    }
+
+    /** The IRI of an article id. */
+    public String uri(String articleId) {
+        return iris.article(articleId);
+    }
+
+    /** The JSON of an article in the API: id, uri, federation, then its canonical fields. */
+    public ObjectNode item(Article article) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("id", article.id()).put("uri", iris.article(article.id())).put("federation", article.federationId());
+        article.canonical().properties().forEach(e -> {
+            if (!e.getKey().equals("id")) {
+                o.set(e.getKey(), e.getValue());
+            }
+        });
+        o.put("localId", article.localId());
+        return o;
     }
 
     /** Every article of a federation (at most {@link #MAX_LIMIT}). */
