@@ -623,7 +623,8 @@ public final class Hub {
         router.get("/schema/:name").handler(se.insatsnavet.hub.http.ClasspathFilesHandler.create(Map.of(
                 "service.schema.json", se.insatsnavet.schema.json.JsonSchemas.SERVICE_RESOURCE,
                 "federation.schema.json", se.insatsnavet.schema.json.JsonSchemas.FEDERATION_RESOURCE,
-                "indicator.schema.json", se.insatsnavet.schema.json.JsonSchemas.INDICATOR_RESOURCE),
+                "indicator.schema.json", se.insatsnavet.schema.json.JsonSchemas.INDICATOR_RESOURCE,
+                "article.schema.json", se.insatsnavet.schema.json.JsonSchemas.ARTICLE_RESOURCE),
                 "application/schema+json"));
         router.get("/docs").handler(se.insatsnavet.hub.http.ApiDocsHandler.create());
         router.get("/").handler(SearchPage.create(vertx, catalog, vocabulary, registry::name).withUsage(usage.counter()));
