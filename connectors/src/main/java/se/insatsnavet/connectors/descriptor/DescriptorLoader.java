@@ -173,6 +173,17 @@ public final class DescriptorLoader {
             if (effective != null) {
                 checkValueMaps(effective, at + ".mapping", problems);
             }
+            if (mapping != null) {
+                java.util.Set<String> known = se.insatsnavet.connectors.mapping.RecordMapper.fieldNames(source.records());
+                for (String section : List.of("fields", "defaults")) {
+                    for (Map.Entry<String, JsonNode> field : mapping.path(section).properties()) {
+                        if (!known.contains(field.getKey())) {
+                            problems.add(at + ".mapping." + section + "." + field.getKey() + ": not a field of a source of "
+                                    + source.records().label());
+                        }
+                    }
+                }
+            }
             String idField = source.holdsArticles() ? "id" : "localId";
             if (NEEDS_MAPPING.contains(source.kind()) && mapping != null && source.plugins().mapper() == null
                     && (!effective.path("fields").has(idField) || !effective.path("fields").has("title"))) {

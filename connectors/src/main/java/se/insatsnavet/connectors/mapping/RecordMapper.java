@@ -92,6 +92,11 @@ public final class RecordMapper {
         articleField("url", Kind.STRING, null);
     }
 
+    /** The canonical fields a mapping of a source holding {@code records} may fill. */
+    public static java.util.Set<String> fieldNames(SourceDescriptor.Records records) {
+        return java.util.Collections.unmodifiableSet((records == SourceDescriptor.Records.ARTICLES ? ARTICLE_FIELDS : FIELDS).keySet());
+    }
+
     private static void articleField(String name, Kind kind, String scheme) {
         ARTICLE_FIELDS.put(name, new Field(name, kind, scheme));
     }
