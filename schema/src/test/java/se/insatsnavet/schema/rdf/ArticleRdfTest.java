@@ -54,7 +54,7 @@ class ArticleRdfTest {
                   "easyText": "Du får behålla pengarna när du tränar på att jobba.",
                   "services": ["steg-1"], "situations": ["aktivitetsersattning"],
                   "targetGroups": ["activity-compensation"], "methods": ["work-training"],
-                  "municipalities": ["0580", "0512"], "published": "2026-01-10", "modified": "2026-02-01",
+                  "municipalities": ["0512", "0580"], "published": "2026-01-10", "modified": "2026-02-01",
                   "url": "https://valfardsguiden.example/fragor/1" }""");
         assertTrue(JsonSchemas.article().validate(article).isEmpty(), JsonSchemas.article().validate(article).toString());
 
