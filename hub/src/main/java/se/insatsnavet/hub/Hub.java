@@ -41,6 +41,11 @@ import se.insatsnavet.hub.plan.MinPlanPage;
 import se.insatsnavet.hub.web.SearchPage;
 import se.insatsnavet.hub.imports.ImportRoutes;
 import se.insatsnavet.hub.imports.PushHandler;
+import se.insatsnavet.hub.guidance.ArticleCatalog;
+import se.insatsnavet.hub.guidance.ArticlePage;
+import se.insatsnavet.hub.guidance.ArticleResourceHandler;
+import se.insatsnavet.hub.guidance.ArticlesHandler;
+import se.insatsnavet.schema.rdf.ArticleRdf;
 import se.insatsnavet.hub.imports.SyncHandler;
 import se.insatsnavet.hub.security.AuditLog;
 import se.insatsnavet.hub.security.TokenStore;
@@ -110,6 +115,7 @@ public final class Hub {
     private se.insatsnavet.hub.usage.UsageStatistics usage;
     private FederationRepository federationRepository;
     private ServiceCatalog catalog;
+    private ArticleCatalog articleCatalog;
     private TokenStore tokens;
     private Dumps dumps;
     private PluginHost pluginHost;
@@ -209,6 +215,7 @@ public final class Hub {
         steps.done("dataset");
         ServiceRdf rdf = ServiceRdf.of(iris);
         catalog = new ServiceCatalog(store, rdf);
+        articleCatalog = new ArticleCatalog(store, ArticleRdf.of(iris));
         // the published services are counted (a scan of the dataset) on a worker while the next steps run
         Future<Integer> publishedCount = vertx.executeBlocking(() -> catalog.allServiceUris().size(), false);
         vocabulary = Vocabulary.load(iris);
@@ -266,7 +273,7 @@ public final class Hub {
         imports.onChanges(changes -> duplicates.invalidate());
 
         dumps = new Dumps(options.dataDir().resolve("dumps"), store, catalog, iris,
-                List.of(new HsdsTabularPackage(catalog, vocabulary)));
+                List.of(new HsdsTabularPackage(catalog, vocabulary), new se.insatsnavet.hub.guidance.ArticlesDump(articleCatalog)));
         dumps.waitWhile(imports::importing);
         // a run changes its federation's graph (and graphs no federation owns, which every rebuild exports)
         imports.onRunFinished(run -> {
@@ -292,6 +299,9 @@ public final class Hub {
                 dumps.requestRebuild(ids, changes.stream().map(c -> HubIris.federationIdOf(c.serviceId())).distinct().toList());
             }
         });
+        // articles changed (here or on another node): their federations' dumps and articles.ndjson
+        imports.onArticleChanges(changes -> dumps.requestRebuild(registry.all().stream().map(f -> f.id()).toList(),
+                changes.stream().map(c -> HubIris.federationIdOfArticle(c.id())).distinct().toList()));
         if (clusterManager != null) {
             follower = se.insatsnavet.hub.cluster.ChangeFollower.create(vertx, changeLog,
                     options.dataDir().resolve("index").resolve("change-log.position"), clusterManager.getNodeId(),
@@ -567,6 +577,13 @@ public final class Hub {
         });
         serviceResources.withViewCounter(usage.counter()::serviceViewed);
         router.get("/id/service/:id").handler(serviceResources);
+        ArticlePage articlePage = new ArticlePage((scheme, code) -> Vocabulary.MUNICIPALITY.equals(scheme)
+                ? vocabulary.municipalityShortName(code).orElse(code) : vocabulary.prefLabel(scheme, code, "sv").orElse(code));
+        router.get("/id/article/:federation/:id").handler(new ArticleResourceHandler(vertx, articleCatalog, runs, articlePage,
+                registry::name, iris));
+        ArticlesHandler articlesApi = new ArticlesHandler(vertx, articleCatalog);
+        router.get("/api/articles").handler(articlesApi.list());
+        router.get("/api/articles/:federation/:id").handler(articlesApi.one());
         se.insatsnavet.hub.duplicates.DuplicatesHandler duplicatesHandler = se.insatsnavet.hub.duplicates.DuplicatesHandler
                 .create(vertx, duplicates, id -> registry.get(id).isPresent(), serviceResources::invalidate);
         WriteAccess anyToken = WriteAccess.anyToken(vertx, tokens, audit);
@@ -613,6 +630,7 @@ public final class Hub {
         router.put("/api/federations/:id/services").handler(bodies).handler(federationOrAdmin).handler(push.putAll());
         router.put("/api/federations/:id/services/:localId").handler(bodies).handler(federationOrAdmin).handler(push.putOne());
         router.delete("/api/federations/:id/services/:localId").handler(federationOrAdmin).handler(push.deleteOne());
+        router.put("/api/federations/:id/articles").handler(bodies).handler(federationOrAdmin).handler(push.putAllArticles());
         SparqlEndpoint sparql = new SparqlEndpoint(store, SPARQL_TIMEOUT_MILLIS, SPARQL_RESULT_CAP);
         se.insatsnavet.hub.http.RateLimit sparqlLimit = se.insatsnavet.hub.http.RateLimit.perMinute("SPARQL",
                 Long.getLong("insatsnavet.limits.sparqlPerMinute", 120));
@@ -639,7 +657,14 @@ public final class Hub {
         router.get("/ldes").handler(ldes.fragment());
         router.get("/ldes/event/:seq").handler(ldes.event());
         router.get("/feeds/:feed.atom").handler(AtomFeedHandler.create(vertx, changeLog, iris,
-                id -> registry.get(id).isPresent(), registry::name, catalog::namesOfIds));
+                id -> registry.get(id).isPresent(), registry::name, ids -> {
+                    // services by their published names, guidance articles by their titles
+                    java.util.Map<String, String> names = new java.util.HashMap<>(catalog.namesOfIds(
+                            ids.stream().filter(i -> !HubIris.isArticleId(i)).toList()));
+                    ids.stream().filter(HubIris::isArticleId).forEach(i -> articleCatalog.byId(i)
+                            .ifPresent(a -> names.put(i, a.title())));
+                    return names;
+                }));
         router.get("/openapi.json").handler(OpenApiHandler.create(vertx));
         String jsonLdContext = se.insatsnavet.hub.linkeddata.RdfWriting.context();
         router.get("/" + se.insatsnavet.hub.linkeddata.RdfWriting.CONTEXT_PATH).handler(ctx ->
@@ -647,7 +672,8 @@ public final class Hub {
         router.get("/schema/:name").handler(se.insatsnavet.hub.http.ClasspathFilesHandler.create(Map.of(
                 "service.schema.json", se.insatsnavet.schema.json.JsonSchemas.SERVICE_RESOURCE,
                 "federation.schema.json", se.insatsnavet.schema.json.JsonSchemas.FEDERATION_RESOURCE,
-                "indicator.schema.json", se.insatsnavet.schema.json.JsonSchemas.INDICATOR_RESOURCE),
+                "indicator.schema.json", se.insatsnavet.schema.json.JsonSchemas.INDICATOR_RESOURCE,
+                "article.schema.json", se.insatsnavet.schema.json.JsonSchemas.ARTICLE_RESOURCE),
                 "application/schema+json"));
         router.get("/docs").handler(se.insatsnavet.hub.http.ApiDocsHandler.create());
         router.get("/").handler(SearchPage.create(vertx, catalog, vocabulary, registry::name).withUsage(usage.counter()));
@@ -776,6 +802,16 @@ public final class Hub {
     /** The Lucene index of published services that {@code /api/services} and the search page answer from. */
     public ServiceIndex searchIndex() {
         return serviceIndex;
+    }
+
+    /** The change log every import writes (services and articles, in commit order). */
+    public ChangeLog changeLog() {
+        return changeLog;
+    }
+
+    /** The published guidance articles (by id, federation, service, situation, kind). */
+    public ArticleCatalog articleCatalog() {
+        return articleCatalog;
     }
 
     /** The linked-data store: embedded TDB2, or the remote SPARQL store of {@link HubOptions#sparqlStore()}. */

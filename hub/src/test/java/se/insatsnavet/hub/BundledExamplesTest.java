@@ -145,6 +145,36 @@ class BundledExamplesTest {
     }
 
     @Test
+    void everyFederationPublishesTwoOrMoreArticlesOfEachKindLinkedToItsServicesAndSituations() {
+        for (JsonNode f : http.json("/api/federations").path("items")) {
+            String id = f.path("id").asText();
+            for (String kind : List.of("vagval", "story", "question", "situation-guide")) {
+                JsonNode page = http.json("/api/articles?federation=" + id + "&kind=" + kind);
+                assertTrue(page.path("total").asInt() >= 2, id + " " + kind + ": " + page);
+            }
+            for (JsonNode run : http.json("/api/federations/" + id + "/runs").path("items")) {
+                if (run.path("source").asText().equals("artiklar")) {
+                    JsonNode report = http.json(run.path("href").asText());
+                    assertEquals("succeeded", report.path("status").asText(), report.toString());
+                    assertEquals(0, report.path("counts").path("rejected").asInt(), report.toString());
+                    // a link to a service may be reported while the federation's services are still being imported
+                    // at start; every other link resolves
+                    report.path("warnings").forEach(w -> assertEquals("services", w.path("field").asText(), w.toString()));
+                    break;
+                }
+            }
+            // every service an article names is one of the federation's published services
+            for (JsonNode article : http.json("/api/articles?per_page=100&federation=" + id).path("items")) {
+                for (JsonNode service : article.path("services")) {
+                    assertEquals(200, http.get("/id/service/" + id + "." + service.asText(), "text/turtle").statusCode(),
+                            article.path("id") + " names " + service);
+                }
+            }
+        }
+        assertTrue(http.json("/api/articles?situation=sjukskriven&kind=situation-guide").path("total").asInt() >= 2);
+    }
+
+    @Test
     void everyPublishedServiceConformsToTheHubShapesAndTheOfficialCpsvApShapes() {
         Path cpsvAp = SharedFolder.require("standards/cpsv-ap-3.2.0");
         var official = Shapes.cpsvAp(cpsvAp);

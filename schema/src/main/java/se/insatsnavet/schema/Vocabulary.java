@@ -53,7 +53,13 @@ public final class Vocabulary {
     /** Pseudo-scheme name of the counties (codes: 2-digit SCB codes). */
     public static final String COUNTY = "county";
     /** The SKOS concept schemes of {@code concepts.ttl}. */
-    public static final List<String> CONCEPT_SCHEMES = List.of(TARGET_GROUP, METHOD, PROVIDER_TYPE, STATUS, FUNDING);
+    /** Hittaguiden's situations (where a person stands now), which situation-guide articles start from. */
+    public static final String SITUATION = "situation";
+    /** The kinds of guidance articles: vagval, story, question, situation-guide. */
+    public static final String ARTICLE_KIND = "article-kind";
+
+    public static final List<String> CONCEPT_SCHEMES = List.of(TARGET_GROUP, METHOD, PROVIDER_TYPE, STATUS, FUNDING,
+            SITUATION, ARTICLE_KIND);
 
     private static final Map<String, Vocabulary> CACHE = new ConcurrentHashMap<>();
 

@@ -152,7 +152,11 @@ public final class DescriptorLoader {
                     textOrNull(node.path("format")), textOrNull(node.path("language")), options, schedule, mapping,
                     node.path("maxDeletePercent").asInt(SourceDescriptor.DEFAULT_MAX_DELETE_PERCENT),
                     new SourceDescriptor.PluginRefs(textOrNull(node.path("mapper")), list(node.path("enrichers")),
-                            list(node.path("validators"))), textOrNull(node.path("region")));
+                            list(node.path("validators"))), textOrNull(node.path("region")),
+                    SourceDescriptor.Records.of(textOrNull(node.path("records"))));
+            if (source.holdsArticles() && !source.plugins().all().isEmpty()) {
+                problems.add(at + ": a source of articles takes no plugins (mapper, enrichers, validators)");
+            }
             if (!PhoneNumbers.knownRegion(source.region())) {
                 problems.add(at + ".region: '" + source.region() + "' is not a region code phone numbers are known for"
                         + " (ISO 3166-1 alpha-2, e.g. SE, US)");
@@ -165,13 +169,25 @@ public final class DescriptorLoader {
                     problems.add(at + ".location: file not found: " + source.location());
                 }
             }
-            ObjectNode effective = DefaultMappings.effective(source.kind(), mapping);
+            ObjectNode effective = DefaultMappings.effective(source.kind(), source.records(), mapping);
             if (effective != null) {
                 checkValueMaps(effective, at + ".mapping", problems);
             }
+            if (mapping != null) {
+                java.util.Set<String> known = se.insatsnavet.connectors.mapping.RecordMapper.fieldNames(source.records());
+                for (String section : List.of("fields", "defaults")) {
+                    for (Map.Entry<String, JsonNode> field : mapping.path(section).properties()) {
+                        if (!known.contains(field.getKey())) {
+                            problems.add(at + ".mapping." + section + "." + field.getKey() + ": not a field of a source of "
+                                    + source.records().label());
+                        }
+                    }
+                }
+            }
+            String idField = source.holdsArticles() ? "id" : "localId";
             if (NEEDS_MAPPING.contains(source.kind()) && mapping != null && source.plugins().mapper() == null
-                    && (!effective.path("fields").has("localId") || !effective.path("fields").has("title"))) {
-                problems.add(at + ".mapping.fields: a " + source.kind() + " source needs rules for localId and title");
+                    && (!effective.path("fields").has(idField) || !effective.path("fields").has("title"))) {
+                problems.add(at + ".mapping.fields: a " + source.kind() + " source needs rules for " + idField + " and title");
             }
             sources.add(source);
         }

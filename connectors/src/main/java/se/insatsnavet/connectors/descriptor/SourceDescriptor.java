@@ -32,10 +32,37 @@ import java.util.regex.Pattern;
  * @param plugins  the plugins the source's records go through (mapper, enrichers, validators)
  * @param region   the region (ISO 3166-1 alpha-2) its phone numbers without a country code are read in (default
  *                 {@code "SE"}; see {@link se.insatsnavet.connectors.mapping.PhoneNumbers})
+ * @param records  what the source's records are: services (the default) or guidance articles
  */
 public record SourceDescriptor(String id, String kind, String location, String format, String language,
                                Map<String, String> options, Schedule schedule, ObjectNode mapping,
-                               int maxDeletePercent, PluginRefs plugins, String region) {
+                               int maxDeletePercent, PluginRefs plugins, String region, Records records) {
+
+    /** What a source's records are ({@code "records"} in the descriptor). */
+    public enum Records {
+        /** Services (insatser), {@code service.schema.json}: the default. */
+        SERVICES,
+        /** Guidance articles, {@code article.schema.json}. */
+        ARTICLES;
+
+        /** The descriptor's word for it: services, articles. */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The value of a descriptor's {@code records}; {@code null} is services. */
+        public static Records of(String label) {
+            if (label == null || label.isBlank()) {
+                return SERVICES;
+            }
+            for (Records r : values()) {
+                if (r.label().equals(label)) {
+                    return r;
+                }
+            }
+            throw new IllegalArgumentException("records must be services or articles, was '" + label + "'");
+        }
+    }
 
     /**
      * Plugins named by a source: a mapper instead of the declarative mapping, enrichers and validators run on
@@ -77,9 +104,17 @@ public record SourceDescriptor(String id, String kind, String location, String f
         options = options == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(options));
         mapping = mapping == null ? null : mapping.deepCopy();
         plugins = plugins == null ? PluginRefs.NONE : plugins;
+        records = records == null ? Records.SERVICES : records;
         if (maxDeletePercent < 0 || maxDeletePercent > 100) {
             throw new IllegalArgumentException("maxDeletePercent must be 0..100, was " + maxDeletePercent);
         }
+    }
+
+    /** A source of services. */
+    public SourceDescriptor(String id, String kind, String location, String format, String language,
+                            Map<String, String> options, Schedule schedule, ObjectNode mapping,
+                            int maxDeletePercent, PluginRefs plugins, String region) {
+        this(id, kind, location, format, language, options, schedule, mapping, maxDeletePercent, plugins, region, Records.SERVICES);
     }
 
     /** A source whose phone numbers are read in the default region ({@code SE}). */
@@ -108,6 +143,11 @@ public record SourceDescriptor(String id, String kind, String location, String f
     public boolean tooManyDeletions(int deletions, int published) {
         return maxDeletePercent > 0 && published >= DELETE_GUARD_MINIMUM
                 && deletions * 100L > (long) maxDeletePercent * published;
+    }
+
+    /** Whether the source's records are guidance articles. */
+    public boolean holdsArticles() {
+        return records == Records.ARTICLES;
     }
 
     /** The mapping as a deep copy (the record's own node is never handed out for modification). */

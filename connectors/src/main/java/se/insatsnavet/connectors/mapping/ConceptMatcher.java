@@ -24,6 +24,10 @@ public interface ConceptMatcher {
     String MUNICIPALITY = "municipality";
     /** County/region names to 2-digit SCB codes. */
     String COUNTY = "county";
+    /** Hittaguiden's situations (sjukskriven, aktivitetsersattning, …), which guidance articles link to. */
+    String SITUATION = "situation";
+    /** The kinds of guidance articles: vagval, story, question, situation-guide. */
+    String ARTICLE_KIND = "article-kind";
 
     /**
      * @param scheme   one of the scheme constants of this interface

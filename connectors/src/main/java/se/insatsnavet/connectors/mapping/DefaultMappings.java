@@ -3,6 +3,7 @@ package se.insatsnavet.connectors.mapping;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import se.insatsnavet.connectors.descriptor.SourceDescriptor;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,9 +31,17 @@ public final class DefaultMappings {
         return CACHE.computeIfAbsent(kind, DefaultMappings::load).map(ObjectNode::deepCopy);
     }
 
-    /** The mapping a source of {@code kind} uses: the built-in one with {@code own} laid over it. */
+    /** The mapping a source of services of {@code kind} uses: the built-in one with {@code own} laid over it. */
     public static ObjectNode effective(String kind, ObjectNode own) {
-        Optional<ObjectNode> builtIn = forKind(kind);
+        return effective(kind, SourceDescriptor.Records.SERVICES, own);
+    }
+
+    /**
+     * The mapping a source of {@code kind} holding {@code records} uses: the built-in one ({@code defaults/<kind>.json}
+     * for services, {@code defaults/<kind>-articles.json} for articles) with {@code own} laid over it.
+     */
+    public static ObjectNode effective(String kind, SourceDescriptor.Records records, ObjectNode own) {
+        Optional<ObjectNode> builtIn = forKind(records == SourceDescriptor.Records.ARTICLES ? kind + "-articles" : kind);
         if (builtIn.isEmpty()) {
             return own;
         }

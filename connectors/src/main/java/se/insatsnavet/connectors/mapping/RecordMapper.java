@@ -27,8 +27,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Maps raw records of one source to canonical service descriptions, following the source's declarative
- * {@code mapping} (see the connectors README for the rules). Built once per source; immutable and thread-safe.
+ * Maps raw records of one source to canonical service descriptions (or, for a source of articles, canonical guidance
+ * articles), following the source's declarative {@code mapping} (see the connectors README for the rules). Built
+ * once per source; immutable and thread-safe.
  */
 public final class RecordMapper {
 
@@ -53,7 +54,11 @@ public final class RecordMapper {
 
     private enum Kind {
         STRING, INTEGER, BOOLEAN, DATE, TEXT, TEXT_LIST, STRING_LIST, LANGUAGE_LIST,
-        CONCEPT, CONCEPT_LIST, MUNICIPALITY, MUNICIPALITY_LIST, COUNTY_LIST;
+        CONCEPT, CONCEPT_LIST, MUNICIPALITY, MUNICIPALITY_LIST, COUNTY_LIST,
+        /** The first of several values that is a concept (e.g. an article's kind among a post's categories). */
+        FIRST_CONCEPT,
+        /** Ordered steps: a list of objects with {@code title} and {@code text} (e.g. an ACF repeater). */
+        STEPS;
 
         boolean scalarValue() {
             return this == STRING || this == INTEGER || this == BOOLEAN || this == DATE;
@@ -63,8 +68,38 @@ public final class RecordMapper {
     private record Field(String name, Kind kind, String scheme) {
     }
 
-    /** Every canonical field a mapping may fill, in the order of the canonical document. */
+    /** Every canonical field a mapping of services may fill, in the order of the canonical document. */
     private static final Map<String, Field> FIELDS = new LinkedHashMap<>();
+    /** Every canonical field a mapping of articles may fill ({@code article.schema.json}), in document order. */
+    private static final Map<String, Field> ARTICLE_FIELDS = new LinkedHashMap<>();
+
+    static {
+        articleField("id", Kind.STRING, null);
+        articleField("kind", Kind.FIRST_CONCEPT, ConceptMatcher.ARTICLE_KIND);
+        articleField("title", Kind.STRING, null);
+        articleField("text", Kind.STRING, null);
+        articleField("easyText", Kind.STRING, null);
+        articleField("question", Kind.STRING, null);
+        articleField("answer", Kind.STRING, null);
+        articleField("steps", Kind.STEPS, null);
+        articleField("services", Kind.STRING_LIST, null);
+        articleField("targetGroups", Kind.CONCEPT_LIST, ConceptMatcher.TARGET_GROUP);
+        articleField("methods", Kind.CONCEPT_LIST, ConceptMatcher.METHOD);
+        articleField("situations", Kind.CONCEPT_LIST, ConceptMatcher.SITUATION);
+        articleField("municipalities", Kind.MUNICIPALITY_LIST, ConceptMatcher.MUNICIPALITY);
+        articleField("published", Kind.DATE, null);
+        articleField("modified", Kind.DATE, null);
+        articleField("url", Kind.STRING, null);
+    }
+
+    /** The canonical fields a mapping of a source holding {@code records} may fill. */
+    public static java.util.Set<String> fieldNames(SourceDescriptor.Records records) {
+        return java.util.Collections.unmodifiableSet((records == SourceDescriptor.Records.ARTICLES ? ARTICLE_FIELDS : FIELDS).keySet());
+    }
+
+    private static void articleField(String name, Kind kind, String scheme) {
+        ARTICLE_FIELDS.put(name, new Field(name, kind, scheme));
+    }
 
     static {
         field("localId", Kind.STRING, null);
@@ -125,6 +160,9 @@ public final class RecordMapper {
     }
 
     private final ConceptMatcher matcher;
+    private final Map<String, Field> fields;
+    private final String idField;
+    private final boolean articles;
     private final String language;
     private final boolean hsds;
     private final Map<String, Rule> rules;
@@ -139,7 +177,11 @@ public final class RecordMapper {
     public RecordMapper(FederationDescriptor federation, SourceDescriptor source, ConceptMatcher matcher) {
         Objects.requireNonNull(federation, "federation");
         this.matcher = Objects.requireNonNull(matcher, "matcher");
-        ObjectNode mapping = DefaultMappings.effective(Objects.requireNonNull(source, "source").kind(), source.mapping());
+        ObjectNode mapping = DefaultMappings.effective(Objects.requireNonNull(source, "source").kind(), source.records(),
+                source.mapping());
+        this.articles = source.holdsArticles();
+        this.fields = articles ? ARTICLE_FIELDS : FIELDS;
+        this.idField = articles ? "id" : "localId";
         if (mapping == null || !mapping.path("fields").isObject()) {
             throw new IllegalArgumentException("source '" + source.id() + "' of federation '" + federation.id()
                     + "' has no mapping.fields");
@@ -161,8 +203,8 @@ public final class RecordMapper {
         this.defaults = Collections.unmodifiableMap(compiledDefaults);
     }
 
-    private static Field fieldNamed(String name, String where) {
-        Field field = FIELDS.get(name);
+    private Field fieldNamed(String name, String where) {
+        Field field = fields.get(name);
         if (field == null) {
             throw new IllegalArgumentException(where + ": unknown canonical field '" + name + "'");
         }
@@ -235,7 +277,7 @@ public final class RecordMapper {
     /** Maps one record. Never throws for bad data: problems are warnings and errors of the result. */
     public MappingResult map(RawRecord record) {
         Run run = new Run(record);
-        for (Field field : FIELDS.values()) {
+        for (Field field : fields.values()) {
             Rule rule = rules.get(field.name());
             JsonNode fallback = rule != null && rule.defaultValue() != null ? rule.defaultValue() : defaults.get(field.name());
             if (rule == null && fallback == null) {
@@ -252,11 +294,11 @@ public final class RecordMapper {
                     run.applyDefault(field, rule, fallback);
                 }
             }
-            if (field.name().equals("localId")) {
-                JsonNode id = run.service.get("localId");
+            if (field.name().equals(idField)) {
+                JsonNode id = run.service.get(idField);
                 run.localId = id == null ? null : id.asText();
                 if (run.localId == null) {
-                    run.error(field, null, "the record has no localId"
+                    run.error(field, null, "the record has no " + idField
                             + (rule == null || rule.paths().isEmpty() ? "" : " (source field " + String.join(", ", rule.paths()) + ")"));
                 }
             }
@@ -264,7 +306,26 @@ public final class RecordMapper {
         if (hsds) {
             HsdsRecordDetails.add(record, run.service, language, matcher, run.warnings);
         }
+        if (articles) {
+            questionFromTitleAndText(run.service);
+        }
         return new MappingResult(run.localId, run.service, run.warnings, run.errors);
+    }
+
+    /**
+     * A question article whose source gives no separate question asks its title, and one without a separate answer
+     * is answered by its text (a post titled with the question, its content the answer: how sites write them).
+     */
+    private static void questionFromTitleAndText(ObjectNode article) {
+        if (!"question".equals(article.path("kind").asText())) {
+            return;
+        }
+        if (!article.has("question") && article.has("title")) {
+            article.set("question", article.get("title").deepCopy());
+        }
+        if (!article.has("answer") && article.has("text")) {
+            article.set("answer", article.remove("text"));
+        }
     }
 
     /** The state of mapping one record. */
@@ -301,7 +362,7 @@ public final class RecordMapper {
                     break;
                 }
             }
-            if (single) {
+            if (single || field.kind() == Kind.FIRST_CONCEPT) {
                 values.replaceAll(v -> v instanceof Item item ? item.text() : v);
             }
             return values;
@@ -330,6 +391,8 @@ public final class RecordMapper {
             switch (field.kind()) {
                 case TEXT -> text(field, rule, values);
                 case TEXT_LIST -> textList(field, rule, values);
+                case FIRST_CONCEPT -> firstConcept(field, rule, values);
+                case STEPS -> steps(field, values);
                 case STRING_LIST, LANGUAGE_LIST, CONCEPT_LIST, MUNICIPALITY_LIST, COUNTY_LIST -> list(field, rule, values);
                 default -> scalar(field, rule, values);
             }
@@ -357,6 +420,46 @@ public final class RecordMapper {
                 put(field.name(), text);
             }
             warnIfSeveral(field, values);
+        }
+
+        /** The first value that the value map or the matcher knows; a warning only when none is known. */
+        private void firstConcept(Field field, Rule rule, List<Object> values) {
+            for (Object value : values) {
+                if (value instanceof Map<?, ?>) {
+                    continue;
+                }
+                String item = display(value);
+                if (rule.valueMap() != null && rule.valueMap().containsKey(normalize(item))) {
+                    JsonNode mapped = rule.valueMap().get(normalize(item));
+                    if (mapped != null && !mapped.isNull()) {
+                        put(field.name(), JsonNodeFactory.instance.textNode(mapped.asText()));
+                        return;
+                    }
+                    continue;
+                }
+                Optional<String> code = matcher.match(field.scheme(), item);
+                if (code.isPresent()) {
+                    put(field.name(), JsonNodeFactory.instance.textNode(code.get()));
+                    return;
+                }
+            }
+            warn(field, values, "none of the values matches a " + field.scheme() + " concept or a value-map entry; left out");
+        }
+
+        /** Ordered steps from a list of objects, each with {@code title} and {@code text}. */
+        private void steps(Field field, List<Object> values) {
+            ArrayNode steps = JsonNodeFactory.instance.arrayNode();
+            for (Object value : values) {
+                if (!(value instanceof Map<?, ?> map) || !(map.get("title") instanceof String title)
+                        || !(map.get("text") instanceof String text) || title.isBlank() || text.isBlank()) {
+                    warn(field, value, "a step is an object with a title and a text; left out");
+                    continue;
+                }
+                steps.addObject().put("title", title.trim()).put("text", text.trim());
+            }
+            if (!steps.isEmpty()) {
+                put(field.name(), steps);
+            }
         }
 
         private void textList(Field field, Rule rule, List<Object> values) {

@@ -250,4 +250,26 @@ class DescriptorLoaderTest {
         assertThrows(IllegalArgumentException.class, () -> Schedule.intervalMillis("15 minuter"));
         assertThrows(IllegalStateException.class, cron::intervalMillis);
     }
+
+    @Test
+    void aSourceMaySayItHoldsArticlesButTakesNoPluginsThenAndServicesAreTheDefault() throws Exception {
+        dataFile("artiklar");
+        FederationDescriptor federation = loader.load(federation("artiklar", descriptor("artiklar", """
+                [{"id": "katalog", "kind": "file", "location": "data/insatser.csv", "format": "csv",
+                  "mapping": {"fields": {"localId": "Id", "title": "Namn"}}},
+                 {"id": "texter", "kind": "file", "location": "data/insatser.csv", "format": "csv", "records": "articles",
+                  "mapping": {"fields": {"id": "Id", "title": "Namn", "kind": "Typ"}}}]""")));
+        assertEquals(SourceDescriptor.Records.SERVICES, federation.source("katalog").orElseThrow().records());
+        assertTrue(federation.source("texter").orElseThrow().holdsArticles());
+
+        DescriptorException plugins = assertThrows(DescriptorException.class, () -> loader.load(federation("plugins",
+                descriptor("plugins", """
+                        [{"id": "texter", "kind": "file", "location": "data/insatser.csv", "format": "csv",
+                          "records": "articles", "mapper": "min-mappare"}]"""))));
+        assertTrue(plugins.getMessage().contains("sources[0]: a source of articles takes no plugins"), plugins.getMessage());
+        DescriptorException unknown = assertThrows(DescriptorException.class, () -> loader.load(federation("okand",
+                descriptor("okand", """
+                        [{"id": "texter", "kind": "file", "location": "data/insatser.csv", "format": "csv", "records": "recipes"}]"""))));
+        assertTrue(unknown.getMessage().contains("records"), unknown.getMessage());
+    }
 }

@@ -95,7 +95,7 @@ public final class AtomFeedHandler implements Handler<RoutingContext> {
         x.writeEndElement();
         link(x, "self", self, "application/atom+xml");
         for (ChangeLog.Entry e : entries) {
-            String uri = iris.service(e.serviceId());
+            String uri = e.uri(iris);
             x.writeStartElement("entry");
             element(x, "id", uri + "#change-" + e.seq());
             element(x, "title", title(e, names.getOrDefault(e.serviceId(), e.serviceId())));
@@ -104,6 +104,10 @@ public final class AtomFeedHandler implements Handler<RoutingContext> {
             element(x, "summary", e.serviceId() + " (" + federationNames.apply(e.federationId()) + "): " + e.action());
             x.writeStartElement("category");
             x.writeAttribute("term", e.action());
+            x.writeEndElement();
+            x.writeStartElement("category");
+            x.writeAttribute("term", e.recordType());
+            x.writeAttribute("scheme", iris.base() + "changes#type");
             x.writeEndElement();
             x.writeEndElement();
         }
@@ -114,10 +118,11 @@ public final class AtomFeedHandler implements Handler<RoutingContext> {
     }
 
     private static String title(ChangeLog.Entry e, String name) {
+        String what = e.ofArticle() ? "text" : "insats";
         return switch (e.action()) {
-            case "added" -> "Ny insats: " + name;
-            case "deleted" -> "Borttagen insats: " + name;
-            default -> "Ändrad insats: " + name;
+            case "added" -> "Ny " + what + ": " + name;
+            case "deleted" -> "Borttagen " + what + ": " + name;
+            default -> "Ändrad " + what + ": " + name;
         };
     }
 

@@ -9,7 +9,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the change log every import writes (added, updated, deleted services, in commit order). Blocking. */
+/**
+ * Reads the change log every import writes (added, updated, deleted services and guidance articles, in commit
+ * order; each entry names its record type). Blocking.
+ */
 public final class ChangeLog {
 
     private final Database db;
@@ -18,8 +21,26 @@ public final class ChangeLog {
         this.db = db;
     }
 
-    /** One change. */
-    public record Entry(long seq, Instant at, String federationId, String serviceId, String action) {
+    /**
+     * One change; {@code serviceId} is the record's id, a service id ({@code federation.localId}) or, when
+     * {@code recordType} is {@code article}, an article id ({@code federation/localId}).
+     */
+    public record Entry(long seq, Instant at, String federationId, String serviceId, String action, String recordType) {
+
+        /** A change of a service. */
+        public Entry(long seq, Instant at, String federationId, String serviceId, String action) {
+            this(seq, at, federationId, serviceId, action, "service");
+        }
+
+        /** Whether the change is one of a guidance article. */
+        public boolean ofArticle() {
+            return "article".equals(recordType);
+        }
+
+        /** The IRI of the changed record. */
+        public String uri(se.insatsnavet.schema.vocab.HubIris iris) {
+            return ofArticle() ? iris.article(serviceId) : iris.service(serviceId);
+        }
     }
 
     /** Changes after sequence number {@code afterSeq}, oldest first, at most {@code limit}. */
@@ -27,21 +48,22 @@ public final class ChangeLog {
         return query("seq > ?", afterSeq, null, federationId, limit);
     }
 
-    /** One change with the run that made it (what a hub node following the log needs). */
-    public record RunEntry(long seq, long runId, String federationId, String serviceId, String action) {
+    /** One change with the run that made it (what a hub node following the log needs) and its record type. */
+    public record RunEntry(long seq, long runId, String federationId, String serviceId, String action, String recordType) {
     }
 
     /** Changes after sequence number {@code afterSeq} with their runs, oldest first, at most {@code limit}. */
     public List<RunEntry> withRunsAfter(long afterSeq, int limit) {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT seq, run_id, federation_id, service_id, action FROM change_log"
+            try (PreparedStatement ps = c.prepareStatement("SELECT seq, run_id, federation_id, service_id, action, record_type FROM change_log"
                     + " WHERE seq > ? ORDER BY seq")) {
                 ps.setMaxRows(limit);
                 ps.setLong(1, afterSeq);
                 List<RunEntry> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new RunEntry(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+                        out.add(new RunEntry(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                                rs.getString(6)));
                     }
                 }
                 return out;
@@ -67,7 +89,7 @@ public final class ChangeLog {
     /** The newest changes, newest first (for feeds). */
     public List<Entry> newest(String federationId, int limit) {
         return db.read(c -> {
-            String sql = "SELECT seq, changed_at, federation_id, service_id, action FROM change_log"
+            String sql = "SELECT seq, changed_at, federation_id, service_id, action, record_type FROM change_log"
                     + (federationId == null ? "" : " WHERE federation_id = ?") + " ORDER BY seq DESC";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setMaxRows(limit);
@@ -110,8 +132,8 @@ public final class ChangeLog {
 
     private List<Entry> query(String condition, long seq, Instant since, String federationId, int limit) {
         return db.read(c -> {
-            String sql = "SELECT seq, changed_at, federation_id, service_id, action FROM change_log WHERE " + condition
-                    + (federationId == null ? "" : " AND federation_id = ?") + " ORDER BY seq";
+            String sql = "SELECT seq, changed_at, federation_id, service_id, action, record_type FROM change_log WHERE "
+                    + condition + (federationId == null ? "" : " AND federation_id = ?") + " ORDER BY seq";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setMaxRows(limit);
                 if (since != null) {
@@ -131,7 +153,8 @@ public final class ChangeLog {
         List<Entry> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.add(new Entry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4), rs.getString(5)));
+                out.add(new Entry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6)));
             }
         }
         return out;

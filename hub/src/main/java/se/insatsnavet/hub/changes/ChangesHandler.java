@@ -81,7 +81,8 @@ public final class ChangesHandler implements Handler<RoutingContext> {
                     ArrayNode items = body.putArray("items");
                     for (ChangeLog.Entry e : entries) {
                         items.addObject().put("seq", e.seq()).put("at", e.at().toString()).put("federation", e.federationId())
-                                .put("service", e.serviceId()).put("uri", iris.service(e.serviceId())).put("action", e.action());
+                                .put("type", e.recordType()).put(e.ofArticle() ? "article" : "service", e.serviceId())
+                                .put("uri", e.uri(iris)).put("action", e.action());
                     }
                     long next = entries.isEmpty() ? ar.result().resumeFrom() : entries.get(entries.size() - 1).seq();
                     body.put("next", Long.toString(next));

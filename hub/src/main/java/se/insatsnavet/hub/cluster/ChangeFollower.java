@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.insatsnavet.hub.changes.ChangeLog;
 import se.insatsnavet.hub.imports.Change;
+import se.insatsnavet.hub.imports.RecordType;
 import se.insatsnavet.hub.imports.RunReport;
 
 import java.io.IOException;
@@ -155,7 +156,7 @@ public final class ChangeFollower implements AutoCloseable {
             for (ChangeLog.RunEntry e : page) {
                 if (!applied.contains(e.runId())) {
                     byRun.computeIfAbsent(e.runId(), r -> new ArrayList<>()).add(new Change(e.serviceId(),
-                            Change.Action.valueOf(e.action().toUpperCase(java.util.Locale.ROOT))));
+                            Change.Action.valueOf(e.action().toUpperCase(java.util.Locale.ROOT)), RecordType.of(e.recordType())));
                 }
             }
             long last = page.get(page.size() - 1).seq();

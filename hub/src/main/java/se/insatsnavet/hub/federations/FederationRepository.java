@@ -79,7 +79,7 @@ public final class FederationRepository {
         return db.read(c -> {
             Map<String, Integer> out = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT federation_id, COUNT(*) FROM record_hash GROUP BY federation_id");
+                    "SELECT federation_id, COUNT(*) FROM record_hash WHERE record_type = 'service' GROUP BY federation_id");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.put(rs.getString(1), rs.getInt(2));

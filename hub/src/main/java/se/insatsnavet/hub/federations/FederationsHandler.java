@@ -88,7 +88,8 @@ public final class FederationsHandler implements Handler<RoutingContext> {
             f.members().forEach(m -> members.addObject().put("name", m.name()).put("type", m.type()).put("code", m.code()));
             ArrayNode sources = o.putArray("sources");
             for (SourceDescriptor s : f.sources()) {
-                ObjectNode so = sources.addObject().put("id", s.id()).put("kind", s.kind()).put("format", s.format());
+                ObjectNode so = sources.addObject().put("id", s.id()).put("kind", s.kind()).put("format", s.format())
+                        .put("records", s.records().label());
                 sourceStatus.apply(f, s).ifPresent(status -> so.put("status", status));
                 if (s.schedule() != null) {
                     if (s.schedule().isCron()) {

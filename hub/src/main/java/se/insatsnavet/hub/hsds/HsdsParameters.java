@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The query parameters each HSDS 3.1 operation takes (as HSDS's {@code openapi.json} names them), and the
@@ -55,24 +54,7 @@ final class HsdsParameters {
     }
 
     static void check(RoutingContext ctx, Set<String> allowed) {
-        Set<String> unknown = new TreeSet<>();
-        Set<String> repeated = new TreeSet<>();
-        for (String name : ctx.queryParams().names()) {
-            if (!allowed.contains(name)) {
-                unknown.add(name);
-            } else if (ctx.queryParams().getAll(name).size() > 1) {
-                repeated.add(name);
-            }
-        }
-        if (!unknown.isEmpty()) {
-            throw new QueryParams.BadRequest("Unknown parameter" + (unknown.size() > 1 ? "s " : " ") + quoted(unknown)
-                    + " for " + ctx.request().method() + " " + ctx.request().path() + ": it takes "
-                    + (allowed.isEmpty() ? "no parameters" : quoted(new TreeSet<>(allowed))));
-        }
-        if (!repeated.isEmpty()) {
-            throw new QueryParams.BadRequest("Parameter" + (repeated.size() > 1 ? "s " : " ") + quoted(repeated)
-                    + " given more than once");
-        }
+        QueryParams.onlyThese(ctx, allowed);
         if (ctx.request().method() == HttpMethod.POST && hasBody(ctx)) {
             throw new QueryParams.BadRequest("POST " + ctx.request().path() + " takes no body: HSDS's POST is the same"
                     + " search as GET, with its parameters in the query string");
@@ -128,11 +110,4 @@ final class HsdsParameters {
         return out.toString();
     }
 
-    private static String quoted(Set<String> names) {
-        StringBuilder out = new StringBuilder();
-        for (String name : names) {
-            out.append(out.isEmpty() ? "" : ", ").append('\'').append(name).append('\'');
-        }
-        return out.toString();
-    }
 }

@@ -43,7 +43,34 @@ public final class QueryParams {
         return v;
     }
 
-    /** A client error answered with 400 and its message. */
+    /**
+     * Checks that the request has only parameters of {@code allowed}, each once: an unknown parameter is a
+     * {@link BadRequest} naming it (and what the endpoint takes), so is a repeated one.
+     */
+    public static void onlyThese(RoutingContext ctx, java.util.Set<String> allowed) {
+        java.util.Set<String> unknown = new java.util.TreeSet<>();
+        java.util.Set<String> repeated = new java.util.TreeSet<>();
+        for (String name : ctx.queryParams().names()) {
+            if (!allowed.contains(name)) {
+                unknown.add(name);
+            } else if (ctx.queryParams().getAll(name).size() > 1) {
+                repeated.add(name);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new BadRequest("Unknown parameter" + (unknown.size() > 1 ? "s " : " ") + quoted(unknown)
+                    + " for " + ctx.request().method() + " " + ctx.request().path() + ": it takes "
+                    + (allowed.isEmpty() ? "no parameters" : quoted(new java.util.TreeSet<>(allowed))));
+        }
+        if (!repeated.isEmpty()) {
+            throw new BadRequest("Parameter" + (repeated.size() > 1 ? "s " : " ") + quoted(repeated) + " given more than once");
+        }
+    }
+
+    private static String quoted(java.util.Collection<String> names) {
+        return names.stream().map(n -> "'" + n + "'").collect(java.util.stream.Collectors.joining(", "));
+    }
+
     /** The words of a search text: lower case, split on spaces and commas, at most {@code max}; empty for null. */
     public static java.util.List<String> words(String text, int max) {
         if (text == null) {
@@ -53,6 +80,7 @@ public final class QueryParams {
                 .filter(w -> !w.isBlank()).limit(max).toList();
     }
 
+    /** A client error answered with 400 and its message. */
     public static final class BadRequest extends RuntimeException {
         public BadRequest(String message) {
             super(message);

@@ -20,8 +20,19 @@ final class ChangeSet {
     private final List<Change> changes = new ArrayList<>();
     private final List<String> deletedLocalIds = new ArrayList<>();
     private final List<String> deletedIris = new ArrayList<>();
+    private final RecordType type;
     private int added;
     private int updated;
+
+    /** The change set of a run of services. */
+    ChangeSet() {
+        this(RecordType.SERVICE);
+    }
+
+    /** The change set of a run that publishes records of {@code type}. */
+    ChangeSet(RecordType type) {
+        this.type = type;
+    }
 
     /** An unchanged record whose hashes changed (read from other bytes, or first hashed): remembered, not written. */
     void rehash(RecordHash hash) {
@@ -35,10 +46,10 @@ final class ChangeSet {
         hashes.add(hash);
         if (isNew) {
             added++;
-            changes.add(new Change(hash.serviceId(), Change.Action.ADDED));
+            changes.add(new Change(hash.serviceId(), Change.Action.ADDED, type));
         } else {
             updated++;
-            changes.add(new Change(hash.serviceId(), Change.Action.UPDATED));
+            changes.add(new Change(hash.serviceId(), Change.Action.UPDATED, type));
         }
     }
 
@@ -46,7 +57,7 @@ final class ChangeSet {
     void delete(RecordHash hash, String iri) {
         deletedLocalIds.add(hash.localId());
         deletedIris.add(iri);
-        changes.add(new Change(hash.serviceId(), Change.Action.DELETED));
+        changes.add(new Change(hash.serviceId(), Change.Action.DELETED, type));
     }
 
     Map<String, Model> upserts() {

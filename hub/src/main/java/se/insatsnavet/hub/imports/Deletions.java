@@ -17,6 +17,12 @@ final class Deletions {
     /** Puts the deletions into {@code set}; returns how many records of the source were published before the run. */
     static int find(String sourceId, ImportService.Scope scope, Map<String, RecordHash> previous, ValidRecords valid,
                     HubIris iris, ChangeSet set, RunLog log) {
+        return find(RecordType.SERVICE, sourceId, scope, previous, valid, iris, set, log);
+    }
+
+    /** {@link #find} for a run publishing records of {@code type}. */
+    static int find(RecordType type, String sourceId, ImportService.Scope scope, Map<String, RecordHash> previous,
+                    ValidRecords valid, HubIris iris, ChangeSet set, RunLog log) {
         int publishedFromSource = 0;
         for (RecordHash h : previous.values()) {
             if (scope == ImportService.Scope.ONLY_THESE || !h.sourceId().equals(sourceId)) {
@@ -32,7 +38,7 @@ final class Deletions {
                         "The record is invalid in this run; its last valid version stays published"));
                 continue;
             }
-            set.delete(h, iris.service(h.serviceId()));
+            set.delete(h, type.iri(iris, h.serviceId()));
         }
         return publishedFromSource;
     }

@@ -30,18 +30,25 @@ final class Diff {
     private final String federationId;
     private final String sourceId;
     private final Map<String, RecordHash> previous;
+    private final RecordType type;
     private int unchanged;
 
     Diff(String federationId, String sourceId, Map<String, RecordHash> previous) {
+        this(federationId, sourceId, previous, RecordType.SERVICE);
+    }
+
+    /** The diff of a run publishing records of {@code type} against their last hashes, {@code previous}. */
+    Diff(String federationId, String sourceId, Map<String, RecordHash> previous, RecordType type) {
         this.federationId = federationId;
         this.sourceId = sourceId;
         this.previous = previous;
+        this.type = type;
     }
 
     /** The change, or {@code null} when the service is unchanged (counted; a new raw hash goes into {@code set}). */
     Changed compare(String localId, ObjectNode service, String rawHash, ChangeSet set) {
         String hash = contentHash(service);
-        String serviceId = HubIris.serviceId(federationId, localId);
+        String serviceId = type.id(federationId, localId);
         RecordHash before = previous.get(localId);
         if (before != null && before.contentHash().equals(hash) && before.sourceId().equals(sourceId)) {
             unchanged++;

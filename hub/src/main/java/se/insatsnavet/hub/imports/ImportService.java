@@ -61,6 +61,8 @@ public final class ImportService implements BatchImporter {
     private final List<Consumer<List<Change>>> elsewhereListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Committed>> committedListeners = new CopyOnWriteArrayList<>();
     private final RunRecorder recorder;
+    private final List<Consumer<List<Change>>> articleListeners = new CopyOnWriteArrayList<>();
+    private final ArticleImport articles;
     private final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
 
     /** Records between two progress reports of a long import. */
@@ -80,7 +82,16 @@ public final class ImportService implements BatchImporter {
         this.shapesCheck = new BatchShapesCheck(Shapes.hub(iris));
         this.matcher = matcher;
         this.write = new Write(store, iris);
-        this.recorder = new RunRecorder(runs, committedListeners, changeListeners, listeners, () -> plugins);
+        this.recorder = new RunRecorder(runs, committedListeners, changeListeners, listeners, () -> plugins, articleListeners);
+        this.articles = new ArticleImport(runs, iris, matcher, write, recorder);
+    }
+
+    /**
+     * Called with what a run of a source of guidance articles changed (after it is committed; on the importing thread,
+     * or on a worker for another hub node's run). The other change listeners hear of services only.
+     */
+    public void onArticleChanges(Consumer<List<Change>> listener) {
+        articleListeners.add(listener);
     }
 
     /** Whether an import of a batch is under way on this node. */
@@ -124,7 +135,15 @@ public final class ImportService implements BatchImporter {
      * Another hub node committed these changes (one run): the change listeners are told as for a run of this
      * node (search index, caches), then the listeners of {@link #onChangesElsewhere}.
      */
-    public void changedElsewhere(List<Change> changes) {
+    public void changedElsewhere(List<Change> all) {
+        List<Change> articleChanges = all.stream().filter(c -> !c.ofService()).toList();
+        if (!articleChanges.isEmpty()) {
+            articleListeners.forEach(l -> l.accept(articleChanges));
+        }
+        List<Change> changes = all.stream().filter(Change::ofService).toList();
+        if (changes.isEmpty()) {
+            return;
+        }
         Committed committed = new Committed(List.copyOf(changes), Map.of());
         for (Consumer<Committed> listener : committedListeners) {
             listener.accept(committed);
@@ -326,6 +345,9 @@ public final class ImportService implements BatchImporter {
         long runId = recorder.start(federation, source, trigger, started);
         RunLog log = new RunLog();
         try {
+            if (source.holdsArticles()) {
+                return articles.run(federation, source, batch, trigger, scope, runId, started);
+            }
             Map<String, RecordHash> previous = runs.hashes(fed);
             log.sourceProblems(batch.problems());
             log.sourceWarnings(batch.warnings());

@@ -33,7 +33,9 @@ import java.util.Optional;
  *       canonical services or NDJSON ({@code Content-Type: application/x-ndjson}); pushed records missing
  *       from it are deleted;</li>
  *   <li>{@code PUT /api/federations/:id/services/:localId}: one canonical service, added or replaced;</li>
- *   <li>{@code DELETE /api/federations/:id/services/:localId}: one pushed service removed.</li>
+ *   <li>{@code DELETE /api/federations/:id/services/:localId}: one pushed service removed;</li>
+ *   <li>{@code PUT /api/federations/:id/articles}: the federation's whole pushed set of guidance articles, a JSON
+ *       array of canonical articles or NDJSON; pushed articles missing from it are deleted.</li>
  * </ul>
  * Each answers the run report (200, or 422 when the run failed). Bodies are bounded by the router's body
  * limit and JSON nesting depth by {@link #MAX_DEPTH}.
@@ -68,6 +70,19 @@ public final class PushHandler {
             Blocking.run(vertx, () -> {
                 SourceBatch batch = ndjson ? parseNdjson(federation.id(), body) : parseArray(federation.id(), body);
                 return imports.importBatch(federation, PushSource.DESCRIPTOR, batch, "push");
+            }).onComplete(ar -> answer(ctx, ar.succeeded() ? ar.result() : null, ar.cause()));
+        });
+    }
+
+    /** Handler of {@code PUT .../articles}: every pushed guidance article of the federation. */
+    public Handler<RoutingContext> putAllArticles() {
+        return ctx -> withFederation(ctx).ifPresent(federation -> {
+            byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+            String type = ctx.request().getHeader("Content-Type");
+            boolean ndjson = type != null && type.contains("ndjson");
+            Blocking.run(vertx, () -> {
+                SourceBatch batch = ndjson ? parseNdjson(federation.id(), body) : parseArray(federation.id(), body);
+                return imports.importBatch(federation, PushSource.ARTICLES, batch, "push");
             }).onComplete(ar -> answer(ctx, ar.succeeded() ? ar.result() : null, ar.cause()));
         });
     }
@@ -141,7 +156,7 @@ public final class PushHandler {
     static SourceBatch parseArray(String federationId, byte[] body) throws IOException {
         JsonNode root = JSON.readTree(body);
         if (root == null || !root.isArray()) {
-            throw new BadBody("The body must be a JSON array of canonical services (or NDJSON with Content-Type application/x-ndjson)");
+            throw new BadBody("The body must be a JSON array of canonical records (or NDJSON with Content-Type application/x-ndjson)");
         }
         List<RawRecord> records = new ArrayList<>();
         List<SourceProblem> problems = new ArrayList<>();

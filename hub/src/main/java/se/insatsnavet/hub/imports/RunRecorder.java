@@ -30,14 +30,16 @@ final class RunRecorder {
     private final List<Consumer<List<Change>>> changeListeners;
     private final List<Consumer<RunReport>> listeners;
     private final Supplier<RecordPlugins> plugins;
+    private final List<Consumer<List<Change>>> articleListeners;
     private final StorageHealth storageHealth = new StorageHealth();
     /** Runs whose end could not be written (storage failure), by id: their failure, recorded once writes work again. */
     private final Map<Long, String> unrecorded = new ConcurrentHashMap<>();
 
     RunRecorder(RunRepository runs, List<Consumer<ImportService.Committed>> committedListeners,
                 List<Consumer<List<Change>>> changeListeners, List<Consumer<RunReport>> listeners,
-                Supplier<RecordPlugins> plugins) {
+                Supplier<RecordPlugins> plugins, List<Consumer<List<Change>>> articleListeners) {
         this.runs = runs;
+        this.articleListeners = articleListeners;
         this.committedListeners = committedListeners;
         this.changeListeners = changeListeners;
         this.listeners = listeners;
@@ -59,7 +61,20 @@ final class RunRecorder {
     RunReport finish(long runId, FederationDescriptor federation, SourceDescriptor source, String trigger,
                              Instant started, RunStatus status, RunCounts counts, String fingerprint, String failure,
                              List<RunMessage> messages, List<RecordHash> hashes, List<String> deletedLocalIds,
-                             List<Change> changes, Map<String, Model> models) {
+                             List<Change> allChanges, Map<String, Model> models) {
+        RecordType type = RecordType.of(source);
+        // the listeners of services hear of services only; those of articles of articles
+        List<Change> changes = allChanges.stream().filter(Change::ofService).toList();
+        List<Change> articleChanges = allChanges.stream().filter(c -> !c.ofService()).toList();
+        if (!articleChanges.isEmpty()) {
+            for (Consumer<List<Change>> listener : articleListeners) {
+                try {
+                    listener.accept(articleChanges);
+                } catch (RuntimeException e) {
+                    LOG.warn("Article change listener failed", e);
+                }
+            }
+        }
         // the search index follows before the run is recorded: whoever sees the run sees its changes in search
         if (!changes.isEmpty()) {
             ImportService.Committed committed = new ImportService.Committed(List.copyOf(changes), models);
@@ -80,8 +95,8 @@ final class RunRecorder {
         }
         Instant finished = Instant.now();
         try {
-            runs.finish(runId, federation.id(), status, counts, fingerprint, failure, messages, hashes, deletedLocalIds,
-                    changes, finished);
+            runs.finish(runId, federation.id(), type, status, counts, fingerprint, failure, messages, hashes, deletedLocalIds,
+                    allChanges, finished);
             recordPendingFailures();
         } catch (RuntimeException e) {
             // the database cannot write (full, read-only …): the run ends as failed all the same; the record

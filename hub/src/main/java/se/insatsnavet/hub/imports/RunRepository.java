@@ -144,13 +144,19 @@ public final class RunRepository {
         });
     }
 
-    /** The last published hash of every record of a federation, by local id. */
+    /** The last published hash of every service of a federation, by local id. */
     public Map<String, RecordHash> hashes(String federationId) {
+        return hashes(federationId, RecordType.SERVICE);
+    }
+
+    /** The last published hash of every record of one type of a federation, by local id. */
+    public Map<String, RecordHash> hashes(String federationId, RecordType type) {
         return db.read(c -> {
             Map<String, RecordHash> out = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT local_id, source_id, service_id, content_hash, raw_hash FROM record_hash WHERE federation_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT local_id, source_id, service_id, content_hash, raw_hash "
+                    + "FROM record_hash WHERE federation_id = ? AND record_type = ?")) {
                 ps.setString(1, federationId);
+                ps.setString(2, type.label());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.put(rs.getString(1), new RecordHash(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
@@ -167,6 +173,14 @@ public final class RunRepository {
      * the hashes of deleted records removed, and the change log entries; on disk when this returns.
      */
     public void finish(long runId, String federationId, RunStatus status, RunCounts counts, String fingerprint,
+                       String failure, List<RunMessage> messages, List<RecordHash> upserts, List<String> deletedLocalIds,
+                       List<Change> changes, Instant finishedAt) {
+        finish(runId, federationId, RecordType.SERVICE, status, counts, fingerprint, failure, messages, upserts, deletedLocalIds,
+                changes, finishedAt);
+    }
+
+    /** {@link #finish} of a run that published records of {@code type} (the hashes are those of that type). */
+    public void finish(long runId, String federationId, RecordType type, RunStatus status, RunCounts counts, String fingerprint,
                        String failure, List<RunMessage> messages, List<RecordHash> upserts, List<String> deletedLocalIds,
                        List<Change> changes, Instant finishedAt) {
         db.inDurableTransaction(c -> {
@@ -189,8 +203,8 @@ public final class RunRepository {
                 ps.executeUpdate();
             }
             insertMessages(c, runId, messages);
-            upsertHashes(c, federationId, upserts, finishedAt);
-            deleteHashes(c, federationId, deletedLocalIds);
+            upsertHashes(c, federationId, type, upserts, finishedAt);
+            deleteHashes(c, federationId, type, deletedLocalIds);
             insertChanges(c, federationId, runId, changes, finishedAt);
             return null;
         });
@@ -216,14 +230,15 @@ public final class RunRepository {
         }
     }
 
-    private static void upsertHashes(Connection c, String federationId, List<RecordHash> upserts, Instant at) throws SQLException {
+    private static void upsertHashes(Connection c, String federationId, RecordType type, List<RecordHash> upserts, Instant at)
+            throws SQLException {
         if (upserts.isEmpty()) {
             return;
         }
         // Portable upsert: delete then insert inside the same transaction.
-        deleteHashes(c, federationId, upserts.stream().map(RecordHash::localId).toList());
+        deleteHashes(c, federationId, type, upserts.stream().map(RecordHash::localId).toList());
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO record_hash (federation_id, local_id, source_id, "
-                + "service_id, content_hash, updated_at, raw_hash) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                + "service_id, content_hash, updated_at, raw_hash, record_type) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (RecordHash h : upserts) {
                 ps.setString(1, federationId);
                 ps.setString(2, h.localId());
@@ -232,20 +247,24 @@ public final class RunRepository {
                 ps.setString(5, h.contentHash());
                 ps.setTimestamp(6, Timestamp.from(at));
                 ps.setString(7, h.rawHash());
+                ps.setString(8, type.label());
                 ps.addBatch();
             }
             ps.executeBatch();
         }
     }
 
-    private static void deleteHashes(Connection c, String federationId, List<String> localIds) throws SQLException {
+    private static void deleteHashes(Connection c, String federationId, RecordType type, List<String> localIds)
+            throws SQLException {
         if (localIds.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM record_hash WHERE federation_id = ? AND local_id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM record_hash WHERE federation_id = ? AND local_id = ? AND record_type = ?")) {
             for (String id : localIds) {
                 ps.setString(1, federationId);
                 ps.setString(2, id);
+                ps.setString(3, type.label());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -264,13 +283,14 @@ public final class RunRepository {
             rs.next();
         }
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO change_log (changed_at, federation_id, service_id, action, run_id) VALUES (?, ?, ?, ?, ?)")) {
+                "INSERT INTO change_log (changed_at, federation_id, service_id, action, run_id, record_type) VALUES (?, ?, ?, ?, ?, ?)")) {
             for (Change ch : changes) {
                 ps.setTimestamp(1, Timestamp.from(at));
                 ps.setString(2, federationId);
-                ps.setString(3, ch.serviceId());
+                ps.setString(3, ch.id());
                 ps.setString(4, ch.action().label());
                 ps.setLong(5, runId);
+                ps.setString(6, ch.type().label());
                 ps.addBatch();
             }
             ps.executeBatch();

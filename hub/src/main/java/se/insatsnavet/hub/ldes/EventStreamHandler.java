@@ -188,7 +188,7 @@ public final class EventStreamHandler {
             Resource activity = activity(m, e);
             stream.addProperty(TREE.member, activity);
             if (!e.action().equals("deleted") && newest.getOrDefault(e.serviceId(), e.seq()) == e.seq()) {
-                memberOfService.put(iris.service(e.serviceId()), activity.getURI());
+                memberOfService.put(e.uri(iris), activity.getURI());
             }
         }
         // the page's services read together (a few queries on a remote store instead of several per service)
@@ -213,7 +213,7 @@ public final class EventStreamHandler {
             default -> AS.Update;
         };
         return m.createResource(iris.base() + "ldes/event/" + e.seq()).addProperty(RDF.type, type)
-                .addProperty(AS.object, m.createResource(iris.service(e.serviceId())))
+                .addProperty(AS.object, m.createResource(e.uri(iris)))
                 .addProperty(AS.published, m.createTypedLiteral(e.at().toString(), XSDDatatype.XSDdateTime));
     }
 

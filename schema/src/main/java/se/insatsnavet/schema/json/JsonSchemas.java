@@ -19,7 +19,8 @@ import java.util.List;
  * <ul>
  *   <li>{@link #service()}: the canonical service description connectors produce;</li>
  *   <li>{@link #federation()}: the federation descriptor;</li>
- *   <li>{@link #indicator()}: one record of a federation's outcome indicators.</li>
+ *   <li>{@link #indicator()}: one record of a federation's outcome indicators;</li>
+ *   <li>{@link #article()}: one guidance article.</li>
  * </ul>
  * The schema documents themselves are served from the classpath at {@link #SERVICE_RESOURCE} and
  * {@link #FEDERATION_RESOURCE} and {@link #INDICATOR_RESOURCE}.
@@ -29,11 +30,13 @@ public final class JsonSchemas {
     public static final String SERVICE_RESOURCE = "/se/insatsnavet/schema/json/service.schema.json";
     public static final String FEDERATION_RESOURCE = "/se/insatsnavet/schema/json/federation.schema.json";
     public static final String INDICATOR_RESOURCE = "/se/insatsnavet/schema/json/indicator.schema.json";
+    public static final String ARTICLE_RESOURCE = "/se/insatsnavet/schema/json/article.schema.json";
 
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private static final JsonSchemas SERVICE = new JsonSchemas(SERVICE_RESOURCE);
     private static final JsonSchemas FEDERATION = new JsonSchemas(FEDERATION_RESOURCE);
     private static final JsonSchemas INDICATOR = new JsonSchemas(INDICATOR_RESOURCE);
+    private static final JsonSchemas ARTICLE = new JsonSchemas(ARTICLE_RESOURCE);
 
     private final Schema schema;
 
@@ -61,6 +64,11 @@ public final class JsonSchemas {
     /** One record of a federation's outcome indicators (aggregated counts per service, year and sex). */
     public static JsonSchemas indicator() {
         return INDICATOR;
+    }
+
+    /** One guidance article (issue 20): a Vägval text, a story, a question with its answer or a situation guide. */
+    public static JsonSchemas article() {
+        return ARTICLE;
     }
 
     /** Validates a document; an empty list means it conforms. */

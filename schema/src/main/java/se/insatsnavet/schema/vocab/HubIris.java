@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  *   service        {base}id/service/{federationId}.{localId}
  *   sub-resource   {base}id/service/{serviceId}#{fragment}        (contact, criterion-1, channel-apply, …)
  *   organisation   {base}id/organisation/{slug}
+ *   article        {base}id/article/{federationId}/{localId}      (a guidance article; its id is {federationId}/{localId})
+ *   article part   {base}id/article/{articleId}#{fragment}         (easy-to-read, question, answer, step-1, …)
  *   scheme         {base}id/concept/{scheme}
  *   concept        {base}id/concept/{scheme}/{code}
  *   county         {base}id/place/county/{scb 2 digits}          scheme {base}id/place/county
@@ -149,6 +151,73 @@ public final class HubIris {
     public boolean belongsToService(String iri, String serviceId) {
         String s = service(serviceId);
         return iri != null && (iri.equals(s) || iri.startsWith(s + "#"));
+    }
+
+    // ------------------------------------------------------------------ guidance articles
+
+    /**
+     * A guidance article's id: {@code federationId + "/" + localId}. The slash keeps article ids apart from service
+     * ids ({@code federation.localId}), which never contain one, wherever both are listed (change log, feeds).
+     */
+    public static String articleId(String federationId, String localId) {
+        check(FEDERATION_ID, federationId, "federation id");
+        check(LOCAL_ID, localId, "local id");
+        return federationId + "/" + localId;
+    }
+
+    /** {@code <base>id/article/<federationId>/<localId>}. */
+    public String article(String federationId, String localId) {
+        return base + "id/article/" + articleId(federationId, localId);
+    }
+
+    /** {@code <base>id/article/<articleId>} for an id made by {@link #articleId}. */
+    public String article(String articleId) {
+        checkArticleId(articleId);
+        return base + "id/article/" + articleId;
+    }
+
+    /** A part of an article: {@code <article>#<fragment>} (easy-to-read, question, answer, step-1 …). */
+    public String articleFragment(String articleId, String fragment) {
+        check(FRAGMENT, fragment, "fragment");
+        return article(articleId) + "#" + fragment;
+    }
+
+    /** The article id of an article IRI (not of its parts), if it is one of this hub's. */
+    public Optional<String> articleIdOf(String iri) {
+        String prefix = base + "id/article/";
+        if (iri == null || !iri.startsWith(prefix)) {
+            return Optional.empty();
+        }
+        String id = iri.substring(prefix.length());
+        return isArticleId(id) ? Optional.of(id) : Optional.empty();
+    }
+
+    /** The federation part of an article id. */
+    public static String federationIdOfArticle(String articleId) {
+        checkArticleId(articleId);
+        return articleId.substring(0, articleId.indexOf('/'));
+    }
+
+    /** The local-id part of an article id. */
+    public static String localIdOfArticle(String articleId) {
+        checkArticleId(articleId);
+        return articleId.substring(articleId.indexOf('/') + 1);
+    }
+
+    /** Whether {@code id} is an article id ({@code <federation>/<localId>}). */
+    public static boolean isArticleId(String id) {
+        if (id == null) {
+            return false;
+        }
+        int slash = id.indexOf('/');
+        return slash > 0 && FEDERATION_ID.matcher(id.substring(0, slash)).matches()
+                && LOCAL_ID.matcher(id.substring(slash + 1)).matches();
+    }
+
+    private static void checkArticleId(String articleId) {
+        if (!isArticleId(articleId)) {
+            throw new IllegalArgumentException("article id must be <federation>/<localId>: '" + articleId + "'");
+        }
     }
 
     // ------------------------------------------------------------------ organisations

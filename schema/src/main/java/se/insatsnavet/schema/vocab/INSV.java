@@ -53,4 +53,16 @@ public final class INSV {
     public static final Property alert = property("alert");
     public static final Property sourceModified = property("sourceModified");
     public static final Property hsdsRecord = property("hsdsRecord");
+
+    // guidance articles (issue 20)
+    public static final Resource GuidanceArticle = resource("GuidanceArticle");
+    public static final Resource EasyToReadText = resource("EasyToReadText");
+    /** The easy-to-read guideline an {@link #EasyToReadText} conforms to (dct:conformsTo): MTM's easy-to-read Swedish. */
+    public static final Resource EasyToReadSwedish = resource("EasyToReadSwedish");
+    public static final Property articleKind = property("articleKind");
+    public static final Property easyToRead = property("easyToRead");
+    public static final Property aboutService = property("aboutService");
+    public static final Property aboutTargetGroup = property("aboutTargetGroup");
+    public static final Property aboutMethod = property("aboutMethod");
+    public static final Property situation = property("situation");
 }
