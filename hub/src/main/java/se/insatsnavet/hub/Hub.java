@@ -31,6 +31,7 @@ import se.insatsnavet.hub.http.SecurityHeaders;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
 import io.vertx.ext.web.handler.StaticHandler;
+import se.insatsnavet.hub.plan.MinPlanPage;
 import se.insatsnavet.hub.web.SearchPage;
 import se.insatsnavet.hub.imports.ImportRoutes;
 import se.insatsnavet.hub.imports.PushHandler;
@@ -609,6 +610,7 @@ public final class Hub {
         router.get("/").handler(SearchPage.create(vertx, catalog, vocabulary, registry::name).withUsage(usage.counter()));
         router.get("/hittaguiden").handler(se.insatsnavet.hub.web.FinderPage.create(vertx, catalog, vocabulary).withFederations(registry::all)
                 .withUsage(usage.counter()));
+        router.get(MinPlanPage.PATH).handler(MinPlanPage.create());
         router.get("/api/usage").handler(se.insatsnavet.hub.usage.UsageHandler.create(vertx, usage.repository(),
                 Integer.getInteger("insatsnavet.usage.minimumCountOfWords", 5), java.time.Clock.systemUTC()));
         router.get("/assets/*").handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(3600));

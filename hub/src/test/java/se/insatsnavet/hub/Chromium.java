@@ -39,7 +39,12 @@ final class Chromium {
 
     /** A new headless browser window of {@code width} × {@code height} CSS pixels, Swedish first. */
     static WebDriver start(int width, int height) {
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+        return start(width, height, new ChromeOptions());
+    }
+
+    /** As {@link #start(int, int)}, with {@code options} carrying more (e.g. preferences: downloads, JavaScript off). */
+    static WebDriver start(int width, int height, ChromeOptions options) {
+        options.setBinary(CHROMIUM.toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--lang=sv-SE",
                         "--window-size=" + width + "," + height);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER.toString()))

@@ -147,7 +147,7 @@ class PublicPagesBrowserTest {
                 "/hittaguiden?alder=30&kommun=0581&situation=nyanland&hjalp=arbete",
                 "/tackning", "/tackning?malgrupp=young-adults&lan=05", "/tackning?niva=lan", "/docs",
                 "/id/service/" + service, "/id/service/" + withOutcomes, "/kvalitet/centrala-ostergotland",
-                "/id/concept/target-group/activity-compensation", "/id/organisation/vasteras");
+                "/id/concept/target-group/activity-compensation", "/id/organisation/vasteras", "/min-plan");
     }
 
     @Test
@@ -186,7 +186,7 @@ class PublicPagesBrowserTest {
             List<WebElement> headers = browser.findElements(By.cssSelector("body > header"));
             assertEquals(1, headers.size(), page);
             List<String> menu = browser.findElements(By.cssSelector("body > header nav a")).stream().map(WebElement::getText).toList();
-            assertEquals(List.of("Sök", "Hittaguiden", "Täckning", "Öppna data"), menu, page);
+            assertEquals(List.of("Sök", "Hittaguiden", "Täckning", "Min plan", "Öppna data"), menu, page);
         }
     }
 }

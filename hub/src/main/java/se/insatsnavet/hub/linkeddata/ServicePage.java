@@ -2,6 +2,7 @@ package se.insatsnavet.hub.linkeddata;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import se.insatsnavet.hub.plan.PlanButton;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -42,12 +43,13 @@ public final class ServicePage {
         }
         b.append("<script type=\"application/ld+json\">").append(SchemaOrg.forScriptElement(schemaOrg))
                 .append("</script>\n");
-        b.append("<link rel=\"stylesheet\" href=\"/assets/site.css\">\n</head>\n<body>\n")
+        b.append("<link rel=\"stylesheet\" href=\"/assets/site.css\">\n").append(PlanButton.SCRIPT).append("</head>\n<body>\n")
                 .append(SiteHeader.html(null)).append("<main>\n")
                 .append("<p><a href=\"/\">Till sökningen</a></p>\n");
         b.append("<h1>").append(Html.escape(title)).append("</h1>\n");
         b.append(StatusBadge.html(s));
         paragraph(b, text(s.path("description")));
+        b.append(PlanButton.html(title, serviceUri));
         b.append("<dl>\n");
         if (s.hasNonNull("provider")) {
             item(b, "Anordnare", text(s.path("provider").path("name")));

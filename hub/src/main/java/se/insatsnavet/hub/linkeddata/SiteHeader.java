@@ -13,6 +13,7 @@ public final class SiteHeader {
             new String[]{"/", "Sök"},
             new String[]{"/hittaguiden", "Hittaguiden"},
             new String[]{"/tackning", "Täckning"},
+            new String[]{"/min-plan", "Min plan"},
             new String[]{"/docs", "Öppna data"});
 
     private SiteHeader() {
