@@ -32,6 +32,12 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import se.insatsnavet.hub.plan.MinPlanPage;
+import se.insatsnavet.hub.web.ArticleHtmlRedirect;
+import se.insatsnavet.hub.web.ArticlePage;
+import se.insatsnavet.hub.web.ArticlePageHandler;
+import se.insatsnavet.hub.web.FinderGuideSection;
+import se.insatsnavet.hub.web.GuidanceStartPage;
+import se.insatsnavet.hub.web.ServiceGuidanceSections;
 import se.insatsnavet.hub.web.SearchPage;
 import se.insatsnavet.hub.imports.ImportRoutes;
 import se.insatsnavet.hub.imports.PushHandler;
@@ -521,8 +527,12 @@ public final class Hub {
                 .withExtraFormats(feedFormats);
         imports.onChanges(changes -> changes.forEach(c -> serviceResources.invalidate(c.serviceId())));
         se.insatsnavet.hub.indicators.IndicatorQuery indicatorQuery = new se.insatsnavet.hub.indicators.IndicatorQuery(store, iris);
-        serviceResources.withSections(id -> se.insatsnavet.hub.indicators.IndicatorTable.html(
+        ServiceGuidanceSections guidanceSections = new ServiceGuidanceSections(articleCatalog);
+        serviceResources.withSections(id -> guidanceSections.html(id) + se.insatsnavet.hub.indicators.IndicatorTable.html(
                 indicatorQuery.find(null, id, null).rows(), indicatorImport.minimumCount(), id));
+        // a service's page shows the articles about it: an article's change may change the pages of its federation's services
+        imports.onArticleChanges(changes -> changes.stream().map(c -> HubIris.federationIdOfArticle(c.id())).distinct()
+                .forEach(serviceResources::invalidateFederation));
         indicatorImport.onRunFinished(run -> {
             if (run.counts().changedCatalogue()) {
                 serviceResources.invalidateFederation(run.federationId());
@@ -530,6 +540,12 @@ public final class Hub {
         });
         serviceResources.withViewCounter(usage.counter()::serviceViewed);
         router.get("/id/service/:id").handler(serviceResources);
+        ArticlePage articlePage = new ArticlePage(vocabulary, registry::name,
+                id -> catalog.canonical(id).map(c -> ServicePage.text(c.path("title"))));
+        router.get(ArticlePage.START).handler(GuidanceStartPage.create(vertx, articleCatalog, vocabulary, registry::name));
+        router.get(ArticlePage.START + "/:federation/:id").handler(ArticlePageHandler.standard(vertx, articleCatalog, articlePage));
+        router.get(ArticlePage.START + "/:federation/:id/lattlast").handler(ArticlePageHandler.easyToRead(vertx, articleCatalog, articlePage));
+        router.get("/id/article/:federation/:id").handler(ArticleHtmlRedirect.create());
         se.insatsnavet.hub.duplicates.DuplicatesHandler duplicatesHandler = se.insatsnavet.hub.duplicates.DuplicatesHandler
                 .create(vertx, duplicates, id -> registry.get(id).isPresent(), serviceResources::invalidate);
         WriteAccess anyToken = WriteAccess.anyToken(vertx, tokens, audit);
@@ -609,6 +625,7 @@ public final class Hub {
         router.get("/docs").handler(se.insatsnavet.hub.http.ApiDocsHandler.create());
         router.get("/").handler(SearchPage.create(vertx, catalog, vocabulary, registry::name).withUsage(usage.counter()));
         router.get("/hittaguiden").handler(se.insatsnavet.hub.web.FinderPage.create(vertx, catalog, vocabulary).withFederations(registry::all)
+                .withGuides(new FinderGuideSection(articleCatalog, registry::name))
                 .withUsage(usage.counter()));
         router.get(MinPlanPage.PATH).handler(MinPlanPage.create());
         router.get("/api/usage").handler(se.insatsnavet.hub.usage.UsageHandler.create(vertx, usage.repository(),
