@@ -7,8 +7,8 @@ import java.nio.file.Path;
 
 /**
  * A test federation "alfa" (Linköping) with three services and guidance articles of every kind from a JSON file
- * source: a Vägval text with a lättläst version, a story, two questions (one with a {@code <script>} title), and a
- * situation guide for "sjukskriven" with four steps; for the guidance page tests.
+ * source: two Vägval texts about one service (one with a lättläst version), a story, two questions (one with a
+ * {@code <script>} title), and a situation guide for "sjukskriven" with four steps; for the guidance page tests.
  */
 final class GuidanceFixture {
 
@@ -18,6 +18,8 @@ final class GuidanceFixture {
                "easyText": "Du får hjälp att hitta ett jobb. En coach hjälper dig.",
                "services": ["s1"], "targetGroups": ["young-adults"], "published": "2026-01-10", "modified": "2026-02-03",
                "url": "https://alfa.example/vagval/jobbsparet"},
+              {"id": "jobbsparet-unga", "kind": "vagval", "title": "Om Jobbspåret för unga",
+               "text": "Är du under 25 år får du en egen coach i Jobbspåret.", "services": ["s1"]},
               {"id": "sara", "kind": "story", "title": "Saras väg tillbaka",
                "text": "Jag var sjukskriven i två år. Nu arbetar jag halvtid i en butik.",
                "services": ["s1"], "situations": ["sjukskriven"]},

@@ -140,6 +140,9 @@ class GuidePagesTest {
                 "<h2 id=\"berattelser-rubrik\">Berättelser</h2>", "<a href=\"/vagledning/alfa/sara\">Saras väg tillbaka</a>",
                 "<h2 id=\"fragor-rubrik\">Vanliga frågor</h2>",
                 "<a href=\"/vagledning/alfa/kostar\">Kostar det något att vara med i Jobbspåret?</a>", "Nej, det är gratis.");
+        assertTrue(p.contains("<p>Fler texter om insatsen:</p>\n<ul>\n<li><a href=\"/vagledning/alfa/jobbsparet-unga\">"
+                + "Om Jobbspåret för unga</a></li>"), "a second Vägval text is linked, not dropped: " + p);
+        assertFalse(p.contains("Är du under 25 år"), "one Vägval text is shown in full");
         assertTrue(p.contains(" …"), "the long answer is visibly shortened");
         assertFalse(p.contains("efter att ansökan kom in."), "the rest of the answer is on the question's page");
         String none = page("/id/service/alfa.s3");

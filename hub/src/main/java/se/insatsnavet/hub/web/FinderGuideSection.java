@@ -12,7 +12,8 @@ import java.util.function.Function;
 /**
  * The start of Hittaguiden's answer when the person chose a situation: the situation guide for it ("Så fungerar
  * det för dig som …": its title linking the whole guide, its federation and its first {@link #FIRST_STEPS} steps),
- * a guide for the chosen municipality first, and links to at most {@link #OTHERS} other guides for the situation.
+ * a guide for the chosen municipality first, and links to at most {@link #OTHERS} other guides for the situation
+ * (and to the start page of the guidance, which lists them all, when there are more).
  * Escaped HTML, "" when there is no guide for the situation. Blocking: call on a worker.
  */
 public final class FinderGuideSection {
@@ -67,6 +68,9 @@ public final class FinderGuideSection {
                     .append(Html.escape(o.title())).append("</a> (").append(Html.escape(federationNames.apply(o.federationId())))
                     .append(")</li>\n"));
             b.append("</ul>\n");
+        }
+        if (guides.size() > 1 + OTHERS) {
+            b.append("<p><a href=\"").append(ArticlePage.START).append("#guider\">Se alla guider</a></p>\n");
         }
         return b.append("</section>\n").toString();
     }

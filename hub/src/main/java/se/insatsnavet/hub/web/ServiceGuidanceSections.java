@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The guidance sections of a service's page: "Vägval" (the plain-language text of the first Vägval article about
- * the service, with a link to its lättläst version and to its page), "Berättelser" (titles linking their pages)
+ * the service by title, with a link to its lättläst version and to its page, and links to any other Vägval texts), "Berättelser" (titles linking their pages)
  * and "Vanliga frågor" (each question linking its page, with a short answer). Escaped HTML, "" when no article is
  * about the service. Blocking: called on a worker by the service page's renderer.
  */
@@ -30,7 +30,9 @@ public final class ServiceGuidanceSections {
             return "";
         }
         StringBuilder b = new StringBuilder(2048);
-        about.stream().filter(a -> a.kind().equals("vagval")).findFirst().ifPresent(a -> {
+        List<Article> vagval = about.stream().filter(a -> a.kind().equals("vagval")).toList();
+        if (!vagval.isEmpty()) {
+            Article a = vagval.get(0);
             b.append("<section aria-labelledby=\"vagval-rubrik\">\n<h2 id=\"vagval-rubrik\">Vägval</h2>\n");
             ArticlePage.paragraphs(b, a.text());
             b.append("<p>");
@@ -38,8 +40,15 @@ public final class ServiceGuidanceSections {
                 b.append("<a href=\"").append(Html.escape(ArticlePage.easyPath(a))).append("\">Läs texten på lättläst svenska</a> · ");
             }
             b.append("<a href=\"").append(Html.escape(ArticlePage.path(a))).append("\">").append(Html.escape(a.title()))
-                    .append("</a></p>\n</section>\n");
-        });
+                    .append("</a></p>\n");
+            if (vagval.size() > 1) {
+                b.append("<p>Fler texter om insatsen:</p>\n<ul>\n");
+                vagval.subList(1, vagval.size()).forEach(o -> b.append("<li><a href=\"").append(Html.escape(ArticlePage.path(o)))
+                        .append("\">").append(Html.escape(o.title())).append("</a></li>\n"));
+                b.append("</ul>\n");
+            }
+            b.append("</section>\n");
+        }
         List<Article> stories = about.stream().filter(a -> a.kind().equals("story")).toList();
         if (!stories.isEmpty()) {
             b.append("<section aria-labelledby=\"berattelser-rubrik\">\n<h2 id=\"berattelser-rubrik\">Berättelser</h2>\n<ul>\n");
