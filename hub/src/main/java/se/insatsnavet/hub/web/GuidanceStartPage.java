@@ -57,7 +57,9 @@ public final class GuidanceStartPage implements Handler<RoutingContext> {
             Map<String, Listed> byKind = new LinkedHashMap<>();
             for (String kind : List.of("situation-guide", "story", "question", "vagval")) {
                 ArticleCatalog.Filter filter = new ArticleCatalog.Filter(null, null, null, kind);
-                byKind.put(kind, new Listed(articles.find(filter, ArticleCatalog.MAX_LIMIT, 0), articles.count(filter)));
+                List<Article> shown = articles.find(filter, ArticleCatalog.MAX_LIMIT, 0);
+                // counted only when the list may be cut short
+                byKind.put(kind, new Listed(shown, shown.size() < ArticleCatalog.MAX_LIMIT ? shown.size() : articles.count(filter)));
             }
             return render(byKind);
         }).onComplete(ar -> {
