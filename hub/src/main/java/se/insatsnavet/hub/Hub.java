@@ -38,11 +38,16 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import se.insatsnavet.hub.plan.MinPlanPage;
+import se.insatsnavet.hub.web.ArticleHtmlRedirect;
+import se.insatsnavet.hub.web.ArticlePage;
+import se.insatsnavet.hub.web.ArticlePageHandler;
+import se.insatsnavet.hub.web.FinderGuideSection;
+import se.insatsnavet.hub.web.GuidanceStartPage;
+import se.insatsnavet.hub.web.ServiceGuidanceSections;
 import se.insatsnavet.hub.web.SearchPage;
 import se.insatsnavet.hub.imports.ImportRoutes;
 import se.insatsnavet.hub.imports.PushHandler;
 import se.insatsnavet.hub.guidance.ArticleCatalog;
-import se.insatsnavet.hub.guidance.ArticlePage;
 import se.insatsnavet.hub.guidance.ArticleResourceHandler;
 import se.insatsnavet.hub.guidance.ArticlesHandler;
 import se.insatsnavet.schema.rdf.ArticleRdf;
@@ -568,8 +573,12 @@ public final class Hub {
                 .withExtraFormats(feedFormats);
         imports.onChanges(changes -> changes.forEach(c -> serviceResources.invalidate(c.serviceId())));
         se.insatsnavet.hub.indicators.IndicatorQuery indicatorQuery = new se.insatsnavet.hub.indicators.IndicatorQuery(store, iris);
-        serviceResources.withSections(id -> se.insatsnavet.hub.indicators.IndicatorTable.html(
+        ServiceGuidanceSections guidanceSections = new ServiceGuidanceSections(articleCatalog);
+        serviceResources.withSections(id -> guidanceSections.html(id) + se.insatsnavet.hub.indicators.IndicatorTable.html(
                 indicatorQuery.find(null, id, null).rows(), indicatorImport.minimumCount(), id));
+        // a service's page shows the articles about it: an article's change may change the pages of its federation's services
+        imports.onArticleChanges(changes -> changes.stream().map(c -> HubIris.federationIdOfArticle(c.id())).distinct()
+                .forEach(serviceResources::invalidateFederation));
         indicatorImport.onRunFinished(run -> {
             if (run.counts().changedCatalogue()) {
                 serviceResources.invalidateFederation(run.federationId());
@@ -577,10 +586,14 @@ public final class Hub {
         });
         serviceResources.withViewCounter(usage.counter()::serviceViewed);
         router.get("/id/service/:id").handler(serviceResources);
-        ArticlePage articlePage = new ArticlePage((scheme, code) -> Vocabulary.MUNICIPALITY.equals(scheme)
-                ? vocabulary.municipalityShortName(code).orElse(code) : vocabulary.prefLabel(scheme, code, "sv").orElse(code));
-        router.get("/id/article/:federation/:id").handler(new ArticleResourceHandler(vertx, articleCatalog, runs, articlePage,
-                registry::name, iris));
+        ArticlePage articlePage = new ArticlePage(vocabulary, registry::name,
+                id -> catalog.canonical(id).map(c -> ServicePage.text(c.path("title"))));
+        router.get(ArticlePage.START).handler(GuidanceStartPage.create(vertx, articleCatalog, vocabulary, registry::name));
+        router.get(ArticlePage.START + "/:federation/:id").handler(ArticlePageHandler.standard(vertx, articleCatalog, articlePage));
+        router.get(ArticlePage.START + "/:federation/:id/lattlast").handler(ArticlePageHandler.easyToRead(vertx, articleCatalog, articlePage));
+        // a browser is sent on to the article's page; every other representation is negotiated after it
+        router.get("/id/article/:federation/:id").handler(ArticleHtmlRedirect.create())
+                .handler(new ArticleResourceHandler(vertx, articleCatalog, runs, iris));
         ArticlesHandler articlesApi = new ArticlesHandler(vertx, articleCatalog);
         router.get("/api/articles").handler(articlesApi.list());
         router.get("/api/articles/:federation/:id").handler(articlesApi.one());
@@ -678,6 +691,7 @@ public final class Hub {
         router.get("/docs").handler(se.insatsnavet.hub.http.ApiDocsHandler.create());
         router.get("/").handler(SearchPage.create(vertx, catalog, vocabulary, registry::name).withUsage(usage.counter()));
         router.get("/hittaguiden").handler(se.insatsnavet.hub.web.FinderPage.create(vertx, catalog, vocabulary).withFederations(registry::all)
+                .withGuides(new FinderGuideSection(articleCatalog, registry::name))
                 .withUsage(usage.counter()));
         router.get(MinPlanPage.PATH).handler(MinPlanPage.create());
         router.get("/api/usage").handler(se.insatsnavet.hub.usage.UsageHandler.create(vertx, usage.repository(),

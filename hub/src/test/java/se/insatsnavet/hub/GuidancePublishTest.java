@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Guidance articles published like everything else: their IRIs by content negotiation (schema.org JSON-LD with an
- * FAQPage and a HowTo, the stored graph in Turtle, N-Triples and RDF/XML, escaped HTML, ETag/304, 404, 410),
+ * FAQPage and a HowTo, the stored graph in Turtle, N-Triples and RDF/XML, HTML a 303 to the escaped public page, ETag/304, 404, 410),
  * {@code /api/articles} with its filters (and a 400 naming an unknown parameter), {@code /changes} with the record
  * type, the dumps and SPARQL.
  */
@@ -119,9 +119,12 @@ class GuidancePublishTest {
             assertTrue(m.contains(article, INSV.situation, m.createResource("http://localhost:8080/id/concept/situation/aktivitetsersattning")));
         }
 
-        HttpResponse<String> html = http.get("/id/article/alfa/fraga-1", "text/html");
+        HttpResponse<String> redirect = http.get("/id/article/alfa/fraga-1", "text/html");
+        assertEquals(303, redirect.statusCode(), "a browser is sent on to the article's public page");
+        assertEquals("/vagledning/alfa/fraga-1", redirect.headers().firstValue("Location").orElseThrow());
+        HttpResponse<String> html = http.get("/vagledning/alfa/fraga-1", "text/html");
         assertEquals(200, html.statusCode());
-        assertTrue(html.body().contains("<h1>Kostar det &lt;något&gt; &amp; vad?</h1>"), html.body());
+        assertTrue(html.body().contains("Kostar det &lt;något&gt; &amp; vad?"), html.body());
         assertFalse(html.body().contains("<något>"));
         assertTrue(html.body().contains("Nej, det är gratis."));
 

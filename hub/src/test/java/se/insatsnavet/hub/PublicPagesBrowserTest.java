@@ -186,7 +186,7 @@ class PublicPagesBrowserTest {
             List<WebElement> headers = browser.findElements(By.cssSelector("body > header"));
             assertEquals(1, headers.size(), page);
             List<String> menu = browser.findElements(By.cssSelector("body > header nav a")).stream().map(WebElement::getText).toList();
-            assertEquals(List.of("Sök", "Hittaguiden", "Täckning", "Min plan", "Öppna data"), menu, page);
+            assertEquals(List.of("Sök", "Hittaguiden", "Vägledning", "Täckning", "Min plan", "Öppna data"), menu, page);
         }
     }
 }

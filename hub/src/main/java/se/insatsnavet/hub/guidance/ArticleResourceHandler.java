@@ -14,13 +14,13 @@ import se.insatsnavet.schema.vocab.HubIris;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * {@code GET /id/article/:federation/:id}: the dereferenceable IRI of a guidance article. Negotiates, from
  * {@code Accept} ({@code ?format=} overrides), the stored graph as Turtle, N-Triples or RDF/XML, schema.org JSON-LD
- * ({@link ArticleSchemaOrg}: Article, FAQPage or HowTo), the API's JSON and a plain HTML page ({@link ArticlePage});
+ * ({@link ArticleSchemaOrg}: Article, FAQPage or HowTo) and the API's JSON (a browser asking for HTML was sent on
+ * to the article's public page by {@code web.ArticleHtmlRedirect}, routed in front of this handler);
  * {@code ?format=rdfjsonld} gives the stored graph as JSON-LD. Always {@code Vary: Accept}, a strong ETag
  * (304 on a match); 404 for an unknown article, 410 for one removed, 406 when nothing offered is acceptable.
  */
@@ -28,24 +28,19 @@ public final class ArticleResourceHandler implements Handler<RoutingContext> {
 
     /** Server preference when the client accepts several equally: Turtle, as for services. */
     public static final List<RdfRepresentation> OFFERED = List.of(RdfRepresentation.TURTLE, RdfRepresentation.JSON_LD,
-            RdfRepresentation.N_TRIPLES, RdfRepresentation.RDF_XML, RdfRepresentation.JSON, RdfRepresentation.HTML);
+            RdfRepresentation.N_TRIPLES, RdfRepresentation.RDF_XML, RdfRepresentation.JSON);
     /** {@code ?format=rdfjsonld}: the stored graph as JSON-LD rather than schema.org. */
     public static final String STORED_JSON_LD = "rdfjsonld";
 
     private final Vertx vertx;
     private final ArticleCatalog catalog;
     private final RunRepository runs;
-    private final ArticlePage page;
-    private final Function<String, String> federationNames;
     private final HubIris iris;
 
-    public ArticleResourceHandler(Vertx vertx, ArticleCatalog catalog, RunRepository runs, ArticlePage page,
-                                  Function<String, String> federationNames, HubIris iris) {
+    public ArticleResourceHandler(Vertx vertx, ArticleCatalog catalog, RunRepository runs, HubIris iris) {
         this.vertx = vertx;
         this.catalog = catalog;
         this.runs = runs;
-        this.page = page;
-        this.federationNames = federationNames;
         this.iris = iris;
     }
 
@@ -94,8 +89,6 @@ public final class ArticleResourceHandler implements Handler<RoutingContext> {
             case JSON -> new Rendered(200, catalog.item(a).toPrettyString());
             case JSON_LD -> new Rendered(200, storedJsonLd ? RdfWriting.write(model.get(), representation)
                     : ArticleSchemaOrg.of(a, uri, iris).toPrettyString());
-            case HTML -> new Rendered(200, page.render(a, uri, federationNames.apply(a.federationId()),
-                    ArticleSchemaOrg.of(a, uri, iris)));
             default -> new Rendered(200, RdfWriting.write(model.get(), representation));
         };
     }

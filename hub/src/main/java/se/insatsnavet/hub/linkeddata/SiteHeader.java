@@ -12,6 +12,7 @@ public final class SiteHeader {
     private static final List<String[]> MENU = List.of(
             new String[]{"/", "Sök"},
             new String[]{"/hittaguiden", "Hittaguiden"},
+            new String[]{"/vagledning", "Vägledning"},
             new String[]{"/tackning", "Täckning"},
             new String[]{"/min-plan", "Min plan"},
             new String[]{"/docs", "Öppna data"});

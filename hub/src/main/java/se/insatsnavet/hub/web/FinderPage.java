@@ -55,6 +55,7 @@ public final class FinderPage implements Handler<RoutingContext> {
     private final ServiceCatalog catalog;
     private final MunicipalityNeighbours neighbours = MunicipalityNeighbours.of(SwedenMap.load());
     private FinderMatching matching;
+    private FinderGuideSection guides;
     private se.insatsnavet.hub.usage.UsageCounter usage;
 
     private FinderPage(Vertx vertx, ServiceCatalog catalog, Vocabulary vocabulary) {
@@ -81,6 +82,16 @@ public final class FinderPage implements Handler<RoutingContext> {
     public FinderPage withFederations(Supplier<Collection<FederationDescriptor>> federations) {
         this.matching = new FinderMatching(catalog, vocabulary, neighbours, federations);
         return this;
+    }
+
+    /** Starts the answer with the situation guide for the chosen situation (see {@link FinderGuideSection}). */
+    public FinderPage withGuides(FinderGuideSection guideSection) {
+        this.guides = guideSection;
+        return this;
+    }
+
+    /** The matching services and the guide section ("" for none) of an answer. */
+    private record Reply(FinderMatching.Answer answer, String guide) {
     }
 
     /** The answers, as read from the URL (each null when not given or not valid). */
@@ -112,7 +123,9 @@ public final class FinderPage implements Handler<RoutingContext> {
     public void handle(RoutingContext ctx) {
         Answers a = answers(ctx);
         FinderMatching m = matching;
-        Blocking.run(vertx, () -> a.any() ? m.answer(a) : FinderMatching.Answer.NONE).onComplete(ar -> {
+        FinderGuideSection g = guides;
+        Blocking.run(vertx, () -> new Reply(a.any() ? m.answer(a) : FinderMatching.Answer.NONE,
+                g != null && a.situation() != null ? g.html(a.situation(), a.municipality()) : "")).onComplete(ar -> {
             if (ar.failed()) {
                 Responses.failed(ctx, ar.cause());
                 return;
@@ -124,7 +137,7 @@ public final class FinderPage implements Handler<RoutingContext> {
                             "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'")
                     .putHeader("X-Content-Type-Options", "nosniff").putHeader("Referrer-Policy", "no-referrer")
                     .putHeader("X-Frame-Options", "DENY");
-            Responses.send(ctx, 200, "text/html; charset=utf-8", render(a, ar.result()));
+            Responses.send(ctx, 200, "text/html; charset=utf-8", render(a, ar.result().answer(), ar.result().guide()));
         });
     }
 
@@ -147,7 +160,7 @@ public final class FinderPage implements Handler<RoutingContext> {
         return v != null && v.matches(regex) ? v : null;
     }
 
-    private String render(Answers a, FinderMatching.Answer answer) {
+    private String render(Answers a, FinderMatching.Answer answer, String guide) {
         StringBuilder b = new StringBuilder(8192);
         b.append("<!doctype html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -179,6 +192,7 @@ public final class FinderPage implements Handler<RoutingContext> {
         b.append("<section id=\"resultat\" tabindex=\"-1\" aria-live=\"polite\" aria-labelledby=\"resultat-rubrik\"")
                 .append(a.any() ? " data-svar=\"ja\"" : "").append(">\n");
         if (a.any()) {
+            b.append(guide);
             results(b, a, answer);
         } else {
             b.append("<h2 id=\"resultat-rubrik\" class=\"visually-hidden\">Resultat</h2>\n<p>Svara på frågorna ovan för att se stöd som passar dig.</p>\n");

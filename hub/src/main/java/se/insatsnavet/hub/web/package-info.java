@@ -1,5 +1,10 @@
 /**
- * The public Swedish web pages: search and the guided finder, the editors' quality page, and the coverage map
- * (drawn server-side from the bundled sweden-map.svg); without JavaScript, no cookies, no tracking, escaped output.
+ * The public Swedish web pages: search and the guided finder, the editors' quality page, the coverage map
+ * (drawn server-side from the bundled sweden-map.svg), and the guidance: the start page /vagledning
+ * ({@link se.insatsnavet.hub.web.GuidanceStartPage}), a page per article and its lättläst version
+ * ({@link se.insatsnavet.hub.web.ArticlePage}, served by {@link se.insatsnavet.hub.web.ArticlePageHandler}), the guidance
+ * sections of a service's page ({@link se.insatsnavet.hub.web.ServiceGuidanceSections}) and the situation guide at the
+ * start of Hittaguiden's answer ({@link se.insatsnavet.hub.web.FinderGuideSection}); without JavaScript, no cookies,
+ * no tracking, escaped output.
  */
 package se.insatsnavet.hub.web;
