@@ -230,10 +230,11 @@ public final class Hub {
         steps.done("index check");
         // the index follows each committed import; what it cannot take (disk full) it catches up on later
         indexFollower = new IndexFollower(serviceIndex, catalog::itemsOfIds);
-        // items of the services a run wrote are built from the descriptions it wrote (no read back from the store)
-        imports.onCommitted(committed -> indexFollower.follow(
-                committed.changes().stream().map(se.insatsnavet.hub.imports.Change::serviceId).toList(),
-                itemsOfModels(committed.models())));
+        // items of the services a run wrote are read back from the store after the commit, as every other node
+        // reads them: a run's own description can differ from the stored one where services share a resource (a
+        // provider that another record describes with its municipality), and every node must answer the same bytes
+        imports.onChanges(changes -> indexFollower.follow(
+                changes.stream().map(se.insatsnavet.hub.imports.Change::serviceId).toList()));
         vertx.setPeriodic(INDEX_RETRY_MILLIS, t -> {
             if (indexFollower.behind() > 0) {
                 Blocking.run(vertx, indexFollower::catchUp);
@@ -809,17 +810,6 @@ public final class Hub {
             }
         });
         return providers;
-    }
-
-    /** The items of the descriptions a run wrote; none (the index then reads the services from the store) if one cannot be built. */
-    private java.util.Map<String, com.fasterxml.jackson.databind.node.ObjectNode> itemsOfModels(
-            java.util.Map<String, org.apache.jena.rdf.model.Model> models) {
-        try {
-            return catalog.itemsOfModels(models);
-        } catch (RuntimeException e) {
-            LOG.warn("Items of a run's services could not be built from its models; reading them from the store", e);
-            return java.util.Map.of();
-        }
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper ITEM_JSON = new com.fasterxml.jackson.databind.ObjectMapper();

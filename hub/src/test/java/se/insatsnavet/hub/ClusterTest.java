@@ -12,6 +12,10 @@ import se.insatsnavet.hub.imports.RunStatus;
 import se.insatsnavet.schema.vocab.HubIris;
 
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +31,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -209,7 +214,7 @@ class ClusterTest {
         // a run of a third node, logged without a nudge: neither node has applied it
         logForeignRun(2);
         for (TestHttp node : List.of(onA, onB)) {
-            java.net.http.HttpResponse<String> behind = node.get("/health", "application/json");
+            HttpResponse<String> behind = node.get("/health", "application/json");
             assertEquals(503, behind.statusCode(), behind.body());
             com.fasterxml.jackson.databind.JsonNode body = TestHttp.JSON.readTree(behind.body());
             assertEquals("catchingUp", body.path("status").asText());
@@ -230,6 +235,43 @@ class ClusterTest {
             assertEquals(1, node.json("/api/services?q=tr%C3%A4dg%C3%A5rdsterapi").path("total").asLong());
             assertEquals(1, node.json("/api/services?q=ridterapi").path("total").asLong());
         }
+    }
+
+    @Test
+    void aPushedServiceIsTheSameBytesAndETagOnEveryNode() throws Exception {
+        Hub a = start(dataA, portA);
+        Hub b = start(dataB, portB);
+        String token = a.tokens().create("stor", "test").secret();
+        // the same provider twice: with its municipality, then without; the store describes it once, with it
+        assertEquals(200, push(a, token, "p1", PushedServiceSameBytesTest.FIRST).statusCode());
+        assertEquals(200, push(a, token, "p2", PushedServiceSameBytesTest.SECOND).statusCode());
+        TestHttp onA = new TestHttp(a.port());
+        TestHttp onB = new TestHttp(b.port());
+        String search = "/api/services?q=h%C3%A4stsk%C3%B6tsel";
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100)).until(() ->
+                onB.json(search).path("total").asLong() == 1);
+        assertEquals("1980", onA.json(search).path("items").get(0).path("provider").path("municipality").asText(),
+                "node A answers the provider as stored");
+        for (String[] request : List.of(new String[] {search, "application/json"},
+                new String[] {"/id/service/stor.p2?format=json", "application/json"},
+                new String[] {"/id/service/stor.p2", "text/turtle"},
+                new String[] {"/hsds/services?search=h%C3%A4stsk%C3%B6tsel", "application/json"})) {
+            HttpResponse<byte[]> fromA = onA.getRaw(request[0], "Accept", request[1]);
+            HttpResponse<byte[]> fromB = onB.getRaw(request[0], "Accept", request[1]);
+            assertEquals(200, fromA.statusCode(), request[0]);
+            assertArrayEquals(fromA.body(), fromB.body(), request[0] + " on A:\n"
+                    + new String(fromA.body(), StandardCharsets.UTF_8) + "\non B:\n" + new String(fromB.body(), StandardCharsets.UTF_8));
+            assertTrue(fromA.headers().firstValue("ETag").isPresent(), request[0]);
+            assertEquals(fromA.headers().firstValue("ETag"), fromB.headers().firstValue("ETag"), request[0]);
+        }
+    }
+
+    private static HttpResponse<String> push(Hub hub, String token, String localId, String service) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + hub.port() + "/api/federations/stor/services/" + localId))
+                .timeout(TestHttp.REQUEST_TIMEOUT).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(service)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** Logs {@code count} changes (of services already logged) as a run of another node, without telling the nodes. */

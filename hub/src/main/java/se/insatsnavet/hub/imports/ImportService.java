@@ -108,8 +108,10 @@ public final class ImportService implements BatchImporter {
 
     /**
      * Called with what a run committed, with the descriptions it wrote (before the {@link #onChanges} listeners,
-     * on the importing thread; not for runs that changed nothing). The search index builds its items from them
-     * instead of reading every changed service back from the store.
+     * on the importing thread; not for runs that changed nothing). What a node publishes of a service is built
+     * from the stored description, never from these (a resource services share, such as their provider, may be
+     * described more fully in the store than in one run's model): use them only for what the run itself wrote,
+     * such as the providers it named.
      */
     public void onCommitted(Consumer<Committed> listener) {
         committedListeners.add(listener);
