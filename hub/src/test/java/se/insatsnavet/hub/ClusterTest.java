@@ -1,5 +1,6 @@
 package se.insatsnavet.hub;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -123,14 +124,19 @@ class ClusterTest {
         CompletableFuture<List<RunReport>> importOnA = CompletableFuture.supplyAsync(() -> a.syncNow("stor", "test"));
         assertTrue(paused.await(120, TimeUnit.SECONDS), "node A is importing");
         assertTrue(b.imports().locks().tryAcquire("stor").isEmpty(), "node B cannot take the federation while A imports it");
+        TestHttp onB = new TestHttp(b.port());
+        assertTrue(onB.get("/metrics", "text/plain").body().contains("\ninsatsnavet_cluster_members 2.0\n"));
+        JsonNode health = onB.json("/health");
+        assertEquals("up: 2 member(s)", health.path("checks").path("cluster").asText(), health.toString());
+        assertEquals(2, health.path("cluster").path("members").asInt(), health.toString());
+        assertTrue(health.path("cluster").path("nodes").toString().contains(a.clusterNodeId()), health.toString());
 
         running.remove(a);
-        a.stop().get(90, TimeUnit.SECONDS);
+        stopWithoutGrace(a).get(90, TimeUnit.SECONDS);
         resume.countDown();
         ExecutionException stopped = assertThrows(ExecutionException.class, () -> importOnA.get(5, TimeUnit.MINUTES));
         assertInstanceOf(ImportService.Stopped.class, stopped.getCause(), "A's run ends with its node, committing nothing");
 
-        TestHttp onB = new TestHttp(b.port());
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             List<RunReport> runs = b.imports().runs().runs("stor", 10);
             assertEquals(2, runs.size(), runs.toString());
@@ -143,6 +149,66 @@ class ClusterTest {
         assertEquals(ROWS, b.store().graph(HubIris.defaults().federationGraph("stor"))
                 .listSubjectsWithProperty(org.apache.jena.vocabulary.RDF.type, se.insatsnavet.schema.vocab.CPSV.PublicService)
                 .toList().size(), "the shared store holds each service once");
+        // counted once the take-over is done (just after the resumed run is recorded)
+        await().atMost(Duration.ofMinutes(5)).until(() -> onB.get("/metrics", "text/plain").body()
+                .contains("\ninsatsnavet_import_runs_resumed_total 1.0\n"));
+        assertTrue(onB.get("/metrics", "text/plain").body().contains("\ninsatsnavet_import_runs_interrupted_total 1.0\n"));
+        await().atMost(Duration.ofMinutes(5)).until(() ->
+                onB.get("/metrics", "text/plain").body().contains("\ninsatsnavet_cluster_members 1.0\n"));
+        assertEquals("up: 1 member(s)", onB.json("/health").path("checks").path("cluster").asText());
+    }
+
+    @Test
+    void aPushInterruptedByItsNodesStopIsAnswered503AndTheSurvivorSaysItMustBeSentAgain() throws Exception {
+        Hub a = start(dataA, portA);
+        Hub b = start(dataB, portB);
+        CountDownLatch paused = new CountDownLatch(1);
+        CountDownLatch resume = new CountDownLatch(1);
+        pauseAtFirstProgress(a, paused, resume);
+        StringBuilder body = new StringBuilder("[");
+        for (int i = 0; i < ROWS; i++) {
+            body.append(i == 0 ? "" : ",").append("""
+                    {"localId": "p%d", "title": {"sv": "Insats %d"}, "description": {"sv": "Stöd till arbete."}, "municipalities": ["0580"]}"""
+                    .formatted(i, i));
+        }
+        String token = a.tokens().create("stor", "test").secret();
+        CompletableFuture<HttpResponse<String>> push = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + a.port() + "/api/federations/stor/services"))
+                        .timeout(TestHttp.REQUEST_TIMEOUT).header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(body.append("]").toString())).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(paused.await(120, TimeUnit.SECONDS), "node A is importing the push");
+
+        running.remove(a);
+        CompletableFuture<Void> stopped = stopWithoutGrace(a);
+        await().atMost(Duration.ofMinutes(5)).until(a.imports()::stopping);
+        resume.countDown();
+        HttpResponse<String> answer = push.get(5, TimeUnit.MINUTES);
+        assertEquals(503, answer.statusCode(), answer.body());
+        assertEquals("10", answer.headers().firstValue("Retry-After").orElse(null));
+        stopped.get(90, TimeUnit.SECONDS);
+
+        TestHttp onB = new TestHttp(b.port());
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            RunReport run = b.imports().runs().runs("stor", 10).get(0);
+            assertEquals(RunStatus.INTERRUPTED, run.status(), run.toString());
+            assertEquals(se.insatsnavet.hub.imports.RunRepository.PUSH_INTERRUPTED, run.failure());
+        });
+        assertEquals(1, b.imports().runs().runs("stor", 10).size(), "no run claims to import the push again");
+        assertEquals(0, onB.json("/api/services?federation=stor").path("total").asInt(), "nothing of the push was published");
+        await().atMost(Duration.ofMinutes(5)).until(() -> onB.get("/metrics", "text/plain").body()
+                .contains("\ninsatsnavet_import_runs_interrupted_total 1.0\n"));
+        assertTrue(onB.get("/metrics", "text/plain").body().contains("\ninsatsnavet_import_runs_resumed_total 0.0\n"));
+    }
+
+    /** Stops a node with no grace period: an import under way stops at its next record. */
+    private static CompletableFuture<Void> stopWithoutGrace(Hub hub) {
+        System.setProperty("insatsnavet.stop.graceSeconds", "0");
+        try {
+            return hub.stop();
+        } finally {
+            System.clearProperty("insatsnavet.stop.graceSeconds");
+        }
     }
 
     @Test

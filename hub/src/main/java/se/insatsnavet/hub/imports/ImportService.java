@@ -15,12 +15,14 @@ import se.insatsnavet.schema.rdf.ServiceContext;
 import se.insatsnavet.schema.rdf.ServiceRdf;
 import se.insatsnavet.schema.vocab.HubIris;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -62,6 +64,7 @@ public final class ImportService implements BatchImporter {
     private final List<Consumer<Committed>> committedListeners = new CopyOnWriteArrayList<>();
     private final RunRecorder recorder;
     private final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+    private final Object idle = new Object();
 
     /** Records between two progress reports of a long import. */
     public static final int PROGRESS_STEP = 1_000;
@@ -81,6 +84,29 @@ public final class ImportService implements BatchImporter {
         this.matcher = matcher;
         this.write = new Write(store, iris);
         this.recorder = new RunRecorder(runs, committedListeners, changeListeners, listeners, () -> plugins);
+    }
+
+    /**
+     * Waits until no import of a batch is under way on this node, at most {@code grace}; returns whether none is.
+     * Blocking (the hub's graceful stop).
+     */
+    public boolean awaitIdle(Duration grace) throws InterruptedException {
+        long deadline = System.nanoTime() + grace.toNanos();
+        synchronized (idle) {
+            while (running.get() > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(idle, left);
+            }
+        }
+        return true;
+    }
+
+    /** Whether the hub is stopping ({@link #stop()}): runs under way stop at their next record. */
+    public boolean stopping() {
+        return stopping;
     }
 
     /** Whether an import of a batch is under way on this node. */
@@ -220,6 +246,9 @@ public final class ImportService implements BatchImporter {
                 return doImport(federation, source, batch, trigger, scope);
             } finally {
                 running.decrementAndGet();
+                synchronized (idle) {
+                    idle.notifyAll();
+                }
             }
         }
     }
