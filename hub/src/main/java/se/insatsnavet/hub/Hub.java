@@ -784,7 +784,7 @@ public final class Hub {
         // a request under way (a push waiting for its import) is answered before its connection closes
         Future<Void> http = server == null ? Future.succeededFuture()
                 : server.shutdown(grace.toSeconds() + STOP_ANSWER_SECONDS, TimeUnit.SECONDS);
-        http = Future.all(drained, http).mapEmpty();
+        http = Future.join(drained, http).mapEmpty(); // both ended, whichever way
         http.transform(x -> Blocking.run(vertx, () -> {
             if (camel != null) {
                 try {
