@@ -2,6 +2,7 @@ package se.insatsnavet.hub;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import org.apache.camel.CamelContext;
@@ -125,6 +126,9 @@ public final class Hub {
     private Dumps dumps;
     private PluginHost pluginHost;
     private final se.insatsnavet.hub.ops.Metrics metrics = new se.insatsnavet.hub.ops.Metrics();
+    /** How long a stop waits, after the grace period, for the answers of requests under way (a push's 503). */
+    private static final long STOP_ANSWER_SECONDS = 30;
+    private volatile boolean stopping;
     private ServiceIndex serviceIndex;
     private IndexFollower indexFollower;
     private PluginImports pluginImports;
@@ -206,10 +210,15 @@ public final class Hub {
         // whether this start changes what the dumps hold (or may find them behind): they are rebuilt at start then
         boolean changedAtStart = clusterManager != null || options.sparqlStore() != null;
         if (clusterManager == null) {
-            int interrupted = runs.markInterrupted();
-            changedAtStart |= interrupted > 0;
-            if (interrupted > 0) {
-                LOG.warn("{} import run(s) were interrupted by the last stop; marked interrupted", interrupted);
+            RunRepository.Interrupted interrupted = runs.markInterrupted();
+            changedAtStart |= interrupted.total() > 0;
+            metrics.runsInterrupted(interrupted.total());
+            if (interrupted.reads() > 0) {
+                LOG.warn("{} import run(s) were interrupted by the last stop; marked interrupted", interrupted.reads());
+            }
+            if (interrupted.pushes() > 0) {
+                LOG.warn("{} push(es) were interrupted by the last stop before they were committed; nothing of them was"
+                        + " published: the push must be sent again", interrupted.pushes());
             }
         } // clustered, another node may be importing: unfinished runs are taken over under each federation's lock
         long logAtStart = changeLog.newestSeq();
@@ -262,10 +271,11 @@ public final class Hub {
         steps.done("index check");
         // the index follows each committed import; what it cannot take (disk full) it catches up on later
         indexFollower = new IndexFollower(serviceIndex, catalog::itemsOfIds);
-        // items of the services a run wrote are built from the descriptions it wrote (no read back from the store)
-        imports.onCommitted(committed -> indexFollower.follow(
-                committed.changes().stream().map(se.insatsnavet.hub.imports.Change::serviceId).toList(),
-                itemsOfModels(committed.models())));
+        // items of the services a run wrote are read back from the store after the commit, as every other node
+        // reads them: a run's own description can differ from the stored one where services share a resource (a
+        // provider that another record describes with its municipality), and every node must answer the same bytes
+        imports.onChanges(changes -> indexFollower.follow(
+                changes.stream().map(se.insatsnavet.hub.imports.Change::serviceId).toList()));
         vertx.setPeriodic(INDEX_RETRY_MILLIS, t -> {
             if (indexFollower.behind() > 0) {
                 Blocking.run(vertx, indexFollower::catchUp);
@@ -312,6 +322,7 @@ public final class Hub {
                     options.dataDir().resolve("index").resolve("change-log.position"), clusterManager.getNodeId(),
                     logAtStart, indexRebuilt, imports::changedElsewhere);
             imports.onRunFinished(follower::published);
+            metrics.clusterMembers(() -> clusterManager.getNodes().size());
         }
         dumps.rebuildAtStartIfBehind(registry.all().stream().map(f -> f.id()).toList(), changedAtStart);
         pluginHost = PluginHost.start(options.dataDir(),
@@ -462,6 +473,15 @@ public final class Hub {
         router.route().handler(CorsHandler.create().addOrigin("*")
                 .allowedMethods(java.util.Set.of(io.vertx.core.http.HttpMethod.GET, io.vertx.core.http.HttpMethod.HEAD))
                 .allowedHeader("If-None-Match").allowedHeader("Accept").exposedHeader("ETag"));
+        // a stopping node takes no new write (a load balancer sends it again to another node)
+        router.route().handler(ctx -> {
+            HttpMethod method = ctx.request().method();
+            if (stopping && method != HttpMethod.GET && method != HttpMethod.HEAD) {
+                Responses.unavailable(ctx, Responses.RETRY_AFTER_SECONDS, "This hub node is stopping; send the request again");
+            } else {
+                ctx.next();
+            }
+        });
         router.route().handler(MalformedRequests.check().defaultingAcceptOn("/sparql"));
         router.get("/health").handler(HealthHandler.create(vertx, database, store).withDegradations(() -> {
             Map<String, String> problems = new java.util.LinkedHashMap<>();
@@ -470,7 +490,8 @@ public final class Hub {
             indexFollower.problem().ifPresent(p -> problems.put("searchIndex",
                     indexFollower.behind() + " changed service(s) not yet searchable: " + p));
             return problems;
-        }).withChangeLog(follower == null ? null : follower::lag));
+        }).withChangeLog(follower == null ? null : follower::lag)
+                .withCluster(clusterManager == null ? null : () -> List.copyOf(clusterManager.getNodes())));
         router.get("/api/federations").handler(FederationsHandler.create(vertx, registry, runs, federationRepository)
                 .withSourceStatus(pluginWaits::status));
         router.get("/api/federations/:id/runs").handler(RunsHandler.list(vertx, registry, runs));
@@ -739,7 +760,9 @@ public final class Hub {
         vertx.executeBlocking(() -> {
             for (var federation : registry.all()) {
                 try {
-                    importRoutes.resumeInterrupted(startedCamel(), federation);
+                    ImportRoutes.Resumed resumed = importRoutes.resumeInterrupted(startedCamel(), federation);
+                    metrics.runsInterrupted(resumed.marked().total());
+                    metrics.runsResumed(resumed.runs().size());
                 } catch (RuntimeException e) {
                     LOG.warn("Taking over the unfinished import of {} failed", federation.id(), e);
                 }
@@ -838,19 +861,33 @@ public final class Hub {
     }
 
     /**
-     * Stops HTTP, then the import routes, then closes the database, the dataset and Vert.x. The returned
-     * stage completes on a plain thread once everything is closed (Vert.x's own threads are gone by then).
+     * Stops gracefully: the node stops accepting connections and answers writes 503 with {@code Retry-After}
+     * at once; imports under way get {@code -Dinsatsnavet.stop.graceSeconds} (default 30) to finish, then stop at
+     * their next record, committing nothing (a push waiting for its answer gets 503 with {@code Retry-After});
+     * HTTP closes once the requests under way are answered; then the import routes, the database, the dataset
+     * and Vert.x close. The returned stage completes on a plain thread once everything is closed (Vert.x's own
+     * threads are gone by then).
      */
     public CompletableFuture<Void> stop() {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        if (imports != null) {
-            imports.stop();
-        }
+        stopping = true;
+        Duration grace = stopGrace();
         closeQuietly("change follower", follower);
         if (federationScan >= 0) {
             vertx.cancelTimer(federationScan);
         }
-        Future<Void> http = server == null ? Future.succeededFuture() : server.close();
+        Future<Void> drained = imports == null ? Future.succeededFuture() : Blocking.run(vertx, () -> {
+            if (!imports.awaitIdle(grace)) {
+                LOG.warn("Imports still under way after the stop's grace period of {} s; they stop at their next record,"
+                        + " committing nothing", grace.toSeconds());
+            }
+            imports.stop();
+            return null;
+        });
+        // a request under way (a push waiting for its import) is answered before its connection closes
+        Future<Void> http = server == null ? Future.succeededFuture()
+                : server.shutdown(grace.toSeconds() + STOP_ANSWER_SECONDS, TimeUnit.SECONDS);
+        http = Future.join(drained, http).mapEmpty(); // both ended, whichever way
         http.transform(x -> Blocking.run(vertx, () -> {
             if (camel != null) {
                 try {
@@ -880,6 +917,11 @@ public final class Hub {
             closer.start();
         });
         return done;
+    }
+
+    /** How long a stop lets imports under way finish ({@code -Dinsatsnavet.stop.graceSeconds}, default 30). */
+    public static Duration stopGrace() {
+        return Duration.ofSeconds(Math.max(0, Long.getLong("insatsnavet.stop.graceSeconds", 30)));
     }
 
     /** Municipality name (short, "Linköping", or full, "Linköpings kommun"; any case) → SCB code. */
@@ -912,17 +954,6 @@ public final class Hub {
             }
         });
         return providers;
-    }
-
-    /** The items of the descriptions a run wrote; none (the index then reads the services from the store) if one cannot be built. */
-    private java.util.Map<String, com.fasterxml.jackson.databind.node.ObjectNode> itemsOfModels(
-            java.util.Map<String, org.apache.jena.rdf.model.Model> models) {
-        try {
-            return catalog.itemsOfModels(models);
-        } catch (RuntimeException e) {
-            LOG.warn("Items of a run's services could not be built from its models; reading them from the store", e);
-            return java.util.Map.of();
-        }
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper ITEM_JSON = new com.fasterxml.jackson.databind.ObjectMapper();

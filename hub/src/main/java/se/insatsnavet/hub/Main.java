@@ -61,7 +61,7 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Stopping Insatsnavet");
             try {
-                hub.stop().get(30, TimeUnit.SECONDS);
+                hub.stop().get(Hub.stopGrace().toSeconds() + 90, TimeUnit.SECONDS);
             } catch (Exception e) {
                 LOG.warn("Unclean stop", e);
             }

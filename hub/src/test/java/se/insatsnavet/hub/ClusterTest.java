@@ -1,5 +1,6 @@
 package se.insatsnavet.hub;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,6 +13,10 @@ import se.insatsnavet.hub.imports.RunStatus;
 import se.insatsnavet.schema.vocab.HubIris;
 
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +38,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -124,14 +130,19 @@ class ClusterTest {
         CompletableFuture<List<RunReport>> importOnA = CompletableFuture.supplyAsync(() -> a.syncNow("stor", "test"));
         assertTrue(paused.await(120, TimeUnit.SECONDS), "node A is importing");
         assertTrue(b.imports().locks().tryAcquire("stor").isEmpty(), "node B cannot take the federation while A imports it");
+        TestHttp onB = new TestHttp(b.port());
+        assertTrue(onB.get("/metrics", "text/plain").body().contains("\ninsatsnavet_cluster_members 2.0\n"));
+        JsonNode health = onB.json("/health");
+        assertEquals("up: 2 member(s)", health.path("checks").path("cluster").asText(), health.toString());
+        assertEquals(2, health.path("cluster").path("members").asInt(), health.toString());
+        assertTrue(health.path("cluster").path("nodes").toString().contains(a.clusterNodeId()), health.toString());
 
         running.remove(a);
-        a.stop().get(90, TimeUnit.SECONDS);
+        stopWithoutGrace(a).get(90, TimeUnit.SECONDS);
         resume.countDown();
         ExecutionException stopped = assertThrows(ExecutionException.class, () -> importOnA.get(5, TimeUnit.MINUTES));
         assertInstanceOf(ImportService.Stopped.class, stopped.getCause(), "A's run ends with its node, committing nothing");
 
-        TestHttp onB = new TestHttp(b.port());
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             List<RunReport> runs = b.imports().runs().runs("stor", 10);
             assertEquals(2, runs.size(), runs.toString());
@@ -144,6 +155,66 @@ class ClusterTest {
         assertEquals(ROWS, b.store().graph(HubIris.defaults().federationGraph("stor"))
                 .listSubjectsWithProperty(org.apache.jena.vocabulary.RDF.type, se.insatsnavet.schema.vocab.CPSV.PublicService)
                 .toList().size(), "the shared store holds each service once");
+        // counted once the take-over is done (just after the resumed run is recorded)
+        await().atMost(Duration.ofMinutes(5)).until(() -> onB.get("/metrics", "text/plain").body()
+                .contains("\ninsatsnavet_import_runs_resumed_total 1.0\n"));
+        assertTrue(onB.get("/metrics", "text/plain").body().contains("\ninsatsnavet_import_runs_interrupted_total 1.0\n"));
+        await().atMost(Duration.ofMinutes(5)).until(() ->
+                onB.get("/metrics", "text/plain").body().contains("\ninsatsnavet_cluster_members 1.0\n"));
+        assertEquals("up: 1 member(s)", onB.json("/health").path("checks").path("cluster").asText());
+    }
+
+    @Test
+    void aPushInterruptedByItsNodesStopIsAnswered503AndTheSurvivorSaysItMustBeSentAgain() throws Exception {
+        Hub a = start(dataA, portA);
+        Hub b = start(dataB, portB);
+        CountDownLatch paused = new CountDownLatch(1);
+        CountDownLatch resume = new CountDownLatch(1);
+        pauseAtFirstProgress(a, paused, resume);
+        StringBuilder body = new StringBuilder("[");
+        for (int i = 0; i < ROWS; i++) {
+            body.append(i == 0 ? "" : ",").append("""
+                    {"localId": "p%d", "title": {"sv": "Insats %d"}, "description": {"sv": "Stöd till arbete."}, "municipalities": ["0580"]}"""
+                    .formatted(i, i));
+        }
+        String token = a.tokens().create("stor", "test").secret();
+        CompletableFuture<HttpResponse<String>> push = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + a.port() + "/api/federations/stor/services"))
+                        .timeout(TestHttp.REQUEST_TIMEOUT).header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(body.append("]").toString())).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(paused.await(120, TimeUnit.SECONDS), "node A is importing the push");
+
+        running.remove(a);
+        CompletableFuture<Void> stopped = stopWithoutGrace(a);
+        await().atMost(Duration.ofMinutes(5)).until(a.imports()::stopping);
+        resume.countDown();
+        HttpResponse<String> answer = push.get(5, TimeUnit.MINUTES);
+        assertEquals(503, answer.statusCode(), answer.body());
+        assertEquals("10", answer.headers().firstValue("Retry-After").orElse(null));
+        stopped.get(90, TimeUnit.SECONDS);
+
+        TestHttp onB = new TestHttp(b.port());
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            RunReport run = b.imports().runs().runs("stor", 10).get(0);
+            assertEquals(RunStatus.INTERRUPTED, run.status(), run.toString());
+            assertEquals(se.insatsnavet.hub.imports.RunRepository.PUSH_INTERRUPTED, run.failure());
+        });
+        assertEquals(1, b.imports().runs().runs("stor", 10).size(), "no run claims to import the push again");
+        assertEquals(0, onB.json("/api/services?federation=stor").path("total").asInt(), "nothing of the push was published");
+        await().atMost(Duration.ofMinutes(5)).until(() -> onB.get("/metrics", "text/plain").body()
+                .contains("\ninsatsnavet_import_runs_interrupted_total 1.0\n"));
+        assertTrue(onB.get("/metrics", "text/plain").body().contains("\ninsatsnavet_import_runs_resumed_total 0.0\n"));
+    }
+
+    /** Stops a node with no grace period: an import under way stops at its next record. */
+    private static CompletableFuture<Void> stopWithoutGrace(Hub hub) {
+        System.setProperty("insatsnavet.stop.graceSeconds", "0");
+        try {
+            return hub.stop();
+        } finally {
+            System.clearProperty("insatsnavet.stop.graceSeconds");
+        }
     }
 
     @Test
@@ -236,6 +307,43 @@ class ClusterTest {
             assertEquals(1, node.json("/api/services?q=tr%C3%A4dg%C3%A5rdsterapi").path("total").asLong());
             assertEquals(1, node.json("/api/services?q=ridterapi").path("total").asLong());
         }
+    }
+
+    @Test
+    void aPushedServiceIsTheSameBytesAndETagOnEveryNode() throws Exception {
+        Hub a = start(dataA, portA);
+        Hub b = start(dataB, portB);
+        String token = a.tokens().create("stor", "test").secret();
+        // the same provider twice: with its municipality, then without; the store describes it once, with it
+        assertEquals(200, push(a, token, "p1", PushedServiceSameBytesTest.FIRST).statusCode());
+        assertEquals(200, push(a, token, "p2", PushedServiceSameBytesTest.SECOND).statusCode());
+        TestHttp onA = new TestHttp(a.port());
+        TestHttp onB = new TestHttp(b.port());
+        String search = "/api/services?q=h%C3%A4stsk%C3%B6tsel";
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100)).until(() ->
+                onB.json(search).path("total").asLong() == 1);
+        assertEquals("1980", onA.json(search).path("items").get(0).path("provider").path("municipality").asText(),
+                "node A answers the provider as stored");
+        for (String[] request : List.of(new String[] {search, "application/json"},
+                new String[] {"/id/service/stor.p2?format=json", "application/json"},
+                new String[] {"/id/service/stor.p2", "text/turtle"},
+                new String[] {"/hsds/services?search=h%C3%A4stsk%C3%B6tsel", "application/json"})) {
+            HttpResponse<byte[]> fromA = onA.getRaw(request[0], "Accept", request[1]);
+            HttpResponse<byte[]> fromB = onB.getRaw(request[0], "Accept", request[1]);
+            assertEquals(200, fromA.statusCode(), request[0]);
+            assertArrayEquals(fromA.body(), fromB.body(), request[0] + " on A:\n"
+                    + new String(fromA.body(), StandardCharsets.UTF_8) + "\non B:\n" + new String(fromB.body(), StandardCharsets.UTF_8));
+            assertTrue(fromA.headers().firstValue("ETag").isPresent(), request[0]);
+            assertEquals(fromA.headers().firstValue("ETag"), fromB.headers().firstValue("ETag"), request[0]);
+        }
+    }
+
+    private static HttpResponse<String> push(Hub hub, String token, String localId, String service) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + hub.port() + "/api/federations/stor/services/" + localId))
+                .timeout(TestHttp.REQUEST_TIMEOUT).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(service)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** Logs {@code count} changes (of services already logged) as a run of another node, without telling the nodes. */

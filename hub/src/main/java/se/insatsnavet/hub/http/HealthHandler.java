@@ -9,11 +9,15 @@ import se.insatsnavet.hub.cluster.ChangeFollower;
 import se.insatsnavet.hub.db.Database;
 import se.insatsnavet.hub.store.CatalogStore;
 
+import java.util.List;
+import java.util.function.Supplier;
+
 /**
  * {@code GET /health}: 200 when the database and the dataset answer, 503 naming what does not. Reads that work
  * while writes do not (a full or read-only data folder) make the status {@code degraded}, still 200: the hub
  * serves its catalogue, but imports fail or the search index is behind; each such check names why. Clustered, a
- * node that has not yet applied every change in the shared change log is {@code catchingUp}: 503 until it has.
+ * node that has not yet applied every change in the shared change log is {@code catchingUp}: 503 until it has,
+ * and the check {@code cluster} counts the members the node sees.
  */
 public final class HealthHandler implements Handler<RoutingContext> {
 
@@ -22,6 +26,7 @@ public final class HealthHandler implements Handler<RoutingContext> {
     private final CatalogStore store;
     private java.util.function.Supplier<java.util.Map<String, String>> degradations = java.util.Map::of;
     private java.util.function.Supplier<ChangeFollower.Lag> changeLog;
+    private Supplier<List<String>> clusterMembers;
 
     private HealthHandler(Vertx vertx, Database database, CatalogStore store) {
         this.vertx = vertx;
@@ -49,6 +54,16 @@ public final class HealthHandler implements Handler<RoutingContext> {
         return this;
     }
 
+    /**
+     * Clustered: adds the check {@code cluster} ("up", with the members this node sees under {@code cluster}:
+     * {@code members}, their count, and {@code nodes}, their ids). It does not change the status: a node that
+     * sees only itself still serves; the count tells an operator whether the nodes found each other.
+     */
+    public HealthHandler withCluster(Supplier<List<String>> members) {
+        this.clusterMembers = members;
+        return this;
+    }
+
     @Override
     public void handle(RoutingContext ctx) {
         Blocking.run(vertx, () -> {
@@ -69,6 +84,16 @@ public final class HealthHandler implements Handler<RoutingContext> {
                     checks.put("catchingUp", "unknown: " + e.getMessage());
                 }
             }
+            if (clusterMembers != null) {
+                try {
+                    List<String> members = clusterMembers.get();
+                    checks.put("cluster", "up: " + members.size() + " member(s)");
+                    ObjectNode cluster = checks.putObject("clusterMembers").put("members", members.size());
+                    members.forEach(cluster.putArray("nodes")::add);
+                } catch (RuntimeException e) {
+                    checks.put("cluster", "unknown: " + e.getMessage());
+                }
+            }
             return checks;
         }).onComplete(ar -> {
             if (ar.failed()) {
@@ -85,6 +110,10 @@ public final class HealthHandler implements Handler<RoutingContext> {
             body.set("checks", checks);
             if (changeLog != null) {
                 body.set("changeLog", changeLog);
+            }
+            JsonNode cluster = checks.remove("clusterMembers");
+            if (cluster != null) {
+                body.set("cluster", cluster);
             }
             Responses.json(ctx, up && !catchingUp ? 200 : 503, body);
         });

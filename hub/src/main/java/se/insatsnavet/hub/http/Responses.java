@@ -99,6 +99,17 @@ public final class Responses {
                 .end(body.toString());
     }
 
+    /** How long a client is told to wait ({@code Retry-After}) before sending again what a stopping node refused. */
+    public static final int RETRY_AFTER_SECONDS = 10;
+
+    /** A 503 with {@code Retry-After} (seconds): the request may be sent again, to this node later or to another. */
+    public static Future<Void> unavailable(RoutingContext ctx, int retryAfterSeconds, String message) {
+        if (!ctx.response().headWritten()) {
+            ctx.response().putHeader("Retry-After", Integer.toString(retryAfterSeconds));
+        }
+        return problem(ctx, 503, message);
+    }
+
     /**
      * The router's failure handler: a request a handler failed with a client error's status (the CORS handler's
      * 403 for a malformed {@code Origin}, vertx-web's 400s) is answered with that status and its reason; any

@@ -276,25 +276,40 @@ public final class ImportRoutes {
     }
 
     /**
+     * What {@link #resumeInterrupted} did: how many runs it marked interrupted (pushes and source reads) and the
+     * runs it read and imported again.
+     */
+    public record Resumed(RunRepository.Interrupted marked, java.util.List<RunReport> runs) {
+        static final Resumed NOTHING = new Resumed(new RunRepository.Interrupted(0, 0), java.util.List.of());
+    }
+
+    /**
      * Runs again the sources of a federation whose runs a stopped hub (node) left unfinished: under the
      * federation's lock (so nothing of it is under way anywhere) the runs still {@code running} are marked
-     * {@code interrupted}, then each source whose newest run is interrupted is read and imported again
-     * (trigger {@code resume}). Blocking; returns the new runs.
+     * {@code interrupted}, then each routed source (file, HTTP, scheduled …) whose newest run is interrupted is
+     * read and imported again (trigger {@code resume}). A push cannot be run again (its body went with the node
+     * that took it): its run says, and the log says once, that the push must be sent again. Blocking.
      */
-    public java.util.List<RunReport> resumeInterrupted(CamelContext camel, FederationDescriptor federation) {
+    public Resumed resumeInterrupted(CamelContext camel, FederationDescriptor federation) {
         RunRepository runs = imports.runs();
         if (!runs.hasUnfinished(federation.id())) {
-            return java.util.List.of();
+            return Resumed.NOTHING;
         }
         try (FederationLocks.Lease lease = imports.locks().acquire(federation.id())) {
-            int marked = runs.markInterrupted(federation.id());
-            java.util.List<String> interrupted = runs.sourcesInterrupted(federation.id());
-            if (marked > 0 || !interrupted.isEmpty()) {
-                LOG.warn("Federation {}: {} run(s) left unfinished by a stopped node; importing {} again", federation.id(),
-                        marked, interrupted);
+            RunRepository.Interrupted marked = runs.markInterrupted(federation.id());
+            if (marked.pushes() > 0) {
+                LOG.warn("Federation {}: {} push(es) were interrupted by a stopped hub node before they were committed;"
+                        + " nothing of them was published and they cannot be run again here: the push must be sent again",
+                        federation.id(), marked.pushes());
             }
-            return routedSources(federation).stream().filter(s -> interrupted.contains(s.id()))
-                    .map(s -> readAndImport(camel, federation, s, "resume")).toList();
+            java.util.List<String> interrupted = runs.sourcesInterrupted(federation.id());
+            java.util.List<SourceDescriptor> again = routedSources(federation).stream()
+                    .filter(s -> interrupted.contains(s.id())).toList();
+            if (marked.reads() > 0 || !again.isEmpty()) {
+                LOG.warn("Federation {}: {} run(s) left unfinished by a stopped node; importing {} again", federation.id(),
+                        marked.reads(), again.stream().map(SourceDescriptor::id).toList());
+            }
+            return new Resumed(marked, again.stream().map(s -> readAndImport(camel, federation, s, "resume")).toList());
         }
     }
 

@@ -15,12 +15,14 @@ import se.insatsnavet.schema.rdf.ServiceContext;
 import se.insatsnavet.schema.rdf.ServiceRdf;
 import se.insatsnavet.schema.vocab.HubIris;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -64,6 +66,7 @@ public final class ImportService implements BatchImporter {
     private final List<Consumer<List<Change>>> articleListeners = new CopyOnWriteArrayList<>();
     private final ArticleImport articles;
     private final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+    private final Object idle = new Object();
 
     /** Records between two progress reports of a long import. */
     public static final int PROGRESS_STEP = 1_000;
@@ -94,6 +97,29 @@ public final class ImportService implements BatchImporter {
         articleListeners.add(listener);
     }
 
+    /**
+     * Waits until no import of a batch is under way on this node, at most {@code grace}; returns whether none is.
+     * Blocking (the hub's graceful stop).
+     */
+    public boolean awaitIdle(Duration grace) throws InterruptedException {
+        long deadline = System.nanoTime() + grace.toNanos();
+        synchronized (idle) {
+            while (running.get() > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(idle, left);
+            }
+        }
+        return true;
+    }
+
+    /** Whether the hub is stopping ({@link #stop()}): runs under way stop at their next record. */
+    public boolean stopping() {
+        return stopping;
+    }
+
     /** Whether an import of a batch is under way on this node. */
     public boolean importing() {
         return running.get() > 0;
@@ -119,8 +145,10 @@ public final class ImportService implements BatchImporter {
 
     /**
      * Called with what a run committed, with the descriptions it wrote (before the {@link #onChanges} listeners,
-     * on the importing thread; not for runs that changed nothing). The search index builds its items from them
-     * instead of reading every changed service back from the store.
+     * on the importing thread; not for runs that changed nothing). What a node publishes of a service is built
+     * from the stored description, never from these (a resource services share, such as their provider, may be
+     * described more fully in the store than in one run's model): use them only for what the run itself wrote,
+     * such as the providers it named.
      */
     public void onCommitted(Consumer<Committed> listener) {
         committedListeners.add(listener);
@@ -237,6 +265,9 @@ public final class ImportService implements BatchImporter {
                 return doImport(federation, source, batch, trigger, scope);
             } finally {
                 running.decrementAndGet();
+                synchronized (idle) {
+                    idle.notifyAll();
+                }
             }
         }
     }

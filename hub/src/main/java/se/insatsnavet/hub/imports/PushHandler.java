@@ -37,7 +37,8 @@ import java.util.Optional;
  *   <li>{@code PUT /api/federations/:id/articles}: the federation's whole pushed set of guidance articles, a JSON
  *       array of canonical articles or NDJSON; pushed articles missing from it are deleted.</li>
  * </ul>
- * Each answers the run report (200, or 422 when the run failed). Bodies are bounded by the router's body
+ * Each answers the run report (200, or 422 when the run failed); a push the hub (node) stopped under before it was
+ * committed is answered 503 with {@code Retry-After}: nothing of it was published, it must be sent again. Bodies are bounded by the router's body
  * limit and JSON nesting depth by {@link #MAX_DEPTH}.
  */
 public final class PushHandler {
@@ -139,6 +140,12 @@ public final class PushHandler {
         if (failure instanceof BadBody || failure instanceof IOException) {
             ctx.put("insatsnavet.audit.detail", "rejected body: " + failure.getMessage());
             Responses.problem(ctx, 400, "Unreadable body: " + failure.getMessage());
+            return;
+        }
+        if (failure instanceof ImportService.Stopped) {
+            ctx.put("insatsnavet.audit.detail", "interrupted: the hub node stopped");
+            Responses.unavailable(ctx, Responses.RETRY_AFTER_SECONDS, "The hub node stopped before this push was committed;"
+                    + " nothing of it was published. Send it again (the hub does not keep a pushed body).");
             return;
         }
         if (failure instanceof RunNotRecordedException) {

@@ -27,37 +27,54 @@ public final class RunRepository {
         this.db = db;
     }
 
+    /** Why a push left {@code running} by a stopped hub (node) is interrupted: its body went with that node. */
+    public static final String PUSH_INTERRUPTED = "The hub node that took this push stopped before committing it; nothing"
+            + " of it was published. The push must be sent again: the hub does not keep a pushed body.";
+
+    /** How many runs a stop left unfinished were marked interrupted: pushes (to be re-sent) and source reads. */
+    public record Interrupted(int pushes, int reads) {
+
+        public int total() {
+            return pushes + reads;
+        }
+    }
+
     /** Marks runs left {@code running} by a hub that died as {@code interrupted}; returns how many. */
-    public int markInterrupted() {
-        return db.inDurableTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE import_run SET status = ?, finished_at = ?, failure = ? WHERE status = ?")) {
-                ps.setString(1, RunStatus.INTERRUPTED.label());
-                ps.setTimestamp(2, Timestamp.from(Instant.now()));
-                ps.setString(3, "The hub stopped during this run; nothing of it was published.");
-                ps.setString(4, RunStatus.RUNNING.label());
-                return ps.executeUpdate();
-            }
-        });
+    public Interrupted markInterrupted() {
+        return markInterrupted(null, "The hub stopped during this run; nothing of it was published.");
     }
 
     /**
      * Marks the runs of one federation left {@code running} as {@code interrupted}; returns how many. Only safe
      * while holding the federation's import lock (then no run of it can really be under way): with several
-     * hub nodes, the runs a dead node left behind.
+     * hub nodes, the runs a dead node left behind. A push's run says that the push must be sent again.
      */
-    public int markInterrupted(String federationId) {
+    public Interrupted markInterrupted(String federationId) {
+        return markInterrupted(federationId, "The hub node running this import stopped; nothing of it was published.");
+    }
+
+    private Interrupted markInterrupted(String federationId, String readFailure) {
         return db.inDurableTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE import_run SET status = ?, finished_at = ?, failure = ? WHERE status = ? AND federation_id = ?")) {
-                ps.setString(1, RunStatus.INTERRUPTED.label());
-                ps.setTimestamp(2, Timestamp.from(Instant.now()));
-                ps.setString(3, "The hub node running this import stopped; nothing of it was published.");
-                ps.setString(4, RunStatus.RUNNING.label());
-                ps.setString(5, federationId);
-                return ps.executeUpdate();
-            }
+            String sql = "UPDATE import_run SET status = ?, finished_at = ?, failure = ? WHERE status = ? AND "
+                    + "source_id %s ?" + (federationId == null ? "" : " AND federation_id = ?");
+            int pushes = markInterrupted(c, sql.formatted("="), PUSH_INTERRUPTED, federationId);
+            int reads = markInterrupted(c, sql.formatted("<>"), readFailure, federationId);
+            return new Interrupted(pushes, reads);
         });
+    }
+
+    private static int markInterrupted(Connection c, String sql, String failure, String federationId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, RunStatus.INTERRUPTED.label());
+            ps.setTimestamp(2, Timestamp.from(Instant.now()));
+            ps.setString(3, failure);
+            ps.setString(4, RunStatus.RUNNING.label());
+            ps.setString(5, PushSource.KIND);
+            if (federationId != null) {
+                ps.setString(6, federationId);
+            }
+            return ps.executeUpdate();
+        }
     }
 
     /** Ends a run still marked running as failed (its full record could not be written earlier). */

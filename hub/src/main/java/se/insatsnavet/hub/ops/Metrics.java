@@ -1,6 +1,7 @@
 package se.insatsnavet.hub.ops;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -12,17 +13,22 @@ import se.insatsnavet.hub.http.Responses;
 import se.insatsnavet.hub.imports.RunReport;
 
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 /**
  * The hub's metrics (Micrometer, Prometheus registry), served at {@code GET /metrics} in the Prometheus text
  * format: HTTP request latencies per route template and status class, import runs per federation and outcome
- * with their records (added, updated, deleted, rejected) and durations, and JVM memory and threads.
+ * with their records (added, updated, deleted, rejected) and durations, runs interrupted by a stop and resumed,
+ * clustered the members a node sees, and JVM memory and threads.
  */
 public final class Metrics {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
     public Metrics() {
+        // present from the start, so that a scrape shows 0 rather than nothing
+        runsInterrupted(0);
+        runsResumed(0);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
     }
@@ -63,6 +69,24 @@ public final class Metrics {
             Counter.builder("insatsnavet.import.records").tag("federation", federation).tag("result", kind)
                     .register(registry).increment(n);
         }
+    }
+
+    /**
+     * Counts import runs this node found left unfinished by a stop (its own last stop, or another node's) and
+     * marked {@code interrupted}: {@code insatsnavet_import_runs_interrupted_total}.
+     */
+    public void runsInterrupted(int count) {
+        Counter.builder("insatsnavet.import.runs.interrupted").register(registry).increment(count);
+    }
+
+    /** Counts interrupted runs this node read and imported again: {@code insatsnavet_import_runs_resumed_total}. */
+    public void runsResumed(int count) {
+        Counter.builder("insatsnavet.import.runs.resumed").register(registry).increment(count);
+    }
+
+    /** Clustered: the members this node sees, as {@code insatsnavet_cluster_members} (read at each scrape). */
+    public void clusterMembers(IntSupplier members) {
+        Gauge.builder("insatsnavet.cluster.members", members::getAsInt).register(registry);
     }
 
     /** {@code GET /metrics}. */

@@ -6,7 +6,6 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,9 +15,9 @@ import java.util.function.Function;
 
 /**
  * Keeps the search index in line with the dataset. The services an import changed are marked as behind, then
- * indexed as the dataset has them now (present: added or replaced; absent: removed): from the items the import
- * hands over (built from the descriptions it wrote), else read back from the dataset (changes of another hub
- * node, a retry). If the index cannot be
+ * indexed as the dataset has them now (present: added or replaced; absent: removed), always read back from the
+ * dataset after the commit (a run of this node, of another hub node, a retry alike), so that every node indexes
+ * the same items. If the index cannot be
  * written (disk full, read-only), they stay marked and {@link #catchUp()} tries again (the hub calls it every
  * few seconds and after each import) until it works; meanwhile searches answer from the last committed index
  * and {@code GET /health} says how many services the index is behind. Thread-safe.
@@ -42,26 +41,13 @@ public final class IndexFollower {
     }
 
     /** Indexes the services of {@code serviceIds} (just committed to the dataset); returns whether the index is in line. */
-    public boolean follow(Collection<String> serviceIds) {
-        return follow(serviceIds, Map.of());
-    }
-
-    /**
-     * Indexes the services of {@code serviceIds} (just committed to the dataset), taking the items of
-     * {@code known} (by id: built from the descriptions the import wrote, as the dataset now publishes them)
-     * as they are and reading only the others from the dataset; returns whether the index is in line.
-     */
-    public synchronized boolean follow(Collection<String> serviceIds, Map<String, ObjectNode> known) {
+    public synchronized boolean follow(Collection<String> serviceIds) {
         behind.addAll(serviceIds);
-        return catchUp(known);
+        return catchUp();
     }
 
     /** Indexes every service still behind; returns whether the index is now in line with the dataset. */
     public synchronized boolean catchUp() {
-        return catchUp(Map.of());
-    }
-
-    private boolean catchUp(Map<String, ObjectNode> known) {
         if (behind.isEmpty()) {
             return true;
         }
@@ -69,11 +55,7 @@ public final class IndexFollower {
         try {
             List<ObjectNode> items = new ArrayList<>();
             List<String> gone = new ArrayList<>();
-            List<String> unknown = ids.stream().filter(id -> !known.containsKey(id)).toList();
-            Map<String, ObjectNode> now = new HashMap<>(known);
-            if (!unknown.isEmpty()) {
-                now.putAll(published.apply(unknown));
-            }
+            Map<String, ObjectNode> now = published.apply(ids);
             for (String id : ids) {
                 ObjectNode item = now.get(id);
                 if (item != null) {

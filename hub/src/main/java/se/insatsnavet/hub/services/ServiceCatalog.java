@@ -196,16 +196,6 @@ public final class ServiceCatalog {
         return names;
     }
 
-    /**
-     * The items ({@link #item(String, Model)}) of services by id from descriptions at hand (those an import just
-     * wrote), without reading the store: the same items {@link #itemsOfIds} reads once they are committed.
-     */
-    public Map<String, ObjectNode> itemsOfModels(Map<String, Model> modelsById) {
-        Map<String, ObjectNode> items = new HashMap<>();
-        modelsById.forEach((id, model) -> items.put(id, item(iris.service(id), model)));
-        return items;
-    }
-
     /** Canonical JSON prefixed with the hub's identifiers for the service. */
     public ObjectNode item(String uri, ObjectNode canonical) {
         String id = iris.serviceIdOf(uri).orElseThrow(() -> new IllegalStateException("Not a service IRI: " + uri));
