@@ -205,7 +205,7 @@ class FederationDescriptorsTest {
     }
 
     @Test
-    void aPutDescriptorRunsIsReplacedAndItsDeleteWithdrawsItsServices() throws Exception {
+    void aPutDescriptorRunsIsReplacedAndItsDeleteWithdrawsItsServicesAndArticles() throws Exception {
         HttpResponse<String> created = send("PUT", "/api/federations/delta", admin,
                 viaHttp("delta", "Delta"));
         assertEquals(201, created.statusCode(), created.body());
@@ -227,6 +227,15 @@ class FederationDescriptorsTest {
         assertEquals(200, replaced.statusCode(), replaced.body());
         await().atMost(Duration.ofMinutes(5)).until(() -> http.json("/api/federations").toString().contains("Samordningsförbundet Delta-Ås"));
 
+        // a guidance article pushed by the federation goes with its services
+        String deltaToken = hub.tokens().create("delta", "test delta").secret();
+        HttpResponse<String> pushed = send("PUT", "/api/federations/delta/articles", deltaToken, """
+                [{"id": "fraga-1", "kind": "question", "title": "Kostar det något?",
+                  "question": "Måste jag betala?", "answer": "Nej.", "services": ["b1"]}]
+                """);
+        assertEquals(200, pushed.statusCode(), pushed.body());
+        assertEquals(200, http.get("/id/article/delta/fraga-1?format=json", "application/json").statusCode());
+
         String before = http.json("/changes/latest").path("next").asText();
         HttpResponse<String> deleted = send("DELETE", "/api/federations/delta", admin, null);
         assertEquals(200, deleted.statusCode(), deleted.body());
@@ -234,13 +243,16 @@ class FederationDescriptorsTest {
         assertEquals("descriptor removed", audited("DELETE", "/api/federations/delta", 200).detail());
         assertEquals(410, status("delta.b1"));
         assertFalse(runs("delta"));
+        assertEquals(410, http.get("/id/article/delta/fraga-1?format=json", "application/json").statusCode(),
+                "the federation's article is withdrawn too");
         List<String> actions = new ArrayList<>();
         http.json("/changes?since=" + before).path("items").forEach(c -> {
             if (c.path("action").asText().equals("deleted")) {
-                actions.add(c.path("service").asText()); // (the replaced descriptor's run may log its updates here too)
+                // (the replaced descriptor's run may log its updates here too)
+                actions.add(c.path("type").asText() + " " + c.path(c.path("type").asText()).asText());
             }
         });
-        assertEquals(List.of("delta.b1", "delta.b2"), actions.stream().sorted().toList());
+        assertEquals(List.of("article delta/fraga-1", "service delta.b1", "service delta.b2"), actions.stream().sorted().toList());
         assertEquals(404, send("DELETE", "/api/federations/delta", admin, null).statusCode());
     }
 }

@@ -279,7 +279,8 @@ public final class ImportService implements BatchImporter {
     public java.util.Optional<RunReport> delete(FederationDescriptor federation, SourceDescriptor source, List<String> localIds,
                                                 String trigger) {
         try (FederationLocks.Lease lease = locks.acquire(federation.id())) {
-            Map<String, RecordHash> previous = runs.hashes(federation.id());
+            RecordType type = RecordType.of(source);
+            Map<String, RecordHash> previous = runs.hashes(federation.id(), type);
             List<RecordHash> doomed = localIds.stream().map(previous::get)
                     .filter(h -> h != null && h.sourceId().equals(source.id())).toList();
             if (doomed.isEmpty()) {
@@ -289,7 +290,7 @@ public final class ImportService implements BatchImporter {
             long runId = recorder.start(federation, source, trigger, started);
             try {
                 store.applyChanges(iris.federationGraph(federation.id()), Map.of(),
-                        doomed.stream().map(h -> iris.service(h.serviceId())).toList());
+                        doomed.stream().map(h -> type.iri(iris, h.serviceId())).toList());
             } catch (RuntimeException | InternalError e) {
                 LOG.error("Deleting records of {}/{} failed", federation.id(), source.id(), e);
                 String reason = WriteFailure.describe(e);
@@ -297,7 +298,7 @@ public final class ImportService implements BatchImporter {
                         RunCounts.NONE, null, reason, List.of(RunMessage.error(null, null, null, null, "Delete failed: " + reason)),
                         List.of(), List.of(), List.of()));
             }
-            List<Change> changes = doomed.stream().map(h -> new Change(h.serviceId(), Change.Action.DELETED)).toList();
+            List<Change> changes = doomed.stream().map(h -> new Change(h.serviceId(), Change.Action.DELETED, type)).toList();
             return java.util.Optional.of(recorder.finish(runId, federation, source, trigger, started, RunStatus.SUCCEEDED,
                     new RunCounts(0, 0, 0, 0, doomed.size(), 0, 0, 0), null, null, List.of(), List.of(),
                     doomed.stream().map(RecordHash::localId).toList(), changes));
@@ -305,7 +306,7 @@ public final class ImportService implements BatchImporter {
     }
 
     /**
-     * Withdraws every published service of a federation (the operator removed its descriptor): one deletion run per
+     * Withdraws every published service and guidance article of a federation (the operator removed its descriptor): one deletion run per
      * source that published them, each through the ordinary change log (deletions in {@code /changes}, the feeds and
      * the event stream). Under the federation's lock, so on a cluster the first node withdraws and the others find
      * nothing left. Returns the runs (none when nothing was published).
@@ -321,6 +322,18 @@ public final class ImportService implements BatchImporter {
                         .or(() -> java.util.Optional.ofNullable(federation.indicators()).filter(s -> s.id().equals(sourceId)))
                         .orElse(sourceId.equals(PushSource.KIND) ? PushSource.DESCRIPTOR
                                 : new SourceDescriptor(sourceId, PushSource.KIND, PushSource.KIND, "json", "sv", Map.of(), null, null));
+                delete(federation, source, localIds, trigger).ifPresent(reports::add);
+            });
+            // and its guidance articles, by the article source that published them (or the articles push)
+            Map<String, List<String>> articlesBySource = new java.util.TreeMap<>();
+            runs.hashes(federation.id(), RecordType.ARTICLE).values().forEach(h ->
+                    articlesBySource.computeIfAbsent(h.sourceId(), k -> new java.util.ArrayList<>()).add(h.localId()));
+            articlesBySource.forEach((sourceId, localIds) -> {
+                SourceDescriptor source = federation.source(sourceId).filter(SourceDescriptor::holdsArticles)
+                        .orElse(sourceId.equals(PushSource.ARTICLES_ID) ? PushSource.ARTICLES
+                                : new SourceDescriptor(sourceId, PushSource.KIND, PushSource.KIND, "json", "sv", Map.of(), null,
+                                        null, SourceDescriptor.DEFAULT_MAX_DELETE_PERCENT, SourceDescriptor.PluginRefs.NONE, null,
+                                        SourceDescriptor.Records.ARTICLES));
                 delete(federation, source, localIds, trigger).ifPresent(reports::add);
             });
             return reports;
