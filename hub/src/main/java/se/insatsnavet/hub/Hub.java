@@ -56,7 +56,10 @@ import se.insatsnavet.schema.Vocabulary;
 import se.insatsnavet.hub.hsds.HsdsHandler;
 import se.insatsnavet.hub.ldes.EventStreamHandler;
 import se.insatsnavet.hub.plugins.PluginHost;
+import se.insatsnavet.hub.search.ArticleIndex;
 import se.insatsnavet.hub.search.IndexFollower;
+import se.insatsnavet.hub.search.MixedSearch;
+import se.insatsnavet.hub.search.SearchHandler;
 import se.insatsnavet.hub.search.ServiceIndex;
 import se.insatsnavet.hub.plugins.PluginImports;
 import se.insatsnavet.hub.plugins.PluginSourceComponent;
@@ -109,6 +112,7 @@ public final class Hub {
     private PluginHost pluginHost;
     private final se.insatsnavet.hub.ops.Metrics metrics = new se.insatsnavet.hub.ops.Metrics();
     private ServiceIndex serviceIndex;
+    private ArticleIndex articleIndex;
     private IndexFollower indexFollower;
     private PluginImports pluginImports;
     private se.insatsnavet.hub.plugins.PluginWaits pluginWaits;
@@ -241,6 +245,21 @@ public final class Hub {
         vertx.setPeriodic(INDEX_RETRY_MILLIS, t -> {
             if (indexFollower.behind() > 0) {
                 Blocking.run(vertx, indexFollower::catchUp);
+            }
+        });
+        // the guidance articles' index of their own (the services' index stays as it was), rebuilt when out of step
+        articleIndex = ArticleIndex.open(options.dataDir().resolve("index").resolve("articles"));
+        int publishedArticles = articleCatalog.count(ArticleCatalog.Filter.ALL);
+        if (articleIndex.size() != publishedArticles) {
+            LOG.info("Rebuilding the article index ({} articles indexed, {} published)", articleIndex.size(), publishedArticles);
+            articleIndex.rebuild(articleCatalog);
+        }
+        imports.onArticleChanges(changes -> {
+            try {
+                articleIndex.follow(changes.stream().map(se.insatsnavet.hub.imports.Change::id).toList(), articleCatalog);
+            } catch (RuntimeException e) {
+                // searches answer from the last committed index; the next start rebuilds it (its size differs)
+                LOG.error("The article index could not follow {} changed article(s): {}", changes.size(), e.toString());
             }
         });
         duplicates = new se.insatsnavet.hub.duplicates.DuplicateReport(serviceIndex::forEachStoredItem,
@@ -423,12 +442,19 @@ public final class Hub {
         router.get("/api/federations/:id/runs").handler(RunsHandler.list(vertx, registry, runs));
         se.insatsnavet.hub.quality.CoverageReport coverage = new se.insatsnavet.hub.quality.CoverageReport(store, iris, vocabulary);
         imports.onChanges(changes -> coverage.invalidate());
-        se.insatsnavet.hub.quality.QualityHandler qualityHandler = se.insatsnavet.hub.quality.QualityHandler.create(vertx, quality, coverage);
+        // the plain-language quality of the guidance articles, and whether the services they link to are published
+        se.insatsnavet.hub.quality.ArticleQuality articleQuality = new se.insatsnavet.hub.quality.ArticleQuality(
+                articleCatalog::byFederation, ids -> catalog.itemsOfIds(ids).keySet());
+        imports.onArticleChanges(changes -> articleQuality.invalidate());
+        imports.onChanges(changes -> articleQuality.invalidate());
+        imports.onChangesElsewhere(changes -> articleQuality.invalidate());
+        se.insatsnavet.hub.quality.QualityHandler qualityHandler = se.insatsnavet.hub.quality.QualityHandler.create(vertx, quality, coverage)
+                .withArticles(articleQuality);
         router.get("/api/quality").handler(qualityHandler.summary());
         router.get("/api/quality/:federation").handler(qualityHandler.federation());
         router.get("/api/coverage").handler(qualityHandler.coverage());
         router.get("/kvalitet/:federation").handler(se.insatsnavet.hub.web.QualityPage.create(vertx, quality, registry::name)
-                .withDuplicates(duplicates));
+                .withDuplicates(duplicates).withArticles(articleQuality));
         se.insatsnavet.hub.indicators.OutcomeAggregation outcomes = new se.insatsnavet.hub.indicators.OutcomeAggregation(
                 store, iris, indicatorImport.minimumCount());
         imports.onChanges(changes -> outcomes.invalidate());
@@ -448,6 +474,7 @@ public final class Hub {
                 new se.insatsnavet.hub.services.PeerSearch(options.peers(),
                         Duration.ofMillis(Long.getLong("insatsnavet.peers.timeoutMillis", 3_000))), options.baseUri())
                 .withMunicipalityNames(municipalityNames(vocabulary)).withUsage(usage.counter()));
+        router.get("/api/search").handler(searchLimit).handler(SearchHandler.create(vertx, new MixedSearch(catalog, articleIndex, iris)));
         HsdsServiceIndex hsdsIndex = new HsdsServiceIndex(catalog, iris);
         PublishedOrganisations publishedOrganisations = new PublishedOrganisations(database);
         imports.onChangesElsewhere(changes -> hsdsIndex.invalidate());
@@ -603,7 +630,8 @@ public final class Hub {
         router.get("/schema/:name").handler(se.insatsnavet.hub.http.ClasspathFilesHandler.create(Map.of(
                 "service.schema.json", se.insatsnavet.schema.json.JsonSchemas.SERVICE_RESOURCE,
                 "federation.schema.json", se.insatsnavet.schema.json.JsonSchemas.FEDERATION_RESOURCE,
-                "indicator.schema.json", se.insatsnavet.schema.json.JsonSchemas.INDICATOR_RESOURCE),
+                "indicator.schema.json", se.insatsnavet.schema.json.JsonSchemas.INDICATOR_RESOURCE,
+                "article.schema.json", se.insatsnavet.schema.json.JsonSchemas.ARTICLE_RESOURCE),
                 "application/schema+json"));
         router.get("/docs").handler(se.insatsnavet.hub.http.ApiDocsHandler.create());
         router.get("/").handler(SearchPage.create(vertx, catalog, vocabulary, registry::name).withUsage(usage.counter()));
@@ -776,6 +804,7 @@ public final class Hub {
             closeQuietly("usage statistics", usage);
             closeQuietly("plugin host", pluginHost);
             closeQuietly("search index", serviceIndex);
+            closeQuietly("article index", articleIndex);
             closeQuietly("dump writer", dumps);
             closeQuietly("database", database);
             closeQuietly("dataset", store);
