@@ -161,7 +161,7 @@ class GuidanceSearchTest {
         // Sara's story is gone (the others stay: the deletion guard keeps a source that lost most of its records)
         Files.writeString(alfa.resolve("artiklar.json"), ARTICLES.replaceFirst("(?s)\\{\"id\": \"sara\".*?\\},", """
                 {"id": "ny", "kind": "story", "title": "Amirs första lön",
-                   "text": "Efter praktiken fick Amir en anställning på lagret."},"""), StandardCharsets.UTF_8);
+                   "text": "Efter ett år fick Amir en anställning på lagret."},"""), StandardCharsets.UTF_8);
         hub.syncNow("alfa", "test");
         assertEquals(0, http.json("/api/search?q=arbetstr%C3%A4ning&kind=story").path("total").asInt());
         assertEquals(List.of("alfa/ny"), ids(http.json("/api/search?q=anst%C3%A4llningen")));
