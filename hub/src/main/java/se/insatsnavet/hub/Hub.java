@@ -634,7 +634,8 @@ public final class Hub {
                 "article.schema.json", se.insatsnavet.schema.json.JsonSchemas.ARTICLE_RESOURCE),
                 "application/schema+json"));
         router.get("/docs").handler(se.insatsnavet.hub.http.ApiDocsHandler.create());
-        router.get("/").handler(SearchPage.create(vertx, catalog, vocabulary, registry::name).withUsage(usage.counter()));
+        router.get("/").handler(SearchPage.create(vertx, catalog, vocabulary, registry::name).withUsage(usage.counter())
+                .withArticles(articleIndex));
         router.get("/hittaguiden").handler(se.insatsnavet.hub.web.FinderPage.create(vertx, catalog, vocabulary).withFederations(registry::all)
                 .withUsage(usage.counter()));
         router.get("/api/usage").handler(se.insatsnavet.hub.usage.UsageHandler.create(vertx, usage.repository(),

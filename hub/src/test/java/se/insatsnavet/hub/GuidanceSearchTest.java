@@ -148,6 +148,24 @@ class GuidanceSearchTest {
     }
 
     @Test
+    void theSearchPageListsTheGuidanceBesideTheServicesWithAKindFacetInSwedish() {
+        HttpResponse<String> page = http.get("/?q=arbetstr%C3%A4ningen", "text/html");
+        assertEquals(200, page.statusCode());
+        String html = page.body();
+        assertTrue(html.contains("<h2 id=\"vagledning-rubrik\">Vägledning (3)</h2>"), html);
+        assertTrue(html.contains("<a href=\"/vagledning/alfa/sara\">Saras väg tillbaka</a>"), html);
+        assertTrue(html.contains("slag=story\">Berättelser om livet</a> (1)"), html);
+        assertTrue(html.contains("slag=vagval\">Vägval</a> (1)"), html);
+        assertFalse(html.contains("slag=situation-guide"), "no link to a kind without hits");
+        assertTrue(html.contains("<h2>1 insats</h2>"), "the services as before");
+        String stories = http.get("/?q=arbetstr%C3%A4ningen&slag=story", "text/html").body();
+        assertTrue(stories.contains("Vägledning (1)"), stories);
+        assertTrue(stories.contains("aria-current=\"true\">Berättelser om livet</a> (1)"), stories);
+        assertFalse(stories.contains("/vagledning/alfa/kostar\""), stories);
+        assertFalse(http.get("/?q=h%C3%A4lsan", "text/html").body().contains("Vägledning ("), "no section without matching articles");
+    }
+
+    @Test
     void theServicesSearchStaysServicesOnly() {
         JsonNode services = http.json("/api/services?q=arbetstr%C3%A4ningen");
         assertEquals(1, services.path("total").asInt());
