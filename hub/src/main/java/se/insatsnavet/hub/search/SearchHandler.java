@@ -53,8 +53,9 @@ public final class SearchHandler implements Handler<RoutingContext> {
     }
 
     private static MixedSearch.Question question(RoutingContext ctx) {
-        Set<String> unknown = new TreeSet<>(ctx.queryParams().names());
-        unknown.removeAll(PARAMETERS);
+        Set<String> unknown = new TreeSet<>();
+        ctx.queryParams().names().stream().filter(n -> !PARAMETERS.contains(n))
+                .forEach(n -> unknown.add(n.length() > 40 ? n.substring(0, 40) + "…" : n));
         if (!unknown.isEmpty()) {
             throw new QueryParams.BadRequest("Unknown parameter" + (unknown.size() > 1 ? "s " : " ") + "'"
                     + String.join("', '", unknown) + "': this endpoint takes " + String.join(", ", List.of("q", "kind", "page", "perPage")));
