@@ -258,7 +258,8 @@ public final class Hub {
             try {
                 articleIndex.follow(changes.stream().map(se.insatsnavet.hub.imports.Change::id).toList(), articleCatalog);
             } catch (RuntimeException e) {
-                // searches answer from the last committed index; the next start rebuilds it (its size differs)
+                // searches answer from the last committed index until these articles change again, a start finds
+                // the index's size differs from the published articles, or reindex rebuilds it
                 LOG.error("The article index could not follow {} changed article(s): {}", changes.size(), e.toString());
             }
         });

@@ -8,7 +8,6 @@ import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -61,7 +60,7 @@ public final class ArticleIndex implements AutoCloseable {
     private final SearcherManager searchers;
     private final Analyzer query = SwedishAnalysis.query();
 
-    /** One hit: the article's summary (id, federation, localId, kind, title, summary) and the total matching. */
+    /** A page of hits (each an article's id, federation, localId, kind, title, summary), the total matching and the hits per kind. */
     public record Hits(List<ObjectNode> items, long total, Map<String, Long> kinds) {
     }
 

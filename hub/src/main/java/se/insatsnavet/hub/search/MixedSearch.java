@@ -10,9 +10,7 @@ import se.insatsnavet.hub.services.StatusFilter;
 import se.insatsnavet.schema.vocab.HubIris;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -93,7 +91,7 @@ public final class MixedSearch {
 
     /** {@code count} services from the {@code from}th (0-based), read as at most two pages of the same size. */
     private List<ObjectNode> services(List<String> words, int from, int count, ServicePageResult firstPage) {
-        int size = q(count);
+        int size = pageSize(count);
         List<ObjectNode> out = new ArrayList<>();
         int page = from / size + 1;
         int skip = from % size;
@@ -112,7 +110,7 @@ public final class MixedSearch {
         return out;
     }
 
-    private static int q(int count) {
+    private static int pageSize(int count) {
         return Math.max(1, Math.min(count, ServiceFilter.MAX_PER_PAGE));
     }
 
@@ -140,12 +138,5 @@ public final class MixedSearch {
         k.add(SERVICE);
         k.addAll(ArticleIndex.KINDS);
         return List.copyOf(k);
-    }
-
-    /** The counts of the facet in the order of {@link #KINDS}. */
-    public static Map<String, Long> kindCounts(ObjectNode answer) {
-        Map<String, Long> out = new LinkedHashMap<>();
-        KINDS.forEach(k -> out.put(k, answer.path("facets").path("kind").path(k).asLong()));
-        return out;
     }
 }
