@@ -166,6 +166,22 @@ class GuidanceSearchTest {
     }
 
     @Test
+    void anArticlesTitleAndTextAreEscapedOnTheSearchPageAndTheQualityPage() throws Exception {
+        Files.writeString(alfa.resolve("artiklar.json"), ARTICLES.replaceFirst("\\[", """
+                [ {"id": "elak", "kind": "story", "title": "<script>alert(1)</script> Arbetsträning",
+                   "text": "Arbetsträning <img src=x onerror=alert(2)> hjälpte mig."},"""), StandardCharsets.UTF_8);
+        hub.syncNow("alfa", "test");
+        String search = http.get("/?q=arbetstr%C3%A4ning&slag=story", "text/html").body();
+        assertTrue(search.contains("&lt;script&gt;alert(1)&lt;/script&gt; Arbetsträning"), search);
+        assertTrue(search.contains("&lt;img src=x onerror=alert(2)&gt;"), search);
+        String quality = http.get("/kvalitet/alfa", "text/html").body();
+        assertTrue(quality.contains("&lt;script&gt;alert(1)&lt;/script&gt; Arbetsträning"), quality);
+        for (String html : List.of(search, quality)) {
+            assertFalse(html.contains("<script>alert") || html.contains("<img src=x"), html);
+        }
+    }
+
+    @Test
     void theServicesSearchStaysServicesOnly() {
         JsonNode services = http.json("/api/services?q=arbetstr%C3%A4ningen");
         assertEquals(1, services.path("total").asInt());
