@@ -72,7 +72,10 @@ import se.insatsnavet.schema.Vocabulary;
 import se.insatsnavet.hub.hsds.HsdsHandler;
 import se.insatsnavet.hub.ldes.EventStreamHandler;
 import se.insatsnavet.hub.plugins.PluginHost;
+import se.insatsnavet.hub.search.ArticleIndex;
 import se.insatsnavet.hub.search.IndexFollower;
+import se.insatsnavet.hub.search.MixedSearch;
+import se.insatsnavet.hub.search.SearchHandler;
 import se.insatsnavet.hub.search.ServiceIndex;
 import se.insatsnavet.hub.plugins.PluginImports;
 import se.insatsnavet.hub.plugins.PluginSourceComponent;
@@ -130,6 +133,7 @@ public final class Hub {
     private static final long STOP_ANSWER_SECONDS = 30;
     private volatile boolean stopping;
     private ServiceIndex serviceIndex;
+    private ArticleIndex articleIndex;
     private IndexFollower indexFollower;
     private PluginImports pluginImports;
     private se.insatsnavet.hub.plugins.PluginWaits pluginWaits;
@@ -279,6 +283,22 @@ public final class Hub {
         vertx.setPeriodic(INDEX_RETRY_MILLIS, t -> {
             if (indexFollower.behind() > 0) {
                 Blocking.run(vertx, indexFollower::catchUp);
+            }
+        });
+        // the guidance articles' index of their own (the services' index stays as it was), rebuilt when out of step
+        articleIndex = ArticleIndex.open(options.dataDir().resolve("index").resolve("articles"));
+        int publishedArticles = articleCatalog.count(ArticleCatalog.Filter.ALL);
+        if (articleIndex.size() != publishedArticles) {
+            LOG.info("Rebuilding the article index ({} articles indexed, {} published)", articleIndex.size(), publishedArticles);
+            articleIndex.rebuild(articleCatalog);
+        }
+        imports.onArticleChanges(changes -> {
+            try {
+                articleIndex.follow(changes.stream().map(se.insatsnavet.hub.imports.Change::id).toList(), articleCatalog);
+            } catch (RuntimeException e) {
+                // searches answer from the last committed index until these articles change again, a start finds
+                // the index's size differs from the published articles, or reindex rebuilds it
+                LOG.error("The article index could not follow {} changed article(s): {}", changes.size(), e.toString());
             }
         });
         duplicates = new se.insatsnavet.hub.duplicates.DuplicateReport(serviceIndex::forEachStoredItem,
@@ -497,12 +517,19 @@ public final class Hub {
         router.get("/api/federations/:id/runs").handler(RunsHandler.list(vertx, registry, runs));
         se.insatsnavet.hub.quality.CoverageReport coverage = new se.insatsnavet.hub.quality.CoverageReport(store, iris, vocabulary);
         imports.onChanges(changes -> coverage.invalidate());
-        se.insatsnavet.hub.quality.QualityHandler qualityHandler = se.insatsnavet.hub.quality.QualityHandler.create(vertx, quality, coverage);
+        // the plain-language quality of the guidance articles, and whether the services they link to are published
+        se.insatsnavet.hub.quality.ArticleQuality articleQuality = new se.insatsnavet.hub.quality.ArticleQuality(
+                articleCatalog::byFederation, ids -> catalog.itemsOfIds(ids).keySet());
+        imports.onArticleChanges(changes -> articleQuality.invalidate());
+        imports.onChanges(changes -> articleQuality.invalidate());
+        imports.onChangesElsewhere(changes -> articleQuality.invalidate());
+        se.insatsnavet.hub.quality.QualityHandler qualityHandler = se.insatsnavet.hub.quality.QualityHandler.create(vertx, quality, coverage)
+                .withArticles(articleQuality);
         router.get("/api/quality").handler(qualityHandler.summary());
         router.get("/api/quality/:federation").handler(qualityHandler.federation());
         router.get("/api/coverage").handler(qualityHandler.coverage());
         router.get("/kvalitet/:federation").handler(se.insatsnavet.hub.web.QualityPage.create(vertx, quality, registry::name)
-                .withDuplicates(duplicates));
+                .withDuplicates(duplicates).withArticles(articleQuality));
         se.insatsnavet.hub.indicators.OutcomeAggregation outcomes = new se.insatsnavet.hub.indicators.OutcomeAggregation(
                 store, iris, indicatorImport.minimumCount());
         imports.onChanges(changes -> outcomes.invalidate());
@@ -522,6 +549,7 @@ public final class Hub {
                 new se.insatsnavet.hub.services.PeerSearch(options.peers(),
                         Duration.ofMillis(Long.getLong("insatsnavet.peers.timeoutMillis", 3_000))), options.baseUri())
                 .withMunicipalityNames(municipalityNames(vocabulary)).withUsage(usage.counter()));
+        router.get("/api/search").handler(searchLimit).handler(SearchHandler.create(vertx, new MixedSearch(catalog, articleIndex, iris)));
         HsdsServiceIndex hsdsIndex = new HsdsServiceIndex(catalog, iris);
         PublishedOrganisations publishedOrganisations = new PublishedOrganisations(database);
         imports.onChangesElsewhere(changes -> hsdsIndex.invalidate());
@@ -710,7 +738,8 @@ public final class Hub {
                 "article.schema.json", se.insatsnavet.schema.json.JsonSchemas.ARTICLE_RESOURCE),
                 "application/schema+json"));
         router.get("/docs").handler(se.insatsnavet.hub.http.ApiDocsHandler.create());
-        router.get("/").handler(SearchPage.create(vertx, catalog, vocabulary, registry::name).withUsage(usage.counter()));
+        router.get("/").handler(SearchPage.create(vertx, catalog, vocabulary, registry::name).withUsage(usage.counter())
+                .withArticles(articleIndex));
         router.get("/hittaguiden").handler(se.insatsnavet.hub.web.FinderPage.create(vertx, catalog, vocabulary).withFederations(registry::all)
                 .withGuides(new FinderGuideSection(articleCatalog, registry::name))
                 .withUsage(usage.counter()));
@@ -901,6 +930,7 @@ public final class Hub {
             closeQuietly("usage statistics", usage);
             closeQuietly("plugin host", pluginHost);
             closeQuietly("search index", serviceIndex);
+            closeQuietly("article index", articleIndex);
             closeQuietly("dump writer", dumps);
             closeQuietly("database", database);
             closeQuietly("dataset", store);

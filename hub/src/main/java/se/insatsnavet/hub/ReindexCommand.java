@@ -1,9 +1,12 @@
 package se.insatsnavet.hub;
 
+import se.insatsnavet.hub.guidance.ArticleCatalog;
+import se.insatsnavet.hub.search.ArticleIndex;
 import se.insatsnavet.hub.search.ServiceIndex;
 import se.insatsnavet.hub.services.ServiceCatalog;
 import se.insatsnavet.hub.store.CatalogStore;
 import se.insatsnavet.schema.Vocabulary;
+import se.insatsnavet.schema.rdf.ArticleRdf;
 import se.insatsnavet.schema.rdf.ServiceRdf;
 import se.insatsnavet.schema.vocab.HubIris;
 
@@ -12,7 +15,7 @@ import java.nio.file.Path;
 
 /**
  * {@code java -jar insatsnavet.jar reindex [--data DIR] [--base-uri URI] [--sparql-store URL [--sparql-user U]]}:
- * rebuilds the search index from the linked data, the TDB2 dataset in the data folder or a remote SPARQL store
+ * rebuilds the search indexes (services, guidance articles) from the linked data, the TDB2 dataset in the data folder or a remote SPARQL store
  * (run it while the hub is stopped: TDB2 allows one process). Exit 0 on success.
  */
 final class ReindexCommand {
@@ -50,6 +53,10 @@ final class ReindexCommand {
             try (ServiceIndex index = ServiceIndex.open(data.resolve("index").resolve("services"), vocabulary, rdf::organisationIri)) {
                 index.rebuild(catalog::forEachItem);
                 out.printf("Indexed %d services in %d ms%n", index.size(), (System.nanoTime() - started) / 1_000_000);
+            }
+            try (ArticleIndex articles = ArticleIndex.open(data.resolve("index").resolve("articles"))) {
+                articles.rebuild(new ArticleCatalog(store, ArticleRdf.of(iris)));
+                out.printf("Indexed %d guidance articles%n", articles.size());
             }
             return 0;
         } catch (Exception e) {

@@ -115,6 +115,10 @@ class CatalogFeedTest {
         awaitReplayEqualsCatalogue();
         String dataset = se.insatsnavet.schema.vocab.HubIris.of(hub.options().baseUri()).federationDataset("alfa");
         assertTrue(replay.added.contains(dataset), "the federation's dataset was created: " + replay.added);
+        String guidance = se.insatsnavet.schema.vocab.HubIris.of(hub.options().baseUri()).guidanceDataset();
+        assertTrue(replay.added.contains(guidance), "the guidance articles' dataset was created: " + replay.added);
+        assertTrue(replay.state.contains(replay.state.getResource(guidance), org.apache.jena.vocabulary.DCAT.distribution,
+                replay.state.getResource(guidance + "#json")));
         assertTrue(replay.state.contains(replay.state.getResource(dataset), org.apache.jena.vocabulary.DCTerms.temporal));
 
         write(HEADER + "a1;Jobbcoach;Stöd till arbete, även kvällar.\na3;Praktik;Prova på ett jobb.\n");

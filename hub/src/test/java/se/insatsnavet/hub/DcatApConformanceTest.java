@@ -48,6 +48,15 @@ class DcatApConformanceTest {
         }
         http = new TestHttp(hub.port());
         await().atMost(Duration.ofMinutes(3)).until(http::allFederationsImported);
+        // one guidance article, so that the guidance dataset has a period of time to describe
+        String token = hub.tokens().create("vasteras", "test").secret();
+        java.net.http.HttpRequest put = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://localhost:" + hub.port() + "/api/federations/vasteras/articles"))
+                .timeout(TestHttp.REQUEST_TIMEOUT).header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "[{\"id\": \"fraga-1\", \"kind\": \"question\", \"title\": \"Kostar det något?\","
+                                + " \"question\": \"Kostar det något?\", \"answer\": \"Nej, det är gratis.\"}]")).build();
+        assertEquals(200, java.net.http.HttpClient.newHttpClient().send(put, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode());
         // one search, so that the usage statistics have a day to describe
         assertEquals(200, http.get("/api/services?targetGroup=young-adults&municipality=0580", "application/json").statusCode());
         await().atMost(Duration.ofMinutes(5)).until(() -> http.json("/api/usage").path("days").size() > 0);

@@ -51,6 +51,26 @@ class DcatCatalogTest {
     }
 
     @Test
+    void theGuidanceArticlesAreADatasetOfTheirOwnWithTheirDistributions() {
+        Model m = catalog("/catalog", "text/turtle", Lang.TURTLE);
+        se.insatsnavet.schema.vocab.HubIris iris = se.insatsnavet.schema.vocab.HubIris.of(hub.options().baseUri());
+        org.apache.jena.rdf.model.Resource guidance = m.getResource(iris.guidanceDataset());
+        assertTrue(m.contains(m.getResource(iris.catalog()), DCAT.dataset, guidance));
+        assertEquals("Vägledning i Insatsnavet", guidance.getProperty(org.apache.jena.vocabulary.DCTerms.title, "sv").getString());
+        assertEquals("Guidance in Insatsnavet", guidance.getProperty(org.apache.jena.vocabulary.DCTerms.title, "en").getString());
+        assertEquals(m.getResource(iris.organisation("insatsnavet")),
+                guidance.getPropertyResourceValue(org.apache.jena.vocabulary.DCTerms.publisher));
+        java.util.Set<String> accessUrls = new java.util.TreeSet<>();
+        guidance.listProperties(DCAT.distribution).forEachRemaining(d ->
+                accessUrls.add(d.getResource().getPropertyResourceValue(DCAT.accessURL).getURI()));
+        assertEquals(new java.util.TreeSet<>(java.util.List.of(iris.endpoint("api/articles"), iris.endpoint("sparql"),
+                iris.endpoint("dumps/articles.ndjson"),
+                iris.endpoint("api/search") + "?kind=vagval&kind=story&kind=question&kind=situation-guide")), accessUrls);
+        assertTrue(m.contains(m.getResource(iris.catalogPart("sparql")), DCAT.servesDataset, guidance));
+        assertEquals(200, http.get("/schema/article.schema.json", null).statusCode(), "its conformsTo dereferences");
+    }
+
+    @Test
     void theCatalogueConformsToTheDcatAp301Shapes() {
         Path shacl = SharedFolder.require("standards/dcat-ap-3.0.1/html/shacl");
         Model shapes = ModelFactory.createDefaultModel();
@@ -82,9 +102,9 @@ class DcatCatalogTest {
     }
 
     @Test
-    void itHasTheNationalDatasetOnePerFederationAndTheUsageStatisticsWithoutBlankNodes() {
+    void itHasTheNationalDatasetOnePerFederationTheGuidanceAndTheUsageStatisticsWithoutBlankNodes() {
         Model m = catalog("/catalog", "text/turtle", Lang.TURTLE);
-        assertEquals(1 + 4 + 1, m.listSubjectsWithProperty(RDF.type, DCAT.Dataset).toList().size());
+        assertEquals(1 + 4 + 1 + 1, m.listSubjectsWithProperty(RDF.type, DCAT.Dataset).toList().size());
         assertTrue(m.contains(m.getResource(se.insatsnavet.schema.vocab.HubIris.of(hub.options().baseUri()).usageDataset()),
                 DCAT.distribution, m.getResource(se.insatsnavet.schema.vocab.HubIris.of(hub.options().baseUri()).usageDataset() + "#csv")));
         assertTrue(m.listSubjectsWithProperty(RDF.type, DCAT.DataService).toList().size() >= 1);

@@ -23,8 +23,8 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * The hub's DCAT-AP 3.0.1 catalogue: the national dataset, one dataset per federation and the usage
- * statistics, each with its distributions (described, with availability, format, media type and licence), the
+ * The hub's DCAT-AP 3.0.1 catalogue: the national dataset, one dataset per federation, the guidance articles
+ * and the usage statistics, each with its distributions (described, with availability, format, media type and licence), the
  * data services (SPARQL, JSON API, HSDS API), licence (CC0 1.0, a public-domain licence type), publishers with a
  * type, contact points with name and e-mail, no blank nodes for catalogue, datasets, distributions, agents and
  * contacts, and absolute IRIs (DCAT-AP-SE's rules). Spatial coverage is Sweden (EU country table); the temporal
@@ -208,8 +208,45 @@ public final class CatalogDescription {
             api.addProperty(DCAT.servesDataset, ds);
             catalog.addProperty(DCAT.dataset, ds);
         }
+        guidance(m, d, catalog, publisher, contact, facts, sparql);
         usage(m, d, catalog, publisher, contact, facts);
         return m;
+    }
+
+    /**
+     * Every federation's guidance articles (Vägval texts, life stories, questions and answers, situation guides):
+     * one national dataset of their own, with the JSON API, the search, SPARQL and the dump as distributions.
+     */
+    private void guidance(Model m, Distributions d, Resource catalog, Resource publisher, Resource contact, CatalogFacts facts,
+                          Resource sparql) {
+        String g = iris.guidanceDataset();
+        Resource guidance = dataset(m, g, "Vägledning i Insatsnavet", "Guidance in Insatsnavet",
+                "Samordningsförbundens texter för den enskilde: insatser på lätt svenska (Vägval), berättelser om livet,"
+                        + " vanliga frågor med svar och vägledning utifrån ens situation (Så fungerar välfärdssystemet),"
+                        + " ofta också i en lättläst version.",
+                "The federations' texts for the individual: services in plain Swedish (Vägval), life stories, questions"
+                        + " with answers and guides starting from one's situation (how the welfare system works), often"
+                        + " with an easy-to-read version too.",
+                publisher, contact, "guidance")
+                .addProperty(DCAT.keyword, "vägledning", "sv")
+                .addProperty(DCAT.keyword, "lättläst", "sv")
+                .addProperty(DCAT.keyword, "guidance", "en")
+                .addProperty(DCTerms.conformsTo, standard(m, iris.endpoint("schema/article.schema.json"),
+                        "Insatsnavet: JSON Schema of a guidance article"));
+        facts.guidance().ifPresent(p -> d.temporal(guidance, p));
+        sparql.addProperty(DCAT.servesDataset, guidance);
+        d.add(guidance, g + "#json", "JSON", "Alla vägledningstexter som JSON, sidvis och med filter.",
+                iris.endpoint("api/articles"), "JSON", "application/json", null);
+        d.add(guidance, g + "#search", "Sökning (JSON)",
+                "Vägledningstexter och insatser som svarar mot sökorden, med antal per slag.",
+                iris.endpoint("api/search") + "?kind=vagval&kind=story&kind=question&kind=situation-guide",
+                "JSON", "application/json", null);
+        d.add(guidance, g + "#sparql", "SPARQL", "Alla vägledningstexter som länkade data (schema.org), att fråga med SPARQL 1.1.",
+                iris.endpoint("sparql"), "SPARQLQ", "application/sparql-results+json", sparql);
+        d.add(guidance, g + "#dump", "Dump: articles.ndjson", "Alla vägledningstexter, en JSON-rad per text.",
+                iris.endpoint("dumps/articles.ndjson"), "JSON", "application/x-ndjson", null)
+                .addProperty(DCAT.downloadURL, m.createResource(iris.endpoint("dumps/articles.ndjson")));
+        catalog.addProperty(DCAT.dataset, guidance);
     }
 
     /** The anonymous usage statistics of the public pages and APIs, per day: their own dataset. */

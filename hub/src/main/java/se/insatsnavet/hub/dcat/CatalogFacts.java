@@ -19,10 +19,11 @@ import java.util.Optional;
  * @param perFederation first and latest change per federation id (federations that never changed are absent)
  * @param usageDays     first and last day with usage statistics (empty before the first written day)
  */
-public record CatalogFacts(Optional<Period> national, Map<String, Period> perFederation, Optional<Days> usageDays) {
+public record CatalogFacts(Optional<Period> national, Map<String, Period> perFederation, Optional<Days> usageDays,
+                           Optional<Period> guidance) {
 
     /** Nothing known (a hub without records; tests). */
-    public static final CatalogFacts NONE = new CatalogFacts(Optional.empty(), Map.of(), Optional.empty());
+    public static final CatalogFacts NONE = new CatalogFacts(Optional.empty(), Map.of(), Optional.empty(), Optional.empty());
 
     /** The first and the latest change. */
     public record Period(Instant first, Instant latest) {
@@ -41,7 +42,8 @@ public record CatalogFacts(Optional<Period> national, Map<String, Period> perFed
         return db.read(c -> {
             Map<String, Period> perFederation = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT federation_id, MIN(changed_at), MAX(changed_at) FROM change_log GROUP BY federation_id");
+                    "SELECT federation_id, MIN(changed_at), MAX(changed_at) FROM change_log WHERE record_type = 'service'"
+                            + " GROUP BY federation_id");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     perFederation.put(rs.getString(1), new Period(rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant()));
@@ -57,7 +59,15 @@ public record CatalogFacts(Optional<Period> national, Map<String, Period> perFed
                     usage = Optional.of(new Days(rs.getDate(1).toLocalDate(), rs.getDate(2).toLocalDate()));
                 }
             }
-            return new CatalogFacts(national, perFederation, usage);
+            Optional<Period> guidance = Optional.empty();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT MIN(changed_at), MAX(changed_at) FROM change_log WHERE record_type = 'article'");
+                 ResultSet rs = ps.executeQuery()) {
+                if (rs.next() && rs.getTimestamp(1) != null) {
+                    guidance = Optional.of(new Period(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant()));
+                }
+            }
+            return new CatalogFacts(national, perFederation, usage, guidance);
         });
     }
 }

@@ -32,9 +32,6 @@ public final class QualityCheck {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[a-z]{2,}$", Pattern.CASE_INSENSITIVE);
     private static final Pattern URL = Pattern.compile("^https?://[^\\s/$.?#].[^\\s]*$");
     private static final int LONG_SENTENCE_WORDS = 35;
-    /** What {@code String.split} would compile on every call (the quality of every service is checked after each run). */
-    private static final Pattern SENTENCE_END = Pattern.compile("[.!?]+\\s");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private final Clock clock;
 
@@ -98,13 +95,9 @@ public final class QualityCheck {
                 reasons.add(field + " is not reachable: " + r.detail());
             }
         }
-        String description = s.path("description").path("sv").asText("");
-        for (String sentence : SENTENCE_END.split(description)) {
-            if (SPACES.split(sentence.trim()).length > LONG_SENTENCE_WORDS) {
-                score -= 5;
-                reasons.add("the description has a sentence of more than " + LONG_SENTENCE_WORDS + " words (plain language)");
-                break;
-            }
+        if (PlainLanguage.hasLongSentence(s.path("description").path("sv").asText(""), LONG_SENTENCE_WORDS)) {
+            score -= 5;
+            reasons.add("the description has a sentence of more than " + LONG_SENTENCE_WORDS + " words (plain language)");
         }
         ObjectNode out = Responses.object();
         out.put("id", s.path("id").asText());

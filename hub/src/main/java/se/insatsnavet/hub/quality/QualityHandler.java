@@ -1,10 +1,13 @@
 package se.insatsnavet.hub.quality;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import se.insatsnavet.hub.http.Blocking;
 import se.insatsnavet.hub.http.Responses;
+
+import java.util.Optional;
 
 /** {@code GET /api/quality}, {@code /api/quality/{federation}} and {@code /api/coverage} (JSON, or CSV). */
 public final class QualityHandler {
@@ -12,6 +15,7 @@ public final class QualityHandler {
     private final Vertx vertx;
     private final QualityReport quality;
     private final CoverageReport coverage;
+    private ArticleQuality articles;
 
     private QualityHandler(Vertx vertx, QualityReport quality, CoverageReport coverage) {
         this.vertx = vertx;
@@ -21,6 +25,33 @@ public final class QualityHandler {
 
     public static QualityHandler create(Vertx vertx, QualityReport quality, CoverageReport coverage) {
         return new QualityHandler(vertx, quality, coverage);
+    }
+
+    /** Adds an {@code articles} section (the federation's guidance articles) to each federation's report. */
+    public QualityHandler withArticles(ArticleQuality articleQuality) {
+        this.articles = articleQuality;
+        return this;
+    }
+
+    /**
+     * A federation's report with its {@code articles} section: a federation that publishes articles but no services
+     * has a report with no services; one with neither has none.
+     */
+    private Optional<ObjectNode> withArticles(String federation, Optional<ObjectNode> services) {
+        if (articles == null) {
+            return services;
+        }
+        ObjectNode section = articles.federation(federation);
+        if (services.isEmpty() && section.path("articles").asInt() == 0) {
+            return services;
+        }
+        ObjectNode body = services.orElseGet(() -> {
+            ObjectNode empty = quality.federationSummary(federation);
+            empty.putArray("services");
+            return empty;
+        });
+        body.set("articles", section);
+        return Optional.of(body);
     }
 
     /** Every federation's quality summary. */
@@ -38,7 +69,7 @@ public final class QualityHandler {
     public Handler<RoutingContext> federation() {
         return ctx -> {
             String id = ctx.pathParam("federation");
-            Blocking.run(vertx, () -> quality.federation(id)).onComplete(ar -> {
+            Blocking.run(vertx, () -> withArticles(id, quality.federation(id))).onComplete(ar -> {
                 if (ar.failed()) {
                     Responses.failed(ctx, ar.cause());
                 } else if (ar.result().isEmpty()) {

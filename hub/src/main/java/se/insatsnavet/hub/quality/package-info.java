@@ -1,6 +1,8 @@
 /**
  * Quality and coverage of the catalogue: a score per service with its reasons (completeness of the
  * recommended fields, freshness, well-formed contact details, plain language) summed up per federation, and
- * the coverage of every municipality and county by target group and method, with the gaps.
+ * the coverage of every municipality and county by target group and method, with the gaps; and the
+ * plain-language quality of the guidance articles ({@link se.insatsnavet.hub.quality.ArticleQuality}: long sentences
+ * in the standard and the lättläst text, rare words, a missing lättläst version, links to unpublished services).
  */
 package se.insatsnavet.hub.quality;

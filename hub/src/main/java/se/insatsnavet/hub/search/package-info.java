@@ -2,6 +2,8 @@
  * Full-text search of services in Swedish: a Lucene index of the published services (Swedish light stemming,
  * compound splitting for the field's words, query-time synonyms, typo tolerance, title and active services
  * ranked first, facet counts, highlighted snippets), kept in step with imports and rebuilt from the Jena
- * dataset when missing or out of step.
+ * dataset when missing or out of step. The guidance articles have a small index of their own with the same Swedish
+ * analysis ({@link se.insatsnavet.hub.search.ArticleIndex}), so the services' answers and speed stay as they were;
+ * {@code GET /api/search} ({@link se.insatsnavet.hub.search.MixedSearch}) answers from both, a kind per hit.
  */
 package se.insatsnavet.hub.search;

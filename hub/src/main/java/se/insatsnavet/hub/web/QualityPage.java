@@ -9,6 +9,7 @@ import se.insatsnavet.hub.http.Responses;
 import se.insatsnavet.hub.linkeddata.Html;
 import se.insatsnavet.hub.linkeddata.SiteHeader;
 import se.insatsnavet.hub.duplicates.DuplicateReport;
+import se.insatsnavet.hub.quality.ArticleQuality;
 import se.insatsnavet.hub.quality.QualityReport;
 
 import java.util.LinkedHashMap;
@@ -30,28 +31,35 @@ public final class QualityPage implements Handler<RoutingContext> {
     private final QualityReport quality;
     private final Function<String, String> federationNames;
     private final DuplicateReport duplicates;
+    private final ArticleQuality articles;
 
-    private QualityPage(Vertx vertx, QualityReport quality, Function<String, String> federationNames, DuplicateReport duplicates) {
+    private QualityPage(Vertx vertx, QualityReport quality, Function<String, String> federationNames, DuplicateReport duplicates,
+                        ArticleQuality articles) {
         this.vertx = vertx;
         this.quality = quality;
         this.federationNames = federationNames;
         this.duplicates = duplicates;
+        this.articles = articles;
     }
 
     public static QualityPage create(Vertx vertx, QualityReport quality, Function<String, String> federationNames) {
-        return new QualityPage(vertx, quality, federationNames, null);
+        return new QualityPage(vertx, quality, federationNames, null, null);
     }
 
     /** The same page with a section listing the federation's possible duplicates. */
     public QualityPage withDuplicates(DuplicateReport report) {
-        return new QualityPage(vertx, quality, federationNames, report);
+        return new QualityPage(vertx, quality, federationNames, report, articles);
+    }
+
+    /** The same page with a section "Vägledning" on the federation's guidance articles. */
+    public QualityPage withArticles(ArticleQuality articleQuality) {
+        return new QualityPage(vertx, quality, federationNames, duplicates, articleQuality);
     }
 
     @Override
     public void handle(RoutingContext ctx) {
         String federation = ctx.pathParam("federation");
-        Blocking.run(vertx, () -> quality.federation(federation).map(report -> new Page(report,
-                duplicates == null ? null : duplicates.openJson(federation, MAX_DUPLICATES + 1)))).onComplete(ar -> {
+        Blocking.run(vertx, () -> page(federation)).onComplete(ar -> {
             if (ar.failed()) {
                 Responses.failed(ctx, ar.cause());
                 return;
@@ -63,17 +71,32 @@ public final class QualityPage implements Handler<RoutingContext> {
                 return;
             }
             Page page = ar.result().get();
-            Responses.send(ctx, 200, "text/html; charset=utf-8", render(federation, page.report(), page.duplicates()));
+            Responses.send(ctx, 200, "text/html; charset=utf-8", render(federation, page));
         });
     }
 
     /** Most possible duplicates listed on the page (the rest through the API). */
     static final int MAX_DUPLICATES = 50;
 
-    private record Page(JsonNode report, List<JsonNode> duplicates) {
+    private record Page(JsonNode report, List<JsonNode> duplicates, JsonNode articles) {
     }
 
-    private String render(String federation, JsonNode report, List<JsonNode> possibleDuplicates) {
+    /** The figures of the page; none for a federation without published services or articles. */
+    private java.util.Optional<Page> page(String federation) {
+        JsonNode section = articles == null ? null : articles.federation(federation);
+        java.util.Optional<com.fasterxml.jackson.databind.node.ObjectNode> report = quality.federation(federation);
+        if (report.isEmpty() && (section == null || section.path("articles").asInt() == 0)) {
+            return java.util.Optional.empty();
+        }
+        JsonNode services = report.isPresent() ? report.get() : quality.federationSummary(federation).set("services",
+                Responses.JSON.createArrayNode());
+        return java.util.Optional.of(new Page(services,
+                duplicates == null ? null : duplicates.openJson(federation, MAX_DUPLICATES + 1), section));
+    }
+
+    private String render(String federation, Page page) {
+        JsonNode report = page.report();
+        List<JsonNode> possibleDuplicates = page.duplicates();
         String name = federationNames.apply(federation);
         StringBuilder b = new StringBuilder(8192);
         b.append("<!doctype html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -105,6 +128,9 @@ public final class QualityPage implements Handler<RoutingContext> {
         }
         b.append("</tbody>\n</table></div>\n<p>Som öppna data: <a href=\"/api/quality/").append(Html.escape(federation))
                 .append("\">JSON</a>.</p>\n");
+        if (page.articles() != null) {
+            ArticleQualitySection.render(b, page.articles());
+        }
         if (possibleDuplicates != null) {
             duplicates(b, federation, possibleDuplicates);
         }

@@ -11,6 +11,7 @@ import se.insatsnavet.hub.linkeddata.Html;
 import se.insatsnavet.hub.services.ServiceCatalog;
 import se.insatsnavet.hub.linkeddata.SiteHeader;
 import se.insatsnavet.hub.linkeddata.StatusBadge;
+import se.insatsnavet.hub.search.ArticleIndex;
 import se.insatsnavet.hub.services.ServiceFilter;
 import se.insatsnavet.hub.services.StatusFilter;
 import se.insatsnavet.hub.services.ServicePageResult;
@@ -44,6 +45,7 @@ public final class SearchPage implements Handler<RoutingContext> {
     private final Map<String, String> counties = new TreeMap<>();
     private final Function<String, String> federationName;
     private se.insatsnavet.hub.usage.UsageCounter usage;
+    private ArticleIndex articles;
 
     private SearchPage(Vertx vertx, ServiceCatalog catalog, Vocabulary vocabulary, Function<String, String> federationName) {
         this.vertx = vertx;
@@ -71,6 +73,12 @@ public final class SearchPage implements Handler<RoutingContext> {
     /** Counts each search's first page in the anonymous usage statistics (filters, words without hits). */
     public SearchPage withUsage(se.insatsnavet.hub.usage.UsageCounter counter) {
         this.usage = counter;
+        return this;
+    }
+
+    /** Lists the guidance articles matching the words beside the services (a short list "Vägledning"). */
+    public SearchPage withArticles(ArticleIndex index) {
+        this.articles = index;
         return this;
     }
 
@@ -111,7 +119,11 @@ public final class SearchPage implements Handler<RoutingContext> {
         ServiceFilter filter = new ServiceFilter(words, municipality, targetGroup, null, page, PER_PAGE,
                 new ServiceFilter.More(county, age, method, providerType, all ? StatusFilter.ALL : StatusFilter.CURRENT));
         Chosen chosen = new Chosen(q, municipality, chosenCounties, targetGroup, method, providerType, age, all);
-        Blocking.run(vertx, () -> catalog.search(filter, true, true).parsed()).onComplete(ar -> {
+        String kind = param(ctx, "slag", 20);
+        String articleKind = kind != null && ArticleIndex.KINDS.contains(kind) ? kind : null;
+        Blocking.run(vertx, () -> new Found(catalog.search(filter, true, true).parsed(),
+                GuidanceHits.find(articles, words, articleKind))).onComplete(found -> {
+            var ar = found.map(Found::services);
             if (ar.failed()) {
                 Responses.failed(ctx, ar.cause());
                 return;
@@ -125,7 +137,7 @@ public final class SearchPage implements Handler<RoutingContext> {
                     .putHeader("X-Content-Type-Options", "nosniff")
                     .putHeader("Referrer-Policy", "no-referrer")
                     .putHeader("X-Frame-Options", "DENY");
-            Responses.send(ctx, 200, "text/html; charset=utf-8", render(chosen, ar.result()));
+            Responses.send(ctx, 200, "text/html; charset=utf-8", render(chosen, ar.result(), articleKind, found.result().articles()));
         });
     }
 
@@ -154,7 +166,11 @@ public final class SearchPage implements Handler<RoutingContext> {
         }
     }
 
-    private String render(Chosen c, ServicePageResult result) {
+    /** What a search found: the services' page and the guidance articles (null when not searched by words). */
+    private record Found(ServicePageResult services, ArticleIndex.Hits articles) {
+    }
+
+    private String render(Chosen c, ServicePageResult result, String articleKind, ArticleIndex.Hits guidance) {
         String q = c.q();
         String municipality = c.municipality();
         String targetGroup = c.targetGroup();
@@ -194,6 +210,7 @@ public final class SearchPage implements Handler<RoutingContext> {
         }
         b.append("<div><button type=\"submit\">Sök</button></div>\n</form>\n");
         facets(b, c, result);
+        GuidanceHits.render(b, c.q(), articleKind, guidance);
         b.append("<section id=\"resultat\" aria-live=\"polite\">\n<h2>").append(result.total())
                 .append(result.total() == 1 ? " insats" : " insatser").append("</h2>\n");
         if (result.items().isEmpty()) {

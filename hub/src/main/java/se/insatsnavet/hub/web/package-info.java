@@ -1,5 +1,6 @@
 /**
- * The public Swedish web pages: search and the guided finder, the editors' quality page, the coverage map
+ * The public Swedish web pages: search (services, and the guidance articles matching the words beside them) and
+ * the guided finder, the editors' quality page, the coverage map
  * (drawn server-side from the bundled sweden-map.svg), and the guidance: the start page /vagledning
  * ({@link se.insatsnavet.hub.web.GuidanceStartPage}), a page per article and its lättläst version
  * ({@link se.insatsnavet.hub.web.ArticlePage}, served by {@link se.insatsnavet.hub.web.ArticlePageHandler}), the guidance

@@ -374,6 +374,11 @@ public final class HubIris {
         return base + path;
     }
 
+    /** {@code <base>id/dataset/guidance}: every federation's guidance articles (issue 20) as one dataset. */
+    public String guidanceDataset() {
+        return base + "id/dataset/guidance";
+    }
+
     /** {@code <base>id/dataset/usage}: the hub's anonymous usage statistics as a dataset. */
     public String usageDataset() {
         return base + "id/dataset/usage";
