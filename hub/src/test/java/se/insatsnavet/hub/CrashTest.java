@@ -129,7 +129,7 @@ class CrashTest {
         return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "se.insatsnavet.hub.Main",
                 "--port", Integer.toString(port), "--host", "127.0.0.1", "--data", data.toString(),
-                "--federations", federations.toString(), "--no-examples",
+                "--federations", federations.toString(),
                 // the restarted hub's base (HubOptions.defaults): the same published IRIs before and after the kill
                 "--base-uri", HubOptions.defaults(data).baseUri())
                 .redirectErrorStream(true).redirectOutput(childLog().toFile()).start();

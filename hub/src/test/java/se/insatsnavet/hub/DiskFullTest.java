@@ -83,7 +83,7 @@ class DiskFullTest {
         child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-cp", System.getProperty("java.class.path"), "se.insatsnavet.hub.Main",
                 "--port", Integer.toString(port), "--host", "127.0.0.1", "--data", data.toString(),
-                "--federations", federations.toString(), "--no-examples") // the test's federation only
+                "--federations", federations.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         TestHttp http = new TestHttp(port);
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() ->
