@@ -1,12 +1,5 @@
 package se.insatsnavet.hub.dumps;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.jena.rdf.model.Model;
-import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFDataMgr;
-import org.apache.jena.riot.RDFFormat;
-import org.apache.jena.riot.system.StreamRDF;
-import org.apache.jena.riot.system.StreamRDFWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.insatsnavet.hub.services.ServiceCatalog;
@@ -14,30 +7,21 @@ import se.insatsnavet.hub.store.CatalogStore;
 import se.insatsnavet.schema.vocab.HubIris;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.HashSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.zip.GZIPOutputStream;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
  * Bulk dumps in {@code <data>/dumps/}: the whole catalogue as gzipped N-Quads, Turtle per federation, the
@@ -47,6 +31,8 @@ import java.util.zip.GZIPOutputStream;
  * rebuild after runs of some federations exports again only their graphs (and the small graphs no federation
  * owns), all parts from one read transaction: a consistent snapshot. Whenever it is unsure what changed (a start
  * with changes not yet dumped, a change the request names no federation for, a failed rebuild) it exports all.
+ * This class schedules the rebuilds and keeps the {@code .stale} marker; {@link DumpRebuild} writes the parts and
+ * dumps, {@link DumpFiles} lists and serves the files.
  */
 public final class Dumps implements AutoCloseable {
 
@@ -57,17 +43,15 @@ public final class Dumps implements AutoCloseable {
     }
 
     private final Path dir;
-    private final CatalogStore store;
-    private final ServiceCatalog catalog;
-    private final HubIris iris;
-    private final Map<String, DumpInfo> current = new ConcurrentHashMap<>();
+    private final DumpFiles files;
+    private final DumpRebuild rebuild;
     private final ScheduledThreadPoolExecutor writer = new ScheduledThreadPoolExecutor(1, r -> new Thread(r, "insatsnavet-dumps"));
     private volatile long lastRequest = System.nanoTime() - TimeUnit.HOURS.toNanos(1);
     private volatile long firstRequest;
     private final AtomicBoolean pending = new AtomicBoolean();
     private volatile boolean closed;
     private final List<DumpFormat> formats;
-    private volatile java.util.function.BooleanSupplier busy = () -> false;
+    private volatile BooleanSupplier busy = () -> false;
     /**
      * Beside the dumps (never listed nor served: names starting with a dot): {@code .stale} exists from a change
      * of the catalogue until a rebuild after it has finished, so a start knows whether the dumps on disk are
@@ -77,7 +61,7 @@ public final class Dumps implements AutoCloseable {
     static final String STALE_MARKER = ".stale";
     static final String DIGESTS = ".digests";
     /** Requests so far; a rebuild clears {@code .stale} only if none came after it began. */
-    private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong requests = new AtomicLong();
     private final Object staleLock = new Object();
     /** What the requests since the last rebuild began asked for (guarded by {@link #staleLock}). */
     private List<String> pendingFederations = List.of();
@@ -97,10 +81,9 @@ public final class Dumps implements AutoCloseable {
      */
     public Dumps(Path dir, CatalogStore store, ServiceCatalog catalog, HubIris iris, List<DumpFormat> formats) {
         this.dir = dir;
-        this.store = store;
-        this.catalog = catalog;
-        this.iris = iris;
         this.formats = List.copyOf(formats);
+        this.files = new DumpFiles(dir);
+        this.rebuild = new DumpRebuild(dir, store, catalog, iris, this.formats, files);
         writer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 
@@ -156,7 +139,7 @@ public final class Dumps implements AutoCloseable {
      * {@link #MAX_BUSY_DELAY_MILLIS} after the first request): a rebuild reads the whole catalogue, and on a few
      * CPUs it would slow the import it is going to be rebuilt after anyway.
      */
-    public void waitWhile(java.util.function.BooleanSupplier importing) {
+    public void waitWhile(BooleanSupplier importing) {
         this.busy = importing;
     }
 
@@ -215,7 +198,7 @@ public final class Dumps implements AutoCloseable {
             Path marker = dir.resolve(STALE_MARKER);
             if (!Files.exists(marker)) {
                 Files.createDirectories(dir);
-                Files.newOutputStream(marker, java.nio.file.StandardOpenOption.CREATE).close();
+                Files.newOutputStream(marker, StandardOpenOption.CREATE).close();
             }
         } catch (IOException e) {
             LOG.warn("Cannot mark the dumps in {} stale; the next start rebuilds them anyway only if one is missing", dir, e);
@@ -232,10 +215,10 @@ public final class Dumps implements AutoCloseable {
         List<String> expected = new ArrayList<>(List.of("catalogue.nq.gz", "services.ndjson"));
         federationIds.forEach(f -> expected.add(f + ".ttl"));
         formats.forEach(f -> expected.add(f.name()));
-        List<String> missing = expected.stream().filter(n -> !current.containsKey(n)).toList();
+        List<String> missing = expected.stream().filter(n -> !files.has(n)).toList();
         boolean stale = Files.exists(dir.resolve(STALE_MARKER));
         if (!changedAtStart && !stale && missing.isEmpty()) {
-            LOG.info("The {} dumps on disk are current; not rebuilt at start", current.size());
+            LOG.info("The {} dumps on disk are current; not rebuilt at start", files.count());
             return false;
         }
         LOG.info("Rebuilding the dumps at start ({})", changedAtStart ? "the start changed the catalogue"
@@ -257,215 +240,7 @@ public final class Dumps implements AutoCloseable {
      * read (one snapshot on TDB2).
      */
     public synchronized void rebuild(Collection<String> federationIds, Set<String> changed) {
-        Timings t = new Timings();
-        try {
-            Files.createDirectories(dir);
-            Path parts = dir.resolve(PARTS);
-            Files.createDirectories(parts);
-            List<Path> catalogueParts = new ArrayList<>();
-            List<Path> itemParts = new ArrayList<>();
-            List<String> itemFederations = new ArrayList<>();
-            Set<String> itemsWritten = new HashSet<>();
-            int[] exported = {0, 0};
-            store.inOneRead(() -> {
-                try {
-                    // N-Quads: a part per named graph
-                    boolean sharedChanged = false;
-                    List<String> federationsInStore = new ArrayList<>();
-                    for (String graph : new java.util.TreeSet<>(store.graphNames())) {
-                        Path part = parts.resolve(partName(graph) + ".nq.gz");
-                        catalogueParts.add(part);
-                        Optional<String> federation = iris.federationIdOfGraph(graph);
-                        federation.ifPresent(federationsInStore::add);
-                        if (changed == null || federation.isEmpty() || changed.contains(federation.get()) || !Files.isRegularFile(part)) {
-                            boolean differs = writePart(part, graph);
-                            sharedChanged |= differs && federation.isEmpty();
-                            exported[0]++;
-                        }
-                    }
-                    sharedChanged |= deleteOtherParts(parts, ".nq.gz", catalogueParts);
-                    // NDJSON: a part per federation graph; a service's item also reads the graphs no federation
-                    // owns (links), so when one of them changed, every federation's part is written again
-                    for (String federation : federationsInStore) {
-                        Path part = parts.resolve(partName(iris.federationGraph(federation)) + ".ndjson");
-                        itemParts.add(part);
-                        itemFederations.add(federation);
-                        if (changed == null || sharedChanged || changed.contains(federation) || !Files.isRegularFile(part)) {
-                            writeItemsPart(part, federation);
-                            itemsWritten.add(federation);
-                            exported[1]++;
-                        }
-                    }
-                    deleteOtherParts(parts, ".ndjson", itemParts);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                return null;
-            });
-            t.lap("N-Quads parts " + exported[0] + " of " + catalogueParts.size() + ", NDJSON parts " + exported[1]
-                    + " of " + itemParts.size());
-            write("catalogue.nq.gz", "application/n-quads", out -> concatenate(catalogueParts, out), false, "application/gzip");
-            t.lap("catalogue.nq.gz");
-            int ttl = 0;
-            for (String federation : federationIds) {
-                if (changed == null || changed.contains(federation) || !current.containsKey(federation + ".ttl")) {
-                    write(federation + ".ttl", "text/turtle", out -> store.exportGraph(iris.federationGraph(federation),
-                            StreamRDFWriter.getWriterStream(out, RDFFormat.TURTLE_BLOCKS)), false, null);
-                    ttl++;
-                }
-            }
-            t.lap(ttl + " of " + federationIds.size() + " .ttl");
-            write("services.ndjson", "application/x-ndjson", out -> concatenate(itemParts, out), false, null);
-            t.lap("services.ndjson");
-            for (DumpFormat format : formats) {
-                if (format instanceof PartedDumpFormat parted) {
-                    // a part per federation, written again when its items were
-                    List<Path> formatParts = new ArrayList<>();
-                    int written = 0;
-                    for (int i = 0; i < itemFederations.size(); i++) {
-                        Path part = parts.resolve(partName(iris.federationGraph(itemFederations.get(i))) + "." + format.name() + ".part");
-                        formatParts.add(part);
-                        if (itemsWritten.contains(itemFederations.get(i)) || !Files.isRegularFile(part)) {
-                            List<Path> items = List.of(itemParts.get(i));
-                            writePartFile(part, out -> parted.writePart(out, action -> readItems(items, action)));
-                            written++;
-                        }
-                    }
-                    deleteOtherParts(parts, "." + format.name() + ".part", formatParts);
-                    write(format.name(), format.mediaType(), out -> parted.join(out, formatParts), false, null);
-                    t.lap(format.name() + " (" + written + " of " + formatParts.size() + " parts)");
-                } else {
-                    write(format.name(), format.mediaType(), out -> format.write(out, action -> readItems(itemParts, action)), false, null);
-                    t.lap(format.name());
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the dumps in " + dir, e);
-        }
-        LOG.info("Dumps rebuilt {}", t);
-    }
-
-    private static void concatenate(List<Path> parts, OutputStream out) throws IOException {
-        for (Path part : parts) {
-            Files.copy(part, out);
-        }
-    }
-
-    /** Deletes the parts ending in {@code suffix} that are not {@code keep} (a graph gone, a part left half-written); whether any was. */
-    private static boolean deleteOtherParts(Path parts, String suffix, List<Path> keep) throws IOException {
-        boolean deleted = false;
-        try (var files = Files.list(parts)) {
-            for (Path f : files.toList()) {
-                String name = f.getFileName().toString();
-                if ((name.endsWith(suffix) || name.endsWith(suffix + ".tmp")) && !keep.contains(f)) {
-                    deleted |= Files.deleteIfExists(f);
-                }
-            }
-        }
-        return deleted;
-    }
-
-    /** The published items of a federation's services, a JSON line each in URI order. */
-    private void writeItemsPart(Path part, String federation) throws IOException {
-        writePartFile(part, out -> catalog.forEachItemOf(federation, item -> {
-            try {
-                out.write(item.toString().getBytes(StandardCharsets.UTF_8));
-                out.write('\n');
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }));
-    }
-
-    /** Writes a part beside it and moves it into place. */
-    private static void writePartFile(Path part, Body body) throws IOException {
-        Path tmp = part.resolveSibling(part.getFileName() + ".tmp");
-        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-            body.write(out);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
-        Files.move(tmp, part, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
-
-    /** Passes every item of the NDJSON parts, in their order, to {@code action}. */
-    private static void readItems(List<Path> parts, java.util.function.Consumer<ObjectNode> action) {
-        for (Path part : parts) {
-            try (var lines = Files.newBufferedReader(part, StandardCharsets.UTF_8)) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    action.accept((ObjectNode) JSON.readTree(line));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read the dump part " + part, e);
-            }
-        }
-    }
-
-    /** A part's file name: a digest of the graph IRI (any IRI, a safe and fixed-length name). */
-    private static String partName(String graphIri) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(graphIri.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /**
-     * Exports one named graph as one gzip member of N-Quads, written beside the part and moved into place; whether
-     * it differs from the part it replaces (or there was none).
-     */
-    private boolean writePart(Path part, String graphIri) throws IOException {
-        Path tmp = part.resolveSibling(part.getFileName() + ".tmp");
-        org.apache.jena.graph.Node graph = org.apache.jena.graph.NodeFactory.createURI(graphIri);
-        try (OutputStream out = new GZIPOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16), 1 << 16)) {
-            StreamRDF quads = StreamRDFWriter.getWriterStream(out, RDFFormat.NQUADS);
-            store.exportGraph(graphIri, new org.apache.jena.riot.system.StreamRDFWrapper(quads) {
-                @Override
-                public void triple(org.apache.jena.graph.Triple triple) {
-                    quads.quad(org.apache.jena.sparql.core.Quad.create(graph, triple));
-                }
-            });
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
-        boolean differs = !Files.isRegularFile(part) || Files.mismatch(tmp, part) != -1;
-        Files.move(tmp, part, StandardCopyOption.REPLACE_EXISTING);
-        return differs;
-    }
-
-    /** Wall and CPU time of each step of a rebuild, for the log. */
-    private static final class Timings {
-        private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        private final long wall0 = System.nanoTime();
-        private final long cpu0 = cpu();
-        private long wall = wall0;
-        private long cpu = cpu0;
-        private final StringBuilder steps = new StringBuilder();
-
-        private long cpu() {
-            return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0;
-        }
-
-        void lap(String step) {
-            long w = System.nanoTime();
-            long c = cpu();
-            steps.append(steps.isEmpty() ? "" : ", ").append(step).append(' ')
-                    .append(TimeUnit.NANOSECONDS.toMillis(w - wall)).append(" ms (CPU ")
-                    .append(TimeUnit.NANOSECONDS.toMillis(c - cpu)).append(" ms)");
-            wall = w;
-            cpu = c;
-        }
-
-        @Override
-        public String toString() {
-            return "in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - wall0) + " ms (CPU "
-                    + TimeUnit.NANOSECONDS.toMillis(cpu() - cpu0) + " ms): " + steps;
-        }
+        rebuild.rebuild(federationIds, changed);
     }
 
     /**
@@ -473,131 +248,21 @@ public final class Dumps implements AutoCloseable {
      * so they are served at once while a rebuild runs in the background.
      */
     public void loadExisting() {
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        Map<String, String[]> known = readDigests();
-        boolean hashed = false;
-        try (var files = Files.list(dir)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                String name = f.getFileName().toString();
-                if (name.endsWith(".tmp")) {
-                    Files.deleteIfExists(f);
-                    continue;
-                }
-                if (name.startsWith(".")) {
-                    continue; // the hub's own notes (.stale, .digests): not dumps
-                }
-                long size = Files.size(f);
-                java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(f);
-                String[] k = known.get(name);
-                String sha256;
-                if (k != null && k[0].equals(Long.toString(size)) && k[1].equals(Long.toString(time.toMillis()))) {
-                    sha256 = k[2]; // the file is as the hub wrote it: its digest is known
-                } else {
-                    MessageDigest sha = MessageDigest.getInstance("SHA-256");
-                    try (var in = new java.security.DigestInputStream(Files.newInputStream(f), sha)) {
-                        in.transferTo(OutputStream.nullOutputStream());
-                    }
-                    sha256 = HexFormat.of().formatHex(sha.digest());
-                    hashed = true;
-                }
-                String type = name.endsWith(".nq.gz") ? "application/gzip" : name.endsWith(".ttl") ? "text/turtle"
-                        : name.endsWith(".ndjson") ? "application/x-ndjson" : name.endsWith(".zip") ? "application/zip"
-                        : "application/octet-stream";
-                current.put(name, new DumpInfo(name, type, size, sha256, time.toInstant()));
-            }
-        } catch (IOException | NoSuchAlgorithmException e) {
-            LOG.warn("Cannot list the existing dumps in {}; they are rebuilt", dir, e);
-        }
-        if (hashed) {
-            saveDigests();
-        }
-    }
-
-    /** {@code .digests}: name -> [size, modification time (ms), SHA-256]; empty when there is none or it is unreadable. */
-    private Map<String, String[]> readDigests() {
-        Map<String, String[]> out = new java.util.HashMap<>();
-        Path file = dir.resolve(DIGESTS);
-        if (!Files.isRegularFile(file)) {
-            return out;
-        }
-        try {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                String[] p = line.split("\t");
-                if (p.length == 4) {
-                    out.put(p[0], new String[]{p[1], p[2], p[3]});
-                }
-            }
-        } catch (IOException e) {
-            LOG.warn("Cannot read {}; the dumps are hashed again", file, e);
-        }
-        return out;
-    }
-
-    /** Writes {@code .digests} for the current dumps (beside them, moved into place). */
-    private void saveDigests() {
-        StringBuilder b = new StringBuilder();
-        for (DumpInfo d : list()) {
-            try {
-                Path f = dir.resolve(d.name());
-                b.append(d.name()).append('\t').append(Files.size(f)).append('\t')
-                        .append(Files.getLastModifiedTime(f).toMillis()).append('\t').append(d.sha256()).append('\n');
-            } catch (IOException e) {
-                // gone meanwhile: left out, so it is hashed again if it comes back
-            }
-        }
-        try {
-            Path tmp = dir.resolve(DIGESTS + ".tmp");
-            Files.writeString(tmp, b.toString(), StandardCharsets.UTF_8);
-            Files.move(tmp, dir.resolve(DIGESTS), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            LOG.warn("Cannot write the dump digests in {}; the next start hashes the dumps again", dir, e);
-        }
+        files.loadExisting();
     }
 
     /** The dumps as they are now, by name. */
     public List<DumpInfo> list() {
-        List<DumpInfo> out = new ArrayList<>(current.values());
-        out.sort(java.util.Comparator.comparing(DumpInfo::name));
-        return out;
+        return files.list();
     }
 
     /** A dump's file, if it is one of the current dumps (nothing else under the folder is ever served). */
     public Optional<Path> file(String name) {
-        return Optional.ofNullable(current.get(name)).map(d -> dir.resolve(d.name()));
+        return files.file(name);
     }
 
     public Optional<DumpInfo> info(String name) {
-        return Optional.ofNullable(current.get(name));
-    }
-
-    /** @param listedType the media type to list instead of {@code mediaType} (null: {@code mediaType}) */
-    private void write(String name, String mediaType, Body body, boolean gzip, String listedType) throws IOException {
-        Path tmp = dir.resolve(name + ".tmp");
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        try (OutputStream file = new DigestOutputStream(Files.newOutputStream(tmp), sha);
-             OutputStream out = gzip ? new GZIPOutputStream(file) : file) {
-            body.write(out);
-        } catch (IOException | RuntimeException e) {
-            // a full disk: the half-written file goes, so it holds no space the rest of the hub needs
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
-        Path target = dir.resolve(name);
-        try {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-        current.put(name, new DumpInfo(name, listedType != null ? listedType : gzip ? "application/gzip" : mediaType, Files.size(target),
-                HexFormat.of().formatHex(sha.digest()), Instant.now()));
-        saveDigests(); // after each file: a rebuild cut short by a stop leaves the digests true to the files
+        return files.info(name);
     }
 
     /** Stops the writer: a waiting rebuild is dropped, a running one is let finish (at most a minute). */
@@ -606,17 +271,11 @@ public final class Dumps implements AutoCloseable {
         closed = true;
         writer.shutdown(); // no interrupt: an interrupted TDB2 read would close the dataset's file channels
         try {
-            if (!writer.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!writer.awaitTermination(60, TimeUnit.SECONDS)) {
                 LOG.warn("The dump writer did not finish within a minute");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
-
-    @FunctionalInterface
-    private interface Body {
-        void write(OutputStream out) throws IOException;
-    }
-
 }

@@ -6,6 +6,16 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import se.insatsnavet.hub.http.Responses;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+
 /**
  * {@code GET /dumps/} lists the dumps (name, URL, media type, bytes, SHA-256, written);
  * {@code GET /dumps/:name} sends one. Only names in the list are served: no path reaches anything else.
@@ -37,30 +47,30 @@ public final class DumpsHandler {
                 return;
             }
             String etag = "\"" + info.get().sha256() + "\"";
-            java.time.Instant written = info.get().written().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            Instant written = info.get().written().truncatedTo(ChronoUnit.SECONDS);
             ctx.response().putHeader("ETag", etag).putHeader("Last-Modified",
-                    java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(written.atOffset(java.time.ZoneOffset.UTC)));
+                    DateTimeFormatter.RFC_1123_DATE_TIME.format(written.atOffset(ZoneOffset.UTC)));
             if (notModified(ctx, etag, written)) {
                 ctx.response().setStatusCode(304).end();
                 return;
             }
             ctx.response().putHeader("Content-Type", info.get().mediaType())
-                    .putHeader("Digest", "sha-256=" + java.util.Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(info.get().sha256())))
+                    .putHeader("Digest", "sha-256=" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(info.get().sha256())))
                     .sendFile(file.get().toString());
         };
     }
 
     /** {@code If-None-Match} has the dump's ETag, or (without it) {@code If-Modified-Since} is not older than the dump. */
-    private static boolean notModified(RoutingContext ctx, String etag, java.time.Instant written) {
+    private static boolean notModified(RoutingContext ctx, String etag, Instant written) {
         String ifNoneMatch = ctx.request().getHeader("If-None-Match");
         if (ifNoneMatch != null) {
-            return java.util.Arrays.stream(ifNoneMatch.split(",")).map(String::trim).anyMatch(t -> t.equals(etag) || t.equals("*"));
+            return Arrays.stream(ifNoneMatch.split(",")).map(String::trim).anyMatch(t -> t.equals(etag) || t.equals("*"));
         }
         String since = ctx.request().getHeader("If-Modified-Since");
         if (since != null) {
             try {
-                return !written.isAfter(java.time.ZonedDateTime.parse(since, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-            } catch (java.time.format.DateTimeParseException e) {
+                return !written.isAfter(ZonedDateTime.parse(since, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            } catch (DateTimeParseException e) {
                 return false;
             }
         }

@@ -2,28 +2,22 @@ package se.insatsnavet.hub.imports;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
-import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.builder.RouteBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.insatsnavet.connectors.descriptor.FederationDescriptor;
-import se.insatsnavet.connectors.descriptor.Schedule;
 import se.insatsnavet.connectors.descriptor.SourceDescriptor;
-import se.insatsnavet.connectors.feed.FeedSourceComponent;
-import se.insatsnavet.connectors.file.FileSourceComponent;
-import se.insatsnavet.connectors.hsds.HsdsSourceComponent;
-import se.insatsnavet.connectors.http.HttpSourceComponent;
-import se.insatsnavet.connectors.wordpress.WordPressSourceComponent;
 import se.insatsnavet.connectors.source.SourceBatch;
 import se.insatsnavet.connectors.source.SourceEndpoint;
 import se.insatsnavet.hub.federations.FederationRegistry;
 
-import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 /**
  * Two Camel routes per federation source:
@@ -39,7 +33,9 @@ import java.util.Map;
  * Every read ends as a run: imported by {@link ImportService}, or recorded as failed with its reason. A
  * source whose routes cannot even be created (unknown kind, bad option) is a failed run of that source
  * only. On-demand syncs ({@code POST …/sync}, {@code validate}) use the same read route. A source that waits for a
- * plugin ({@link #waitingFor}) is not read on its schedule or watch until the plugin runs.
+ * plugin ({@link #waitingFor}) is not read on its schedule or watch until the plugin runs. The routes are built by
+ * {@link SourceRouteBuilders}, the connector URIs named by {@link SourceEndpoints}; this class adds and removes them
+ * and runs reads under the federation's lock and an import slot.
  */
 public final class ImportRoutes {
 
@@ -48,37 +44,23 @@ public final class ImportRoutes {
     public static final Duration DEFAULT_INTERVAL = Duration.ofHours(1);
     /**
      * Start-up reads begin this far apart, so the sources are not all read at the same instant (75 sources: within
-     * 1.9 s); their imports then wait for one of the {@link #IMPORT_SLOTS}.
+     * 1.9 s); their imports then wait for one of the {@link ImportSlots#IMPORT_SLOTS}.
      */
     static final long STAGGER_MILLIS = 25;
-    /**
-     * How many services batches read are imported at once (mapping, checks, the store's write; one per CPU, at
-     * least two, so one long import never holds up all others): the reads themselves are not bounded, so a slow or
-     * failing source never holds up another's import.
-     */
-    static final int IMPORT_SLOTS = Math.max(2, Runtime.getRuntime().availableProcessors());
     /** On a cluster, a source read by any node this recently is not read again when its descriptor takes effect. */
     static final Duration CHANGED_MIN_GAP = Duration.ofSeconds(10);
-    /** Connector kinds this hub has a Camel component for; any other kind is a source connector plugin's id. */
-    private static final Map<String, SourceUri> CONNECTORS = Map.of(
-            "file", FileSourceComponent::endpointUri,
-            "http", HttpSourceComponent::endpointUri,
-            "rss", FeedSourceComponent::endpointUri,
-            "wordpress", WordPressSourceComponent::endpointUri,
-            "hsds", HsdsSourceComponent::endpointUri);
 
     private final FederationRegistry registry;
     private final ImportService imports;
     private final boolean importOnStart;
-    private final int retries;
-    private final long retryDelayMillis;
     private final long watchMillis;
-    private java.util.function.Predicate<String> pluginKinds = kind -> false;
-    private java.util.function.BiFunction<FederationDescriptor, SourceDescriptor, java.util.Optional<String>> waitingFor =
-            (federation, source) -> java.util.Optional.empty();
+    private Predicate<String> pluginKinds = kind -> false;
+    private BiFunction<FederationDescriptor, SourceDescriptor, Optional<String>> waitingFor =
+            (federation, source) -> Optional.empty();
     private BatchImporter indicators;
-    private final FailedWatchReads failedWatchReads = new FailedWatchReads();
-    private final java.util.concurrent.Semaphore importSlots = new java.util.concurrent.Semaphore(IMPORT_SLOTS, true);
+    private final ImportSlots importSlots = new ImportSlots();
+    private final SourceEndpoints endpoints;
+    private final SourceRouteBuilders builders;
 
     /**
      * @param watchMillis how often file sources are checked for changes; 0: not at all
@@ -89,8 +71,24 @@ public final class ImportRoutes {
         this.registry = registry;
         this.imports = imports;
         this.importOnStart = importOnStart;
-        this.retries = retries;
-        this.retryDelayMillis = retryDelayMillis;
+        this.endpoints = new SourceEndpoints(imports::plugins);
+        this.builders = new SourceRouteBuilders(endpoints, new SourceRouteBuilders.SourceActions() {
+            @Override
+            public void scheduled(CamelContext camel, FederationDescriptor federation, SourceDescriptor source, Duration minGap) {
+                ImportRoutes.this.scheduled(camel, federation, source, "schedule", minGap);
+            }
+
+            @Override
+            public BatchImporter importerFor(FederationDescriptor federation, SourceDescriptor source) {
+                return ImportRoutes.this.importerFor(federation, source);
+            }
+
+            @Override
+            public void importChanged(FederationDescriptor federation, SourceDescriptor source, BatchImporter importer,
+                                      SourceBatch batch) {
+                ImportRoutes.this.importChanged(federation, source, importer, batch);
+            }
+        }, retries, retryDelayMillis, watchMillis);
     }
 
     /**
@@ -117,7 +115,7 @@ public final class ImportRoutes {
     }
 
     /** Tells which kinds a running source connector plugin provides (the plugin host). */
-    public void pluginKinds(java.util.function.Predicate<String> provided) {
+    public void pluginKinds(Predicate<String> provided) {
         this.pluginKinds = provided;
     }
 
@@ -126,18 +124,18 @@ public final class ImportRoutes {
      * on its schedule or when its file changes (no failed run each time) until the plugin starts; an explicit sync
      * still runs it (and fails naming the plugin).
      */
-    public void waitingFor(java.util.function.BiFunction<FederationDescriptor, SourceDescriptor, java.util.Optional<String>> waiting) {
+    public void waitingFor(BiFunction<FederationDescriptor, SourceDescriptor, Optional<String>> waiting) {
         this.waitingFor = waiting;
     }
 
     /** Whether a connector kind is built in (any other kind names a source connector plugin). */
     public static boolean builtInKind(String kind) {
-        return CONNECTORS.containsKey(kind);
+        return SourceEndpoints.builtInKind(kind);
     }
 
     /** Whether a source waits for a plugin (logged), so that a scheduled or file-changed read is skipped. */
     private boolean waits(FederationDescriptor federation, SourceDescriptor source, String what) {
-        java.util.Optional<String> plugin = waitingFor.apply(federation, source);
+        Optional<String> plugin = waitingFor.apply(federation, source);
         plugin.ifPresent(id -> LOG.info("{} of {}/{} skipped: waiting for plugin '{}'", what, federation.id(), source.id(), id));
         return plugin.isPresent();
     }
@@ -194,7 +192,7 @@ public final class ImportRoutes {
     public void remove(CamelContext camel, FederationDescriptor federation) {
         for (SourceDescriptor source : routedSources(federation)) {
             for (String kind : List.of("schedule", "watch", "read")) {
-                String id = routeId(kind, federation, source);
+                String id = SourceEndpoints.routeId(kind, federation, source);
                 try {
                     if (camel.getRoute(id) != null) {
                         camel.getRouteController().stopRoute(id);
@@ -205,7 +203,7 @@ public final class ImportRoutes {
                 }
             }
             try {
-                camel.removeEndpoints(endpointUri(federation, source));
+                camel.removeEndpoints(endpoints.endpointUri(federation, source));
             } catch (Exception e) {
                 LOG.debug("Removing the endpoint of {}/{}", federation.id(), source.id(), e);
             }
@@ -215,19 +213,19 @@ public final class ImportRoutes {
     /** Adds a source's routes; {@code firstReadDelay} < 0: first read after one schedule interval. */
     private void installSource(CamelContext camel, FederationDescriptor federation, SourceDescriptor source, long firstReadDelay) {
         try {
-            camel.getEndpoint(endpointUri(federation, source));
-            camel.addRoutes(readRoute(federation, source));
-            camel.addRoutes(scheduleRoute(camel, federation, source, firstReadDelay));
+            camel.getEndpoint(endpoints.endpointUri(federation, source));
+            camel.addRoutes(builders.readRoute(federation, source));
+            camel.addRoutes(builders.scheduleRoute(camel, federation, source, firstReadDelay));
             if (source.kind().equals("file") && watchMillis > 0) {
-                camel.addRoutes(watchRoute(federation, source, firstReadDelay >= 0));
+                camel.addRoutes(builders.watchRoute(federation, source, firstReadDelay >= 0));
             }
             if (waitingFor.apply(federation, source).isPresent()) {
                 LOG.info("Source {}/{} waits for plugin '{}'", federation.id(), source.id(),
                         waitingFor.apply(federation, source).get());
-            } else if (!CONNECTORS.containsKey(source.kind()) && !pluginKinds.test(source.kind())) {
+            } else if (!SourceEndpoints.builtInKind(source.kind()) && !pluginKinds.test(source.kind())) {
                 // the routes stay: a plugin providing the kind may be installed later
                 importerFor(federation, source).recordFailure(federation, source, "start", new IllegalStateException("No connector for kind '"
-                        + source.kind() + "': neither built in (" + String.join(", ", new java.util.TreeSet<>(CONNECTORS.keySet()))
+                        + source.kind() + "': neither built in (" + SourceEndpoints.builtInKinds()
                         + ") nor provided by a running plugin; reads fail until a plugin provides it"));
             }
         } catch (Exception e) {
@@ -257,16 +255,16 @@ public final class ImportRoutes {
             return null;
         }
         FederationLocks locks = imports.locks();
-        java.util.Optional<FederationLocks.Lease> lease = locks.clustered() ? locks.tryAcquire(federation.id())
-                : java.util.Optional.of(locks.acquire(federation.id()));
+        Optional<FederationLocks.Lease> lease = locks.clustered() ? locks.tryAcquire(federation.id())
+                : Optional.of(locks.acquire(federation.id()));
         if (lease.isEmpty()) {
             LOG.info("Scheduled import of {}/{} skipped: the federation is being imported elsewhere", federation.id(), source.id());
             return null;
         }
         try (FederationLocks.Lease held = lease.get()) {
             if (locks.clustered() && !minGap.isZero()) {
-                java.time.Instant last = imports.runs().lastFinishedStart(federation.id(), source.id()).orElse(null);
-                if (last != null && last.isAfter(java.time.Instant.now().minus(minGap))) {
+                Instant last = imports.runs().lastFinishedStart(federation.id(), source.id()).orElse(null);
+                if (last != null && last.isAfter(Instant.now().minus(minGap))) {
                     LOG.info("Scheduled import of {}/{} skipped: a hub node ran it at {}", federation.id(), source.id(), last);
                     return null;
                 }
@@ -279,8 +277,8 @@ public final class ImportRoutes {
      * What {@link #resumeInterrupted} did: how many runs it marked interrupted (pushes and source reads) and the
      * runs it read and imported again.
      */
-    public record Resumed(RunRepository.Interrupted marked, java.util.List<RunReport> runs) {
-        static final Resumed NOTHING = new Resumed(new RunRepository.Interrupted(0, 0), java.util.List.of());
+    public record Resumed(RunRepository.Interrupted marked, List<RunReport> runs) {
+        static final Resumed NOTHING = new Resumed(new RunRepository.Interrupted(0, 0), List.of());
     }
 
     /**
@@ -302,8 +300,8 @@ public final class ImportRoutes {
                         + " nothing of them was published and they cannot be run again here: the push must be sent again",
                         federation.id(), marked.pushes());
             }
-            java.util.List<String> interrupted = runs.sourcesInterrupted(federation.id());
-            java.util.List<SourceDescriptor> again = routedSources(federation).stream()
+            List<String> interrupted = runs.sourcesInterrupted(federation.id());
+            List<SourceDescriptor> again = routedSources(federation).stream()
                     .filter(s -> interrupted.contains(s.id())).toList();
             if (marked.reads() > 0 || !again.isEmpty()) {
                 LOG.warn("Federation {}: {} run(s) left unfinished by a stopped node; importing {} again", federation.id(),
@@ -315,16 +313,16 @@ public final class ImportRoutes {
 
     private RunReport readAndImport(CamelContext camel, FederationDescriptor federation, SourceDescriptor source, String trigger) {
         BatchImporter imports = importerFor(federation, source);
-        String read = readUri(federation, source);
+        String read = SourceEndpoints.readUri(federation, source);
         try {
-            if (camel.getRoute(routeId("read", federation, source)) == null) {
-                camel.addRoutes(readRoute(federation, source));
+            if (camel.getRoute(SourceEndpoints.routeId("read", federation, source)) == null) {
+                camel.addRoutes(builders.readRoute(federation, source));
             }
         } catch (Exception e) {
             return imports.recordFailure(federation, source, trigger, e);
         }
         if (imports == this.imports) {
-            java.util.Optional<RunReport> unchanged = unchangedRun(camel, federation, source, trigger);
+            Optional<RunReport> unchanged = unchangedRun(camel, federation, source, trigger);
             if (unchanged.isPresent()) {
                 return unchanged.get();
             }
@@ -352,10 +350,10 @@ public final class ImportRoutes {
      * A run recorded without reading the source, when its connector knows the source is what it last read and
      * that read is what the newest succeeded run imported ({@link ImportService#recordUnchanged}); empty otherwise.
      */
-    private java.util.Optional<RunReport> unchangedRun(CamelContext camel, FederationDescriptor federation, SourceDescriptor source,
-                                                       String trigger) {
+    private Optional<RunReport> unchangedRun(CamelContext camel, FederationDescriptor federation, SourceDescriptor source,
+                                             String trigger) {
         try {
-            if (camel.hasEndpoint(endpointUri(federation, source)) instanceof SourceEndpoint endpoint) {
+            if (camel.hasEndpoint(endpoints.endpointUri(federation, source)) instanceof SourceEndpoint endpoint) {
                 String fingerprint = endpoint.unchangedFingerprint();
                 if (fingerprint != null) {
                     return imports.recordUnchanged(federation, source, fingerprint, trigger);
@@ -366,106 +364,23 @@ public final class ImportRoutes {
         } catch (Exception e) {
             LOG.debug("Whether {}/{} is unchanged is not known; reading it", federation.id(), source.id(), e);
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
-    /**
-     * Imports a batch with {@code importer}: a services batch once one of the {@link #IMPORT_SLOTS} is free, an
-     * indicators batch (small) at once. Always called with the federation's lock held (lock first, then slot, on
-     * every path: the other order could deadlock).
-     */
+    /** Imports a batch with {@code importer}; a services batch waits for an import slot ({@link ImportSlots}). */
     private RunReport importBatch(BatchImporter importer, FederationDescriptor federation, SourceDescriptor source, SourceBatch batch,
                                   String trigger) {
         if (importer != imports) {
             return importer.importBatch(federation, source, batch, trigger);
         }
-        try {
-            importSlots.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ImportService.Stopped(federation.id() + "/" + source.id());
-        }
-        try {
-            return imports.importBatch(federation, source, batch, trigger);
-        } finally {
-            importSlots.release();
-        }
-    }
-
-    private RouteBuilder readRoute(FederationDescriptor federation, SourceDescriptor source) {
-        String connector = endpointUri(federation, source);
-        return new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(readUri(federation, source)).routeId(routeId("read", federation, source))
-                        .errorHandler(defaultErrorHandler()
-                                .maximumRedeliveries(retries)
-                                .redeliveryDelay(retryDelayMillis)
-                                .useExponentialBackOff()
-                                .backOffMultiplier(2)
-                                .logExhausted(false)
-                                .logRetryAttempted(true)
-                                .retryAttemptedLogLevel(org.apache.camel.LoggingLevel.WARN))
-                        .to(connector);
-            }
-        };
-    }
-
-    private RouteBuilder scheduleRoute(CamelContext camel, FederationDescriptor federation, SourceDescriptor source,
-                                       long firstReadDelay) {
-        Schedule schedule = source.schedule() != null ? source.schedule() : Schedule.every(DEFAULT_INTERVAL);
-        String name = federation.id() + "." + source.id();
-        // clustered: a run on any node this recently makes this node's firing redundant
-        Duration minGap = schedule.isCron() ? Duration.ofSeconds(30)
-                : Duration.ofMillis(schedule.intervalMillis()).multipliedBy(9).dividedBy(10);
-        String trigger = schedule.isCron()
-                ? "quartz:insatsnavet/" + name + "?cron=RAW{" + schedule.cron() + "}"
-                : "timer:import." + name + "?period=" + schedule.intervalMillis()
-                        + "&delay=" + (firstReadDelay >= 0 ? firstReadDelay : schedule.intervalMillis());
-        return new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(trigger).routeId(routeId("schedule", federation, source))
-                        .process(ex -> scheduled(camel, federation, source, "schedule", minGap));
-            }
-        };
-    }
-
-    /**
-     * For a file source: the connector as a polling consumer, which emits a batch only when the file's
-     * content changed since its last emission (and once its size and time stayed the same for a whole check,
-     * so never half-written); a batch whose fingerprint is that of the last succeeded run
-     * (the first poll after start-up, typically) is not imported again.
-     */
-    private RouteBuilder watchRoute(FederationDescriptor federation, SourceDescriptor source, boolean readOnSchedule) {
-        // imported at start anyway (or its indicators after its services): the watch's first check only notes
-        // the file's size and time, rather than reading every file of every federation once more at start
-        String consumer = endpointUri(federation, source) + "&delay=" + watchMillis + "&initialDelay=" + watchMillis
-                + "&backoffErrorThreshold=1&backoffMultiplier=12&bridgeErrorHandler=true"
-                + (readOnSchedule ? "&readAtFirstPoll=false" : "");
-        return new RouteBuilder() {
-            @Override
-            public void configure() {
-                // a changed file that cannot be read (cut off, unparseable, changed while read) fails a run, once per state
-                // (a batch that was read and failed while imported keeps its way: sent again at the next poll)
-                onException(Exception.class).onWhen(ex -> !(ex.getMessage().getBody() instanceof SourceBatch))
-                        .handled(true).process(ex -> failedWatchReads.record(importerFor(federation, source), federation,
-                                source, ex.getFromEndpoint(), ex.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)));
-                from(consumer).routeId(routeId("watch", federation, source))
-                        .process(ex -> {
-                            BatchImporter importer = importerFor(federation, source);
-                            SourceBatch batch = ex.getMessage().getBody(SourceBatch.class);
-                            importChanged(federation, source, importer, batch);
-                        });
-            }
-        };
+        return importSlots.importBatch(imports, federation, source, batch, trigger);
     }
 
     /** Imports a changed file's batch under the federation's lock, unless another node imports it or it is the last one imported. */
     private RunReport importChanged(FederationDescriptor federation, SourceDescriptor source, BatchImporter importer, SourceBatch batch) {
         FederationLocks locks = imports.locks();
-        java.util.Optional<FederationLocks.Lease> lease = locks.clustered()
-                ? locks.tryAcquire(federation.id()) : java.util.Optional.of(locks.acquire(federation.id()));
+        Optional<FederationLocks.Lease> lease = locks.clustered()
+                ? locks.tryAcquire(federation.id()) : Optional.of(locks.acquire(federation.id()));
         if (lease.isEmpty()) {
             return null; // another node imports the federation; the next poll looks again
         }
@@ -479,29 +394,5 @@ public final class ImportRoutes {
             }
             return importBatch(importer, federation, source, batch, "file-changed");
         }
-    }
-
-    private static String readUri(FederationDescriptor federation, SourceDescriptor source) {
-        return "direct:read." + federation.id() + "." + source.id();
-    }
-
-    private static String routeId(String kind, FederationDescriptor federation, SourceDescriptor source) {
-        return kind + "." + federation.id() + "." + source.id();
-    }
-
-    /** The connector URI of a source, with its options. */
-    static String endpointUri(FederationDescriptor federation, SourceDescriptor source) {
-        SourceUri connector = CONNECTORS.get(source.kind());
-        if (connector == null) {
-            // any other kind names a source connector plugin (insats-plugin, registered by the plugin host)
-            return se.insatsnavet.hub.plugins.PluginSourceComponent.endpointUri(federation, source);
-        }
-        return connector.uri(federation, source, federation.directory());
-    }
-
-    /** How a connector kind names one source as a Camel endpoint URI. */
-    @FunctionalInterface
-    interface SourceUri {
-        String uri(FederationDescriptor federation, SourceDescriptor source, Path descriptorDir);
     }
 }

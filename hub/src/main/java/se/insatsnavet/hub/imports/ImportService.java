@@ -212,6 +212,11 @@ public final class ImportService implements BatchImporter {
         this.plugins = recordPlugins;
     }
 
+    /** What plugins do during imports (the plugin host, or {@link RecordPlugins#NONE}). */
+    RecordPlugins plugins() {
+        return plugins;
+    }
+
     /** Called during imports of more than {@link #PROGRESS_STEP} records, on the importing thread. */
     public void onProgress(Progress listener) {
         progress.add(listener);

@@ -11,14 +11,21 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * What plugins do during an import: the mapper a source names, its enrichers and validators, and the import
- * listeners told of changes. The plugin host implements it; {@link #NONE} is an import without plugins.
+ * What plugins do during an import: the connector endpoint of a source whose kind a plugin provides, the mapper a
+ * source names, its enrichers and validators, and the import listeners told of changes. The plugin host implements
+ * it (the import pipeline knows plugins only through this interface); {@link #NONE} is an import without plugins.
  * Implementations contain plugin failures: a failing enricher or validator becomes a message, never an
  * exception.
  */
 public interface RecordPlugins {
 
     RecordPlugins NONE = new RecordPlugins() {
+        @Override
+        public String sourceEndpointUri(FederationDescriptor federation, SourceDescriptor source) {
+            throw new IllegalStateException("No connector for kind '" + source.kind() + "' of source '" + source.id()
+                    + "': it is no built-in kind and this hub runs without plugins");
+        }
+
         @Override
         public Function<RawRecord, MappingResult> mapper(FederationDescriptor federation, SourceDescriptor source) {
             throw new IllegalStateException("Source '" + source.id() + "' names the mapper plugin '"
@@ -37,6 +44,14 @@ public interface RecordPlugins {
         public void changed(String federationId, List<Change> changes, RunReport report) {
         }
     };
+
+    /**
+     * The Camel endpoint URI of a source whose kind is no built-in connector (a source connector plugin's id): the
+     * plugin host's component reads it through the plugin.
+     *
+     * @throws IllegalStateException when this hub has no way to read plugin sources (the source's routes are not made)
+     */
+    String sourceEndpointUri(FederationDescriptor federation, SourceDescriptor source);
 
     /**
      * The mapper plugin the source names, as a mapping function.

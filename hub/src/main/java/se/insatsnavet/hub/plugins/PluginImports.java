@@ -63,6 +63,12 @@ public final class PluginImports implements RecordPlugins {
         return point.cast(entry.plugin);
     }
 
+    /** The {@link PluginSourceComponent} URI of the source: read through the plugin its kind names. */
+    @Override
+    public String sourceEndpointUri(FederationDescriptor federation, SourceDescriptor source) {
+        return PluginSourceComponent.endpointUri(federation, source);
+    }
+
     @Override
     public Function<RawRecord, MappingResult> mapper(FederationDescriptor federation, SourceDescriptor source) {
         String id = source.plugins().mapper();

@@ -52,30 +52,19 @@ import java.util.function.Supplier;
  * The remote backend: a SPARQL 1.1 store (Fuseki) reached through Jena's RDFConnection. Reads are SPARQL
  * queries; an import's change set is one SPARQL Update request (one transaction on the server, so readers see
  * all of it or none); whole graphs are read and replaced with the Graph Store Protocol. Nothing is kept
- * here: every read asks the store.
+ * here: every read asks the store. {@link RemoteUpdates} builds the update requests, {@link RemoteDescriptions}
+ * gathers descriptions; this class holds the connection, the queries and the Graph Store Protocol.
  */
 final class RemoteStore implements CatalogStore {
 
     /** Time limit of one of the hub's own queries (the public endpoint's are shorter). */
     private static final long QUERY_TIMEOUT_SECONDS = 120;
-    /** Subjects asked for in one query when a description is gathered. */
-    private static final int SUBJECTS_PER_QUERY = 200;
-    /** Resources described together by {@link #describeEach}. */
-    private static final int RESOURCES_PER_BATCH = 500;
-    /** Services whose owned triples one update operation deletes. */
-    private static final int SERVICES_PER_OPERATION = 1000;
-    /** How many links deep a change set follows resources nothing links to any more (organisation, its places …). */
-    static final int ORPHAN_DEPTH = 8;
-    /** Scratch graph (inside one update request only) of the resources that may have lost their last link. */
-    private static final String CANDIDATES_GRAPH = "urn:insatsnavet:store:orphan-candidates:";
-    private static final String CANDIDATE = "urn:insatsnavet:store:candidate";
-
-    /** Stands for "no links graph" in queries that leave the links graph aside. */
-    private static final String NO_GRAPH = "urn:insatsnavet:store:no-graph";
 
     private final String datasetUrl;
     private final HttpClient http;
     private volatile String linksGraph;
+    private final RemoteUpdates updates = new RemoteUpdates(this::update);
+    private final RemoteDescriptions descriptions = new RemoteDescriptions(this, () -> linksGraph);
 
     private RemoteStore(String datasetUrl, HttpClient http) {
         this.datasetUrl = datasetUrl;
@@ -240,126 +229,23 @@ final class RemoteStore implements CatalogStore {
         }
     }
 
-    /**
-     * One SPARQL Update request (the store runs it as one transaction): the IRIs that the owned triples
-     * ({@link OwnedResources}) of the deleted and upserted services link to are noted in a scratch graph, those
-     * triples are deleted, the upserts' new triples inserted, all with a few operations over many services
-     * ({@code VALUES}); then, {@link #ORPHAN_DEPTH} times, the noted resources that are still linked to, are a
-     * service or have no triples are let go, the rest (orphans) lose their triples and what they linked to is
-     * noted in turn; the scratch graph is dropped. Only the newly noted resources are looked at in a round, so
-     * rounds after the last orphan cost next to nothing.
-     */
+    /** One SPARQL Update request; see {@link RemoteUpdates#applyChanges}. */
     @Override
     public void applyChanges(String graphIri, Map<String, Model> upserts, Collection<String> deletes) {
-        OwnedResources.requireWithinDepth(upserts);
-        String candidates = CANDIDATES_GRAPH + UUID.randomUUID();
-        UpdateRequest request = new UpdateRequest();
-        Set<String> changed = new LinkedHashSet<>(deletes);
-        changed.addAll(upserts.keySet());
-        List<RDFNode> services = new ArrayList<>();
-        changed.forEach(iri -> services.add(ResourceFactory.createResource(iri)));
-        for (int from = 0; from < services.size(); from += SERVICES_PER_OPERATION) {
-            deleteOwned(request, graphIri, services.subList(from, Math.min(services.size(), from + SERVICES_PER_OPERATION)), candidates);
-        }
-        Node g = NodeFactory.createURI(graphIri);
-        QuadDataAcc quads = new QuadDataAcc();
-        for (Model m : upserts.values()) {
-            m.getGraph().find().forEachRemaining(t -> quads.addQuad(new Quad(g, t)));
-        }
-        if (!quads.getQuads().isEmpty()) {
-            request.add(new UpdateDataInsert(quads));
-        }
-        for (int i = 0; i < ORPHAN_DEPTH; i++) {
-            ParameterizedSparqlString orphans = new ParameterizedSparqlString("""
-                    DELETE { GRAPH ?candidates { ?n ?candidate ?candidate } }
-                    WHERE {
-                      GRAPH ?candidates { ?n ?candidate ?candidate }
-                      FILTER(EXISTS { GRAPH ?graph { ?anyone ?links ?n } }
-                          || EXISTS { GRAPH ?graph { ?n ?type ?serviceClass } }
-                          || NOT EXISTS { GRAPH ?graph { ?n ?p ?o } })
-                    } ;
-                    DELETE { GRAPH ?graph { ?n ?p ?o } GRAPH ?candidates { ?n ?candidate ?candidate } }
-                    INSERT { GRAPH ?candidates { ?next ?candidate ?candidate } }
-                    WHERE {
-                      GRAPH ?candidates { ?n ?candidate ?candidate }
-                      GRAPH ?graph { ?n ?p ?o }
-                      BIND(IF(isIRI(?o), ?o, ?nothing) AS ?next)
-                    }""");
-            orphans.setIri("graph", graphIri);
-            orphans.setIri("candidates", candidates);
-            orphans.setIri("candidate", CANDIDATE);
-            orphans.setIri("type", RDF.type.getURI());
-            orphans.setIri("serviceClass", CPSV.PublicService.getURI());
-            orphans.asUpdate().getOperations().forEach(request::add);
-        }
-        ParameterizedSparqlString drop = new ParameterizedSparqlString("DROP SILENT GRAPH ?candidates");
-        drop.setIri("candidates", candidates);
-        drop.asUpdate().getOperations().forEach(request::add);
-        try (RDFConnection c = connection()) {
-            c.update(request);
-        }
+        updates.applyChanges(graphIri, upserts, deletes);
     }
 
-    /** One SPARQL Update request (one transaction on the store): the observations, the data set, the new content. */
+    /** One SPARQL Update request; see {@link RemoteUpdates#replaceDataSet}. */
     @Override
     public void replaceDataSet(String graphIri, String dataSetIri, Model content) {
-        UpdateRequest request = new UpdateRequest();
-        ParameterizedSparqlString delete = new ParameterizedSparqlString("""
-                DELETE { GRAPH ?graph { ?obs ?p ?o } } WHERE { GRAPH ?graph { ?obs ?qbDataSet ?dataSet ; ?p ?o } } ;
-                DELETE WHERE { GRAPH ?graph { ?dataSet ?p ?o } }""");
-        delete.setIri("graph", graphIri);
-        delete.setIri("dataSet", dataSetIri);
-        delete.setIri("qbDataSet", se.insatsnavet.schema.vocab.QB.dataSet.getURI());
-        delete.asUpdate().getOperations().forEach(request::add);
-        Node g = NodeFactory.createURI(graphIri);
-        QuadDataAcc quads = new QuadDataAcc();
-        content.getGraph().find().forEachRemaining(t -> quads.addQuad(new Quad(g, t)));
-        request.add(new UpdateDataInsert(quads));
+        updates.replaceDataSet(graphIri, dataSetIri, content);
+    }
+
+    /** Runs one update request (one transaction on the store). */
+    private void update(UpdateRequest request) {
         try (RDFConnection c = connection()) {
             c.update(request);
         }
-    }
-
-    /**
-     * Notes what the owned triples of {@code services} link to (other than what they own), then deletes those
-     * triples: two operations for all of them.
-     */
-    private static void deleteOwned(UpdateRequest request, String graphIri, List<RDFNode> services, String candidates) {
-        String owned = "VALUES (?service) {?services} GRAPH ?graph { " + ownedTriples() + " }";
-        ParameterizedSparqlString note = new ParameterizedSparqlString(
-                "INSERT { GRAPH ?candidates { ?o ?candidate ?candidate } } WHERE { " + owned
-                        + " FILTER(isIRI(?o) && ?o != ?service && !STRSTARTS(STR(?o), CONCAT(STR(?service), \"#\"))) }");
-        ParameterizedSparqlString delete = new ParameterizedSparqlString(
-                "DELETE { GRAPH ?graph { ?x ?p ?o } } WHERE { " + owned + " }");
-        for (ParameterizedSparqlString pss : List.of(note, delete)) {
-            pss.setIri("graph", graphIri);
-            pss.setValues("services", services);
-            pss.setIri("candidates", candidates);
-            pss.setIri("candidate", CANDIDATE);
-            pss.asUpdate().getOperations().forEach(request::add);
-        }
-    }
-
-    /**
-     * The pattern binding {@code ?x ?p ?o} to each triple of {@code ?service} and of the resources it owns: a
-     * UNION with one branch per depth up to {@link OwnedResources#DEPTH}, each step to an IRI {@code ?service#…}
-     * (the same resources as {@link OwnedResources#of}). Only variables, no values: those are set as parameters.
-     */
-    static String ownedTriples() {
-        StringBuilder union = new StringBuilder("{ ?service ?p ?o BIND(?service AS ?x) }");
-        for (int depth = 1; depth <= OwnedResources.DEPTH; depth++) {
-            union.append(" UNION { ");
-            String from = "?service";
-            for (int step = 1; step <= depth; step++) {
-                String to = step == depth ? "?x" : "?owned" + step;
-                union.append(from).append(" ?link").append(step).append(' ').append(to)
-                        .append(" FILTER(isIRI(").append(to).append(") && STRSTARTS(STR(").append(to)
-                        .append("), CONCAT(STR(?service), \"#\"))) ");
-                from = to;
-            }
-            union.append("?x ?p ?o }");
-        }
-        return union.toString();
     }
 
     @Override
@@ -369,104 +255,22 @@ final class RemoteStore implements CatalogStore {
 
     @Override
     public Optional<String> graphOf(String subjectIri) {
-        ParameterizedSparqlString pss = new ParameterizedSparqlString(
-                "SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?g != ?links) } LIMIT 1");
-        pss.setIri("s", subjectIri);
-        pss.setIri("links", linksGraph == null ? NO_GRAPH : linksGraph);
-        return query(pss.asQuery(), qe -> {
-            var rs = qe.execSelect();
-            return rs.hasNext() ? Optional.of(rs.next().getResource("g").getURI()) : Optional.<String>empty();
-        });
+        return descriptions.graphOf(subjectIri);
     }
 
     @Override
     public Optional<Model> describe(String iri) {
-        return graphOf(iri).map(g -> {
-            Model out = Descriptions.describe(source(g), iri);
-            if (linksGraph != null) {
-                source(linksGraph).triplesOf(List.of(NodeFactory.createURI(iri))).forEach(out.getGraph()::add);
-            }
-            return out;
-        });
+        return descriptions.describe(iri);
     }
 
-    /**
-     * A few hundred resources at a time: their graphs in one query per few hundred, then their descriptions
-     * level by level together ({@link Descriptions#describeAll}), each level of all of them in one query per
-     * few hundred subjects, instead of several queries per resource.
-     */
     @Override
     public void describeEach(List<String> iris, BiConsumer<String, Model> action) {
-        // the links graph is small (confirmed pairs only): read once
-        org.apache.jena.graph.Graph links = linksGraph == null ? null : graph(linksGraph).getGraph();
-        for (int from = 0; from < iris.size(); from += RESOURCES_PER_BATCH) {
-            List<String> batch = iris.subList(from, Math.min(iris.size(), from + RESOURCES_PER_BATCH));
-            Map<String, String> graphs = graphsOf(batch);
-            Map<String, List<String>> byGraph = new LinkedHashMap<>();
-            graphs.forEach((iri, g) -> byGraph.computeIfAbsent(g, x -> new ArrayList<>()).add(iri));
-            Map<String, Model> descriptions = new HashMap<>();
-            byGraph.forEach((g, members) -> descriptions.putAll(Descriptions.describeAll(source(g), members)));
-            for (String iri : batch) {
-                Model description = descriptions.get(iri);
-                if (description == null) {
-                    continue;
-                }
-                if (links != null) {
-                    links.find(NodeFactory.createURI(iri), Node.ANY, Node.ANY).forEachRemaining(description.getGraph()::add);
-                }
-                action.accept(iri, description);
-            }
-        }
-    }
-
-    /** The graph of each of {@code iris} that is in one, a few hundred per query. */
-    private Map<String, String> graphsOf(List<String> iris) {
-        Map<String, String> graphs = new HashMap<>();
-        for (int from = 0; from < iris.size(); from += SUBJECTS_PER_QUERY) {
-            List<RDFNode> chunk = new ArrayList<>();
-            for (String iri : iris.subList(from, Math.min(iris.size(), from + SUBJECTS_PER_QUERY))) {
-                chunk.add(ResourceFactory.createResource(iri));
-            }
-            ParameterizedSparqlString pss = new ParameterizedSparqlString(
-                    "SELECT DISTINCT ?s ?g WHERE { VALUES (?s) {?subjects} GRAPH ?g { ?s ?p ?o } FILTER(?g != ?links) }");
-            pss.setValues("subjects", chunk);
-            pss.setIri("links", linksGraph == null ? NO_GRAPH : linksGraph);
-            query(pss.asQuery(), qe -> {
-                qe.execSelect().forEachRemaining(row -> graphs.putIfAbsent(row.getResource("s").getURI(),
-                        row.getResource("g").getURI()));
-                return null;
-            });
-        }
-        return graphs;
+        descriptions.describeEach(iris, action);
     }
 
     @Override
     public Optional<Model> describeIn(String graphIri, String iri) {
-        return Descriptions.describeIn(source(graphIri), iri);
-    }
-
-    /** The triples of a level of subjects, a few hundred per query. */
-    private Descriptions.Source source(String graphIri) {
-        return subjects -> {
-            List<Node> all = new ArrayList<>(subjects);
-            List<Triple> out = new ArrayList<>();
-            for (int from = 0; from < all.size(); from += SUBJECTS_PER_QUERY) {
-                List<RDFNode> chunk = new ArrayList<>();
-                for (Node n : all.subList(from, Math.min(all.size(), from + SUBJECTS_PER_QUERY))) {
-                    chunk.add(ResourceFactory.createResource(n.getURI()));
-                }
-                ParameterizedSparqlString pss = new ParameterizedSparqlString(
-                        "SELECT ?s ?p ?o WHERE { VALUES (?s) {?subjects} GRAPH ?graph { ?s ?p ?o } }");
-                pss.setValues("subjects", chunk);
-                pss.setIri("graph", graphIri);
-                query(pss.asQuery(), qe -> {
-                    qe.execSelect().forEachRemaining(row -> out.add(Triple.create(row.get("s").asNode(),
-                            row.get("p").asNode(), row.get("o").asNode())));
-                    return null;
-                });
-            }
-            return out;
-        };
+        return descriptions.describeIn(graphIri, iri);
     }
 
     @Override
