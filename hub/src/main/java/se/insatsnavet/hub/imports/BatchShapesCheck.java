@@ -2,16 +2,19 @@ package se.insatsnavet.hub.imports;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.shacl.ShaclValidator;
+import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.validation.ReportEntry;
 import se.insatsnavet.schema.ShaclCheck;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -40,7 +43,7 @@ final class BatchShapesCheck {
 
     private static final String SH = "http://www.w3.org/ns/shacl#";
 
-    private final org.apache.jena.shacl.Shapes shapes;
+    private final Shapes shapes;
     /**
      * The predicates of the shapes' {@code sh:targetObjectsOf}: a triple with one of them pointing at a node can
      * make the node a focus node. Null when the shapes look at triples a node's outgoing description does not hold
@@ -48,19 +51,19 @@ final class BatchShapesCheck {
      */
     private final Set<Node> incomingTargets;
 
-    BatchShapesCheck(org.apache.jena.shacl.Shapes shapes) {
+    BatchShapesCheck(Shapes shapes) {
         this.shapes = shapes;
         this.incomingTargets = incomingTargets(shapes.getGraph());
     }
 
     private static Set<Node> incomingTargets(Graph shapesGraph) {
         for (String unsafe : List.of("inversePath", "sparql", "target", "select", "ask", "js", "jsFunctionName")) {
-            if (shapesGraph.contains(Node.ANY, org.apache.jena.graph.NodeFactory.createURI(SH + unsafe), Node.ANY)) {
+            if (shapesGraph.contains(Node.ANY, NodeFactory.createURI(SH + unsafe), Node.ANY)) {
                 return null;
             }
         }
         Set<Node> out = new HashSet<>();
-        shapesGraph.find(Node.ANY, org.apache.jena.graph.NodeFactory.createURI(SH + "targetObjectsOf"), Node.ANY)
+        shapesGraph.find(Node.ANY, NodeFactory.createURI(SH + "targetObjectsOf"), Node.ANY)
                 .forEachRemaining(t -> out.add(t.getObject()));
         return out;
     }
@@ -176,7 +179,7 @@ final class BatchShapesCheck {
         }
     }
 
-    private static List<RunMessage> messages(java.util.Collection<ReportEntry> entries, Model prefixes, Converted c) {
+    private static List<RunMessage> messages(Collection<ReportEntry> entries, Model prefixes, Converted c) {
         List<RunMessage> errors = new ArrayList<>();
         for (ReportEntry entry : entries) {
             String field = entry.resultPath() == null ? null : prefixes.shortForm(entry.resultPath().toString()).replaceAll("[<>]", "");

@@ -1,5 +1,6 @@
 package se.insatsnavet.hub.imports;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -34,7 +35,7 @@ public record Change(String id, Action action, RecordType type) {
         ADDED, UPDATED, DELETED;
 
         public String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 }

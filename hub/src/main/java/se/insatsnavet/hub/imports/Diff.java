@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import se.insatsnavet.schema.vocab.HubIris;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

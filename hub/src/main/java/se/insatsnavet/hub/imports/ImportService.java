@@ -1,33 +1,30 @@
 package se.insatsnavet.hub.imports;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.jena.rdf.model.Model;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.insatsnavet.connectors.descriptor.FederationDescriptor;
 import se.insatsnavet.connectors.descriptor.SourceDescriptor;
 import se.insatsnavet.connectors.mapping.ConceptMatcher;
-import se.insatsnavet.connectors.source.RawRecord;
 import se.insatsnavet.connectors.source.SourceBatch;
 import se.insatsnavet.hub.store.CatalogStore;
 import se.insatsnavet.schema.Shapes;
-import se.insatsnavet.schema.rdf.ServiceContext;
 import se.insatsnavet.schema.rdf.ServiceRdf;
 import se.insatsnavet.schema.vocab.HubIris;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
  * Turns one {@link SourceBatch} of a federation source into published services, as a pipeline of named stages
- * composed in {@code doImport} (one screen): {@link SameAsPublished} skips the records read exactly as when they
+ * composed in {@link ServiceImport} (one screen): {@link SameAsPublished} skips the records read exactly as when they
  * were last published; {@link Mapping} maps each other raw record (declarative mapping, push or mapper plugin) and
  * runs the source's enricher and validator plugins; {@link RecordChecks} checks it against the canonical JSON
  * Schema and for a unique id; {@link Diff} compares the valid ones with the last content hashes; {@link Conversion}
@@ -35,6 +32,7 @@ import java.util.function.Consumer;
  * {@link Deletions} finds what the source no longer holds and {@link DeletionGuard} stops a run that would empty or
  * gut it; {@link Write} applies the {@link ChangeSet} to the federation's named graph in one transaction; then the
  * run, its messages ({@link RunLog}), the new hashes and the change log are recorded in one database transaction.
+ * Runs that only delete (a push's deletions, a federation's withdrawal) are {@link DeletionRuns}'s.
  *
  * <p>Bad records are rejected with messages naming federation, record and field; the good ones still
  * import. A record that was published before and is now invalid keeps its last good version. A source
@@ -49,10 +47,6 @@ public final class ImportService implements BatchImporter {
     private final CatalogStore store;
     private final RunRepository runs;
     private final HubIris iris;
-    private final ConceptMatcher matcher;
-    private final ServiceRdf rdf;
-    private final BatchShapesCheck shapesCheck;
-    private final RecordChecks recordChecks = new RecordChecks();
     private final Write write;
     private volatile FederationLocks locks = FederationLocks.local();
     private volatile boolean stopping;
@@ -65,7 +59,9 @@ public final class ImportService implements BatchImporter {
     private final RunRecorder recorder;
     private final List<Consumer<List<Change>>> articleListeners = new CopyOnWriteArrayList<>();
     private final ArticleImport articles;
-    private final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+    private final DeletionRuns deletions;
+    private final ServiceImport serviceImport;
+    private final AtomicInteger running = new AtomicInteger();
     private final Object idle = new Object();
 
     /** Records between two progress reports of a long import. */
@@ -79,14 +75,14 @@ public final class ImportService implements BatchImporter {
 
     public ImportService(CatalogStore store, RunRepository runs, ServiceRdf rdf, ConceptMatcher matcher) {
         this.store = store;
-        this.rdf = rdf;
         this.runs = runs;
         this.iris = rdf.iris();
-        this.shapesCheck = new BatchShapesCheck(Shapes.hub(iris));
-        this.matcher = matcher;
         this.write = new Write(store, iris);
         this.recorder = new RunRecorder(runs, committedListeners, changeListeners, listeners, () -> plugins, articleListeners);
         this.articles = new ArticleImport(runs, iris, matcher, write, recorder);
+        this.deletions = new DeletionRuns(store, runs, iris, recorder, () -> locks);
+        this.serviceImport = new ServiceImport(runs, rdf, matcher, new BatchShapesCheck(Shapes.hub(iris)), write, recorder,
+                articles, () -> plugins, this::progress);
     }
 
     /**
@@ -267,7 +263,7 @@ public final class ImportService implements BatchImporter {
         try (FederationLocks.Lease lease = locks.acquire(federation.id())) {
             running.incrementAndGet();
             try {
-                return doImport(federation, source, batch, trigger, scope);
+                return serviceImport.run(federation, source, batch, trigger, scope);
             } finally {
                 running.decrementAndGet();
                 synchronized (idle) {
@@ -281,68 +277,17 @@ public final class ImportService implements BatchImporter {
      * Removes records of {@code source} from the catalogue (single-record push DELETE). Returns the run, or
      * empty if none of the ids is published from that source.
      */
-    public java.util.Optional<RunReport> delete(FederationDescriptor federation, SourceDescriptor source, List<String> localIds,
-                                                String trigger) {
-        try (FederationLocks.Lease lease = locks.acquire(federation.id())) {
-            RecordType type = RecordType.of(source);
-            Map<String, RecordHash> previous = runs.hashes(federation.id(), type);
-            List<RecordHash> doomed = localIds.stream().map(previous::get)
-                    .filter(h -> h != null && h.sourceId().equals(source.id())).toList();
-            if (doomed.isEmpty()) {
-                return java.util.Optional.empty();
-            }
-            Instant started = Instant.now();
-            long runId = recorder.start(federation, source, trigger, started);
-            try {
-                store.applyChanges(iris.federationGraph(federation.id()), Map.of(),
-                        doomed.stream().map(h -> type.iri(iris, h.serviceId())).toList());
-            } catch (RuntimeException | InternalError e) {
-                LOG.error("Deleting records of {}/{} failed", federation.id(), source.id(), e);
-                String reason = WriteFailure.describe(e);
-                return java.util.Optional.of(recorder.finish(runId, federation, source, trigger, started, RunStatus.FAILED,
-                        RunCounts.NONE, null, reason, List.of(RunMessage.error(null, null, null, null, "Delete failed: " + reason)),
-                        List.of(), List.of(), List.of()));
-            }
-            List<Change> changes = doomed.stream().map(h -> new Change(h.serviceId(), Change.Action.DELETED, type)).toList();
-            return java.util.Optional.of(recorder.finish(runId, federation, source, trigger, started, RunStatus.SUCCEEDED,
-                    new RunCounts(0, 0, 0, 0, doomed.size(), 0, 0, 0), null, null, List.of(), List.of(),
-                    doomed.stream().map(RecordHash::localId).toList(), changes));
-        }
+    public Optional<RunReport> delete(FederationDescriptor federation, SourceDescriptor source, List<String> localIds,
+                                      String trigger) {
+        return deletions.delete(federation, source, localIds, trigger);
     }
 
     /**
-     * Withdraws every published service and guidance article of a federation (the operator removed its descriptor): one deletion run per
-     * source that published them, each through the ordinary change log (deletions in {@code /changes}, the feeds and
-     * the event stream). Under the federation's lock, so on a cluster the first node withdraws and the others find
-     * nothing left. Returns the runs (none when nothing was published).
+     * Withdraws every published service and guidance article of a federation (the operator removed its descriptor):
+     * one deletion run per source that published them; see {@link DeletionRuns#withdraw}.
      */
     public List<RunReport> withdraw(FederationDescriptor federation, String trigger) {
-        try (FederationLocks.Lease lease = locks.acquire(federation.id())) {
-            Map<String, List<String>> bySource = new java.util.TreeMap<>();
-            runs.hashes(federation.id()).values().forEach(h ->
-                    bySource.computeIfAbsent(h.sourceId(), k -> new java.util.ArrayList<>()).add(h.localId()));
-            List<RunReport> reports = new java.util.ArrayList<>();
-            bySource.forEach((sourceId, localIds) -> {
-                SourceDescriptor source = federation.source(sourceId)
-                        .or(() -> java.util.Optional.ofNullable(federation.indicators()).filter(s -> s.id().equals(sourceId)))
-                        .orElse(sourceId.equals(PushSource.KIND) ? PushSource.DESCRIPTOR
-                                : new SourceDescriptor(sourceId, PushSource.KIND, PushSource.KIND, "json", "sv", Map.of(), null, null));
-                delete(federation, source, localIds, trigger).ifPresent(reports::add);
-            });
-            // and its guidance articles, by the article source that published them (or the articles push)
-            Map<String, List<String>> articlesBySource = new java.util.TreeMap<>();
-            runs.hashes(federation.id(), RecordType.ARTICLE).values().forEach(h ->
-                    articlesBySource.computeIfAbsent(h.sourceId(), k -> new java.util.ArrayList<>()).add(h.localId()));
-            articlesBySource.forEach((sourceId, localIds) -> {
-                SourceDescriptor source = federation.source(sourceId).filter(SourceDescriptor::holdsArticles)
-                        .orElse(sourceId.equals(PushSource.ARTICLES_ID) ? PushSource.ARTICLES
-                                : new SourceDescriptor(sourceId, PushSource.KIND, PushSource.KIND, "json", "sv", Map.of(), null,
-                                        null, SourceDescriptor.DEFAULT_MAX_DELETE_PERCENT, SourceDescriptor.PluginRefs.NONE, null,
-                                        SourceDescriptor.Records.ARTICLES));
-                delete(federation, source, localIds, trigger).ifPresent(reports::add);
-            });
-            return reports;
-        }
+        return deletions.withdraw(federation, trigger);
     }
 
     /**
@@ -353,21 +298,21 @@ public final class ImportService implements BatchImporter {
      * reports its records' current warnings, so those sources are read). Empty when it cannot apply: the caller
      * then reads the source.
      */
-    public java.util.Optional<RunReport> recordUnchanged(FederationDescriptor federation, SourceDescriptor source,
-                                                         String fingerprint, String trigger) {
+    public Optional<RunReport> recordUnchanged(FederationDescriptor federation, SourceDescriptor source,
+                                               String fingerprint, String trigger) {
         if (fingerprint == null || !source.plugins().all().isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        java.util.Optional<RunCounts> last = runs.lastSucceeded(federation.id(), source.id())
+        Optional<RunCounts> last = runs.lastSucceeded(federation.id(), source.id())
                 .filter(l -> fingerprint.equals(l.fingerprint())).map(RunRepository.LastSucceeded::counts)
                 .filter(c -> c.rejected() == 0 && c.warnings() == 0);
         if (last.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         RunCounts counts = new RunCounts(last.get().read(), last.get().valid(), 0, 0, 0, last.get().valid(), 0, 0);
         Instant started = Instant.now();
         long runId = recorder.start(federation, source, trigger, started);
-        return java.util.Optional.of(recorder.finish(runId, federation, source, trigger, started, RunStatus.SUCCEEDED, counts, fingerprint,
+        return Optional.of(recorder.finish(runId, federation, source, trigger, started, RunStatus.SUCCEEDED, counts, fingerprint,
                 null, List.of(), List.of(), List.of(), List.of()));
     }
 
@@ -381,89 +326,6 @@ public final class ImportService implements BatchImporter {
         return recorder.finish(runId, federation, source, trigger, started, RunStatus.FAILED, RunCounts.NONE, null, reason,
                 List.of(RunMessage.error(null, null, null, null, "Source could not be read: " + reason)),
                 List.of(), List.of(), List.of());
-    }
-
-    /**
-     * The import of one batch, stage by stage: the whole way of a record. Each stage is a class with one job; they
-     * share the run's {@link RunLog} (messages, rejections, warnings) and fill its {@link ChangeSet}.
-     */
-    private RunReport doImport(FederationDescriptor federation, SourceDescriptor source, SourceBatch batch, String trigger,
-                               Scope scope) {
-        Instant started = Instant.now();
-        String fed = federation.id();
-        long runId = recorder.start(federation, source, trigger, started);
-        RunLog log = new RunLog();
-        try {
-            if (source.holdsArticles()) {
-                return articles.run(federation, source, batch, trigger, scope, runId, started);
-            }
-            Map<String, RecordHash> previous = runs.hashes(fed);
-            log.sourceProblems(batch.problems());
-            log.sourceWarnings(batch.warnings());
-            log.notCarried(batch.notCarried());
-
-            // 1. record by record: skip what was read exactly as last published; map, run the plugins, check
-            SameAsPublished same = SameAsPublished.of(federation, source, previous);
-            Mapping mapping = Mapping.of(federation, source, plugins, matcher);
-            ValidRecords valid = new ValidRecords();
-            int mapped = 0;
-            for (RawRecord raw : batch.records()) {
-                progress(federation, source, "mapped", ++mapped, batch.records().size());
-                String rawHash = same.hash(raw);
-                if (valid.skip(same.published(rawHash))) {
-                    continue;
-                }
-                int warningsBefore = log.warnings();
-                Mapping.Mapped record = mapping.map(raw, log);
-                recordChecks.check(record, valid, log, source.region());
-                if (record.rejected()) {
-                    log.reject(record.localId, record.errors);
-                    continue;
-                }
-                valid.add(record, log.warnings() == warningsBefore ? rawHash : null);
-            }
-
-            // 2. the valid ones: diff against the last content hashes, convert the changed ones, check their shapes
-            ChangeSet set = new ChangeSet();
-            Diff diff = new Diff(fed, source.id(), previous);
-            Conversion conversion = new Conversion(rdf, new ServiceContext(iris, fed, source.id(), runId, Instant.now()));
-            ShapeCheck shapes = new ShapeCheck(shapesCheck, iris);
-            int seen = 0;
-            for (Map.Entry<String, ObjectNode> e : valid.services().entrySet()) {
-                progress(federation, source, "converted", ++seen, valid.services().size());
-                String localId = e.getKey();
-                Diff.Changed changed = diff.compare(localId, e.getValue(), valid.rawHash(localId), set);
-                if (changed != null) {
-                    shapes.add(changed, valid.locator(localId), conversion.convert(changed));
-                }
-            }
-            shapes.check(set, log);
-
-            // 3. the whole source: what is gone is deleted, unless the guard sees a fault; then one write
-            int publishedFromSource = Deletions.find(source.id(), scope, previous, valid, iris, set, log);
-            int unchanged = valid.skipped() + diff.unchanged();
-            int read = batch.records().size() + batch.problems().size();
-            RunCounts counts = new RunCounts(read, set.added() + set.updated() + unchanged, set.added(), set.updated(),
-                    set.deletedLocalIds().size(), unchanged, log.rejected(), log.warnings());
-            String guard = DeletionGuard.check(source, counts, publishedFromSource);
-            if (guard != null) {
-                return recorder.finish(runId, federation, source, trigger, started, RunStatus.FAILED,
-                        new RunCounts(read, 0, 0, 0, 0, 0, log.rejected(), log.warnings()), batch.fingerprint(), guard,
-                        log.messages(), List.of(), List.of(), List.of());
-            }
-            write.apply(fed, set);
-            return recorder.finish(runId, federation, source, trigger, started, RunStatus.SUCCEEDED, counts, batch.fingerprint(),
-                    null, log.messages(), set.hashes(), set.deletedLocalIds(), set.changes(), set.modelsByService());
-        } catch (Stopped e) {
-            LOG.warn("Import of {}/{} (run {}) abandoned: the hub is stopping", fed, source.id(), runId);
-            throw e;
-        } catch (RuntimeException | InternalError e) {
-            // InternalError: how a memory-mapped file of the dataset reports that the disk could not give it space
-            LOG.error("Import of {}/{} failed", fed, source.id(), e);
-            log.error(RunMessage.error(null, null, null, null, "Import failed, nothing of it was published: " + describe(e)));
-            return recorder.finish(runId, federation, source, trigger, started, RunStatus.FAILED, RunCounts.NONE,
-                    batch.fingerprint(), describe(e), log.messages(), List.of(), List.of(), List.of());
-        }
     }
 
     private static String describe(Throwable e) {

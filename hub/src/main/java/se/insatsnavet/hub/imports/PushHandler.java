@@ -1,6 +1,7 @@
 package se.insatsnavet.hub.imports;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -194,7 +195,7 @@ public final class PushHandler {
                 } else {
                     problems.add(new SourceProblem(locator, null, "Not a JSON object"));
                 }
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            } catch (JsonProcessingException e) {
                 problems.add(new SourceProblem(locator, null, "Not valid JSON: " + e.getOriginalMessage()));
             }
         }

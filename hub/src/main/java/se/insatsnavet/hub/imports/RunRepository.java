@@ -10,16 +10,17 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** Import runs, their messages, record hashes and the change log in the operational database. */
+/**
+ * Import runs, their messages, record hashes and the change log in the operational database. This class holds the
+ * runs and the transactions; {@link RunMessages}, {@link RecordHashes} and {@link ChangeLogEntries} hold the SQL of
+ * a run's per-record messages, the published records' hashes and the change log.
+ */
 public final class RunRepository {
-
-    private static final int MAX_MESSAGE = 2000;
-    private static final int MAX_VALUE = 1000;
 
     private final Database db;
 
@@ -84,7 +85,7 @@ public final class RunRepository {
                     "UPDATE import_run SET status = ?, finished_at = ?, failure = ? WHERE id = ? AND status = ?")) {
                 ps.setString(1, RunStatus.FAILED.label());
                 ps.setTimestamp(2, Timestamp.from(finishedAt));
-                ps.setString(3, truncate(failure, 4000));
+                ps.setString(3, RunMessages.truncate(failure, 4000));
                 ps.setLong(4, runId);
                 ps.setString(5, RunStatus.RUNNING.label());
                 return ps.executeUpdate();
@@ -168,21 +169,7 @@ public final class RunRepository {
 
     /** The last published hash of every record of one type of a federation, by local id. */
     public Map<String, RecordHash> hashes(String federationId, RecordType type) {
-        return db.read(c -> {
-            Map<String, RecordHash> out = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT local_id, source_id, service_id, content_hash, raw_hash "
-                    + "FROM record_hash WHERE federation_id = ? AND record_type = ?")) {
-                ps.setString(1, federationId);
-                ps.setString(2, type.label());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.put(rs.getString(1), new RecordHash(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5)));
-                    }
-                }
-            }
-            return out;
-        });
+        return db.read(c -> RecordHashes.read(c, federationId, type));
     }
 
     /**
@@ -215,103 +202,16 @@ public final class RunRepository {
                 ps.setInt(9, counts.rejected());
                 ps.setInt(10, counts.warnings());
                 ps.setString(11, fingerprint);
-                ps.setString(12, truncate(failure, 4000));
+                ps.setString(12, RunMessages.truncate(failure, 4000));
                 ps.setLong(13, runId);
                 ps.executeUpdate();
             }
-            insertMessages(c, runId, messages);
-            upsertHashes(c, federationId, type, upserts, finishedAt);
-            deleteHashes(c, federationId, type, deletedLocalIds);
-            insertChanges(c, federationId, runId, changes, finishedAt);
+            RunMessages.insert(c, runId, messages);
+            RecordHashes.upsert(c, federationId, type, upserts, finishedAt);
+            RecordHashes.delete(c, federationId, type, deletedLocalIds);
+            ChangeLogEntries.insert(c, federationId, runId, changes, finishedAt);
             return null;
         });
-    }
-
-    private static void insertMessages(Connection c, long runId, List<RunMessage> messages) throws SQLException {
-        if (messages.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO run_message (run_id, level, locator, local_id, field, "
-                + "field_value, message) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            for (RunMessage m : messages) {
-                ps.setLong(1, runId);
-                ps.setString(2, m.level());
-                ps.setString(3, truncate(m.locator(), 200));
-                ps.setString(4, truncate(m.localId(), 200));
-                ps.setString(5, truncate(m.field(), 200));
-                ps.setString(6, truncate(m.value(), MAX_VALUE));
-                ps.setString(7, truncate(m.message(), MAX_MESSAGE));
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-    }
-
-    private static void upsertHashes(Connection c, String federationId, RecordType type, List<RecordHash> upserts, Instant at)
-            throws SQLException {
-        if (upserts.isEmpty()) {
-            return;
-        }
-        // Portable upsert: delete then insert inside the same transaction.
-        deleteHashes(c, federationId, type, upserts.stream().map(RecordHash::localId).toList());
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO record_hash (federation_id, local_id, source_id, "
-                + "service_id, content_hash, updated_at, raw_hash, record_type) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (RecordHash h : upserts) {
-                ps.setString(1, federationId);
-                ps.setString(2, h.localId());
-                ps.setString(3, h.sourceId());
-                ps.setString(4, h.serviceId());
-                ps.setString(5, h.contentHash());
-                ps.setTimestamp(6, Timestamp.from(at));
-                ps.setString(7, h.rawHash());
-                ps.setString(8, type.label());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-    }
-
-    private static void deleteHashes(Connection c, String federationId, RecordType type, List<String> localIds)
-            throws SQLException {
-        if (localIds.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-                "DELETE FROM record_hash WHERE federation_id = ? AND local_id = ? AND record_type = ?")) {
-            for (String id : localIds) {
-                ps.setString(1, federationId);
-                ps.setString(2, id);
-                ps.setString(3, type.label());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-    }
-
-    private static void insertChanges(Connection c, String federationId, long runId, List<Change> changes, Instant at)
-            throws SQLException {
-        if (changes.isEmpty()) {
-            return;
-        }
-        // one change-log writer at a time, across threads and hub nodes, until this transaction commits: the
-        // sequence numbers are then taken in commit order (a reader at seq N never later finds a change below N)
-        try (PreparedStatement lock = c.prepareStatement("SELECT id FROM change_log_writer WHERE id = 1 FOR UPDATE");
-             ResultSet rs = lock.executeQuery()) {
-            rs.next();
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO change_log (changed_at, federation_id, service_id, action, run_id, record_type) VALUES (?, ?, ?, ?, ?, ?)")) {
-            for (Change ch : changes) {
-                ps.setTimestamp(1, Timestamp.from(at));
-                ps.setString(2, federationId);
-                ps.setString(3, ch.id());
-                ps.setString(4, ch.action().label());
-                ps.setLong(5, runId);
-                ps.setString(6, ch.type().label());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
     }
 
     /** The source fingerprint and counts of a source's newest succeeded run. */
@@ -392,33 +292,13 @@ public final class RunRepository {
                     report = run(rs);
                 }
             }
-            List<RunMessage> messages = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT level, locator, local_id, field, field_value, message "
-                    + "FROM run_message WHERE run_id = ? ORDER BY id")) {
-                ps.setLong(1, runId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        messages.add(new RunMessage(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getString(6)));
-                    }
-                }
-            }
-            return Optional.of(report.withMessages(messages));
+            return Optional.of(report.withMessages(RunMessages.read(c, runId)));
         });
     }
 
     /** The latest change-log action for a service id ("added", "updated", "deleted"), if it ever existed. */
     public Optional<String> lastAction(String serviceId) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT action FROM change_log WHERE service_id = ? ORDER BY seq DESC")) {
-                ps.setMaxRows(1);
-                ps.setString(1, serviceId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-                }
-            }
-        });
+        return db.read(c -> ChangeLogEntries.lastAction(c, serviceId));
     }
 
     private static final String SELECT_RUN = "SELECT id, federation_id, source_id, run_trigger, status, started_at, "
@@ -428,14 +308,10 @@ public final class RunRepository {
     private static RunReport run(ResultSet rs) throws SQLException {
         Timestamp finished = rs.getTimestamp(7);
         return new RunReport(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                RunStatus.valueOf(rs.getString(5).toUpperCase(java.util.Locale.ROOT)),
+                RunStatus.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)),
                 rs.getTimestamp(6).toInstant(), finished == null ? null : finished.toInstant(),
                 new RunCounts(rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getInt(11), rs.getInt(12), rs.getInt(13),
                         rs.getInt(14), rs.getInt(15)),
                 rs.getString(16), List.of());
-    }
-
-    private static String truncate(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 }

@@ -1,5 +1,7 @@
 package se.insatsnavet.hub.imports;
 
+import java.util.Locale;
+
 /** Outcome of an import run. */
 public enum RunStatus {
     /** Still reading, mapping or writing. */
@@ -12,6 +14,6 @@ public enum RunStatus {
     INTERRUPTED;
 
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

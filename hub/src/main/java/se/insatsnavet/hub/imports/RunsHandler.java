@@ -10,6 +10,9 @@ import se.insatsnavet.hub.http.Blocking;
 import se.insatsnavet.hub.http.QueryParams;
 import se.insatsnavet.hub.http.Responses;
 
+import java.util.Optional;
+import java.util.function.LongFunction;
+
 /**
  * {@code GET /api/federations/:id/runs} (newest first, {@code limit} ≤ 200) and
  * {@code GET /api/federations/:id/runs/:runId} (one run with its per-record errors and warnings).
@@ -47,7 +50,7 @@ public final class RunsHandler {
     }
 
     public static Handler<RoutingContext> one(Vertx vertx, FederationRegistry registry, RunRepository runs) {
-        return one(vertx, registry, runs, runId -> java.util.Optional.empty());
+        return one(vertx, registry, runs, runId -> Optional.empty());
     }
 
     /**
@@ -55,7 +58,7 @@ public final class RunsHandler {
      * federation's quality summary computed after the run). {@code quality} is called on a worker.
      */
     public static Handler<RoutingContext> one(Vertx vertx, FederationRegistry registry, RunRepository runs,
-                                              java.util.function.LongFunction<java.util.Optional<ObjectNode>> quality) {
+                                              LongFunction<Optional<ObjectNode>> quality) {
         return ctx -> {
             String id = ctx.pathParam("id");
             long runId;

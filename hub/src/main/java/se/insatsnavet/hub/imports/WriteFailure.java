@@ -1,5 +1,6 @@
 package se.insatsnavet.hub.imports;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 
 /**
@@ -42,7 +43,7 @@ public final class WriteFailure {
             if (t instanceof InternalError && m.contains("unsafe memory access")) {
                 return "The dataset could not write its memory-mapped files (the data folder is full or failing)";
             }
-            if (t instanceof IOException && !(t instanceof java.io.FileNotFoundException)
+            if (t instanceof IOException && !(t instanceof FileNotFoundException)
                     && m.contains("Input/output error")) {
                 return "Writing the data folder failed (" + m + ")";
             }

@@ -1,5 +1,6 @@
 package se.insatsnavet.hub.plugins;
 
+import org.apache.camel.Category;
 import org.apache.camel.Component;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
@@ -15,7 +16,7 @@ import java.util.function.Function;
 
 /** A source read by a connector plugin ({@code insats-plugin:<federation>/<source>?kind=<plugin id>}). */
 @UriEndpoint(firstVersion = "0.1.0", scheme = PluginSourceComponent.SCHEME, title = "Insatsnavet plugin source",
-        syntax = "insats-plugin:federationId/sourceId", category = {org.apache.camel.Category.FILE})
+        syntax = "insats-plugin:federationId/sourceId", category = {Category.FILE})
 public final class PluginSourceEndpoint extends SourceEndpoint {
 
     @UriParam(description = "Id of the source connector plugin (the descriptor's kind)")

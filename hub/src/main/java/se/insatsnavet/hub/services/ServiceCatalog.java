@@ -2,14 +2,14 @@ package se.insatsnavet.hub.services;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.query.ParameterizedSparqlString;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.Model;
-import org.apache.jena.vocabulary.DCAT;
+import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.SKOS;
+import se.insatsnavet.hub.search.ServiceIndex;
 import se.insatsnavet.hub.store.CatalogStore;
 import se.insatsnavet.schema.rdf.ServiceRdf;
 import se.insatsnavet.schema.vocab.CPSV;
@@ -18,32 +18,33 @@ import se.insatsnavet.schema.vocab.ADMS;
 import se.insatsnavet.schema.vocab.INSV;
 import se.insatsnavet.schema.vocab.M8G;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Reads published services out of the dataset: one by id, or a filtered page. Queries are built with
- * {@link ParameterizedSparqlString} and run by the store (TDB2 or a remote SPARQL store). Blocking: call from workers.
+ * {@link ParameterizedSparqlString} and run by the store (TDB2 or a remote SPARQL store); {@link ServiceFilterSparql}
+ * writes the pattern of a filter. Blocking: call from workers.
  */
 public final class ServiceCatalog {
 
     private final CatalogStore store;
     private final HubIris iris;
     private final ServiceRdf rdf;
-    private volatile se.insatsnavet.hub.search.ServiceIndex index;
+    private final ServiceFilterSparql filterSparql;
+    private volatile ServiceIndex index;
 
     public ServiceCatalog(CatalogStore store, ServiceRdf rdf) {
         this.store = store;
         this.rdf = rdf;
         this.iris = rdf.iris();
+        this.filterSparql = new ServiceFilterSparql(iris);
     }
 
     /** The URI of a service id. */
@@ -73,16 +74,16 @@ public final class ServiceCatalog {
     }
 
     /** Answers {@link #find} with the search engine from now on. */
-    public void useIndex(se.insatsnavet.hub.search.ServiceIndex serviceIndex) {
+    public void useIndex(ServiceIndex serviceIndex) {
         this.index = serviceIndex;
     }
 
     /**
-     * The search engine's count of visible changes ({@link se.insatsnavet.hub.search.ServiceIndex#generation}),
+     * The search engine's count of visible changes ({@link ServiceIndex#generation}),
      * or -1 without a search engine (then results are never reused).
      */
     public long searchGeneration() {
-        se.insatsnavet.hub.search.ServiceIndex engine = index;
+        ServiceIndex engine = index;
         return engine == null ? -1 : engine.generation();
     }
 
@@ -91,11 +92,11 @@ public final class ServiceCatalog {
      * (else by title), with facet counts and snippets when asked for.
      */
     public ServicePageResult search(ServiceFilter filter, boolean facets, boolean snippets) {
-        se.insatsnavet.hub.search.ServiceIndex engine = index;
+        ServiceIndex engine = index;
         if (engine == null) {
             return findBySparql(filter);
         }
-        se.insatsnavet.hub.search.ServiceIndex.Hits hits = engine.search(filter, facets, snippets);
+        ServiceIndex.Hits hits = engine.search(filter, facets, snippets);
         // the index keeps each service's item as published (it is updated before a run is recorded)
         return ServicePageResult.ofJson(hits.json(), hits.snippets(), hits.total(), filter.page(), filter.perPage(), hits.facets());
     }
@@ -150,7 +151,7 @@ public final class ServiceCatalog {
      */
     public ObjectNode item(String uri, Model model) {
         ObjectNode out = item(uri, rdf.fromRdf(model, uri));
-        org.apache.jena.rdf.model.Statement modified = model.getResource(uri).getProperty(DCTerms.modified);
+        Statement modified = model.getResource(uri).getProperty(DCTerms.modified);
         if (modified != null && modified.getObject().isLiteral()) {
             out.put("modified", modified.getString());
         }
@@ -210,146 +211,12 @@ public final class ServiceCatalog {
     private ParameterizedSparqlString query(ServiceFilter f, boolean count) {
         ParameterizedSparqlString pss = new ParameterizedSparqlString();
         pss.append(count ? "SELECT (COUNT(DISTINCT ?s) AS ?n) " : "SELECT ?s (SAMPLE(?title) AS ?t) ");
-        appendWhere(pss, f);
+        ServiceFilterSparql.appendWhere(pss, f);
         if (!count) {
             pss.append(" GROUP BY ?s ORDER BY LCASE(STR(?t)) ?s LIMIT " + f.perPage() + " OFFSET " + f.offset());
         }
-        setParameters(pss, f);
+        filterSparql.setParameters(pss, f);
         return pss;
-    }
-
-    /** The {@code WHERE { … }} of a filter: binds every matching service to {@code ?s} (and its title to ?title). */
-    private static void appendWhere(ParameterizedSparqlString pss, ServiceFilter f) {
-        pss.append("WHERE { GRAPH ?g { ?s ?type ?serviceClass ; ?titleProp ?title . ");
-        pss.append("FILTER(langMatches(lang(?title), \"sv\") || NOT EXISTS { ?s ?titleProp ?svTitle . "
-                + "FILTER(langMatches(lang(?svTitle), \"sv\")) }) ");
-        if (f.municipality() != null) {
-            pss.append("?s ?spatialProp ?municipality . ");
-        }
-        if (f.targetGroup() != null) {
-            pss.append("?s ?targetGroupProp ?targetGroup . ");
-        }
-        ServiceFilter.More more = f.more();
-        if (more.method() != null) {
-            pss.append("?s ?methodProp ?method . ");
-        }
-        if (more.providerType() != null) {
-            pss.append("?s ?authorityProp ?authority . ?authority ?typeProp ?providerType . ");
-        }
-        if (more.organisation() != null) {
-            pss.append("?s ?authorityProp ?organisation . ");
-        }
-        if (StatusFilter.byCodes(more.status())) {
-            pss.append("?s ?statusProp ?status . FILTER(?status IN (");
-            String[] codes = more.status().split(",");
-            for (int i = 0; i < codes.length; i++) {
-                pss.append(i == 0 ? "?status0" : ", ?status" + i);
-            }
-            pss.append(")) ");
-        } else if (StatusFilter.CURRENT.equals(more.status())) {
-            // a service without a status is active
-            pss.append("OPTIONAL { ?s ?statusProp ?status } FILTER(!BOUND(?status) || ?status = ?activeStatus "
-                    + "|| ?status = ?plannedStatus && EXISTS { ?s ?temporalProp ?period . ?period ?startProp ?start . "
-                    + "FILTER(?start <= ?soon) }) ");
-        }
-        if (more.modifiedAfter() != null) {
-            pss.append("?s ?modifiedProp ?modified . FILTER(?modified > ?after) ");
-        }
-        if (more.anyOf() != null) {
-            pss.append("FILTER EXISTS { ?s ?anyOfProp ?anyValue } ");
-        }
-        if (more.age() != null) {
-            pss.append("OPTIONAL { ?s ?minAgeProp ?minAge } OPTIONAL { ?s ?maxAgeProp ?maxAge } ");
-            pss.append("FILTER((!BOUND(?minAge) || ?minAge <= ?age) && (!BOUND(?maxAge) || ?maxAge >= ?age)) ");
-        }
-        if (more.county() != null) {
-            pss.append("?s ?spatialProp ?place . ");
-        }
-        if (!f.q().isEmpty()) {
-            pss.append("?s ?descriptionProp ?description . ");
-            pss.append("BIND(LCASE(CONCAT(STR(?title), \" \", STR(?description))) AS ?text) ");
-            for (int i = 0; i < f.q().size(); i++) {
-                pss.append("FILTER(CONTAINS(?text, ?word" + i + ")) ");
-            }
-        }
-        pss.append("} ");
-        if (more.county() != null) {
-            pss.append("{ BIND(?county AS ?place) } UNION { GRAPH ?referenceGraph { ?place ?broader ?county } } ");
-        }
-        if (f.federation() != null) {
-            pss.append("FILTER(?g = ?federationGraph) ");
-        }
-        pss.append("}");
-    }
-
-    private void setParameters(ParameterizedSparqlString pss, ServiceFilter f) {
-        ServiceFilter.More more = f.more();
-        pss.setIri("type", RDF.type.getURI());
-        pss.setIri("serviceClass", CPSV.PublicService.getURI());
-        pss.setIri("titleProp", DCTerms.title.getURI());
-        if (f.municipality() != null) {
-            pss.setIri("spatialProp", DCTerms.spatial.getURI());
-            pss.setIri("municipality", iris.municipality(f.municipality()));
-        }
-        if (f.targetGroup() != null) {
-            pss.setIri("targetGroupProp", INSV.targetGroup.getURI());
-            pss.setIri("targetGroup", iris.concept("target-group", f.targetGroup()));
-        }
-        if (!f.q().isEmpty()) {
-            pss.setIri("descriptionProp", DCTerms.description.getURI());
-            for (int i = 0; i < f.q().size(); i++) {
-                pss.setLiteral("word" + i, f.q().get(i).toLowerCase(Locale.ROOT));
-            }
-        }
-        if (f.federation() != null) {
-            pss.setIri("federationGraph", iris.federationGraph(f.federation()));
-        }
-        if (more.method() != null) {
-            pss.setIri("methodProp", INSV.method.getURI());
-            pss.setIri("method", iris.concept("method", more.method()));
-        }
-        if (more.providerType() != null || more.organisation() != null) {
-            pss.setIri("authorityProp", M8G.hasCompetentAuthority.getURI());
-        }
-        if (more.providerType() != null) {
-            pss.setIri("typeProp", DCTerms.type.getURI());
-            pss.setIri("providerType", iris.concept("provider-type", more.providerType()));
-        }
-        if (more.organisation() != null) {
-            pss.setIri("organisation", more.organisation());
-        }
-        if (StatusFilter.byCodes(more.status())) {
-            pss.setIri("statusProp", ADMS.status.getURI());
-            String[] codes = more.status().split(",");
-            for (int i = 0; i < codes.length; i++) {
-                pss.setIri("status" + i, iris.concept("status", codes[i].trim()));
-            }
-        } else if (StatusFilter.CURRENT.equals(more.status())) {
-            pss.setIri("statusProp", ADMS.status.getURI());
-            pss.setIri("activeStatus", iris.concept("status", StatusFilter.ACTIVE));
-            pss.setIri("plannedStatus", iris.concept("status", StatusFilter.PLANNED));
-            pss.setIri("temporalProp", DCTerms.temporal.getURI());
-            pss.setIri("startProp", DCAT.startDate.getURI());
-            pss.setLiteral("soon", StatusFilter.soon(LocalDate.now(ZoneOffset.UTC)).toString(), XSDDatatype.XSDdate);
-        }
-        if (more.modifiedAfter() != null) {
-            pss.setIri("modifiedProp", DCTerms.modified.getURI());
-            pss.setLiteral("after", more.modifiedAfter().toString(), XSDDatatype.XSDdateTime);
-        }
-        if (more.anyOf() != null) {
-            pss.setIri("anyOfProp", more.anyOf());
-        }
-        if (more.age() != null) {
-            pss.setIri("minAgeProp", INSV.minAge.getURI());
-            pss.setIri("maxAgeProp", INSV.maxAge.getURI());
-            pss.setLiteral("age", more.age());
-        }
-        if (more.county() != null) {
-            pss.setIri("spatialProp", DCTerms.spatial.getURI());
-            pss.setIri("county", iris.county(more.county()));
-            pss.setIri("referenceGraph", iris.referenceGraph());
-            pss.setIri("broader", org.apache.jena.vocabulary.SKOS.broader.getURI());
-        }
     }
 
     /** An organisation that provides published services: IRI, name (Swedish, else any) and number of services. */
@@ -360,13 +227,13 @@ public final class ServiceCatalog {
     public List<Organisation> organisations(ServiceFilter filter) {
         ParameterizedSparqlString pss = new ParameterizedSparqlString();
         pss.append("SELECT ?org (SAMPLE(?name) AS ?n) (COUNT(DISTINCT ?s) AS ?count) WHERE { { SELECT DISTINCT ?s ");
-        appendWhere(pss, filter);
+        ServiceFilterSparql.appendWhere(pss, filter);
         pss.append(" } GRAPH ?orgGraph { ?s ?providerProp ?org . ?org ?labelProp ?name . "
                 + "FILTER(langMatches(lang(?name), \"sv\") || NOT EXISTS { ?org ?labelProp ?svName . "
                 + "FILTER(langMatches(lang(?svName), \"sv\")) }) } } GROUP BY ?org ORDER BY LCASE(STR(?n)) ?org");
-        setParameters(pss, filter);
+        filterSparql.setParameters(pss, filter);
         pss.setIri("providerProp", M8G.hasCompetentAuthority.getURI());
-        pss.setIri("labelProp", org.apache.jena.vocabulary.SKOS.prefLabel.getURI());
+        pss.setIri("labelProp", SKOS.prefLabel.getURI());
         return store.query(pss.asQuery(), qe -> {
             List<Organisation> list = new ArrayList<>();
             qe.execSelect().forEachRemaining(row -> list.add(new Organisation(row.getResource("org").getURI(),
@@ -395,7 +262,7 @@ public final class ServiceCatalog {
     }
 
     /** The IRI of a canonical provider object (as the RDF conversion names it). */
-    public String organisationIri(com.fasterxml.jackson.databind.JsonNode provider) {
+    public String organisationIri(JsonNode provider) {
         return rdf.organisationIri(provider);
     }
 
@@ -403,9 +270,9 @@ public final class ServiceCatalog {
     public List<String> matchingUris(ServiceFilter filter, int limit) {
         ParameterizedSparqlString pss = new ParameterizedSparqlString();
         pss.append("SELECT DISTINCT ?s ");
-        appendWhere(pss, filter);
+        ServiceFilterSparql.appendWhere(pss, filter);
         pss.append(" ORDER BY ?s LIMIT " + limit);
-        setParameters(pss, filter);
+        filterSparql.setParameters(pss, filter);
         return store.query(pss.asQuery(), qe -> {
             List<String> uris = new ArrayList<>();
             qe.execSelect().forEachRemaining(row -> uris.add(row.getResource("s").getURI()));
@@ -437,7 +304,7 @@ public final class ServiceCatalog {
     }
 
     /** Every published service's item ({@link #item(String, Model)}), in URI order (one read transaction on TDB2). */
-    public void forEachItem(java.util.function.Consumer<ObjectNode> action) {
+    public void forEachItem(Consumer<ObjectNode> action) {
         store.inOneRead(() -> {
             List<String> uris = new ArrayList<>(allServiceUris());
             uris.sort(null);
@@ -447,7 +314,7 @@ public final class ServiceCatalog {
     }
 
     /** Like {@link #forEachItem}, for the services of one federation's graph only. */
-    public void forEachItemOf(String federationId, java.util.function.Consumer<ObjectNode> action) {
+    public void forEachItemOf(String federationId, Consumer<ObjectNode> action) {
         store.inOneRead(() -> {
             List<String> uris = new ArrayList<>(serviceUris(iris.federationGraph(federationId)));
             uris.sort(null);
@@ -496,12 +363,12 @@ public final class ServiceCatalog {
         ParameterizedSparqlString pss = new ParameterizedSparqlString();
         pss.append(count ? "SELECT (COUNT(*) AS ?n) " : "SELECT ?s ?place ");
         pss.append("WHERE { { SELECT DISTINCT ?s ");
-        appendWhere(pss, f);
+        ServiceFilterSparql.appendWhere(pss, f);
         pss.append(" } GRAPH ?placeGraph { ?s ?servicePlaceProp ?place } FILTER(STRSTARTS(STR(?place), ?municipalityPrefix)) }");
         if (!count) {
             pss.append(" ORDER BY ?s ?place LIMIT " + f.perPage() + " OFFSET " + f.offset());
         }
-        setParameters(pss, f);
+        filterSparql.setParameters(pss, f);
         pss.setIri("servicePlaceProp", DCTerms.spatial.getURI());
         String example = iris.municipality("0180");
         pss.setLiteral("municipalityPrefix", example.substring(0, example.length() - 4));
