@@ -16,6 +16,7 @@ public final class BrokenConnections implements SQLExceptionOverride {
     /** H2: general error (the store's write failure), database closed, I/O errors, database in use by a dead store. */
     private static final Set<Integer> H2_BROKEN = Set.of(50000, 90098, 90028, 90031, 90121);
 
+    // Qualified: the inherited SQLExceptionOverride.Override hides the annotation's simple name here.
     @java.lang.Override
     public SQLExceptionOverride.Override adjudicate(SQLException e) {
         return isBroken(e) ? SQLExceptionOverride.Override.MUST_EVICT : SQLExceptionOverride.Override.CONTINUE_EVICT;
