@@ -30,7 +30,9 @@ class InlineNamesTest {
     /** File → the qualified names it may keep, because another type in that file has the same simple name. */
     private static final Map<String, Set<String>> SHARED_SIMPLE_NAMES = Map.of(
             // SQLExceptionOverride.Override (the pool's enum) is used beside the annotation.
-            "hub/src/main/java/se/insatsnavet/hub/db/BrokenConnections.java", Set.of("java.lang.Override"));
+            "hub/src/main/java/se/insatsnavet/hub/db/BrokenConnections.java", Set.of("java.lang.Override"),
+            // The schema's own class Shapes hands out Jena's Shapes.
+            "schema/src/main/java/se/insatsnavet/schema/Shapes.java", Set.of("org.apache.jena.shacl.Shapes"));
 
     /**
      * Files other parts of issue 22 clean in parallel, not yet clean on this branch: the lead empties this set after
@@ -68,30 +70,19 @@ class InlineNamesTest {
             "hub/src/main/java/se/insatsnavet/hub/services/ServiceCatalog.java",
             "hub/src/main/java/se/insatsnavet/hub/store/RemoteStore.java",
             "schema/src/main/java/se/insatsnavet/schema/ConceptIndex.java",
-            "schema/src/main/java/se/insatsnavet/schema/Shapes.java",
             "schema/src/main/java/se/insatsnavet/schema/Vocabulary.java",
             "schema/src/main/java/se/insatsnavet/schema/rdf/ServiceRdf.java");
 
     @Test
     void mainSourcesImportTheirTypesInsteadOfWritingQualifiedNamesInline() {
-        Map<String, List<InlineNameScanner.Finding>> found = inlineNamesByFile();
-        Map<String, List<InlineNameScanner.Finding>> unexpected = new TreeMap<>();
-        found.forEach((file, findings) -> {
-            if (NOT_YET_CLEAN_OWNED_BY_OTHERS.contains(file)) {
-                return;
-            }
-            Set<String> allowed = SHARED_SIMPLE_NAMES.getOrDefault(file, Set.of());
-            List<InlineNameScanner.Finding> left = findings.stream().filter(f -> !allowed.contains(f.name())).toList();
-            if (!left.isEmpty()) {
-                unexpected.put(file, left);
-            }
-        });
+        Map<String, List<InlineNameScanner.Finding>> unexpected = new TreeMap<>(notAllowedInlineNamesByFile());
+        unexpected.keySet().removeAll(NOT_YET_CLEAN_OWNED_BY_OTHERS);
         assertEquals(Map.of(), unexpected, "Import these types (or list a true clash of simple names)");
     }
 
     @Test
     void filesNotYetCleanStillHoldInlineNames() {
-        Set<String> withInlineNames = inlineNamesByFile().keySet();
+        Set<String> withInlineNames = notAllowedInlineNamesByFile().keySet();
         List<String> cleanedSince = NOT_YET_CLEAN_OWNED_BY_OTHERS.stream()
                 .filter(f -> !withInlineNames.contains(f)).sorted().toList();
         assertEquals(List.of(), cleanedSince, "Clean now: remove from NOT_YET_CLEAN_OWNED_BY_OTHERS");
@@ -138,6 +129,19 @@ class InlineNamesTest {
                 "        \"\"\"; int n = this.io.vertx.Size + se.length;",
                 "}"));
         assertEquals(List.of(), found);
+    }
+
+    /** The inline names of each file, less those {@link #SHARED_SIMPLE_NAMES} allows; files without any left out. */
+    private static Map<String, List<InlineNameScanner.Finding>> notAllowedInlineNamesByFile() {
+        Map<String, List<InlineNameScanner.Finding>> left = new TreeMap<>();
+        inlineNamesByFile().forEach((file, findings) -> {
+            Set<String> allowed = SHARED_SIMPLE_NAMES.getOrDefault(file, Set.of());
+            List<InlineNameScanner.Finding> notAllowed = findings.stream().filter(f -> !allowed.contains(f.name())).toList();
+            if (!notAllowed.isEmpty()) {
+                left.put(file, notAllowed);
+            }
+        });
+        return left;
     }
 
     private static Map<String, List<InlineNameScanner.Finding>> inlineNamesByFile() {
