@@ -1,13 +1,21 @@
 package se.insatsnavet.hub.changes;
 
 import se.insatsnavet.hub.db.Database;
+import se.insatsnavet.schema.vocab.HubIris;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads the change log every import writes (added, updated, deleted services and guidance articles, in commit
@@ -38,7 +46,7 @@ public final class ChangeLog {
         }
 
         /** The IRI of the changed record. */
-        public String uri(se.insatsnavet.schema.vocab.HubIris iris) {
+        public String uri(HubIris iris) {
             return ofArticle() ? iris.article(serviceId) : iris.service(serviceId);
         }
     }
@@ -102,24 +110,24 @@ public final class ChangeLog {
     }
 
     /** The change with this sequence number, if any. */
-    public java.util.Optional<Entry> entry(long seq) {
+    public Optional<Entry> entry(long seq) {
         return after(seq - 1, null, 1).stream().filter(e -> e.seq() == seq).findFirst();
     }
 
     /** The sequence number of the newest change of each of these services (those that ever changed). */
-    public java.util.Map<String, Long> newestSeqs(java.util.Collection<String> serviceIds) {
+    public Map<String, Long> newestSeqs(Collection<String> serviceIds) {
         if (serviceIds.isEmpty()) {
-            return java.util.Map.of();
+            return Map.of();
         }
-        List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(serviceIds));
+        List<String> ids = List.copyOf(new LinkedHashSet<>(serviceIds));
         return db.read(c -> {
             String sql = "SELECT service_id, MAX(seq) FROM change_log WHERE service_id IN ("
-                    + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ") GROUP BY service_id";
+                    + String.join(", ", Collections.nCopies(ids.size(), "?")) + ") GROUP BY service_id";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 for (int i = 0; i < ids.size(); i++) {
                     ps.setString(i + 1, ids.get(i));
                 }
-                java.util.Map<String, Long> out = new java.util.HashMap<>();
+                Map<String, Long> out = new HashMap<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.put(rs.getString(1), rs.getLong(2));
@@ -149,7 +157,7 @@ public final class ChangeLog {
         });
     }
 
-    private static List<Entry> entries(PreparedStatement ps) throws java.sql.SQLException {
+    private static List<Entry> entries(PreparedStatement ps) throws SQLException {
         List<Entry> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {

@@ -19,7 +19,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -156,7 +158,7 @@ public final class ChangeFollower implements AutoCloseable {
             for (ChangeLog.RunEntry e : page) {
                 if (!applied.contains(e.runId())) {
                     byRun.computeIfAbsent(e.runId(), r -> new ArrayList<>()).add(new Change(e.serviceId(),
-                            Change.Action.valueOf(e.action().toUpperCase(java.util.Locale.ROOT)), RecordType.of(e.recordType())));
+                            Change.Action.valueOf(e.action().toUpperCase(Locale.ROOT)), RecordType.of(e.recordType())));
                 }
             }
             long last = page.get(page.size() - 1).seq();
@@ -237,13 +239,13 @@ public final class ChangeFollower implements AutoCloseable {
         }
     }
 
-    private static java.util.Optional<Long> readPosition(Path file) {
+    private static Optional<Long> readPosition(Path file) {
         try {
-            return Files.exists(file) ? java.util.Optional.of(Long.parseLong(Files.readString(file, StandardCharsets.UTF_8).trim()))
-                    : java.util.Optional.empty();
+            return Files.exists(file) ? Optional.of(Long.parseLong(Files.readString(file, StandardCharsets.UTF_8).trim()))
+                    : Optional.empty();
         } catch (IOException | NumberFormatException e) {
             LOG.warn("Unreadable change-log position in {}; starting from the newest change", file, e);
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

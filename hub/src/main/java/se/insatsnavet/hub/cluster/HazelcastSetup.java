@@ -11,6 +11,8 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 
+import java.util.List;
+
 /**
  * Starts a clustered Vert.x on Hazelcast configured in code: a cluster named {@value #CLUSTER_NAME}, TCP-IP join
  * on the configured members (multicast and every other discovery off), bound to the configured host only,
@@ -42,7 +44,7 @@ public final class HazelcastSetup {
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);
         join.getTcpIpConfig().setEnabled(true).setMembers(options.members().isEmpty()
-                ? java.util.List.of(options.host() + ":" + options.port()) : options.members());
+                ? List.of(options.host() + ":" + options.port()) : options.members());
         config.addMultiMapConfig(new MultiMapConfig("__vertx.subs").setBackupCount(1)
                 .setValueCollectionType(MultiMapConfig.ValueCollectionType.SET));
         config.addMapConfig(new MapConfig("__vertx.haInfo").setBackupCount(1));

@@ -3,6 +3,7 @@ package se.insatsnavet.hub.db;
 import com.zaxxer.hikari.SQLExceptionOverride;
 
 import java.sql.SQLException;
+import java.util.Set;
 
 /**
  * Tells the connection pool to drop a connection whose database broke under it: H2 closes its store when a
@@ -13,8 +14,9 @@ import java.sql.SQLException;
 public final class BrokenConnections implements SQLExceptionOverride {
 
     /** H2: general error (the store's write failure), database closed, I/O errors, database in use by a dead store. */
-    private static final java.util.Set<Integer> H2_BROKEN = java.util.Set.of(50000, 90098, 90028, 90031, 90121);
+    private static final Set<Integer> H2_BROKEN = Set.of(50000, 90098, 90028, 90031, 90121);
 
+    // Qualified: the inherited SQLExceptionOverride.Override hides the annotation's simple name here.
     @java.lang.Override
     public SQLExceptionOverride.Override adjudicate(SQLException e) {
         return isBroken(e) ? SQLExceptionOverride.Override.MUST_EVICT : SQLExceptionOverride.Override.CONTINUE_EVICT;

@@ -4,6 +4,7 @@ import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.ResourceFactory;
 import org.apache.jena.vocabulary.DCAT;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
@@ -12,7 +13,7 @@ import org.apache.jena.vocabulary.RDF;
 final class Distributions {
 
     static final String DCATAP = "http://data.europa.eu/r5r/";
-    static final Property AVAILABILITY = org.apache.jena.rdf.model.ResourceFactory.createProperty(DCATAP + "availability");
+    static final Property AVAILABILITY = ResourceFactory.createProperty(DCATAP + "availability");
 
     private final Model m;
 

@@ -1,5 +1,6 @@
 package se.insatsnavet.hub.duplicates;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,7 +27,7 @@ public record Candidate(ServiceFingerprint a, ServiceFingerprint b, int score, d
 
     /** The reasons in plain English, strongest first. */
     public List<String> reasons() {
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         out.add("title similarity " + Math.round(titleSimilarity * 100) + "%");
         sameContact.forEach(c -> out.add("same " + c));
         if (sameProvider) {

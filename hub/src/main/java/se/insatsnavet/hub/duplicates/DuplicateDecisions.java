@@ -2,9 +2,12 @@ package se.insatsnavet.hub.duplicates;
 
 import se.insatsnavet.hub.db.Database;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +49,7 @@ public final class DuplicateDecisions {
                 ps.setString(4, d.federationB());
                 ps.setString(5, d.decision());
                 if (d.score() == null) {
-                    ps.setNull(6, java.sql.Types.INTEGER);
+                    ps.setNull(6, Types.INTEGER);
                 } else {
                     ps.setInt(6, d.score());
                 }
@@ -85,7 +88,7 @@ public final class DuplicateDecisions {
         });
     }
 
-    private static int delete(java.sql.Connection c, String a, String b) throws java.sql.SQLException {
+    private static int delete(Connection c, String a, String b) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM duplicate_decision WHERE service_a = ? AND service_b = ?")) {
             ps.setString(1, a);
             ps.setString(2, b);

@@ -16,11 +16,14 @@ import se.insatsnavet.schema.vocab.HubIris;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The likely duplicates of the published catalogue (computed from the search index's stored items after each
@@ -50,7 +53,7 @@ public final class DuplicateReport {
     private final CatalogStore store;
     private final HubIris iris;
     private volatile Computed computed;
-    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong generation = new AtomicLong();
     private volatile Map<String, DuplicateDecisions.Decision> decided;
 
     /**
@@ -127,7 +130,7 @@ public final class DuplicateReport {
     public List<DuplicateDecisions.Decision> decided(String decision, String federation) {
         return decided().values().stream().filter(d -> d.decision().equals(decision))
                 .filter(d -> federation == null || d.federationA().equals(federation) || d.federationB().equals(federation))
-                .sorted(java.util.Comparator.comparing(DuplicateDecisions.Decision::key)).toList();
+                .sorted(Comparator.comparing(DuplicateDecisions.Decision::key)).toList();
     }
 
     /**
@@ -205,7 +208,7 @@ public final class DuplicateReport {
      * Records a decision on the pair {@code x}, {@code y} by {@code actor}, after checking that both are
      * published services of two different federations, one of which {@code mayDecide} accepts.
      */
-    public Outcome decide(String x, String y, String decision, String actor, java.util.function.Predicate<String> mayDecide) {
+    public Outcome decide(String x, String y, String decision, String actor, Predicate<String> mayDecide) {
         if (!decision.equals(DuplicateDecisions.CONFIRMED) && !decision.equals(DuplicateDecisions.REJECTED)) {
             return new Outcome.Refused(400, "Field 'decision' must be 'confirmed' or 'rejected', not '" + decision + "'");
         }
@@ -236,7 +239,7 @@ public final class DuplicateReport {
     }
 
     /** Withdraws a decision (the pair may be listed again); its link is unpublished. */
-    public boolean withdraw(String x, String y, java.util.function.Predicate<String> mayDecide) {
+    public boolean withdraw(String x, String y, Predicate<String> mayDecide) {
         String key = Candidate.pairKey(x, y);
         DuplicateDecisions.Decision d = decided().get(key);
         if (d == null || (!mayDecide.test(d.federationA()) && !mayDecide.test(d.federationB()))) {

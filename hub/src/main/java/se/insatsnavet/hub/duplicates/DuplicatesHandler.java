@@ -1,5 +1,6 @@
 package se.insatsnavet.hub.duplicates;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -91,7 +92,7 @@ public final class DuplicatesHandler {
                     return;
                 }
                 decision = body.path("decision").asText();
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            } catch (JsonProcessingException e) {
                 Responses.problem(ctx, 400, "The body is not JSON: " + e.getOriginalMessage());
                 return;
             }

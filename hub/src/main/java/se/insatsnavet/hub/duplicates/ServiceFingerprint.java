@@ -3,6 +3,7 @@ package se.insatsnavet.hub.duplicates;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -83,7 +84,7 @@ public record ServiceFingerprint(String id, String federation, String title, Set
         for (int i = 0; i + 3 <= padded.length(); i++) {
             grams[i] = padded.substring(i, i + 3).hashCode();
         }
-        return java.util.Arrays.stream(grams).sorted().distinct().toArray();
+        return Arrays.stream(grams).sorted().distinct().toArray();
     }
 
     private static String text(JsonNode texts) {

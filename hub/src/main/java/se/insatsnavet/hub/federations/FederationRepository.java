@@ -4,9 +4,11 @@ import se.insatsnavet.hub.db.Database;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Federations in the operational database (runs and hashes refer to them) and their published-record counts. */
@@ -26,7 +28,7 @@ public final class FederationRepository {
         try {
             tryUpsert(id, name, descriptorPath);
         } catch (RuntimeException e) {
-            if (!(e.getCause() instanceof java.sql.SQLException sql) || sql.getSQLState() == null || !sql.getSQLState().startsWith("23")) {
+            if (!(e.getCause() instanceof SQLException sql) || sql.getSQLState() == null || !sql.getSQLState().startsWith("23")) {
                 throw e;
             }
             tryUpsert(id, name, descriptorPath);
@@ -60,13 +62,13 @@ public final class FederationRepository {
     }
 
     /** Every registered federation's name and descriptor path (a null path as ""), by id: one query. */
-    public Map<String, java.util.List<String>> registered() {
+    public Map<String, List<String>> registered() {
         return db.read(c -> {
-            Map<String, java.util.List<String>> out = new HashMap<>();
+            Map<String, List<String>> out = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT id, name, descriptor_path FROM federation");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.put(rs.getString(1), java.util.List.of(String.valueOf(rs.getString(2)),
+                    out.put(rs.getString(1), List.of(String.valueOf(rs.getString(2)),
                             rs.getString(3) == null ? "" : rs.getString(3)));
                 }
             }

@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /**
  * HSDS's Page object written from items already encoded as JSON ({@code total_items}, {@code total_pages},
@@ -102,7 +103,7 @@ final class HsdsPage {
      * Streams every item of {@code source} (created on a worker) as NDJSON. A failure before the first chunk is
      * answered as usual (400, 500); a later one ends the connection, so that a cut stream is never taken for a whole one.
      */
-    static void stream(Vertx vertx, RoutingContext ctx, java.util.concurrent.Callable<Chunks> source) {
+    static void stream(Vertx vertx, RoutingContext ctx, Callable<Chunks> source) {
         Blocking.run(vertx, source).onComplete(ar -> {
             if (ar.failed()) {
                 Responses.failed(ctx, ar.cause());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import se.insatsnavet.connectors.mapping.PhoneNumbers;
 import se.insatsnavet.hub.http.Responses;
 import se.insatsnavet.hub.linkeddata.ServicePage;
+import se.insatsnavet.hub.services.ServiceCatalog;
 import se.insatsnavet.schema.Vocabulary;
 
 import java.math.BigInteger;
@@ -146,7 +147,7 @@ public final class HsdsServiceView {
      */
     public ObjectNode serviceAtLocation(String serviceUri, String scb, String serviceName, boolean withServiceId) {
         ObjectNode o = Responses.object();
-        o.put("id", HsdsServiceIndex.placeId(new se.insatsnavet.hub.services.ServiceCatalog.ServicePlace(serviceUri, scb)));
+        o.put("id", HsdsServiceIndex.placeId(new ServiceCatalog.ServicePlace(serviceUri, scb)));
         if (withServiceId) {
             o.put("service_id", HsdsIds.of(serviceUri));
         }

@@ -11,18 +11,27 @@ import se.insatsnavet.hub.http.Responses;
 import se.insatsnavet.hub.services.ServiceCatalog;
 import se.insatsnavet.schema.Vocabulary;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -67,10 +76,10 @@ public final class HsdsTabularPackage implements PartedDumpFormat {
 
     /** The whole package: the catalogue's items as one part, joined (the same as every federation's part joined). */
     @Override
-    public void write(OutputStream out, java.util.function.Consumer<java.util.function.Consumer<ObjectNode>> items) throws IOException {
+    public void write(OutputStream out, Consumer<Consumer<ObjectNode>> items) throws IOException {
         Path part = Files.createTempFile("insatsnavet-hsds", ".part");
         try {
-            try (OutputStream partOut = new java.io.BufferedOutputStream(Files.newOutputStream(part))) {
+            try (OutputStream partOut = new BufferedOutputStream(Files.newOutputStream(part))) {
                 writePart(partOut, items);
             }
             join(out, List.of(part));
@@ -84,7 +93,7 @@ public final class HsdsTabularPackage implements PartedDumpFormat {
      * each organisation and location once; the taxonomy tables are left to {@link #join}.
      */
     @Override
-    public void writePart(OutputStream out, java.util.function.Consumer<java.util.function.Consumer<ObjectNode>> items) throws IOException {
+    public void writePart(OutputStream out, Consumer<Consumer<ObjectNode>> items) throws IOException {
         Path tmp = Files.createTempDirectory("insatsnavet-hsds");
         try {
             Map<String, CSVPrinter> printers = new LinkedHashMap<>();
@@ -100,7 +109,7 @@ public final class HsdsTabularPackage implements PartedDumpFormat {
                     p.close();
                 }
             }
-            java.io.DataOutputStream data = new java.io.DataOutputStream(out);
+            DataOutputStream data = new DataOutputStream(out);
             for (Table table : TABLES.values()) {
                 Path f = tmp.resolve(table.file());
                 data.writeLong(Files.size(f));
@@ -126,7 +135,7 @@ public final class HsdsTabularPackage implements PartedDumpFormat {
         int section = 0;
         for (var table : TABLES.entrySet()) {
             zip.putNextEntry(new ZipEntry(table.getValue().file()));
-            Writer w = new java.io.OutputStreamWriter(zip, StandardCharsets.UTF_8);
+            Writer w = new OutputStreamWriter(zip, StandardCharsets.UTF_8);
             CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader(table.getValue().columns().toArray(String[]::new)).get().print(w);
             Rows rows = new Rows(Map.of(table.getKey(), printer));
             if (table.getKey().equals("taxonomy")) {
@@ -137,14 +146,14 @@ public final class HsdsTabularPackage implements PartedDumpFormat {
             printer.flush();
             boolean once = table.getKey().equals("organization") || table.getKey().equals("location");
             for (Path part : parts) {
-                try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(part)))) {
+                try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(part)))) {
                     for (int i = 0; i < section; i++) {
                         in.skipNBytes(in.readLong());
                     }
-                    java.io.InputStream rowsIn = BoundedInputStream.builder().setInputStream(in)
+                    InputStream rowsIn = BoundedInputStream.builder().setInputStream(in)
                             .setMaxCount(in.readLong()).setPropagateClose(false).get();
                     if (once) {
-                        for (var record : CSVFormat.RFC4180.parse(new java.io.InputStreamReader(rowsIn, StandardCharsets.UTF_8))) {
+                        for (var record : CSVFormat.RFC4180.parse(new InputStreamReader(rowsIn, StandardCharsets.UTF_8))) {
                             if (written.add(table.getKey() + "/" + record.get(0))) {
                                 printer.printRecord(record.values());
                             }
@@ -279,7 +288,7 @@ public final class HsdsTabularPackage implements PartedDumpFormat {
         t.put("taxonomy_term", new Table("taxonomy_terms.csv", List.of("id", "code", "name", "description", "taxonomy",
                 "language", "taxonomy_id", "term_uri")));
         t.put("attribute", new Table("attributes.csv", List.of("id", "link_id", "taxonomy_term_id", "link_entity", "value")));
-        return java.util.Collections.unmodifiableMap(t);
+        return Collections.unmodifiableMap(t);
     }
 
     /** Deletes a temporary folder of table files (flat: no sub-folders). */

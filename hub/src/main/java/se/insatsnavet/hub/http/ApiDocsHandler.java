@@ -6,6 +6,7 @@ import io.vertx.ext.web.RoutingContext;
 import se.insatsnavet.hub.linkeddata.Html;
 import se.insatsnavet.hub.linkeddata.SiteHeader;
 
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -74,7 +75,7 @@ public final class ApiDocsHandler implements Handler<RoutingContext> {
 
     private static void operation(StringBuilder b, String method, String path, JsonNode op) {
         b.append("<h3 id=\"").append(Html.escape(op.path("operationId").asText())).append("\"><code>")
-                .append(Html.escape(method.toUpperCase(java.util.Locale.ROOT))).append(' ').append(Html.escape(path))
+                .append(Html.escape(method.toUpperCase(Locale.ROOT))).append(' ').append(Html.escape(path))
                 .append("</code></h3>\n<p>").append(Html.escape(op.path("summary").asText())).append("</p>\n");
         if (op.hasNonNull("description")) {
             b.append("<p>").append(Html.escape(op.path("description").asText())).append("</p>\n");

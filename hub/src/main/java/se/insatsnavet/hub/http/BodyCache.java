@@ -3,6 +3,7 @@ package se.insatsnavet.hub.http;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Rendered response bodies kept in memory under a byte budget; the least recently used are dropped first.
@@ -61,7 +62,7 @@ public final class BodyCache<K> {
     }
 
     /** Forgets the bodies whose key matches. */
-    public synchronized void removeIf(java.util.function.Predicate<K> matching) {
+    public synchronized void removeIf(Predicate<K> matching) {
         Iterator<Map.Entry<K, Entry>> it = entries.entrySet().iterator();
         while (it.hasNext()) {
             Map.Entry<K, Entry> e = it.next();

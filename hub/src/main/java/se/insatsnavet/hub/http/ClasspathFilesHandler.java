@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Serves a fixed set of files from the class path, read once at creation, by the route's {@code :name}
@@ -19,10 +20,10 @@ public final class ClasspathFilesHandler implements Handler<RoutingContext> {
 
     private final Map<String, String> files = new LinkedHashMap<>();
     private final String contentType;
-    private final java.util.function.Function<RoutingContext, String> nameOf;
+    private final Function<RoutingContext, String> nameOf;
 
     private ClasspathFilesHandler(Map<String, String> resources, String contentType,
-                                  java.util.function.Function<RoutingContext, String> nameOf) {
+                                  Function<RoutingContext, String> nameOf) {
         this.contentType = contentType;
         this.nameOf = nameOf;
         resources.forEach((name, resource) -> {

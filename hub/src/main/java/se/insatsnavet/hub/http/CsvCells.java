@@ -1,5 +1,7 @@
 package se.insatsnavet.hub.http;
 
+import java.math.BigDecimal;
+
 /**
  * CSV cells (RFC 4180) that are safe to open in a spreadsheet: every text cell quoted with its quotes
  * doubled, and a text that starts with {@code = + - @}, a tab or a carriage return prefixed with an
@@ -27,6 +29,6 @@ public final class CsvCells {
         if (value == null) {
             return "";
         }
-        return value instanceof java.math.BigDecimal d ? d.toPlainString() : value.toString();
+        return value instanceof BigDecimal d ? d.toPlainString() : value.toString();
     }
 }

@@ -5,11 +5,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
+import org.apache.jena.query.ParameterizedSparqlString;
+import org.apache.jena.query.QueryExecution;
 import se.insatsnavet.hub.cluster.ChangeFollower;
 import se.insatsnavet.hub.db.Database;
 import se.insatsnavet.hub.store.CatalogStore;
 
 import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -24,8 +28,8 @@ public final class HealthHandler implements Handler<RoutingContext> {
     private final Vertx vertx;
     private final Database database;
     private final CatalogStore store;
-    private java.util.function.Supplier<java.util.Map<String, String>> degradations = java.util.Map::of;
-    private java.util.function.Supplier<ChangeFollower.Lag> changeLog;
+    private Supplier<Map<String, String>> degradations = Map::of;
+    private Supplier<ChangeFollower.Lag> changeLog;
     private Supplier<List<String>> clusterMembers;
 
     private HealthHandler(Vertx vertx, Database database, CatalogStore store) {
@@ -39,7 +43,7 @@ public final class HealthHandler implements Handler<RoutingContext> {
     }
 
     /** Adds checks that degrade the status without taking the hub down: check name → what is wrong (none: all well). */
-    public HealthHandler withDegradations(java.util.function.Supplier<java.util.Map<String, String>> problems) {
+    public HealthHandler withDegradations(Supplier<Map<String, String>> problems) {
         this.degradations = problems;
         return this;
     }
@@ -49,7 +53,7 @@ public final class HealthHandler implements Handler<RoutingContext> {
      * change of the shared change log, else how far behind (then the status is {@code catchingUp} and the answer
      * 503, so that a load balancer sends it no reads yet), and {@code changeLog} with both sequence numbers.
      */
-    public HealthHandler withChangeLog(java.util.function.Supplier<ChangeFollower.Lag> lag) {
+    public HealthHandler withChangeLog(Supplier<ChangeFollower.Lag> lag) {
         this.changeLog = lag;
         return this;
     }
@@ -69,9 +73,9 @@ public final class HealthHandler implements Handler<RoutingContext> {
         Blocking.run(vertx, () -> {
             ObjectNode checks = Responses.object();
             checks.put("database", check(() -> database.read(c -> c.isValid(2))));
-            checks.put("store", check(() -> store.query(new org.apache.jena.query.ParameterizedSparqlString("ASK { }").asQuery(),
-                    org.apache.jena.query.QueryExecution::execAsk) || true));
-            java.util.Map<String, String> problems = degradations.get();
+            checks.put("store", check(() -> store.query(new ParameterizedSparqlString("ASK { }").asQuery(),
+                    QueryExecution::execAsk) || true));
+            Map<String, String> problems = degradations.get();
             checks.put("imports", problems.containsKey("imports") ? "degraded: " + problems.get("imports") : "up");
             checks.put("searchIndex", problems.containsKey("searchIndex") ? "degraded: " + problems.get("searchIndex") : "up");
             if (changeLog != null) {
@@ -119,7 +123,7 @@ public final class HealthHandler implements Handler<RoutingContext> {
         });
     }
 
-    private static String check(java.util.function.BooleanSupplier probe) {
+    private static String check(BooleanSupplier probe) {
         try {
             return probe.getAsBoolean() ? "up" : "down";
         } catch (RuntimeException e) {

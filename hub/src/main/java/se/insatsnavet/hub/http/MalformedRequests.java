@@ -5,6 +5,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -73,7 +74,7 @@ public final class MalformedRequests implements Handler<RoutingContext> {
 
     /** Whether a Content-Type is multipart with a boundary parameter that has no value ({@code boundary=}, {@code boundary=""}). */
     static boolean emptyMultipartBoundary(String contentType) {
-        String lower = contentType.toLowerCase(java.util.Locale.ROOT);
+        String lower = contentType.toLowerCase(Locale.ROOT);
         if (!lower.trim().startsWith("multipart/")) {
             return false;
         }

@@ -2,6 +2,14 @@ package se.insatsnavet.hub.http;
 
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
 /** Reading typed query parameters; bad values become {@link BadRequest}s naming the parameter. */
 public final class QueryParams {
 
@@ -47,9 +55,9 @@ public final class QueryParams {
      * Checks that the request has only parameters of {@code allowed}, each once: an unknown parameter is a
      * {@link BadRequest} naming it (and what the endpoint takes), so is a repeated one.
      */
-    public static void onlyThese(RoutingContext ctx, java.util.Set<String> allowed) {
-        java.util.Set<String> unknown = new java.util.TreeSet<>();
-        java.util.Set<String> repeated = new java.util.TreeSet<>();
+    public static void onlyThese(RoutingContext ctx, Set<String> allowed) {
+        Set<String> unknown = new TreeSet<>();
+        Set<String> repeated = new TreeSet<>();
         for (String name : ctx.queryParams().names()) {
             if (!allowed.contains(name)) {
                 unknown.add(name);
@@ -60,23 +68,23 @@ public final class QueryParams {
         if (!unknown.isEmpty()) {
             throw new BadRequest("Unknown parameter" + (unknown.size() > 1 ? "s " : " ") + quoted(unknown)
                     + " for " + ctx.request().method() + " " + ctx.request().path() + ": it takes "
-                    + (allowed.isEmpty() ? "no parameters" : quoted(new java.util.TreeSet<>(allowed))));
+                    + (allowed.isEmpty() ? "no parameters" : quoted(new TreeSet<>(allowed))));
         }
         if (!repeated.isEmpty()) {
             throw new BadRequest("Parameter" + (repeated.size() > 1 ? "s " : " ") + quoted(repeated) + " given more than once");
         }
     }
 
-    private static String quoted(java.util.Collection<String> names) {
-        return names.stream().map(n -> "'" + n + "'").collect(java.util.stream.Collectors.joining(", "));
+    private static String quoted(Collection<String> names) {
+        return names.stream().map(n -> "'" + n + "'").collect(Collectors.joining(", "));
     }
 
     /** The words of a search text: lower case, split on spaces and commas, at most {@code max}; empty for null. */
-    public static java.util.List<String> words(String text, int max) {
+    public static List<String> words(String text, int max) {
         if (text == null) {
-            return java.util.List.of();
+            return List.of();
         }
-        return java.util.Arrays.stream(text.toLowerCase(java.util.Locale.ROOT).split("[\\s,]+"))
+        return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[\\s,]+"))
                 .filter(w -> !w.isBlank()).limit(max).toList();
     }
 

@@ -7,10 +7,18 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.insatsnavet.hub.imports.FederationLocks;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /** Writing JSON and problem responses; the one Jackson mapper of the HTTP layer. */
 public final class Responses {
@@ -39,7 +47,7 @@ public final class Responses {
      */
     public static Future<Void> send(RoutingContext ctx, int status, String contentType, String body) {
         var response = ctx.response().setStatusCode(status).putHeader("Content-Type", contentType);
-        if (status == 200 && ctx.request().method() == io.vertx.core.http.HttpMethod.GET) {
+        if (status == 200 && ctx.request().method() == HttpMethod.GET) {
             String etag = etag(body);
             response.putHeader("ETag", etag);
             String ifNoneMatch = ctx.request().getHeader("If-None-Match");
@@ -61,18 +69,18 @@ public final class Responses {
         if (ifNoneMatch != null && matches(ifNoneMatch, body.etag())) {
             return response.setStatusCode(304).end();
         }
-        return response.end(io.vertx.core.buffer.Buffer.buffer(body.bytes()));
+        return response.end(Buffer.buffer(body.bytes()));
     }
 
     static String etag(String body) {
-        return etag(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return etag(body.getBytes(StandardCharsets.UTF_8));
     }
 
     static String etag(byte[] body) {
         try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(body);
-            return "\"" + java.util.HexFormat.of().formatHex(digest, 0, 16) + "\"";
-        } catch (java.security.NoSuchAlgorithmException e) {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -134,7 +142,7 @@ public final class Responses {
             problem(ctx, 400, cause.getMessage());
             return;
         }
-        if (cause instanceof se.insatsnavet.hub.imports.FederationLocks.Busy) {
+        if (cause instanceof FederationLocks.Busy) {
             problem(ctx, 409, cause.getMessage());
             return;
         }

@@ -19,6 +19,7 @@ import se.insatsnavet.schema.vocab.HubIris;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -111,7 +112,7 @@ public final class IndicatorImport implements BatchImporter {
             int added = 0;
             int updated = 0;
             int unchanged = 0;
-            Set<String> now = new java.util.HashSet<>();
+            Set<String> now = new HashSet<>();
             for (Figure f : result.figures()) {
                 String key = key(f.service(), f);
                 now.add(key);

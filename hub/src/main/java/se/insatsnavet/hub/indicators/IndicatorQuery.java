@@ -4,6 +4,7 @@ import org.apache.jena.query.ParameterizedSparqlString;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
+import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.RDFNode;
 import se.insatsnavet.hub.store.CatalogStore;
 import se.insatsnavet.schema.vocab.HubIris;
@@ -13,10 +14,12 @@ import se.insatsnavet.schema.vocab.SDMX;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads the published indicator figures back from the dataset (the cube is the one source of truth), as rows
@@ -44,19 +47,19 @@ public final class IndicatorQuery {
     }
 
     /** A federation's data set and all its observations, if it has published one. Blocking. */
-    public java.util.Optional<org.apache.jena.rdf.model.Model> dataSet(String federationId) {
+    public Optional<Model> dataSet(String federationId) {
         ParameterizedSparqlString q = new ParameterizedSparqlString(
                 "CONSTRUCT { ?ds ?p ?o . ?obs ?op ?oo } WHERE { GRAPH ?g { { ?ds ?p ?o } UNION { ?obs ?qbDataSet ?ds ; ?op ?oo } } }");
         q.setIri("g", iris.federationGraph(federationId));
         q.setIri("ds", iris.indicatorDataSet(federationId));
         q.setIri("qbDataSet", QB.dataSet.getURI());
-        org.apache.jena.rdf.model.Model out = store.query(q.asQuery(), QueryExecution::execConstruct);
+        Model out = store.query(q.asQuery(), QueryExecution::execConstruct);
         if (out.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         out.setNsPrefix("qb", QB.NS).setNsPrefix("insi", INSI.NS).setNsPrefix("sdmx-dimension", SDMX.DIMENSION_NS)
                 .setNsPrefix("sdmx-code", SDMX.CODE_NS);
-        return java.util.Optional.of(out);
+        return Optional.of(out);
     }
 
     /**
@@ -106,7 +109,7 @@ public final class IndicatorQuery {
                         k -> new Row(id, year, sex, new EnumMap<>(Measure.class))).figures().put(measure, f);
             }
             List<Row> out = new ArrayList<>(rows.values());
-            out.sort(java.util.Comparator.comparing(Row::serviceId).thenComparing(Row::period)
+            out.sort(Comparator.comparing(Row::serviceId).thenComparing(Row::period)
                     .thenComparing(r -> "FMT".indexOf(r.sex())));
             return new Rows(out, n >= MAX_OBSERVATIONS);
         });

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads raw rows of an indicators source into {@link IndicatorRecord}s. A row is rejected, with an error
@@ -132,7 +134,7 @@ public final class IndicatorRows {
 
     /** The column a row-level problem is about (an unknown column: "property 'x' is not defined …"), or null. */
     private static String unknownProperty(SchemaProblem p) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("'([^']{1,200})'").matcher(p.message());
+        Matcher m = Pattern.compile("'([^']{1,200})'").matcher(p.message());
         return "additionalProperties".equals(p.keyword()) && m.find() ? m.group(1) : null;
     }
 

@@ -3,6 +3,8 @@ package se.insatsnavet.hub.indicators;
 import se.insatsnavet.hub.linkeddata.Html;
 
 import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,9 +24,9 @@ public final class IndicatorTable {
         if (rows.isEmpty()) {
             return "";
         }
-        Map<String, Map<String, IndicatorQuery.Row>> byYear = new TreeMap<>(java.util.Comparator.reverseOrder());
+        Map<String, Map<String, IndicatorQuery.Row>> byYear = new TreeMap<>(Comparator.reverseOrder());
         for (IndicatorQuery.Row r : rows) {
-            byYear.computeIfAbsent(r.period(), k -> new java.util.HashMap<>()).put(r.sex(), r);
+            byYear.computeIfAbsent(r.period(), k -> new HashMap<>()).put(r.sex(), r);
         }
         StringBuilder b = new StringBuilder(2048);
         b.append("<section aria-labelledby=\"resultat\">\n<h2 id=\"resultat\">Resultat</h2>\n")

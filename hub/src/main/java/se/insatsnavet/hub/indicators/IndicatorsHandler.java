@@ -15,8 +15,10 @@ import se.insatsnavet.hub.linkeddata.RdfWriting;
 import se.insatsnavet.hub.store.CatalogStore;
 import se.insatsnavet.schema.vocab.HubIris;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 
 /**
  * The published outcome indicators over HTTP:
@@ -117,7 +119,7 @@ public final class IndicatorsHandler {
         };
     }
 
-    private void respond(RoutingContext ctx, java.util.concurrent.Callable<Optional<IndicatorQuery.Rows>> work) {
+    private void respond(RoutingContext ctx, Callable<Optional<IndicatorQuery.Rows>> work) {
         String accept = ctx.request().getHeader("Accept");
         String format = ctx.queryParams().get("format");
         boolean csv = "csv".equals(format) || format == null && accept != null && accept.startsWith("text/csv");
@@ -183,7 +185,7 @@ public final class IndicatorsHandler {
     }
 
     private static List<String> columns() {
-        List<String> c = new java.util.ArrayList<>(List.of("federation", "service", "period", "sex"));
+        List<String> c = new ArrayList<>(List.of("federation", "service", "period", "sex"));
         for (Measure m : Measure.values()) {
             c.add(m.outputName());
             if (m.isShare()) {

@@ -11,8 +11,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -160,12 +162,12 @@ public final class OutcomeAggregation {
             areas.add(COUNTRY);
             areas.addAll(countiesOfService.getOrDefault(row.serviceId(), Set.of()));
             for (String area : areas) {
-                byArea.computeIfAbsent(area, k -> new TreeMap<>(java.util.Comparator.reverseOrder()))
+                byArea.computeIfAbsent(area, k -> new TreeMap<>(Comparator.reverseOrder()))
                         .computeIfAbsent(row.period(), k -> new TreeMap<>())
                         .computeIfAbsent(row.serviceId(), k -> new HashMap<>()).put(row.sex(), row);
             }
         }
-        Map<String, List<Year>> out = new java.util.LinkedHashMap<>();
+        Map<String, List<Year>> out = new LinkedHashMap<>();
         byArea.forEach((area, years) -> {
             List<Year> list = new ArrayList<>();
             years.forEach((period, services) -> list.add(year(period, services.values(), minimum)));
@@ -175,7 +177,7 @@ public final class OutcomeAggregation {
     }
 
     private static Year year(String period, Collection<Map<String, IndicatorQuery.Row>> services, int minimum) {
-        Map<String, Map<Measure, Sum>> bySex = new TreeMap<>(java.util.Comparator.comparingInt(SEXES::indexOf));
+        Map<String, Map<Measure, Sum>> bySex = new TreeMap<>(Comparator.comparingInt(SEXES::indexOf));
         SEXES.forEach(sex -> bySex.put(sex, new EnumMap<>(Measure.class)));
         for (Measure measure : MEASURES) {
             List<Map<String, IndicatorQuery.Row>> reporting = services.stream()

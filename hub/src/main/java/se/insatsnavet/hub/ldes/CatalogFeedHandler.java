@@ -8,6 +8,7 @@ import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.vocabulary.DCAT;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import se.insatsnavet.hub.http.Blocking;
@@ -182,7 +183,7 @@ public final class CatalogFeedHandler {
     private static Dataset dataset() {
         Dataset d = DatasetFactory.create();
         d.getDefaultModel().setNsPrefix("ldes", LDES.NS).setNsPrefix("tree", TREE.NS).setNsPrefix("as", AS.NS)
-                .setNsPrefix("dcat", org.apache.jena.vocabulary.DCAT.NS).setNsPrefix("dct", DCTerms.NS)
+                .setNsPrefix("dcat", DCAT.NS).setNsPrefix("dct", DCTerms.NS)
                 .setNsPrefix("xsd", XSDDatatype.XSD + "#");
         return d;
     }

@@ -10,6 +10,7 @@ import se.insatsnavet.hub.db.Database;
 import java.io.StringWriter;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -142,7 +143,7 @@ public final class CatalogFeedLog {
         return after(seq - 1, 1).stream().filter(e -> e.seq() == seq).findFirst();
     }
 
-    private static Event event(ResultSet rs) throws java.sql.SQLException {
+    private static Event event(ResultSet rs) throws SQLException {
         return new Event(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4), rs.getString(5));
     }
 

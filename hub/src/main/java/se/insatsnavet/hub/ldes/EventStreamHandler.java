@@ -26,6 +26,9 @@ import se.insatsnavet.schema.vocab.HubIris;
 import se.insatsnavet.schema.vocab.LDES;
 import se.insatsnavet.schema.vocab.TREE;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,10 +77,10 @@ public final class EventStreamHandler {
         this.store = store;
         this.iris = iris;
         this.shape = ModelFactory.createDefaultModel();
-        try (java.io.InputStream in = EventStreamHandler.class.getResourceAsStream(SHAPE_RESOURCE)) {
+        try (InputStream in = EventStreamHandler.class.getResourceAsStream(SHAPE_RESOURCE)) {
             RDFParser.source(in).base(streamIri()).lang(Lang.TURTLE).parse(shape);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

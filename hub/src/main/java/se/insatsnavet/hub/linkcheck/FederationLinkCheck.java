@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -34,7 +35,7 @@ public final class FederationLinkCheck {
     private final Vertx vertx;
     private final LinkChecker checker;
     private final LinkCheckResults results;
-    private final java.util.function.BiConsumer<String, Consumer<String>> items;
+    private final BiConsumer<String, Consumer<String>> items;
     private final Runnable onResults;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
 
@@ -42,7 +43,7 @@ public final class FederationLinkCheck {
      * @param items hands over the published items (JSON) of a federation (the search index's stored items)
      */
     public FederationLinkCheck(Vertx vertx, LinkChecker checker, LinkCheckResults results,
-                               java.util.function.BiConsumer<String, Consumer<String>> items,
+                               BiConsumer<String, Consumer<String>> items,
                                Runnable onResults) {
         this.vertx = vertx;
         this.checker = checker;

@@ -5,6 +5,7 @@ import se.insatsnavet.hub.db.Database;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -34,7 +35,7 @@ public final class LinkCheckResults {
                 ps.setString(2, r.url());
                 ps.setString(3, r.outcome());
                 if (r.status() == null) {
-                    ps.setNull(4, java.sql.Types.INTEGER);
+                    ps.setNull(4, Types.INTEGER);
                 } else {
                     ps.setInt(4, r.status());
                 }

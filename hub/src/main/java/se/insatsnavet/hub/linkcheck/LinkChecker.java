@@ -1,5 +1,6 @@
 package se.insatsnavet.hub.linkcheck;
 
+import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -131,7 +132,7 @@ public final class LinkChecker implements AutoCloseable {
 
     private static boolean isTimeout(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof TimeoutException || t instanceof io.netty.channel.ConnectTimeoutException
+            if (t instanceof TimeoutException || t instanceof ConnectTimeoutException
                     || t.getClass().getSimpleName().contains("Timeout")) {
                 return true;
             }

@@ -1,6 +1,8 @@
 package se.insatsnavet.hub.linkeddata;
 
+import io.vertx.ext.web.RoutingContext;
 import se.insatsnavet.hub.http.MediaRanges;
+import se.insatsnavet.hub.http.Responses;
 
 import java.util.List;
 import java.util.Optional;
@@ -20,13 +22,13 @@ public final class ContentNegotiation {
      * {@code Accept}; sets {@code Vary: Accept}. When none is acceptable it answers 406 naming the offered media
      * types and returns empty.
      */
-    public static Optional<RdfRepresentation> forRequest(io.vertx.ext.web.RoutingContext ctx, List<RdfRepresentation> offered) {
+    public static Optional<RdfRepresentation> forRequest(RoutingContext ctx, List<RdfRepresentation> offered) {
         ctx.response().putHeader("Vary", "Accept");
         String format = ctx.queryParams().get("format");
         Optional<RdfRepresentation> chosen = format != null ? RdfRepresentation.byFormat(format).filter(offered::contains)
                 : choose(ctx.request().getHeader("Accept"), offered);
         if (chosen.isEmpty()) {
-            se.insatsnavet.hub.http.Responses.problem(ctx, 406, "Offered: "
+            Responses.problem(ctx, 406, "Offered: "
                     + String.join(", ", offered.stream().map(RdfRepresentation::mediaType).toList()));
         }
         return chosen;

@@ -1,11 +1,19 @@
 package se.insatsnavet.hub.linkeddata;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.shared.PrefixMapping;
 
+import java.io.IOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.TreeMap;
 
 /** Serialises models in the hub's RDF representations, with the vocabulary's prefixes. */
 public final class RdfWriting {
@@ -36,7 +44,7 @@ public final class RdfWriting {
         };
         Model out = model;
         if (representation != RdfRepresentation.N_TRIPLES) {
-            out = org.apache.jena.rdf.model.ModelFactory.createDefaultModel().add(model);
+            out = ModelFactory.createDefaultModel().add(model);
             out.setNsPrefixes(PREFIXES);
             out.removeNsPrefix("m8g"); // cv: and m8g: share a namespace; one prefix per namespace
         }
@@ -53,11 +61,11 @@ public final class RdfWriting {
      * {@code cv}, {@code insv} …), served at {@link #CONTEXT_PATH}.
      */
     public static String context() {
-        com.fasterxml.jackson.databind.node.ObjectNode terms = JSON.createObjectNode();
+        ObjectNode terms = JSON.createObjectNode();
         PrefixMapping published = PrefixMapping.Factory.create().setNsPrefixes(PREFIXES);
         published.removeNsPrefix("m8g");
-        new java.util.TreeMap<>(published.getNsPrefixMap()).forEach(terms::put);
-        com.fasterxml.jackson.databind.node.ObjectNode doc = JSON.createObjectNode();
+        new TreeMap<>(published.getNsPrefixMap()).forEach(terms::put);
+        ObjectNode doc = JSON.createObjectNode();
         doc.set("@context", terms);
         return doc.toPrettyString();
     }
@@ -69,27 +77,27 @@ public final class RdfWriting {
      */
     private static String withPublishedContext(String jsonld) {
         try {
-            com.fasterxml.jackson.databind.JsonNode root = JSON.readTree(jsonld);
+            JsonNode root = JSON.readTree(jsonld);
             if (!root.isObject() || !root.path("@context").isObject()) {
                 return jsonld;
             }
-            com.fasterxml.jackson.databind.JsonNode published = JSON.readTree(context()).path("@context");
-            com.fasterxml.jackson.databind.node.ObjectNode rest = JSON.createObjectNode();
+            JsonNode published = JSON.readTree(context()).path("@context");
+            ObjectNode rest = JSON.createObjectNode();
             root.path("@context").fields().forEachRemaining(e -> {
                 if (!e.getValue().equals(published.path(e.getKey()))) {
                     rest.set(e.getKey(), e.getValue());
                 }
             });
-            com.fasterxml.jackson.databind.node.ArrayNode context = JSON.createArrayNode().add("/" + CONTEXT_PATH);
+            ArrayNode context = JSON.createArrayNode().add("/" + CONTEXT_PATH);
             if (!rest.isEmpty()) {
                 context.add(rest);
             }
-            ((com.fasterxml.jackson.databind.node.ObjectNode) root).set("@context", context.size() == 1 ? context.get(0) : context);
+            ((ObjectNode) root).set("@context", context.size() == 1 ? context.get(0) : context);
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 }

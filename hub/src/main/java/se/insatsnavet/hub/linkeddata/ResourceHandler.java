@@ -15,6 +15,7 @@ import se.insatsnavet.hub.store.CatalogStore;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The dereferenceable URIs of everything but services: concepts and concept schemes
@@ -32,10 +33,10 @@ public final class ResourceHandler implements Handler<RoutingContext> {
     private final CatalogStore store;
     private final Function<RoutingContext, String> iriOf;
     private final String preferredGraph;
-    private final java.util.function.Predicate<String> wasPublished;
+    private final Predicate<String> wasPublished;
 
     private ResourceHandler(Vertx vertx, CatalogStore store, Function<RoutingContext, String> iriOf, String preferredGraph,
-                            java.util.function.Predicate<String> wasPublished) {
+                            Predicate<String> wasPublished) {
         this.vertx = vertx;
         this.store = store;
         this.iriOf = iriOf;
@@ -58,7 +59,7 @@ public final class ResourceHandler implements Handler<RoutingContext> {
      * {@code wasPublished} (blocking) tells whether a missing IRI was once published, which makes it 410 Gone.
      */
     public static ResourceHandler create(Vertx vertx, CatalogStore store, Function<RoutingContext, String> iriOf,
-                                         String preferredGraph, java.util.function.Predicate<String> wasPublished) {
+                                         String preferredGraph, Predicate<String> wasPublished) {
         return new ResourceHandler(vertx, store, iriOf, preferredGraph, wasPublished);
     }
 

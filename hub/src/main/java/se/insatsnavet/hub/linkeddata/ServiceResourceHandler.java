@@ -5,6 +5,8 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.vocabulary.OWL;
 import se.insatsnavet.hub.http.Blocking;
 import se.insatsnavet.hub.http.BodyCache;
 import se.insatsnavet.hub.http.PreparedBody;
@@ -12,10 +14,12 @@ import se.insatsnavet.hub.http.Responses;
 import se.insatsnavet.hub.imports.RunRepository;
 import se.insatsnavet.hub.services.ServiceCatalog;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -42,7 +46,7 @@ public final class ServiceResourceHandler implements Handler<RoutingContext> {
     private final Function<String, String> federationNames;
     private ExtraFormats extra = ExtraFormats.NONE;
     private Function<String, String> sections = id -> "";
-    private java.util.function.Consumer<String> viewed = id -> { };
+    private Consumer<String> viewed = id -> { };
     private final BodyCache<String> rendered = BodyCache.create(CACHED_BYTES);
     /** Counts invalidations, so that a body rendered while its service changed is not kept. */
     private final AtomicLong invalidations = new AtomicLong();
@@ -77,7 +81,7 @@ public final class ServiceResourceHandler implements Handler<RoutingContext> {
     }
 
     /** Told the id of every service whose HTML page is served (anonymous usage statistics; must not block). */
-    public ServiceResourceHandler withViewCounter(java.util.function.Consumer<String> counter) {
+    public ServiceResourceHandler withViewCounter(Consumer<String> counter) {
         this.viewed = counter;
         return this;
     }
@@ -227,9 +231,9 @@ public final class ServiceResourceHandler implements Handler<RoutingContext> {
 
     /** The published services this one is confirmed the same as ({@code owl:sameAs}), by IRI, at most {@link SameServiceLinks#MAX}. */
     private List<SameServiceLinks.Link> sameServices(Model model, String serviceUri) {
-        List<SameServiceLinks.Link> out = new java.util.ArrayList<>();
-        model.listObjectsOfProperty(model.getResource(serviceUri), org.apache.jena.vocabulary.OWL.sameAs).toList().stream()
-                .filter(org.apache.jena.rdf.model.RDFNode::isURIResource).map(n -> n.asResource().getURI()).sorted().distinct()
+        List<SameServiceLinks.Link> out = new ArrayList<>();
+        model.listObjectsOfProperty(model.getResource(serviceUri), OWL.sameAs).toList().stream()
+                .filter(RDFNode::isURIResource).map(n -> n.asResource().getURI()).sorted().distinct()
                 .forEach(uri -> {
                     if (out.size() >= SameServiceLinks.MAX) {
                         return;

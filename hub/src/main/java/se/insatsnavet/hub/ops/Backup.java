@@ -9,6 +9,7 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.sys.TDBInternal;
 import se.insatsnavet.hub.db.Database;
 import se.insatsnavet.hub.store.CatalogStore;
 
@@ -111,7 +112,7 @@ public final class Backup {
             Txn.executeWrite(dsg, () -> RDFDataMgr.read(dsg, in, Lang.NQUADS));
         }
         long quads = Txn.calculateRead(dsg, () -> dsg.stream().count());
-        org.apache.jena.tdb2.sys.TDBInternal.expel(dsg); // release the files, so the hub can open the dataset
+        TDBInternal.expel(dsg); // release the files, so the hub can open the dataset
         Path zip = backupDir.resolve("database.zip");
         if (Files.isRegularFile(zip)) {
             Files.createDirectories(db);

@@ -1,5 +1,8 @@
 package se.insatsnavet.hub.plugins;
 
+import com.fasterxml.jackson.databind.cfg.PackageVersion;
+import se.insatsnavet.plugin.api.PluginFactory;
+
 import java.util.List;
 
 /**
@@ -18,8 +21,8 @@ final class HostPackages {
 
     /** The value of {@code org.osgi.framework.system.packages.extra}. */
     static String exports() {
-        String jackson = com.fasterxml.jackson.databind.cfg.PackageVersion.VERSION.toString().replaceAll("-.*", "");
-        String api = se.insatsnavet.plugin.api.PluginFactory.class.getPackage().getName();
+        String jackson = PackageVersion.VERSION.toString().replaceAll("-.*", "");
+        String api = PluginFactory.class.getPackage().getName();
         StringBuilder b = new StringBuilder(api).append(";version=\"").append(apiVersion()).append('"');
         for (String p : JACKSON) {
             b.append(',').append(p).append(";version=\"").append(jackson).append('"');
@@ -29,6 +32,6 @@ final class HostPackages {
 
     /** The plugin API's package version (its {@code @Version}). */
     static String apiVersion() {
-        return se.insatsnavet.plugin.api.PluginFactory.API_VERSION;
+        return PluginFactory.API_VERSION;
     }
 }

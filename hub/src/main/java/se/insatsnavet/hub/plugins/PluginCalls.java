@@ -1,5 +1,9 @@
 package se.insatsnavet.hub.plugins;
 
+import se.insatsnavet.plugin.api.MappingException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -54,11 +58,11 @@ final class PluginCalls implements AutoCloseable {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             // the outcomes the API allows are not failures of the plugin: a record it cannot map, a source it cannot read
-            if (cause instanceof se.insatsnavet.plugin.api.MappingException m) {
+            if (cause instanceof MappingException m) {
                 throw m;
             }
-            if (cause instanceof java.io.IOException io) {
-                throw new java.io.UncheckedIOException(io);
+            if (cause instanceof IOException io) {
+                throw new UncheckedIOException(io);
             }
             throw new PluginFailure("Plugin '" + pluginId + "' failed in " + what + ": " + cause, cause);
         } catch (InterruptedException e) {

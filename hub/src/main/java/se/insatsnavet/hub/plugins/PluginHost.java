@@ -3,6 +3,7 @@ package se.insatsnavet.hub.plugins;
 import org.apache.felix.framework.Felix;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
@@ -10,6 +11,7 @@ import org.osgi.util.tracker.ServiceTracker;
 import org.osgi.util.tracker.ServiceTrackerCustomizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.insatsnavet.hub.linkeddata.ExtraFormats;
 import se.insatsnavet.plugin.api.EnricherPlugin;
 import se.insatsnavet.plugin.api.FeedFormatPlugin;
 import se.insatsnavet.plugin.api.ImportListener;
@@ -30,6 +32,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -68,7 +71,7 @@ public final class PluginHost implements AutoCloseable {
         final Instant since = Instant.now();
         volatile String lastError;
         /** A feed-format plugin's name, media type and title, asked once when it started (null for others). */
-        volatile se.insatsnavet.hub.linkeddata.ExtraFormats.Format format;
+        volatile ExtraFormats.Format format;
 
         Entry(PluginFactory plugin, Bundle bundle) {
             this.plugin = plugin;
@@ -153,8 +156,8 @@ public final class PluginHost implements AutoCloseable {
         host.tracker = new ServiceTracker<>(felix.getBundleContext(), PluginFactory.class, host.new Tracking());
         host.tracker.open();
         felix.getBundleContext().addBundleListener(event -> {
-            if (event.getType() == org.osgi.framework.BundleEvent.UPDATED
-                    || event.getType() == org.osgi.framework.BundleEvent.UNINSTALLED) {
+            if (event.getType() == BundleEvent.UPDATED
+                    || event.getType() == BundleEvent.UNINSTALLED) {
                 host.bundleErrors.remove(event.getBundle().getLocation());
             }
         });
@@ -290,7 +293,7 @@ public final class PluginHost implements AutoCloseable {
      * Calls a plugin: a failure marks it failed (and its bundle with the reason) and is rethrown as a
      * {@link PluginCalls.PluginFailure}. A plugin already failed is not called again.
      */
-    public <T> T call(String pluginId, String what, java.util.concurrent.Callable<T> work) {
+    public <T> T call(String pluginId, String what, Callable<T> work) {
         Entry entry = plugins.get(pluginId);
         if (entry == null) {
             throw new PluginCalls.PluginFailure("No plugin '" + pluginId + "' is running", null);
@@ -351,7 +354,7 @@ public final class PluginHost implements AutoCloseable {
                 if (plugin instanceof FeedFormatPlugin feed) {
                     // asked once here, so that serving a request never calls into the plugin to learn its format
                     entry.format = calls.call(id, "describe format",
-                            () -> new se.insatsnavet.hub.linkeddata.ExtraFormats.Format(feed.formatName(), feed.mediaType(), feed.title()));
+                            () -> new ExtraFormats.Format(feed.formatName(), feed.mediaType(), feed.title()));
                 }
             } catch (RuntimeException e) {
                 String reason = "Plugin of bundle " + bundle.getSymbolicName() + " failed to start: " + e.getMessage();

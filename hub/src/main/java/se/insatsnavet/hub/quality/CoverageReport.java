@@ -13,10 +13,14 @@ import se.insatsnavet.schema.vocab.CPSV;
 import se.insatsnavet.schema.vocab.HubIris;
 import se.insatsnavet.schema.vocab.INSV;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Coverage of every municipality and county: active services in total, per target group and per method, and
@@ -32,7 +36,7 @@ public final class CoverageReport {
     private final HubIris iris;
     private final Vocabulary vocabulary;
     private volatile ObjectNode cached;
-    private final Map<String, Map<String, Long>> selections = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Map<String, Long>> selections = new ConcurrentHashMap<>();
 
     /** Why {@code servicesPer10000Inhabitants} is null. */
     public static final String NO_POPULATION = "null: the hub's reference data holds no population figures"
@@ -73,7 +77,7 @@ public final class CoverageReport {
             for (String code : vocabulary.codes(Vocabulary.MUNICIPALITY)) {
                 out.put(code, byPlace.getOrDefault(code, 0L) + byPlace.getOrDefault(HubIris.countyCodeOfMunicipality(code), 0L));
             }
-            return java.util.Collections.unmodifiableMap(out);
+            return Collections.unmodifiableMap(out);
         });
     }
 
@@ -140,14 +144,14 @@ public final class CoverageReport {
     }
 
     private ObjectNode build() {
-        List<String> targetGroups = new java.util.ArrayList<>(new java.util.TreeSet<>(vocabulary.codes(Vocabulary.TARGET_GROUP)));
+        List<String> targetGroups = new ArrayList<>(new TreeSet<>(vocabulary.codes(Vocabulary.TARGET_GROUP)));
         Map<String, Map<String, Long>> byTargetGroup = counts(INSV.targetGroup.getURI(), Vocabulary.TARGET_GROUP);
         Map<String, Map<String, Long>> byMethod = counts(INSV.method.getURI(), Vocabulary.METHOD);
         Map<String, Map<String, Long>> totals = counts(null, null);
         ObjectNode body = Responses.object();
         ArrayNode municipalities = body.putArray("municipalities");
         Map<String, ObjectNode> counties = new TreeMap<>();
-        for (String code : new java.util.TreeSet<>(vocabulary.codes(Vocabulary.MUNICIPALITY))) {
+        for (String code : new TreeSet<>(vocabulary.codes(Vocabulary.MUNICIPALITY))) {
             String county = HubIris.countyCodeOfMunicipality(code);
             ObjectNode m = municipalities.addObject();
             m.put("code", code).put("name", vocabulary.municipalityShortName(code).orElse(code)).put("county", county);

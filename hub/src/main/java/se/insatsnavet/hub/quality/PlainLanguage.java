@@ -3,6 +3,7 @@ package se.insatsnavet.hub.quality;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,7 +56,7 @@ final class PlainLanguage {
         while (m.find()) {
             String word = m.group();
             if (word.codePoints().filter(Character::isLetter).count() >= minLetters && !word.contains("-")) {
-                out.add(word.toLowerCase(java.util.Locale.ROOT));
+                out.add(word.toLowerCase(Locale.ROOT));
             }
         }
         return List.copyOf(out);

@@ -1,6 +1,7 @@
 package se.insatsnavet.hub.quality;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import se.insatsnavet.connectors.mapping.PhoneNumbers;
 import se.insatsnavet.hub.http.Responses;
@@ -11,9 +12,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -48,7 +51,7 @@ public final class QualityCheck {
      * The score and reasons of a service, with what the link check found for its web addresses
      * ({@code links}: address → result, null when not checked): each unreachable address costs 10 points.
      */
-    public ObjectNode check(JsonNode s, java.util.function.Function<String, LinkResult> links) {
+    public ObjectNode check(JsonNode s, Function<String, LinkResult> links) {
         List<String> reasons = new ArrayList<>();
         int missing = 0;
         for (Map.Entry<String, Predicate<JsonNode>> field : RECOMMENDED.entrySet()) {
@@ -78,7 +81,7 @@ public final class QualityCheck {
             score -= 10;
             reasons.add("homepage is not a well-formed URL");
         }
-        com.fasterxml.jackson.databind.node.ArrayNode checked = Responses.JSON.createArrayNode();
+        ArrayNode checked = Responses.JSON.createArrayNode();
         for (String field : new String[] {"homepage", "contact.url"}) {
             JsonNode url = field.equals("homepage") ? s.path("homepage") : contact.path("url");
             LinkResult r = url.isTextual() ? links.apply(url.asText().trim()) : null;
@@ -149,6 +152,6 @@ public final class QualityCheck {
         m.put("homepage", s -> s.hasNonNull("homepage"));
         m.put("lastReviewed", s -> s.hasNonNull("lastReviewed"));
         m.put("languages", s -> s.path("languages").size() > 0);
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 }

@@ -3,14 +3,22 @@ package se.insatsnavet.hub.quality;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import se.insatsnavet.hub.http.Responses;
+import se.insatsnavet.hub.linkcheck.LinkResult;
 import se.insatsnavet.hub.services.ServiceCatalog;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Quality per federation, computed from the published services after each change (cached until the next):
@@ -26,15 +34,15 @@ public final class QualityReport {
     private final QualityCheck check;
     private volatile Map<String, List<ObjectNode>> byFederation;
     /** One federation's results, computed alone (what a run report needs: not the whole catalogue after each run). */
-    private final Map<String, List<ObjectNode>> ofFederation = new java.util.concurrent.ConcurrentHashMap<>();
-    private volatile java.util.function.Supplier<Map<String, Map<String, se.insatsnavet.hub.linkcheck.LinkResult>>> links = Map::of;
+    private final Map<String, List<ObjectNode>> ofFederation = new ConcurrentHashMap<>();
+    private volatile Supplier<Map<String, Map<String, LinkResult>>> links = Map::of;
     private volatile Items items;
 
     /** Where the published services' items are read from. */
     @FunctionalInterface
     public interface Items {
         /** Hands every published item of {@code federation} (null: of every federation) to {@code action}. */
-        void forEach(String federation, java.util.function.Consumer<ObjectNode> action);
+        void forEach(String federation, Consumer<ObjectNode> action);
     }
 
     public QualityReport(ServiceCatalog catalog, Clock clock) {
@@ -58,7 +66,7 @@ public final class QualityReport {
     }
 
     /** Reports what the link check found (federation → address → result) from now on. */
-    public void useLinkResults(java.util.function.Supplier<Map<String, Map<String, se.insatsnavet.hub.linkcheck.LinkResult>>> source) {
+    public void useLinkResults(Supplier<Map<String, Map<String, LinkResult>>> source) {
         this.links = source;
         invalidate();
     }
@@ -75,7 +83,7 @@ public final class QualityReport {
      * changed services ({@code uriOf} gives a service's IRI), so the next run report of a large federation does not
      * read all its services again. A federation with many changes is read anew when next asked.
      */
-    public void changed(java.util.Collection<String> serviceIds, java.util.function.Function<String, String> uriOf) {
+    public void changed(Collection<String> serviceIds, Function<String, String> uriOf) {
         byFederation = null;
         Map<String, List<String>> byFed = new TreeMap<>();
         for (String id : serviceIds) {
@@ -91,11 +99,11 @@ public final class QualityReport {
                 ofFederation.remove(federation);
                 return;
             }
-            Map<String, se.insatsnavet.hub.linkcheck.LinkResult> checked = links.get().getOrDefault(federation, Map.of());
-            Map<String, ObjectNode> byId = new java.util.LinkedHashMap<>();
+            Map<String, LinkResult> checked = links.get().getOrDefault(federation, Map.of());
+            Map<String, ObjectNode> byId = new LinkedHashMap<>();
             cached.forEach(o -> byId.put(o.path("id").asText(), o));
             for (String id : ids) {
-                java.util.Optional<ObjectNode> item = catalog.itemOf(uriOf.apply(id));
+                Optional<ObjectNode> item = catalog.itemOf(uriOf.apply(id));
                 if (item.isPresent()) {
                     byId.put(id, check.check(item.get(), checked::get));
                 } else {
@@ -113,10 +121,10 @@ public final class QualityReport {
         Map<String, List<ObjectNode>> current = byFederation;
         if (current == null) {
             Map<String, List<ObjectNode>> built = new TreeMap<>();
-            Map<String, Map<String, se.insatsnavet.hub.linkcheck.LinkResult>> checked = links.get();
+            Map<String, Map<String, LinkResult>> checked = links.get();
             items.forEach(null, item -> {
                 String federation = item.path("federation").asText();
-                Map<String, se.insatsnavet.hub.linkcheck.LinkResult> ofFederation = checked.getOrDefault(federation, Map.of());
+                Map<String, LinkResult> ofFederation = checked.getOrDefault(federation, Map.of());
                 built.computeIfAbsent(federation, f -> new ArrayList<>()).add(check.check(item, ofFederation::get));
             });
             built.values().forEach(list -> list.sort(WORST_FIRST));
@@ -135,15 +143,15 @@ public final class QualityReport {
     }
 
     /** One federation: its summary and every service, worst first; empty when it has no published service. */
-    public java.util.Optional<ObjectNode> federation(String federation) {
+    public Optional<ObjectNode> federation(String federation) {
         List<ObjectNode> services = results().get(federation);
         if (services == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         ObjectNode body = summary(federation, services);
         ArrayNode list = body.putArray("services");
         services.forEach(list::add);
-        return java.util.Optional.of(body);
+        return Optional.of(body);
     }
 
     /**
@@ -159,7 +167,7 @@ public final class QualityReport {
 
     /** One federation's results, worst first, reading only its services. */
     private List<ObjectNode> resultsOf(String federation) {
-        Map<String, se.insatsnavet.hub.linkcheck.LinkResult> checked = links.get().getOrDefault(federation, Map.of());
+        Map<String, LinkResult> checked = links.get().getOrDefault(federation, Map.of());
         List<ObjectNode> out = new ArrayList<>();
         items.forEach(federation, item -> out.add(check.check(item, checked::get)));
         out.sort(WORST_FIRST);

@@ -5,6 +5,7 @@ import se.insatsnavet.hub.db.Database;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,7 @@ public final class AuditLog {
                     + "detail) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setTimestamp(1, Timestamp.from(e.at()));
                 if (e.tokenId() == null) {
-                    ps.setNull(2, java.sql.Types.BIGINT);
+                    ps.setNull(2, Types.BIGINT);
                 } else {
                     ps.setLong(2, e.tokenId());
                 }

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +55,7 @@ public final class PeerSearch {
                         long ms = (System.nanoTime() - started) / 1_000_000;
                         if (e != null) {
                             Throwable cause = e.getCause() != null ? e.getCause() : e;
-                            return new PeerAnswer(peer, null, cause instanceof java.net.http.HttpTimeoutException
+                            return new PeerAnswer(peer, null, cause instanceof HttpTimeoutException
                                     ? "timeout" : "error: " + cause, ms);
                         }
                         if (r.statusCode() != 200) {

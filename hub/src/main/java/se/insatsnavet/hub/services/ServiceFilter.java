@@ -1,5 +1,6 @@
 package se.insatsnavet.hub.services;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -32,7 +33,7 @@ public record ServiceFilter(List<String> q, String municipality, String targetGr
      * @param sort         "relevance" or "title"; null: relevance when there are words, else title
      */
     public record More(String county, Integer age, String method, String providerType, String status,
-                       String organisation, java.time.Instant modifiedAfter, String anyOf, String language,
+                       String organisation, Instant modifiedAfter, String anyOf, String language,
                        String referral, String sort) {
         public static final More NONE = new More(null, null, null, null, null);
 
@@ -41,7 +42,7 @@ public record ServiceFilter(List<String> q, String municipality, String targetGr
         }
 
         public More(String county, Integer age, String method, String providerType, String status,
-                    String organisation, java.time.Instant modifiedAfter, String anyOf) {
+                    String organisation, Instant modifiedAfter, String anyOf) {
             this(county, age, method, providerType, status, organisation, modifiedAfter, anyOf, null, null, null);
         }
     }

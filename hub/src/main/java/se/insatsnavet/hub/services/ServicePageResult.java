@@ -1,5 +1,6 @@
 package se.insatsnavet.hub.services;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -123,7 +125,7 @@ public final class ServicePageResult {
         }
         List<byte[]> out = new ArrayList<>(items.size());
         for (ObjectNode item : items) {
-            out.add(item.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.add(item.toString().getBytes(StandardCharsets.UTF_8));
         }
         return out;
     }
@@ -157,7 +159,7 @@ public final class ServicePageResult {
     public byte[] body(boolean withFacets) {
         // the tail after the items, written straight from the values (no tree of the facets)
         ByteArrayOutputStream tail = new ByteArrayOutputStream(withFacets ? 4096 : 64);
-        try (com.fasterxml.jackson.core.JsonGenerator g = JSON.getFactory().createGenerator(tail)) {
+        try (JsonGenerator g = JSON.getFactory().createGenerator(tail)) {
             g.writeStartObject();
             g.writeNumberField("total", total);
             g.writeNumberField("page", page);
@@ -182,7 +184,7 @@ public final class ServicePageResult {
         if (parts == null) {
             parts = new ArrayList<>(items.size());
             for (ObjectNode item : items) {
-                parts.add(item.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                parts.add(item.toString().getBytes(StandardCharsets.UTF_8));
             }
         }
         int size = 12 + rest.length;
@@ -190,7 +192,7 @@ public final class ServicePageResult {
             size += p.length + 1;
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(size);
-        out.writeBytes("{\"items\":[".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        out.writeBytes("{\"items\":[".getBytes(StandardCharsets.US_ASCII));
         for (int i = 0; i < parts.size(); i++) {
             if (i > 0) {
                 out.write(',');

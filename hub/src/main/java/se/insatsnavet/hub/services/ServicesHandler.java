@@ -1,5 +1,6 @@
 package se.insatsnavet.hub.services;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
@@ -11,8 +12,13 @@ import se.insatsnavet.hub.http.BodyCache;
 import se.insatsnavet.hub.http.PreparedBody;
 import se.insatsnavet.hub.http.QueryParams;
 import se.insatsnavet.hub.http.Responses;
+import se.insatsnavet.hub.usage.UsageCounter;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * {@code GET /api/services}: a page of published services as JSON {@code {items, total, page, perPage}}.
@@ -40,8 +46,8 @@ public final class ServicesHandler implements Handler<RoutingContext> {
     private final ServiceCatalog catalog;
     private final PeerSearch peers;
     private final String ownBase;
-    private java.util.function.Function<String, java.util.Optional<String>> municipalityNames = name -> java.util.Optional.empty();
-    private se.insatsnavet.hub.usage.UsageCounter usage;
+    private Function<String, Optional<String>> municipalityNames = name -> Optional.empty();
+    private UsageCounter usage;
 
     private ServicesHandler(Vertx vertx, ServiceCatalog catalog, PeerSearch peers, String ownBase) {
         this.vertx = vertx;
@@ -55,13 +61,13 @@ public final class ServicesHandler implements Handler<RoutingContext> {
     }
 
     /** Counts each search's first page in the anonymous usage statistics (filters, words without hits). */
-    public ServicesHandler withUsage(se.insatsnavet.hub.usage.UsageCounter counter) {
+    public ServicesHandler withUsage(UsageCounter counter) {
         this.usage = counter;
         return this;
     }
 
     /** Lets {@code municipality} be a name too (name → SCB code). */
-    public ServicesHandler withMunicipalityNames(java.util.function.Function<String, java.util.Optional<String>> names) {
+    public ServicesHandler withMunicipalityNames(Function<String, Optional<String>> names) {
         this.municipalityNames = names;
         return this;
     }
@@ -155,7 +161,7 @@ public final class ServicesHandler implements Handler<RoutingContext> {
             ArrayNode items = body.putArray("items");
             result.items().forEach(item -> items.add(network ? item.put("hub", ownBase) : item));
             long total = result.total();
-            com.fasterxml.jackson.databind.node.ObjectNode facetsNode = Responses.JSON.valueToTree(result.facets());
+            ObjectNode facetsNode = Responses.JSON.valueToTree(result.facets());
             if (network) {
                 ArrayNode peerStatus = body.putArray("peers");
                 boolean partial = false;
@@ -168,7 +174,7 @@ public final class ServicesHandler implements Handler<RoutingContext> {
                     }
                     status.put("status", "ok").put("total", answer.body().path("total").asLong());
                     total += answer.body().path("total").asLong();
-                    for (com.fasterxml.jackson.databind.JsonNode item : answer.body().path("items")) {
+                    for (JsonNode item : answer.body().path("items")) {
                         if (item.isObject()) {
                             items.add(((ObjectNode) item.deepCopy()).put("hub", answer.peer()));
                         }
@@ -217,8 +223,8 @@ public final class ServicesHandler implements Handler<RoutingContext> {
         StringBuilder q = new StringBuilder();
         ctx.queryParams().forEach((name, value) -> {
             if (!name.equals("network")) {
-                q.append(q.isEmpty() ? "" : "&").append(java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8))
-                        .append('=').append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+                q.append(q.isEmpty() ? "" : "&").append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+                        .append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
             }
         });
         return q.toString();

@@ -1,5 +1,6 @@
 package se.insatsnavet.hub.store;
 
+import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
@@ -34,7 +35,7 @@ final class Descriptions {
     }
 
     /** The triples of subjects looked up in a graph at hand. */
-    static Source of(org.apache.jena.graph.Graph graph) {
+    static Source of(Graph graph) {
         return subjects -> {
             List<Triple> out = new ArrayList<>();
             for (Node subject : subjects) {

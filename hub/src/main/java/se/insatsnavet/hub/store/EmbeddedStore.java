@@ -21,7 +21,12 @@ import org.apache.jena.sparql.service.ServiceExecutorRegistry;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.TDB2Factory;
+import org.apache.jena.vocabulary.RDF;
+import se.insatsnavet.schema.vocab.CPSV;
+import se.insatsnavet.schema.vocab.QB;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -58,8 +63,8 @@ final class EmbeddedStore implements CatalogStore {
     static EmbeddedStore openTdb2(Path dir) {
         try {
             Files.createDirectories(dir);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("Cannot create TDB2 folder " + dir, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create TDB2 folder " + dir, e);
         }
         return new EmbeddedStore(TDB2Factory.connectDataset(dir.toString()), "TDB2 in " + dir.toAbsolutePath());
     }
@@ -219,13 +224,13 @@ final class EmbeddedStore implements CatalogStore {
     private static void deleteOrphans(Graph graph, Set<Node> candidates) {
         Deque<Node> todo = new ArrayDeque<>(candidates);
         Set<Node> deleted = new HashSet<>();
-        Node serviceClass = NodeFactory.createURI(se.insatsnavet.schema.vocab.CPSV.PublicService.getURI());
+        Node serviceClass = NodeFactory.createURI(CPSV.PublicService.getURI());
         while (!todo.isEmpty()) {
             Node n = todo.poll();
             // a candidate still linked to may lose its last link later on, when another orphan goes: it is
             // looked at again then
             if (deleted.contains(n) || graph.contains(Node.ANY, Node.ANY, n) || !graph.contains(n, Node.ANY, Node.ANY)
-                    || graph.contains(n, org.apache.jena.vocabulary.RDF.Nodes.type, serviceClass)) {
+                    || graph.contains(n, RDF.Nodes.type, serviceClass)) {
                 continue;
             }
             deleted.add(n);
@@ -243,7 +248,7 @@ final class EmbeddedStore implements CatalogStore {
     public void replaceDataSet(String graphIri, String dataSetIri, Model content) {
         Node g = NodeFactory.createURI(graphIri);
         Node ds = NodeFactory.createURI(dataSetIri);
-        Node dataSetProperty = se.insatsnavet.schema.vocab.QB.dataSet.asNode();
+        Node dataSetProperty = QB.dataSet.asNode();
         Txn.executeWrite(dataset, () -> {
             DatasetGraph dsg = dataset.asDatasetGraph();
             Graph graph = dsg.getGraph(g);

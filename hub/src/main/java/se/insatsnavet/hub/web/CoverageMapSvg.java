@@ -2,6 +2,7 @@ package se.insatsnavet.hub.web;
 
 import se.insatsnavet.hub.linkeddata.Html;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -113,8 +114,8 @@ final class CoverageMapSvg {
 
     private static StringBuilder open(int[] view, String label) {
         double s = Math.max(6, view[2] / 70.0);
-        String size = String.format(java.util.Locale.ROOT, "%.1f", s);
-        String stripe = String.format(java.util.Locale.ROOT, "%.1f", s * 0.4);
+        String size = String.format(Locale.ROOT, "%.1f", s);
+        String stripe = String.format(Locale.ROOT, "%.1f", s * 0.4);
         return new StringBuilder(160_000).append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"")
                 .append(Html.escape(label)).append("\" viewBox=\"").append(view[0]).append(' ').append(view[1]).append(' ')
                 .append(view[2]).append(' ').append(view[3]).append("\">\n<defs><pattern id=\"saknas\" patternUnits=\"userSpaceOnUse\" width=\"")

@@ -13,6 +13,7 @@ import se.insatsnavet.hub.linkeddata.ServicePage;
 import se.insatsnavet.hub.linkeddata.SiteHeader;
 import se.insatsnavet.hub.linkeddata.StatusBadge;
 import se.insatsnavet.hub.services.ServiceCatalog;
+import se.insatsnavet.hub.usage.UsageCounter;
 import se.insatsnavet.schema.Vocabulary;
 
 import java.util.Collection;
@@ -56,7 +57,7 @@ public final class FinderPage implements Handler<RoutingContext> {
     private final MunicipalityNeighbours neighbours = MunicipalityNeighbours.of(SwedenMap.load());
     private FinderMatching matching;
     private FinderGuideSection guides;
-    private se.insatsnavet.hub.usage.UsageCounter usage;
+    private UsageCounter usage;
 
     private FinderPage(Vertx vertx, ServiceCatalog catalog, Vocabulary vocabulary) {
         this.vertx = vertx;
@@ -73,7 +74,7 @@ public final class FinderPage implements Handler<RoutingContext> {
     }
 
     /** Counts each answered path (situation, help, age band) in the anonymous usage statistics. */
-    public FinderPage withUsage(se.insatsnavet.hub.usage.UsageCounter counter) {
+    public FinderPage withUsage(UsageCounter counter) {
         this.usage = counter;
         return this;
     }

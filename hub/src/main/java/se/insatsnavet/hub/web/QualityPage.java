@@ -1,6 +1,7 @@
 package se.insatsnavet.hub.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
@@ -12,9 +13,11 @@ import se.insatsnavet.hub.duplicates.DuplicateReport;
 import se.insatsnavet.hub.quality.ArticleQuality;
 import se.insatsnavet.hub.quality.QualityReport;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -82,15 +85,15 @@ public final class QualityPage implements Handler<RoutingContext> {
     }
 
     /** The figures of the page; none for a federation without published services or articles. */
-    private java.util.Optional<Page> page(String federation) {
+    private Optional<Page> page(String federation) {
         JsonNode section = articles == null ? null : articles.federation(federation);
-        java.util.Optional<com.fasterxml.jackson.databind.node.ObjectNode> report = quality.federation(federation);
+        Optional<ObjectNode> report = quality.federation(federation);
         if (report.isEmpty() && (section == null || section.path("articles").asInt() == 0)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         JsonNode services = report.isPresent() ? report.get() : quality.federationSummary(federation).set("services",
                 Responses.JSON.createArrayNode());
-        return java.util.Optional.of(new Page(services,
+        return Optional.of(new Page(services,
                 duplicates == null ? null : duplicates.openJson(federation, MAX_DUPLICATES + 1), section));
     }
 
@@ -245,6 +248,6 @@ public final class QualityPage implements Handler<RoutingContext> {
         m.put("homepage is not a well-formed URL", "Webbadressen ser inte rätt ut");
         m.put("the description has a sentence of more than 35 words (plain language)",
                 "Beskrivningen har en mening med fler än 35 ord – skriv kortare meningar");
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 }

@@ -6,8 +6,10 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import se.insatsnavet.hub.http.Blocking;
+import se.insatsnavet.hub.http.QueryParams;
 import se.insatsnavet.hub.http.Responses;
 import se.insatsnavet.hub.linkeddata.Html;
+import se.insatsnavet.hub.linkeddata.ServicePage;
 import se.insatsnavet.hub.services.ServiceCatalog;
 import se.insatsnavet.hub.linkeddata.SiteHeader;
 import se.insatsnavet.hub.linkeddata.StatusBadge;
@@ -15,12 +17,14 @@ import se.insatsnavet.hub.search.ArticleIndex;
 import se.insatsnavet.hub.services.ServiceFilter;
 import se.insatsnavet.hub.services.StatusFilter;
 import se.insatsnavet.hub.services.ServicePageResult;
+import se.insatsnavet.hub.usage.UsageCounter;
 import se.insatsnavet.schema.Vocabulary;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,7 +48,7 @@ public final class SearchPage implements Handler<RoutingContext> {
     private final List<String[]> targetGroups = new ArrayList<>();
     private final Map<String, String> counties = new TreeMap<>();
     private final Function<String, String> federationName;
-    private se.insatsnavet.hub.usage.UsageCounter usage;
+    private UsageCounter usage;
     private ArticleIndex articles;
 
     private SearchPage(Vertx vertx, ServiceCatalog catalog, Vocabulary vocabulary, Function<String, String> federationName) {
@@ -71,7 +75,7 @@ public final class SearchPage implements Handler<RoutingContext> {
     }
 
     /** Counts each search's first page in the anonymous usage statistics (filters, words without hits). */
-    public SearchPage withUsage(se.insatsnavet.hub.usage.UsageCounter counter) {
+    public SearchPage withUsage(UsageCounter counter) {
         this.usage = counter;
         return this;
     }
@@ -115,7 +119,7 @@ public final class SearchPage implements Handler<RoutingContext> {
         } catch (NumberFormatException e) {
             page = 1;
         }
-        List<String> words = se.insatsnavet.hub.http.QueryParams.words(q, 8);
+        List<String> words = QueryParams.words(q, 8);
         ServiceFilter filter = new ServiceFilter(words, municipality, targetGroup, null, page, PER_PAGE,
                 new ServiceFilter.More(county, age, method, providerType, all ? StatusFilter.ALL : StatusFilter.CURRENT));
         Chosen chosen = new Chosen(q, municipality, chosenCounties, targetGroup, method, providerType, age, all);
@@ -245,9 +249,9 @@ public final class SearchPage implements Handler<RoutingContext> {
 
     private void card(StringBuilder b, JsonNode s) {
         b.append("<li><h2><a href=\"/id/service/").append(Html.escape(s.path("id").asText())).append("\">")
-                .append(Html.escape(se.insatsnavet.hub.linkeddata.ServicePage.text(s.path("title")))).append("</a></h2>\n");
+                .append(Html.escape(ServicePage.text(s.path("title")))).append("</a></h2>\n");
         b.append(StatusBadge.html(s));
-        String provider = se.insatsnavet.hub.linkeddata.ServicePage.text(s.path("provider").path("name"));
+        String provider = ServicePage.text(s.path("provider").path("name"));
         if (!provider.isEmpty()) {
             b.append("<p class=\"meta\">Anordnare: ").append(Html.escape(provider)).append("</p>\n");
         }
@@ -295,7 +299,7 @@ public final class SearchPage implements Handler<RoutingContext> {
 
     /** Links that narrow the search, with how many services each leaves (facet counts). */
     private void facets(StringBuilder b, Chosen c, ServicePageResult r) {
-        Map<String, String[]> dims = new java.util.LinkedHashMap<>();
+        Map<String, String[]> dims = new LinkedHashMap<>();
         dims.put("method", new String[]{"Arbetssätt", Vocabulary.METHOD, c.method()});
         dims.put("providerType", new String[]{"Anordnare", Vocabulary.PROVIDER_TYPE, c.providerType()});
         boolean any = dims.keySet().stream().anyMatch(d -> !r.facets().getOrDefault(d, Map.of()).isEmpty());
