@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * CSV with a header row. The text is read as it goes and cut into logical records (a quoted field may span
- * lines), then each record is parsed on its own (with commons-csv when it holds a quote), so a malformed record becomes a {@link SourceProblem}
+ * CSV with a header row. The text is read as it goes and cut into logical records by a {@link CsvScanner} (a
+ * quoted field may span lines), then each record is parsed on its own (with commons-csv when it holds a quote), so a malformed record becomes a {@link SourceProblem}
  * and the records after it still come through: a quote that is never closed, or a multi-line record that
  * does not parse, blames only its first line and reading resumes on the next line. A text that looks cut off
  * fails as a whole ({@link IOException}), so that no record after the cut is taken for deleted: one whose last
