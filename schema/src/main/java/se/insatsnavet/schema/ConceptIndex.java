@@ -6,6 +6,7 @@ import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.vocabulary.SKOS;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,7 +30,7 @@ public final class ConceptIndex {
 
     ConceptIndex(Vocabulary vocabulary) {
         Model m = vocabulary.model();
-        List<String> schemes = new java.util.ArrayList<>(Vocabulary.CONCEPT_SCHEMES);
+        List<String> schemes = new ArrayList<>(Vocabulary.CONCEPT_SCHEMES);
         schemes.add(Vocabulary.MUNICIPALITY);
         schemes.add(Vocabulary.COUNTY);
         for (String scheme : schemes) {

@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * SHACL shapes as Jena {@link org.apache.jena.shacl.Shapes}: the hub's own ({@code shapes.ttl}, parsed with
  * the base URI because they name the hub's concept schemes) and, for tests and checks, the official
- * CPSV-AP 3.2.0 shapes from a folder.
+ * CPSV-AP 3.2.0 shapes from a folder. Jena's type is written with its package because it shares this class's
+ * simple name.
  */
 public final class Shapes {
 

@@ -3,14 +3,19 @@ package se.insatsnavet.schema;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
+import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.SKOS;
 import se.insatsnavet.schema.vocab.HubIris;
+import se.insatsnavet.schema.vocab.INSI;
+import se.insatsnavet.schema.vocab.INSV;
+import se.insatsnavet.schema.vocab.QB;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -82,10 +87,10 @@ public final class Vocabulary {
             parseResource(m, PLACES_RESOURCE, b);
             parseResource(m, INDICATORS_RESOURCE, b);
             m.setNsPrefix("skos", SKOS.getURI());
-            m.setNsPrefix("dct", org.apache.jena.vocabulary.DCTerms.NS);
-            m.setNsPrefix("insv", se.insatsnavet.schema.vocab.INSV.NS);
-            m.setNsPrefix("insi", se.insatsnavet.schema.vocab.INSI.NS);
-            m.setNsPrefix("qb", se.insatsnavet.schema.vocab.QB.NS);
+            m.setNsPrefix("dct", DCTerms.NS);
+            m.setNsPrefix("insv", INSV.NS);
+            m.setNsPrefix("insi", INSI.NS);
+            m.setNsPrefix("qb", QB.NS);
             return new Vocabulary(iris, m);
         });
     }
@@ -209,7 +214,7 @@ public final class Vocabulary {
         return model.contains(model.createResource(iri), RDF.type, type);
     }
 
-    private Map<String, String> labels(String iri, org.apache.jena.rdf.model.Property p) {
+    private Map<String, String> labels(String iri, Property p) {
         Map<String, String> out = new TreeMap<>();
         for (RDFNode n : model.listObjectsOfProperty(model.createResource(iri), p).toList()) {
             Literal l = n.asLiteral();

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import se.insatsnavet.connectors.mapping.DefaultMappings;
 import se.insatsnavet.connectors.mapping.PhoneNumbers;
+import se.insatsnavet.connectors.mapping.RecordMapper;
 import se.insatsnavet.schema.json.JsonSchemas;
 import se.insatsnavet.schema.json.SchemaProblem;
 
@@ -16,11 +17,14 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads federation descriptors: JSON, valid against {@link JsonSchemas#federation()}, then checked for what a
@@ -174,7 +178,7 @@ public final class DescriptorLoader {
                 checkValueMaps(effective, at + ".mapping", problems);
             }
             if (mapping != null) {
-                java.util.Set<String> known = se.insatsnavet.connectors.mapping.RecordMapper.fieldNames(source.records());
+                Set<String> known = RecordMapper.fieldNames(source.records());
                 for (String section : List.of("fields", "defaults")) {
                     for (Map.Entry<String, JsonNode> field : mapping.path(section).properties()) {
                         if (!known.contains(field.getKey())) {
@@ -194,14 +198,14 @@ public final class DescriptorLoader {
         FederationDescriptor.LinkCheck linkCheck = FederationDescriptor.LinkCheck.OFF;
         JsonNode check = document.path("linkCheck");
         if (check.isObject()) {
-            java.time.Duration recheck = linkCheck.recheckAfter();
+            Duration recheck = linkCheck.recheckAfter();
             if (check.hasNonNull("recheckAfter")) {
                 try {
-                    recheck = java.time.Duration.parse(check.path("recheckAfter").asText());
+                    recheck = Duration.parse(check.path("recheckAfter").asText());
                     if (recheck.isNegative() || recheck.isZero()) {
                         problems.add("linkCheck.recheckAfter: must be longer than zero");
                     }
-                } catch (java.time.format.DateTimeParseException e) {
+                } catch (DateTimeParseException e) {
                     problems.add("linkCheck.recheckAfter: '" + check.path("recheckAfter").asText()
                             + "' is not an ISO-8601 duration such as P7D or PT12H");
                 }
@@ -266,7 +270,7 @@ public final class DescriptorLoader {
     }
 
     /** Built-in kinds whose records have no known shape, so the descriptor must map them. */
-    private static final java.util.Set<String> NEEDS_MAPPING = java.util.Set.of("file", "http");
+    private static final Set<String> NEEDS_MAPPING = Set.of("file", "http");
 
     private static void checkValueMaps(ObjectNode mapping, String at, List<String> problems) {
         JsonNode valueMaps = mapping.path("valueMaps");
@@ -289,8 +293,8 @@ public final class DescriptorLoader {
         return node.isMissingNode() || node.isNull() ? null : node.asText();
     }
 
-    private static java.util.List<String> list(JsonNode array) {
-        java.util.List<String> out = new ArrayList<>();
+    private static List<String> list(JsonNode array) {
+        List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));
         return out;
     }

@@ -1,6 +1,7 @@
 package se.insatsnavet.connectors.descriptor;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,10 +71,10 @@ public record FederationDescriptor(String id, Map<String, String> name, Map<Stri
      * @param enabled      whether the hub checks them at all
      * @param recheckAfter how long a result stands before the address is checked again
      */
-    public record LinkCheck(boolean enabled, java.time.Duration recheckAfter) {
+    public record LinkCheck(boolean enabled, Duration recheckAfter) {
 
         /** Off (the default). */
-        public static final LinkCheck OFF = new LinkCheck(false, java.time.Duration.ofDays(7));
+        public static final LinkCheck OFF = new LinkCheck(false, Duration.ofDays(7));
 
         public LinkCheck {
             Objects.requireNonNull(recheckAfter, "recheckAfter");

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import se.insatsnavet.connectors.mapping.PhoneNumbers;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -68,17 +70,17 @@ public record SourceDescriptor(String id, String kind, String location, String f
      * Plugins named by a source: a mapper instead of the declarative mapping, enrichers and validators run on
      * every record after mapping, in this order.
      */
-    public record PluginRefs(String mapper, java.util.List<String> enrichers, java.util.List<String> validators) {
-        public static final PluginRefs NONE = new PluginRefs(null, java.util.List.of(), java.util.List.of());
+    public record PluginRefs(String mapper, List<String> enrichers, List<String> validators) {
+        public static final PluginRefs NONE = new PluginRefs(null, List.of(), List.of());
 
         public PluginRefs {
-            enrichers = enrichers == null ? java.util.List.of() : java.util.List.copyOf(enrichers);
-            validators = validators == null ? java.util.List.of() : java.util.List.copyOf(validators);
+            enrichers = enrichers == null ? List.of() : List.copyOf(enrichers);
+            validators = validators == null ? List.of() : List.copyOf(validators);
         }
 
         /** Every plugin id named. */
-        public java.util.List<String> all() {
-            java.util.List<String> ids = new java.util.ArrayList<>();
+        public List<String> all() {
+            List<String> ids = new ArrayList<>();
             if (mapper != null) {
                 ids.add(mapper);
             }

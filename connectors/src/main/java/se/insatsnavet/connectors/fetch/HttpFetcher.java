@@ -7,7 +7,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -34,12 +36,12 @@ public final class HttpFetcher {
     private final Map<URI, Remembered> remembered = new ConcurrentHashMap<>();
 
     /** What one GET gave. {@code notModified}: the server answered 304 and {@code body} is the remembered one. */
-    public record Response(URI uri, int status, byte[] body, Map<String, java.util.List<String>> headers,
+    public record Response(URI uri, int status, byte[] body, Map<String, List<String>> headers,
                            boolean notModified) {
 
         /** The first value of a response header (case-insensitive), if any. */
         public Optional<String> header(String name) {
-            for (Map.Entry<String, java.util.List<String>> e : headers.entrySet()) {
+            for (Map.Entry<String, List<String>> e : headers.entrySet()) {
                 if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
                     return Optional.of(e.getValue().get(0));
                 }
@@ -48,7 +50,7 @@ public final class HttpFetcher {
         }
     }
 
-    private record Remembered(String etag, String lastModified, byte[] body, Map<String, java.util.List<String>> headers) {
+    private record Remembered(String etag, String lastModified, byte[] body, Map<String, List<String>> headers) {
     }
 
     /**
@@ -130,7 +132,7 @@ public final class HttpFetcher {
             throw new IOException(owner + ": HTTP " + status + " from " + uri + (excerpt.isEmpty() ? "" : ": " + excerpt));
         }
         byte[] body = readCapped(uri, response.body());
-        Map<String, java.util.List<String>> headers = response.headers().map();
+        Map<String, List<String>> headers = response.headers().map();
         String etag = response.headers().firstValue("ETag").orElse(null);
         String lastModified = response.headers().firstValue("Last-Modified").orElse(null);
         if (etag != null || lastModified != null) {
@@ -161,7 +163,7 @@ public final class HttpFetcher {
 
     private static String excerpt(InputStream in) {
         try (in) {
-            String text = new String(in.readNBytes(200), java.nio.charset.StandardCharsets.UTF_8).strip();
+            String text = new String(in.readNBytes(200), StandardCharsets.UTF_8).strip();
             return text.replaceAll("\\s+", " ");
         } catch (IOException e) {
             return "";

@@ -7,6 +7,7 @@ import se.insatsnavet.connectors.source.SourceEndpoint;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * Base of the endpoints that read a source over HTTP(S): the typed options every such connector shares
@@ -57,7 +58,7 @@ public abstract class RemoteSourceEndpoint extends SourceEndpoint {
             throw new IllegalArgumentException(owner() + ": option 'url' is required");
         }
         URI uri = uri();
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
                 || !HostPolicy.of(uri, allowedHosts).allows(uri)) {
             throw new IllegalArgumentException(owner() + ": url " + url + " is not an http(s) URL on the allowed hosts");

@@ -4,29 +4,34 @@ import org.apache.camel.Category;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
-import se.insatsnavet.connectors.source.RawRecord;
-import se.insatsnavet.connectors.source.SourceBatch;
-import se.insatsnavet.connectors.source.SourceProblem;
-import se.insatsnavet.connectors.source.SourceEndpoint;
-import se.insatsnavet.connectors.source.SourceHeaders;
-
 import se.insatsnavet.connectors.read.CsvRecordReader;
 import se.insatsnavet.connectors.read.JsonRecordReader;
 import se.insatsnavet.connectors.read.RecordReader;
 import se.insatsnavet.connectors.read.TextDecoder;
 import se.insatsnavet.connectors.read.XlsxRecordReader;
+import se.insatsnavet.connectors.source.RawRecord;
+import se.insatsnavet.connectors.source.SourceBatch;
+import se.insatsnavet.connectors.source.SourceEndpoint;
+import se.insatsnavet.connectors.source.SourceHeaders;
+import se.insatsnavet.connectors.source.SourceProblem;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * {@code insats-file:<federationId>/<sourceId>?path=...&format=csv}: reads a local CSV, JSON, NDJSON or Excel .xlsx file
@@ -95,11 +100,11 @@ public class FileSourceEndpoint extends SourceEndpoint {
      * while they stay the same, a watching consumer does not read the file again.
      */
     @Override
-    public String changeToken() throws java.io.IOException {
+    public String changeToken() throws IOException {
         Path file = resolveFile();
-        java.nio.file.attribute.BasicFileAttributes attributes;
+        BasicFileAttributes attributes;
         try {
-            attributes = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+            attributes = Files.readAttributes(file, BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
             return null;
         }
@@ -107,7 +112,7 @@ public class FileSourceEndpoint extends SourceEndpoint {
         if (attributes.isDirectory()) {
             try (var files = Files.list(file)) {
                 for (Path f : files.sorted().toList()) {
-                    java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class);
+                    BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class);
                     token.append(f.getFileName()).append(':').append(a.size()).append(':').append(a.lastModifiedTime()).append('|');
                 }
             }
@@ -120,7 +125,7 @@ public class FileSourceEndpoint extends SourceEndpoint {
 
     /** The file's modification time; for a drop folder the latest of the folder's and its files'. */
     @Override
-    protected long lastModifiedMillis() throws java.io.IOException {
+    protected long lastModifiedMillis() throws IOException {
         Path file = resolveFile();
         try {
             long latest = Files.getLastModifiedTime(file).toMillis();
@@ -213,7 +218,7 @@ public class FileSourceEndpoint extends SourceEndpoint {
 
     /** The last read's fingerprint while the file's (or drop folder's) size and modification times are unchanged since. */
     @Override
-    public String unchangedFingerprint() throws java.io.IOException {
+    public String unchangedFingerprint() throws IOException {
         ReadMark mark = lastRead;
         return mark != null && mark.token().equals(changeToken()) ? mark.fingerprint() : null;
     }
@@ -274,7 +279,7 @@ public class FileSourceEndpoint extends SourceEndpoint {
         }
         try {
             return readCsv(file, encoding);
-        } catch (java.nio.charset.CharacterCodingException notUtf8) {
+        } catch (CharacterCodingException notUtf8) {
             // auto: without a byte order mark, bytes that are not UTF-8 mean windows-1252 (as TextDecoder.decode)
             return readCsv(file, TextDecoder.WINDOWS_1252.name());
         }
@@ -282,27 +287,27 @@ public class FileSourceEndpoint extends SourceEndpoint {
 
     /**
      * Reads a CSV file as it streams (never the whole text in memory), hashing its bytes on the way. A
-     * {@link java.nio.charset.CharacterCodingException} means bytes that are not UTF-8 under {@code auto}.
+     * {@link CharacterCodingException} means bytes that are not UTF-8 under {@code auto}.
      */
     private Read readCsv(Path file, String charset) throws Exception {
-        java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
         RecordReader.Result result;
-        try (java.io.InputStream in = new java.security.DigestInputStream(open(file), digest)) {
+        try (InputStream in = new DigestInputStream(open(file), digest)) {
             checkRealPath(file);
             try {
                 result = CsvRecordReader.read(TextDecoder.reader(in, charset),
                         delimiter == null ? null : CsvRecordReader.delimiterOf(delimiter));
-            } catch (java.nio.charset.CharacterCodingException notUtf8) {
+            } catch (CharacterCodingException notUtf8) {
                 throw notUtf8;
             } catch (IOException e) {
                 throw parseFailure(file, FileFormat.CSV, e);
             }
-            in.transferTo(java.io.OutputStream.nullOutputStream()); // the fingerprint covers every byte
+            in.transferTo(OutputStream.nullOutputStream()); // the fingerprint covers every byte
         }
         return new Read(SourceBatch.fingerprintOf(digest), result);
     }
 
-    private static java.io.InputStream open(Path file) throws IOException {
+    private static InputStream open(Path file) throws IOException {
         try {
             return Files.newInputStream(file);
         } catch (NoSuchFileException e) {

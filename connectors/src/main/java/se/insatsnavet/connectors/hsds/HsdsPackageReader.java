@@ -27,7 +27,7 @@ import java.util.Set;
  * {@code taxonomy_terms.csv}, {@code schedules.csv}, {@code addresses.csv}) and the older 1.1/2.0 one
  * ({@code services_at_location.csv}, {@code services_taxonomy.csv} + {@code taxonomy.csv},
  * {@code regular_schedules.csv}, {@code physical_addresses.csv}/{@code postal_addresses.csv},
- * {@code eligibility.csv}), whose tables are translated to the 3.x shape. The resources of datapackage.json
+ * {@code eligibility.csv}), whose tables {@link LegacyLayout} translates to the 3.x shape. The resources of datapackage.json
  * say where each table is; without a readable datapackage.json the usual file names are used. A row that
  * cannot be read is a {@link SourceProblem} naming file and row; the rest of the package still comes through.</p>
  */
@@ -45,8 +45,6 @@ public final class HsdsPackageReader {
     /** Values of an attribute's {@code link_entity} that say it describes something else than a service. */
     private static final Set<String> OTHER_ENTITIES = Set.of("organization", "organizations", "location", "locations",
             "service_at_location", "contact", "contacts", "phone", "phones", "program", "programs", "taxonomy_term");
-    private static final Map<String, String> WEEKDAYS = Map.of("1", "MO", "2", "TU", "3", "WE", "4", "TH", "5", "FR",
-            "6", "SA", "7", "SU");
 
     /**
      * What one read produced. {@code layout} is {@code "3"} or {@code "1.1"}; {@code notCarried} counts, per CSV
@@ -83,7 +81,10 @@ public final class HsdsPackageReader {
         boolean legacy = LEGACY_TABLES.stream().anyMatch(t -> t.equals("taxonomy")
                 ? tables.hasFile("taxonomy.csv") : tables.file(t) != null);
         try {
-            List<RawRecord> records = legacy ? new Legacy().services() : services();
+            if (legacy) {
+                LegacyLayout.translate(tables);
+            }
+            List<RawRecord> records = services();
             return new Result(legacy ? "1.1" : "3", records, tables.problems(), tables.notCarried());
         } catch (UncheckedIOException e) {
             throw e.getCause();
@@ -93,8 +94,6 @@ public final class HsdsPackageReader {
     private List<Row> table(String name) {
         return tables.table(name);
     }
-
-    // ---- HSDS 3.x ----------------------------------------------------------------------------------------
 
     private List<RawRecord> services() {
         Map<String, Row> organizations = byId(table("organizations"));
@@ -224,8 +223,8 @@ public final class HsdsPackageReader {
         return result;
     }
 
-    /** Overridden by the 1.1 layout, whose addresses are in two tables. */
-    List<Object> addresses(String locationId) {
+    /** A location's addresses (the 1.1 layout's two address tables are merged into this one by {@link LegacyLayout}). */
+    private List<Object> addresses(String locationId) {
         return children("addresses", "location_id", locationId);
     }
 
@@ -306,115 +305,6 @@ public final class HsdsPackageReader {
     private static void put(Map<String, Object> target, String name, Object value) {
         if (value != null && !(value instanceof List<?> list && list.isEmpty())) {
             target.put(name, value);
-        }
-    }
-
-    // ---- HSDS 1.1 / 2.0 ----------------------------------------------------------------------------------
-
-    /** Translates the 1.1 tables to the 3.x ones, then nests as for 3.x. */
-    private final class Legacy {
-
-        List<RawRecord> services() {
-            tables.replace("service_at_location", table("services_at_location"));
-            tables.replace("schedules", rename(table("regular_schedules"), Map.of("weekday", "byday"), row -> {
-                String day = row.get("byday");
-                if (day != null) {
-                    row.put("byday", weekday(day));
-                }
-                row.putIfAbsent("freq", "WEEKLY");
-            }));
-            tables.replace("service_areas", rename(table("service_areas"), Map.of("service_area", "name"), row -> { }));
-            tables.replace("languages", rename(table("languages"), Map.of("language", "name"), row -> { }));
-            tables.replace("phones", rename(table("phones"), Map.of("language", "languages"), row -> { }));
-            List<Row> addresses = new ArrayList<>();
-            addresses.addAll(rename(table("physical_addresses"), Map.of(), row -> row.put("address_type", "physical")));
-            addresses.addAll(rename(table("postal_addresses"), Map.of(), row -> row.put("address_type", "postal")));
-            tables.replace("addresses", addresses);
-            tables.replace("taxonomy_terms", rename(table("taxonomy"), Map.of("vocabulary", "taxonomy"), row -> { }));
-            List<Row> attributes = new ArrayList<>();
-            for (Row link : table("services_taxonomy")) {
-                attributes.add(new Row(link.number(), cells("id", link.get("id"), "link_id", link.get("service_id"),
-                        "taxonomy_term_id", link.get("taxonomy_id"), "value", link.get("taxonomy_detail")), link.root()));
-            }
-            for (Row service : table("services")) {
-                String ids = service.get("taxonomy_ids");
-                if (ids != null && service.get("id") != null) {
-                    for (String termId : ids.split("[,;\\s]+")) {
-                        if (!termId.isBlank()) {
-                            attributes.add(new Row(service.number(), cells("link_id", service.get("id"), "taxonomy_term_id", termId)));
-                        }
-                    }
-                }
-            }
-            tables.replace("attributes", attributes);
-            Map<String, List<String>> eligibility = new HashMap<>();
-            Map<String, Map<String, String>> ages = new HashMap<>();
-            for (Row row : table("eligibility")) {
-                String serviceId = row.get("service_id");
-                if (serviceId == null) {
-                    continue;
-                }
-                tables.use(row);
-                if (row.get("eligibility") != null) {
-                    eligibility.computeIfAbsent(serviceId, k -> new ArrayList<>()).add(row.get("eligibility"));
-                }
-                for (String age : List.of("minimum_age", "maximum_age")) {
-                    if (row.get(age) != null) {
-                        ages.computeIfAbsent(serviceId, k -> new LinkedHashMap<>()).putIfAbsent(age, row.get(age));
-                    }
-                }
-            }
-            List<Row> services = new ArrayList<>();
-            for (Row row : table("services")) {
-                Map<String, String> cells = new LinkedHashMap<>(row.cells());
-                cells.remove("taxonomy_ids");
-                if (cells.containsKey("fees") && !cells.containsKey("fees_description")) {
-                    cells.put("fees_description", cells.remove("fees"));
-                }
-                List<String> e = eligibility.get(row.get("id"));
-                if (e != null && !cells.containsKey("eligibility_description")) {
-                    cells.put("eligibility_description", String.join("; ", e));
-                }
-                ages.getOrDefault(row.get("id"), Map.of()).forEach(cells::putIfAbsent);
-                services.add(new Row(row.number(), cells, row.root()));
-            }
-            tables.replace("services", services);
-            return HsdsPackageReader.this.services();
-        }
-
-        /** A 1.1 weekday ({@code 1} = Monday, or a day name such as {@code Monday}/{@code mon}) as an RRULE day. */
-        private static String weekday(String day) {
-            String key = day.strip().toLowerCase(Locale.ROOT);
-            if (WEEKDAYS.containsKey(key)) {
-                return WEEKDAYS.get(key);
-            }
-            for (String code : WEEKDAYS.values()) {
-                if (key.length() >= 2 && key.startsWith(code.toLowerCase(Locale.ROOT))) {
-                    return code;
-                }
-            }
-            return day;
-        }
-
-        private List<Row> rename(List<Row> rows, Map<String, String> columns, java.util.function.Consumer<Map<String, String>> fix) {
-            List<Row> renamed = new ArrayList<>();
-            for (Row row : rows) {
-                Map<String, String> cells = new LinkedHashMap<>();
-                row.cells().forEach((k, v) -> cells.put(columns.getOrDefault(k, k), v));
-                fix.accept(cells);
-                renamed.add(new Row(row.number(), cells, row.root()));
-            }
-            return renamed;
-        }
-
-        private Map<String, String> cells(String... pairs) {
-            Map<String, String> cells = new LinkedHashMap<>();
-            for (int i = 0; i + 1 < pairs.length; i += 2) {
-                if (pairs[i + 1] != null && !pairs[i + 1].isBlank()) {
-                    cells.put(pairs[i], pairs[i + 1]);
-                }
-            }
-            return cells;
         }
     }
 }

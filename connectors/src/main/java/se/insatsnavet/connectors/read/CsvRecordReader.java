@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * CSV with a header row. The text is read as it goes and cut into logical records (a quoted field may span
- * lines), then each record is parsed on its own (with commons-csv when it holds a quote), so a malformed record becomes a {@link SourceProblem}
+ * CSV with a header row. The text is read as it goes and cut into logical records by a {@link CsvScanner} (a
+ * quoted field may span lines), then each record is parsed on its own (with commons-csv when it holds a quote), so a malformed record becomes a {@link SourceProblem}
  * and the records after it still come through: a quote that is never closed, or a multi-line record that
  * does not parse, blames only its first line and reading resumes on the next line. A text that looks cut off
  * fails as a whole ({@link IOException}), so that no record after the cut is taken for deleted: one whose last
@@ -28,7 +28,7 @@ import java.util.Set;
  */
 public final class CsvRecordReader {
 
-    private static final char QUOTE = '"';
+    private static final char QUOTE = CsvScanner.QUOTE;
     private static final char[] CANDIDATES = {';', ',', '\t', '|'};
 
     private CsvRecordReader() {
@@ -57,7 +57,7 @@ public final class CsvRecordReader {
      * parsed by commons-csv. An I/O or decoding failure of the reader is thrown as it is.
      */
     public static RecordReader.Result read(Reader reader, Character declaredDelimiter) throws IOException {
-        Scanner scanner = new Scanner(reader);
+        CsvScanner scanner = new CsvScanner(reader);
         char delimiter = declaredDelimiter != null ? declaredDelimiter : detectDelimiter(scanner.firstLine());
         CSVFormat format = CSVFormat.DEFAULT.builder()
                 .setDelimiter(delimiter)
@@ -67,21 +67,21 @@ public final class CsvRecordReader {
                 .setTrim(true)
                 .get();
 
-        Chunk headerChunk = scanner.next(delimiter);
+        CsvChunk headerChunk = scanner.next(delimiter);
         while (headerChunk != null && headerChunk.isBlank()) {
             headerChunk = scanner.next(delimiter);
         }
         if (headerChunk == null) {
             throw new IOException("the file has no header row");
         }
-        if (!headerChunk.closed) {
-            throw new IOException("the header row (line " + headerChunk.line + ") has a quote that is never closed");
+        if (!headerChunk.closed()) {
+            throw new IOException("the header row (line " + headerChunk.line() + ") has a quote that is never closed");
         }
         List<String> header;
         try {
             header = parseOne(headerChunk.text(), format);
         } catch (IOException | RuntimeException e) {
-            throw new IOException("the header row (line " + headerChunk.line + ") cannot be parsed: " + e.getMessage(), e);
+            throw new IOException("the header row (line " + headerChunk.line() + ") cannot be parsed: " + e.getMessage(), e);
         }
 
         List<RawRecord> records = new ArrayList<>();
@@ -103,7 +103,7 @@ public final class CsvRecordReader {
 
         boolean unnamedColumnUsed = false;
         int row = 0;
-        Chunk chunk;
+        CsvChunk chunk;
         List<String> plain = new ArrayList<>(header.size() + 4);
         // the line of a quote never closed with no good record after it: the text may end inside that quote
         int openQuoteLine = -1;
@@ -113,21 +113,21 @@ public final class CsvRecordReader {
             }
             row++;
             String locator = "row " + row;
-            if (!chunk.closed) {
-                problems.add(new SourceProblem(locator, null, "line " + chunk.line
+            if (!chunk.closed()) {
+                problems.add(new SourceProblem(locator, null, "line " + chunk.line()
                         + ": a quoted field is opened but never closed; the row is skipped"));
-                openQuoteLine = chunk.line;
+                openQuoteLine = chunk.line();
                 scanner.restartAfterLine(chunk);
                 continue;
             }
             List<String> values;
-            if (!chunk.quoted) {
+            if (!chunk.quoted()) {
                 values = splitPlain(chunk.text(), delimiter, plain);
             } else {
                 try {
                     values = parseOne(chunk.text(), format);
                 } catch (IOException | RuntimeException e) {
-                    problems.add(new SourceProblem(locator, null, "line " + chunk.line + ": cannot parse the row: "
+                    problems.add(new SourceProblem(locator, null, "line " + chunk.line() + ": cannot parse the row: "
                             + messageOf(e)));
                     scanner.restartAfterLine(chunk);
                     continue;
@@ -141,12 +141,12 @@ public final class CsvRecordReader {
                 if (openQuoteLine > 0) {
                     throw cutInQuotes(openQuoteLine); // the rest of the cut quoted field, read again as lines
                 }
-                throw new IOException("the last line (" + chunk.line + ") stops after " + last + " of the header's "
+                throw new IOException("the last line (" + chunk.line() + ") stops after " + last + " of the header's "
                         + header.size() + " columns without a line break: the file looks cut off (truncated, or still"
                         + " being written)");
             }
             if (last != header.size()) {
-                problems.add(new SourceProblem(locator, null, "line " + chunk.line + ": expected " + header.size()
+                problems.add(new SourceProblem(locator, null, "line " + chunk.line() + ": expected " + header.size()
                         + " columns, found " + last));
                 scanner.restartAfterLine(chunk);
                 continue;
@@ -259,210 +259,5 @@ public final class CsvRecordReader {
             sum += count;
         }
         return sum;
-    }
-
-    /**
-     * A logical record: its text (without the line break that ends it), first line number, whether every quote was
-     * closed, whether it holds a quote at all, where in its text the line after its first line starts, and the line
-     * break that ended it ("" at the end of the text).
-     */
-    private record Chunk(String text, int line, boolean closed, boolean quoted, int firstLineNext, String ending) {
-
-        boolean isBlank() {
-            return text.isBlank();
-        }
-    }
-
-    /**
-     * Cuts a reader's text into logical records following RFC 4180 quoting (as commons-csv reads it), through a
-     * buffer; text given back ({@link #restartAfterLine}, {@link #firstLine}) is read again before the reader.
-     */
-    private static final class Scanner {
-        private final Reader reader;
-        private char[] buf = new char[1 << 16];
-        private int pos;
-        private int len;
-        private boolean eof;
-        private int line = 1;
-        private final StringBuilder pending = new StringBuilder();
-
-        Scanner(Reader reader) {
-            this.reader = reader;
-        }
-
-        /** Whether there is a character at {@code pos}, reading more if needed (the buffer's content before pos is dropped). */
-        private boolean fill() throws IOException {
-            if (pos < len) {
-                return true;
-            }
-            if (eof) {
-                return false;
-            }
-            if (buf.length < (1 << 16)) {
-                buf = new char[1 << 16];
-            }
-            int n = reader.read(buf, 0, buf.length);
-            while (n == 0) {
-                n = reader.read(buf, 0, buf.length);
-            }
-            pos = 0;
-            len = Math.max(n, 0);
-            eof = n < 0;
-            return n > 0;
-        }
-
-        /** Puts text back in front of what is still to be read. */
-        private void unread(String text) {
-            if (text.isEmpty()) {
-                return;
-            }
-            char[] joined = new char[text.length() + (len - pos)];
-            text.getChars(0, text.length(), joined, 0);
-            System.arraycopy(buf, pos, joined, text.length(), len - pos);
-            buf = joined;
-            pos = 0;
-            len = joined.length;
-        }
-
-        /**
-         * The text up to the end of the first line that is not blank (a line break inside double quotes does not end
-         * it), left to be read again: what {@link #detectDelimiter} looks at.
-         */
-        String firstLine() throws IOException {
-            StringBuilder head = new StringBuilder();
-            boolean inQuotes = false;
-            boolean tab = false;
-            while (fill()) {
-                char c = buf[pos++];
-                head.append(c);
-                if (c == QUOTE) {
-                    inQuotes = !inQuotes;
-                } else if (c == '\t') {
-                    tab = true;
-                } else if (!inQuotes && (c == '\n' || c == '\r') && (tab || !head.toString().isBlank())) {
-                    break;
-                }
-            }
-            String text = head.toString();
-            unread(text);
-            return text;
-        }
-
-        Chunk next(char delimiter) throws IOException {
-            if (!fill()) {
-                return null;
-            }
-            int startLine = line;
-            // the common case, a line without a quote whose line break is in the buffer: cut it in one tight loop
-            int i = pos;
-            while (i < len) {
-                char c = buf[i];
-                if (c == '\n' || c == '\r' || c == QUOTE) {
-                    break;
-                }
-                i++;
-            }
-            if (i < len && buf[i] != QUOTE && (buf[i] == '\n' || i + 1 < len)) {
-                int breakLength = buf[i] == '\r' && buf[i + 1] == '\n' ? 2 : 1;
-                String ending = breakLength == 2 ? "\r\n" : buf[i] == '\r' ? "\r" : "\n";
-                Chunk plain = new Chunk(new String(buf, pos, i - pos), startLine, true, false, i - pos + breakLength, ending);
-                pos = i + breakLength;
-                line++;
-                return plain;
-            }
-            StringBuilder text = pending;
-            text.setLength(0);
-            int firstLineNext = -1;
-            boolean inQuotes = false;
-            boolean justClosed = false;
-            boolean fieldStart = true;
-            boolean quoted = false;
-            int segment = pos;
-            while (true) {
-                if (pos >= len) {
-                    text.append(buf, segment, pos - segment);
-                    if (!fill()) {
-                        return new Chunk(text.toString(), startLine, !inQuotes, quoted,
-                                firstLineNext < 0 ? text.length() : firstLineNext, "");
-                    }
-                    segment = pos;
-                }
-                char c = buf[pos];
-                if (c == '\n' || c == '\r') {
-                    boolean plainLine = text.length() == 0;
-                    int breakAt = pos;
-                    pos++;
-                    int breakLength = 1;
-                    if (c == '\r') {
-                        text.append(buf, segment, breakAt - segment);
-                        segment = pos;
-                        plainLine = false;
-                        if (fill() && buf[pos] == '\n') {
-                            pos++;
-                            breakLength = 2;
-                        }
-                    }
-                    line++;
-                    justClosed = false;
-                    String ending = breakLength == 2 ? "\r\n" : c == '\r' ? "\r" : "\n";
-                    if (!inQuotes) {
-                        if (plainLine) {
-                            return new Chunk(new String(buf, segment, breakAt - segment), startLine, true, quoted,
-                                    breakAt - segment + breakLength, ending);
-                        }
-                        if (c == '\n') {
-                            text.append(buf, segment, breakAt - segment);
-                        }
-                        return new Chunk(text.toString(), startLine, true, quoted,
-                                firstLineNext < 0 ? text.length() + breakLength : firstLineNext, ending);
-                    }
-                    if (c == '\n') {
-                        text.append(buf, segment, breakAt - segment);
-                    }
-                    if (firstLineNext < 0) {
-                        firstLineNext = text.length() + breakLength;
-                    }
-                    text.append(c);
-                    if (breakLength == 2) {
-                        text.append('\n');
-                    }
-                    segment = pos;
-                    continue;
-                }
-                if (c == QUOTE) {
-                    quoted = true;
-                }
-                if (inQuotes) {
-                    if (c == QUOTE) {
-                        inQuotes = false;
-                        justClosed = true;
-                    }
-                } else if (justClosed && c == QUOTE) {
-                    inQuotes = true; // a doubled quote inside quotes
-                    justClosed = false;
-                } else {
-                    justClosed = false;
-                    if (c == delimiter) {
-                        fieldStart = true;
-                    } else if (c == QUOTE && fieldStart) {
-                        inQuotes = true;
-                        fieldStart = false;
-                    } else if (!(fieldStart && (c == ' ' || c == '\t'))) {
-                        fieldStart = false;
-                    }
-                }
-                pos++;
-            }
-        }
-
-        /** Gives up on a chunk: scanning resumes on the line after its first line. */
-        void restartAfterLine(Chunk chunk) {
-            String text = chunk.text();
-            if (chunk.firstLineNext() <= text.length()) {
-                // the rest of a record of several lines, with the line break that ended it
-                unread(text.substring(chunk.firstLineNext()) + chunk.ending());
-            }
-            line = chunk.line() + 1;
-        }
     }
 }

@@ -1,5 +1,7 @@
 package se.insatsnavet.connectors.read;
 
+import org.apache.poi.ooxml.POIXMLException;
+import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -44,9 +46,9 @@ public final class XlsxRecordReader {
                 throw new IOException("the workbook has no sheet named '" + sheetName + "' (sheets: " + names + ")");
             }
             return read(sheet);
-        } catch (org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException e) {
+        } catch (NotOfficeXmlFileException e) {
             throw new IOException("not an .xlsx workbook (" + e.getMessage() + ")", e);
-        } catch (org.apache.poi.ooxml.POIXMLException | IllegalArgumentException e) {
+        } catch (POIXMLException | IllegalArgumentException e) {
             throw new IOException("cannot read the workbook: " + e.getMessage(), e);
         }
     }

@@ -58,7 +58,7 @@ class PhonesOfHsdsSamplesTest {
         int phones = 0;
         for (RawRecord service : pkg.records()) {
             MappingResult result = mapper.map(service);
-            Object first = RecordMapper.lookup(service.fields(), "phones.0.number");
+            Object first = RawValues.lookup(service.fields(), "phones.0.number");
             if (first instanceof String written) {
                 phones++;
                 assertEquals(written, result.service().path("contact").path("phone").asText(), service.locator());
