@@ -26,8 +26,7 @@ import java.util.Map;
  * highlighted field (as Lucene's does).
  */
 final class PageOffsetStrategy extends PostingsOffsetStrategy {
-    private final Map<LeafReader, Map.Entry<LeafReader, Weight>> weights =
-            new IdentityHashMap<>();
+    private final Map<LeafReader, Map.Entry<LeafReader, Weight>> weights = new IdentityHashMap<>();
     private final Map<LeafReader, ForwardMatches> forward = new IdentityHashMap<>();
 
     PageOffsetStrategy(UHComponents components) {

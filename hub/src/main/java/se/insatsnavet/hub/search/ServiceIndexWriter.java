@@ -33,6 +33,7 @@ import java.util.function.Consumer;
  */
 final class ServiceIndexWriter implements AutoCloseable {
 
+    /** Under the facade's name, as the index logged before it was split. */
     private static final Logger LOG = LoggerFactory.getLogger(ServiceIndex.class);
     /** How long the index must be left unwritten before it is merged into one segment. */
     static final long QUIET_MILLIS = 5_000;
