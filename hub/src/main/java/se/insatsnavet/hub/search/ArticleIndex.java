@@ -38,6 +38,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -228,7 +229,7 @@ public final class ArticleIndex implements AutoCloseable {
         d.add(new StringField("kind", a.kind(), Field.Store.NO));
         d.add(new StringField("federation", a.federationId(), Field.Store.NO));
         d.add(new TextField("title", a.title(), Field.Store.NO));
-        d.add(new SortedDocValuesField("titleSort", new BytesRef(a.title().toLowerCase(java.util.Locale.ROOT))));
+        d.add(new SortedDocValuesField("titleSort", new BytesRef(a.title().toLowerCase(Locale.ROOT))));
         StringBuilder text = new StringBuilder();
         for (String part : new String[] {a.text(), a.easyText(), a.question(), a.answer()}) {
             if (part != null) {

@@ -9,6 +9,7 @@ import org.apache.lucene.util.ResourceLoader;
 import org.apache.lucene.util.ResourceLoaderAware;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -102,14 +103,14 @@ public final class MemoCompoundWordFilterFactory extends TokenFilterFactory impl
                     }
                     if (dictionary.contains(buffer, i, j)) {
                         if (n + 2 > out.length) {
-                            out = java.util.Arrays.copyOf(out, out.length * 2);
+                            out = Arrays.copyOf(out, out.length * 2);
                         }
                         out[n++] = i;
                         out[n++] = j;
                     }
                 }
             }
-            return java.util.Arrays.copyOf(out, n);
+            return Arrays.copyOf(out, n);
         }
     }
 }

@@ -31,9 +31,9 @@ class KnownSentencesTest {
     void storedBoundariesAnswerAsTheJdkSentenceIteratorDoes() throws Exception {
         for (String text : TEXTS) {
             Map<String, int[]> known = new IdentityHashMap<>();
-            known.put(text, decode(ServiceIndex.KnownSentences.encode(text)));
+            known.put(text, decode(KnownSentences.encode(text)));
             BreakIterator jdk = BreakIterator.getSentenceInstance(Locale.ROOT);
-            BreakIterator ours = new ServiceIndex.KnownSentences(known);
+            BreakIterator ours = new KnownSentences(known);
             jdk.setText(text);
             ours.setText(text);
             assertEquals(walk(jdk), walk(ours), text);
@@ -52,7 +52,7 @@ class KnownSentencesTest {
     void aTextWithoutStoredBoundariesIsIteratedByTheJdk() {
         String text = "Första meningen. Andra meningen.";
         BreakIterator jdk = BreakIterator.getSentenceInstance(Locale.ROOT);
-        BreakIterator ours = new ServiceIndex.KnownSentences(Map.of());
+        BreakIterator ours = new KnownSentences(Map.of());
         jdk.setText(text);
         ours.setText(text);
         assertEquals(walk(jdk), walk(ours));
@@ -80,7 +80,7 @@ class KnownSentencesTest {
             writer.addDocument(doc);
             writer.commit();
             try (org.apache.lucene.index.DirectoryReader reader = org.apache.lucene.index.DirectoryReader.open(dir)) {
-                return ServiceIndex.KnownSentences.read(reader, 0);
+                return KnownSentences.read(reader, 0);
             }
         }
     }
