@@ -26,8 +26,8 @@ import java.util.List;
  *       worker at the same time: {@link HubContext#camelStarted()} completes when they run).</li>
  *   <li>On stop: {@link #stopping} of each module in reverse order, first of all (before the imports drain
  *       and HTTP closes); then, once HTTP and the import routes are closed, {@link #stop} of each module in
- *       reverse order, before the database and the dataset close. A module whose start failed, or never
- *       ran, is stopped too: its hooks close only what it opened.</li>
+ *       reverse order, before the database and the dataset close. A module whose start failed is stopped
+ *       too (its hooks close only what it opened); a module whose start never ran is not.</li>
  * </ol>
  */
 public interface HubModule {
