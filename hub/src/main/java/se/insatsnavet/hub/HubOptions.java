@@ -1,8 +1,10 @@
 package se.insatsnavet.hub;
 
 import se.insatsnavet.hub.cluster.ClusterOptions;
+import se.insatsnavet.hub.store.CatalogStore;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -32,7 +34,7 @@ import java.util.Objects;
  */
 public record HubOptions(int port, String host, Path dataDir, Path federations, String baseUri,
                          String jdbcUrl, String jdbcUser, String jdbcPassword, boolean importOnStart,
-                         int readRetries, long readRetryDelayMillis, long fileWatchMillis, java.util.List<String> peers,
+                         int readRetries, long readRetryDelayMillis, long fileWatchMillis, List<String> peers,
                          SparqlStore sparqlStore, ClusterOptions cluster, boolean examples) {
 
     public static final int DEFAULT_PORT = 8080;
@@ -40,7 +42,7 @@ public record HubOptions(int port, String host, Path dataDir, Path federations, 
     /** The options before the examples flag: the bundled examples run only when no folder is given. */
     public HubOptions(int port, String host, Path dataDir, Path federations, String baseUri,
                       String jdbcUrl, String jdbcUser, String jdbcPassword, boolean importOnStart,
-                      int readRetries, long readRetryDelayMillis, long fileWatchMillis, java.util.List<String> peers,
+                      int readRetries, long readRetryDelayMillis, long fileWatchMillis, List<String> peers,
                       SparqlStore sparqlStore, ClusterOptions cluster) {
         this(port, host, dataDir, federations, baseUri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart, readRetries,
                 readRetryDelayMillis, fileWatchMillis, peers, sparqlStore, cluster, federations == null);
@@ -66,7 +68,7 @@ public record HubOptions(int port, String host, Path dataDir, Path federations, 
         if (host == null) {
             host = "0.0.0.0";
         }
-        peers = peers == null ? java.util.List.of() : java.util.List.copyOf(peers);
+        peers = peers == null ? List.of() : List.copyOf(peers);
         cluster = cluster == null ? ClusterOptions.NONE : cluster;
     }
 
@@ -76,7 +78,7 @@ public record HubOptions(int port, String host, Path dataDir, Path federations, 
     /** Defaults for one machine: port 8080, bundled examples, H2 and TDB2 under {@code dataDir}. */
     public static HubOptions defaults(Path dataDir) {
         return new HubOptions(DEFAULT_PORT, "0.0.0.0", dataDir, null, "http://localhost:" + DEFAULT_PORT + "/",
-                null, null, null, true, 3, 2_000, DEFAULT_FILE_WATCH_MILLIS, java.util.List.of(), null, ClusterOptions.NONE, true);
+                null, null, null, true, 3, 2_000, DEFAULT_FILE_WATCH_MILLIS, List.of(), null, ClusterOptions.NONE, true);
     }
 
     public HubOptions withPort(int newPort) {
@@ -138,9 +140,9 @@ public record HubOptions(int port, String host, Path dataDir, Path federations, 
     }
 
     /** Opens the store these options name: the remote SPARQL store, else TDB2 in {@link #tdb2Dir()}. Blocking. */
-    public se.insatsnavet.hub.store.CatalogStore openStore() {
-        return sparqlStore == null ? se.insatsnavet.hub.store.CatalogStore.openTdb2(tdb2Dir())
-                : se.insatsnavet.hub.store.CatalogStore.remote(sparqlStore.url(), sparqlStore.user(), sparqlStore.password());
+    public CatalogStore openStore() {
+        return sparqlStore == null ? CatalogStore.openTdb2(tdb2Dir())
+                : CatalogStore.remote(sparqlStore.url(), sparqlStore.user(), sparqlStore.password());
     }
 
     public Path tdb2Dir() {
@@ -167,7 +169,7 @@ public record HubOptions(int port, String host, Path dataDir, Path federations, 
                 : "jdbc:h2:file:" + dataDir.resolve("db").resolve("insatsnavet").toAbsolutePath() + ";AUTO_SERVER=TRUE";
     }
 
-    public HubOptions withPeers(java.util.List<String> urls) {
+    public HubOptions withPeers(List<String> urls) {
         return new HubOptions(port, host, dataDir, federations, baseUri, jdbcUrl, jdbcUser, jdbcPassword, importOnStart, readRetries, readRetryDelayMillis, fileWatchMillis, urls, sparqlStore, cluster, examples);
     }
 

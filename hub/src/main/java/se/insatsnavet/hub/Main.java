@@ -4,6 +4,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -31,19 +34,19 @@ public final class Main {
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("validate")) {
-            System.exit(ValidateCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+            System.exit(ValidateCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
             return;
         }
         if (args.length > 0 && args[0].equals("restore")) {
-            System.exit(RestoreCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+            System.exit(RestoreCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
             return;
         }
         if (args.length > 0 && args[0].equals("reindex")) {
-            System.exit(ReindexCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+            System.exit(ReindexCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
             return;
         }
         if (args.length > 0 && args[0].equals("token")) {
-            System.exit(TokenCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+            System.exit(TokenCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
             return;
         }
         HubOptions options;
@@ -106,7 +109,7 @@ public final class Main {
                         o.sparqlStore() == null ? "" : o.sparqlStore().url(), value(args, ++i, a),
                         o.sparqlStore() == null ? null : o.sparqlStore().password()));
                 case "--peer" -> {
-                    java.util.List<String> peers = new java.util.ArrayList<>(o.peers());
+                    List<String> peers = new ArrayList<>(o.peers());
                     peers.add(value(args, ++i, a));
                     o = o.withPeers(peers);
                 }
@@ -115,7 +118,7 @@ public final class Main {
                 case "--cluster-port" -> o = o.withCluster(o.cluster().withEnabled(true).withPort(Integer.parseInt(value(args, ++i, a))));
                 case "--cluster-bus-port" -> o = o.withCluster(o.cluster().withEnabled(true).withBusPort(Integer.parseInt(value(args, ++i, a))));
                 case "--cluster-members" -> o = o.withCluster(o.cluster().withEnabled(true).withMembers(
-                        java.util.Arrays.stream(value(args, ++i, a).split(",")).map(String::trim).filter(m -> !m.isEmpty()).toList()));
+                        Arrays.stream(value(args, ++i, a).split(",")).map(String::trim).filter(m -> !m.isEmpty()).toList()));
                 case "--help", "-h" -> {
                     System.out.println(usage());
                     System.exit(0);
