@@ -34,44 +34,10 @@ class InlineNamesTest {
             // The schema's own class Shapes hands out Jena's Shapes.
             "schema/src/main/java/se/insatsnavet/schema/Shapes.java", Set.of("org.apache.jena.shacl.Shapes"));
 
-    /**
-     * Files other parts of issue 22 clean in parallel, not yet clean on this branch: the lead empties this set after
-     * the merge (a file cleaned since makes {@link #filesNotYetCleanStillHoldInlineNames()} fail until it leaves it).
-     */
-    private static final Set<String> NOT_YET_CLEAN_OWNED_BY_OTHERS = Set.of(
-            "connectors/src/main/java/se/insatsnavet/connectors/descriptor/DescriptorLoader.java",
-            "connectors/src/main/java/se/insatsnavet/connectors/descriptor/FederationDescriptor.java",
-            "connectors/src/main/java/se/insatsnavet/connectors/descriptor/SourceDescriptor.java",
-            "connectors/src/main/java/se/insatsnavet/connectors/fetch/HttpFetcher.java",
-            "connectors/src/main/java/se/insatsnavet/connectors/fetch/RemoteSourceEndpoint.java",
-            "connectors/src/main/java/se/insatsnavet/connectors/file/FileSourceEndpoint.java",
-            "connectors/src/main/java/se/insatsnavet/connectors/hsds/HsdsPackageReader.java",
-            "connectors/src/main/java/se/insatsnavet/connectors/mapping/RecordMapper.java",
-            "connectors/src/main/java/se/insatsnavet/connectors/read/XlsxRecordReader.java",
-            "hub/src/main/java/se/insatsnavet/hub/Hub.java",
-            "hub/src/main/java/se/insatsnavet/hub/HubOptions.java",
-            "hub/src/main/java/se/insatsnavet/hub/Main.java",
-            "hub/src/main/java/se/insatsnavet/hub/imports/FederationLocks.java",
-            "hub/src/main/java/se/insatsnavet/hub/search/ArticleIndex.java",
-            "hub/src/main/java/se/insatsnavet/hub/search/MemoCompoundWordFilterFactory.java",
-            "hub/src/main/java/se/insatsnavet/hub/search/ServiceIndex.java",
-            "schema/src/main/java/se/insatsnavet/schema/ConceptIndex.java",
-            "schema/src/main/java/se/insatsnavet/schema/Vocabulary.java",
-            "schema/src/main/java/se/insatsnavet/schema/rdf/ServiceRdf.java");
-
     @Test
     void mainSourcesImportTheirTypesInsteadOfWritingQualifiedNamesInline() {
         Map<String, List<InlineNameScanner.Finding>> unexpected = new TreeMap<>(notAllowedInlineNamesByFile());
-        unexpected.keySet().removeAll(NOT_YET_CLEAN_OWNED_BY_OTHERS);
         assertEquals(Map.of(), unexpected, "Import these types (or list a true clash of simple names)");
-    }
-
-    @Test
-    void filesNotYetCleanStillHoldInlineNames() {
-        Set<String> withInlineNames = notAllowedInlineNamesByFile().keySet();
-        List<String> cleanedSince = NOT_YET_CLEAN_OWNED_BY_OTHERS.stream()
-                .filter(f -> !withInlineNames.contains(f)).sorted().toList();
-        assertEquals(List.of(), cleanedSince, "Clean now: remove from NOT_YET_CLEAN_OWNED_BY_OTHERS");
     }
 
     @Test

@@ -2,6 +2,7 @@ package se.insatsnavet.hub.imports;
 
 import io.vertx.core.shareddata.Lock;
 import io.vertx.core.shareddata.SharedData;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Map;
@@ -105,7 +106,7 @@ public final class FederationLocks {
                     clusterLock.release();
                 } catch (RuntimeException e) {
                     // the node already left the cluster: its locks went with it
-                    org.slf4j.LoggerFactory.getLogger(FederationLocks.class).debug("Releasing the lock of {}", federationId, e);
+                    LoggerFactory.getLogger(FederationLocks.class).debug("Releasing the lock of {}", federationId, e);
                 }
             }
         }
