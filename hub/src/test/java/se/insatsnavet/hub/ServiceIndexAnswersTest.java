@@ -100,7 +100,7 @@ class ServiceIndexAnswersTest {
         assertTrue(answers.stream().filter(a -> a.contains(" total 0 ")).count() < answers.size() / 2, "most queries find services");
     }
 
-    private static List<ObjectNode> items(int count, List<String> municipalities, List<String> targetGroups, List<String> methods) {
+    static List<ObjectNode> items(int count, List<String> municipalities, List<String> targetGroups, List<String> methods) {
         SplittableRandom r = new SplittableRandom(5);
         String[] statuses = {"active", "active", "active", "planned", "paused", "ended"};
         List<ObjectNode> out = new ArrayList<>();

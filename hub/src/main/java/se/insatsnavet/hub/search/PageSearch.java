@@ -6,6 +6,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import se.insatsnavet.hub.services.ServiceFilter;
 
@@ -63,7 +64,9 @@ final class PageSearch {
                 top = result.topDocs();
                 counts = facetCounts.count(searcher, result.facetsCollector());
             } else {
-                top = searcher.search(query, Math.max(1, wanted), sort, false);
+                // counted exactly: past 1,000 hits Lucene's default may stop counting and give a lower bound that
+                // moves with the index's segments; a total the API publishes must be the true one
+                top = searcher.search(query, new TopFieldCollectorManager(sort, Math.max(1, wanted), null, Integer.MAX_VALUE));
             }
             totalHits = top.totalHits;
             ScoreDoc[] docs = top.scoreDocs;
