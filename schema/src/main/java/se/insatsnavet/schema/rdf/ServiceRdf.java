@@ -1,5 +1,6 @@
 package se.insatsnavet.schema.rdf;
 
+import org.apache.jena.sys.JenaSystem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.jena.rdf.model.Model;
@@ -23,6 +24,12 @@ import se.insatsnavet.schema.vocab.HubIris;
  * facade and holds what both share (the fragment names of sub-resources, the {@code tel:} IRI form). Thread-safe.
  */
 public final class ServiceRdf {
+
+    static {
+        // Jena initialises itself on first use; a vocabulary constant (RDF.…) touched first, from a static
+        // initialiser, would see Jena half initialised (RDF.Alt null), so the system is initialised explicitly
+        JenaSystem.init();
+    }
 
     /** Status written when the canonical service has none (the JSON Schema default). */
     public static final String DEFAULT_STATUS = "active";

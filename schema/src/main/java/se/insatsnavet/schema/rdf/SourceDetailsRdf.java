@@ -1,5 +1,6 @@
 package se.insatsnavet.schema.rdf;
 
+import org.apache.jena.sys.JenaSystem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,6 +46,12 @@ import java.util.regex.Pattern;
  * Lists keep their order through the fragment number. Used by {@link ServiceRdf}.
  */
 final class SourceDetailsRdf {
+
+    static {
+        // Jena initialises itself on first use; a vocabulary constant (RDF.…) touched first, from a static
+        // initialiser, would see Jena half initialised (RDF.Alt null), so the system is initialised explicitly
+        JenaSystem.init();
+    }
 
     static final String IDENTIFIER = "identifier-";
     static final String COST = "cost-";
