@@ -51,17 +51,12 @@ class ServiceIndexAnswersTest {
     void theSplitIndexGivesTheAnswersOfTheIndexBeforeTheSplit() throws IOException {
         HubIris iris = HubIris.defaults();
         Vocabulary vocabulary = Vocabulary.load(iris);
-        List<String> municipalities = new ArrayList<>(vocabulary.codes(Vocabulary.MUNICIPALITY));
-        List<String> targetGroups = new ArrayList<>(vocabulary.codes(Vocabulary.TARGET_GROUP));
-        List<String> methods = new ArrayList<>(vocabulary.codes(Vocabulary.METHOD));
-        municipalities.sort(null);
-        targetGroups.sort(null);
-        methods.sort(null);
-        List<ObjectNode> items = items(3000, municipalities.subList(0, 30), targetGroups, methods);
+        List<String> municipalities = municipalities(vocabulary);
+        List<ObjectNode> items = items(3000, vocabulary);
         List<String> answers = new ArrayList<>();
         try (ServiceIndex index = ServiceIndex.open(work.resolve("services"), vocabulary, p -> iris.organisation("stor"))) {
             index.rebuild(sink -> items.forEach(sink));
-            queries(index, municipalities.subList(0, 30), "rebuilt", answers);
+            queries(index, municipalities, "rebuilt", answers);
             List<ObjectNode> changed = new ArrayList<>();
             for (int i = 0; i < 100; i++) {
                 ObjectNode c = items.get(i * 7).deepCopy();
@@ -78,7 +73,7 @@ class ServiceIndexAnswersTest {
             // counting exactly, at a point that depends on the segments, so the answers are compared on one segment
             await().atMost(Duration.ofMinutes(5)).until(() -> index.segments() == 1 && !index.merging());
             answers.add("size " + index.size());
-            queries(index, municipalities.subList(0, 30), "updated", answers);
+            queries(index, municipalities, "updated", answers);
             List<String> stored = new ArrayList<>();
             index.forEachStoredItem("stor1", stored::add);
             answers.add("stored of stor1 " + digest(String.join("\n", stored)));
@@ -100,7 +95,23 @@ class ServiceIndexAnswersTest {
         assertTrue(answers.stream().filter(a -> a.contains(" total 0 ")).count() < answers.size() / 2, "most queries find services");
     }
 
-    static List<ObjectNode> items(int count, List<String> municipalities, List<String> targetGroups, List<String> methods) {
+    /** The municipalities of the generated services: the vocabulary's first 30 codes in order. */
+    static List<String> municipalities(Vocabulary vocabulary) {
+        List<String> codes = new ArrayList<>(vocabulary.codes(Vocabulary.MUNICIPALITY));
+        codes.sort(null);
+        return codes.subList(0, 30);
+    }
+
+    /** {@code count} generated services in {@link #municipalities}, with the vocabulary's target groups and methods. */
+    static List<ObjectNode> items(int count, Vocabulary vocabulary) {
+        List<String> targetGroups = new ArrayList<>(vocabulary.codes(Vocabulary.TARGET_GROUP));
+        List<String> methods = new ArrayList<>(vocabulary.codes(Vocabulary.METHOD));
+        targetGroups.sort(null);
+        methods.sort(null);
+        return items(count, municipalities(vocabulary), targetGroups, methods);
+    }
+
+    private static List<ObjectNode> items(int count, List<String> municipalities, List<String> targetGroups, List<String> methods) {
         SplittableRandom r = new SplittableRandom(5);
         String[] statuses = {"active", "active", "active", "planned", "paused", "ended"};
         List<ObjectNode> out = new ArrayList<>();

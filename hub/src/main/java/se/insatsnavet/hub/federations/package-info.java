@@ -6,5 +6,9 @@
  * ({@link se.insatsnavet.hub.federations.FederationRegistry}), the admin API
  * ({@link se.insatsnavet.hub.federations.FederationDescriptorsHandler}) and the dry run it shares with
  * {@code validate} ({@link se.insatsnavet.hub.federations.DryRun}).
+ *
+ * <p>{@link se.insatsnavet.hub.federations.FederationsModule} is the package's {@link se.insatsnavet.hub.HubModule}:
+ * the one place its parts are started, wired to the rest of the hub and given their routes (listed in
+ * {@link se.insatsnavet.hub.HubModules}).
  */
 package se.insatsnavet.hub.federations;

@@ -5,5 +5,9 @@
  * each operation takes exactly its parameters ({@code HsdsParameters}), and pages are assembled from ready
  * representations ({@code HsdsAnswers}). HSDS needs UUIDs: each is derived from the resource's IRI
  * (name-based), so it is stable.
+ *
+ * <p>{@link se.insatsnavet.hub.hsds.HsdsModule} is the package's {@link se.insatsnavet.hub.HubModule}: the one place
+ * its parts are started, wired to the rest of the hub and given their routes (listed in
+ * {@link se.insatsnavet.hub.HubModules}).
  */
 package se.insatsnavet.hub.hsds;

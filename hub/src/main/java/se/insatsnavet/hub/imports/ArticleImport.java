@@ -29,8 +29,8 @@ import java.util.function.Function;
  * batch of services ({@link ImportService}) and with the same stages where they fit: {@link SameAsPublished},
  * mapping (the descriptor's or built-in mapping through {@link RecordMapper}, or canonical article JSON from a
  * file without a mapping or a push), {@link ArticleChecks} (JSON Schema, unique id, links), {@link Diff},
- * conversion ({@link ArticleRdf}), {@link Deletions} with the {@link DeletionGuard}, {@link Write} and the run's
- * record ({@link RunRecorder}: hashes and change log of type article). Called by {@link ImportService} under the
+ * conversion ({@link ArticleRdf}), {@link Deletions}, then {@link Publication} (the {@link DeletionGuard}, one write
+ * and the run's record: hashes and change log of type article). Called by {@link ImportService} under the
  * federation's lock, after the run was started.
  */
 final class ArticleImport {
@@ -40,17 +40,15 @@ final class ArticleImport {
     private final ArticleRdf rdf;
     private final Vocabulary vocabulary;
     private final ConceptMatcher matcher;
-    private final Write write;
-    private final RunRecorder recorder;
+    private final Publication publication;
 
-    ArticleImport(RunRepository runs, HubIris iris, ConceptMatcher matcher, Write write, RunRecorder recorder) {
+    ArticleImport(RunRepository runs, HubIris iris, ConceptMatcher matcher, Publication publication) {
         this.runs = runs;
         this.iris = iris;
         this.rdf = ArticleRdf.of(iris);
         this.vocabulary = Vocabulary.load(iris);
         this.matcher = matcher;
-        this.write = write;
-        this.recorder = recorder;
+        this.publication = publication;
     }
 
     /** Runs the stages for a run already started as {@code runId}; returns its report. */
@@ -101,19 +99,8 @@ final class ArticleImport {
 
         // 3. the whole source: what is gone is deleted, unless the guard sees a fault; then one write
         int publishedFromSource = Deletions.find(RecordType.ARTICLE, source.id(), scope, previous, valid, iris, set, log);
-        int unchanged = valid.skipped() + diff.unchanged();
-        int read = batch.records().size() + batch.problems().size();
-        RunCounts counts = new RunCounts(read, set.added() + set.updated() + unchanged, set.added(), set.updated(),
-                set.deletedLocalIds().size(), unchanged, log.rejected(), log.warnings());
-        String guard = DeletionGuard.check(source, counts, publishedFromSource);
-        if (guard != null) {
-            return recorder.finish(runId, federation, source, trigger, started, RunStatus.FAILED,
-                    new RunCounts(read, 0, 0, 0, 0, 0, log.rejected(), log.warnings()), batch.fingerprint(), guard,
-                    log.messages(), List.of(), List.of(), List.of());
-        }
-        write.apply(fed, set);
-        return recorder.finish(runId, federation, source, trigger, started, RunStatus.SUCCEEDED, counts, batch.fingerprint(),
-                null, log.messages(), set.hashes(), set.deletedLocalIds(), set.changes(), set.modelsByService());
+        return publication.publish(runId, federation, source, trigger, started, batch, valid, diff, set, log,
+                publishedFromSource);
     }
 
     /**

@@ -38,21 +38,21 @@ final class ServiceImport {
     private final ConceptMatcher matcher;
     private final BatchShapesCheck shapesCheck;
     private final RecordChecks recordChecks = new RecordChecks();
-    private final Write write;
+    private final Publication publication;
     private final RunRecorder recorder;
     private final ArticleImport articles;
     private final Supplier<RecordPlugins> plugins;
     private final StageProgress progress;
 
     /** @param plugins what plugins do during imports, asked at each run (the plugin host is set after start) */
-    ServiceImport(RunRepository runs, ServiceRdf rdf, ConceptMatcher matcher, BatchShapesCheck shapesCheck, Write write,
+    ServiceImport(RunRepository runs, ServiceRdf rdf, ConceptMatcher matcher, BatchShapesCheck shapesCheck, Publication publication,
                   RunRecorder recorder, ArticleImport articles, Supplier<RecordPlugins> plugins, StageProgress progress) {
         this.runs = runs;
         this.rdf = rdf;
         this.iris = rdf.iris();
         this.matcher = matcher;
         this.shapesCheck = shapesCheck;
-        this.write = write;
+        this.publication = publication;
         this.recorder = recorder;
         this.articles = articles;
         this.plugins = plugins;
@@ -117,19 +117,8 @@ final class ServiceImport {
 
             // 3. the whole source: what is gone is deleted, unless the guard sees a fault; then one write
             int publishedFromSource = Deletions.find(source.id(), scope, previous, valid, iris, set, log);
-            int unchanged = valid.skipped() + diff.unchanged();
-            int read = batch.records().size() + batch.problems().size();
-            RunCounts counts = new RunCounts(read, set.added() + set.updated() + unchanged, set.added(), set.updated(),
-                    set.deletedLocalIds().size(), unchanged, log.rejected(), log.warnings());
-            String guard = DeletionGuard.check(source, counts, publishedFromSource);
-            if (guard != null) {
-                return recorder.finish(runId, federation, source, trigger, started, RunStatus.FAILED,
-                        new RunCounts(read, 0, 0, 0, 0, 0, log.rejected(), log.warnings()), batch.fingerprint(), guard,
-                        log.messages(), List.of(), List.of(), List.of());
-            }
-            write.apply(fed, set);
-            return recorder.finish(runId, federation, source, trigger, started, RunStatus.SUCCEEDED, counts, batch.fingerprint(),
-                    null, log.messages(), set.hashes(), set.deletedLocalIds(), set.changes(), set.modelsByService());
+            return publication.publish(runId, federation, source, trigger, started, batch, valid, diff, set, log,
+                    publishedFromSource);
         } catch (ImportService.Stopped e) {
             LOG.warn("Import of {}/{} (run {}) abandoned: the hub is stopping", fed, source.id(), runId);
             throw e;

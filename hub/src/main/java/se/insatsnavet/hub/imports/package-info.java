@@ -8,5 +8,9 @@
  * {@code RecordHashes}, {@code ChangeLogEntries} hold the SQL of the rest). Plugins are reached only through
  * {@link se.insatsnavet.hub.imports.RecordPlugins}, which the plugin host implements: this package names no class of
  * the plugins package.
+ *
+ * <p>{@link se.insatsnavet.hub.imports.ImportsModule} is the package's {@link se.insatsnavet.hub.HubModule}: the one
+ * place its parts are started, wired to the rest of the hub and given their routes (listed in
+ * {@link se.insatsnavet.hub.HubModules}).
  */
 package se.insatsnavet.hub.imports;

@@ -5,5 +5,9 @@
  * complementary suppression), published as an RDF Data Cube data set in the federation's graph, and served
  * as JSON/CSV and on the service's page, and summed per county and for the whole country for the coverage page
  * and {@code /api/coverage/outcomes}.
+ *
+ * <p>{@link se.insatsnavet.hub.indicators.IndicatorsModule} is the package's {@link se.insatsnavet.hub.HubModule}: the
+ * one place its parts are started, wired to the rest of the hub and given their routes (listed in
+ * {@link se.insatsnavet.hub.HubModules}).
  */
 package se.insatsnavet.hub.indicators;

@@ -5,5 +5,9 @@
  * ({@link se.insatsnavet.hub.plan.PlanButton}) and the static scripts {@code webroot/min-plan-data.js} (the plan's
  * format, storage and files) and {@code webroot/min-plan.js} (the controls); it never
  * receives the plan: no endpoint takes it, the script sends no request with it, no cookie, no account.
+ *
+ * <p>{@link se.insatsnavet.hub.plan.PlanModule} is the package's {@link se.insatsnavet.hub.HubModule}: the one place
+ * its parts are started, wired to the rest of the hub and given their routes (listed in
+ * {@link se.insatsnavet.hub.HubModules}).
  */
 package se.insatsnavet.hub.plan;

@@ -10,5 +10,9 @@
  * The guidance articles have a small index of their own with the same Swedish
  * analysis ({@link se.insatsnavet.hub.search.ArticleIndex}), so the services' answers and speed stay as they were;
  * {@code GET /api/search} ({@link se.insatsnavet.hub.search.MixedSearch}) answers from both, a kind per hit.
+ *
+ * <p>{@link se.insatsnavet.hub.search.SearchModule} is the package's {@link se.insatsnavet.hub.HubModule}: the one
+ * place its parts are started, wired to the rest of the hub and given their routes (listed in
+ * {@link se.insatsnavet.hub.HubModules}).
  */
 package se.insatsnavet.hub.search;

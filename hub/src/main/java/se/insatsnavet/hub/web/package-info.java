@@ -7,5 +7,9 @@
  * sections of a service's page ({@link se.insatsnavet.hub.web.ServiceGuidanceSections}) and the situation guide at the
  * start of Hittaguiden's answer ({@link se.insatsnavet.hub.web.FinderGuideSection}); without JavaScript, no cookies,
  * no tracking, escaped output.
+ *
+ * <p>{@link se.insatsnavet.hub.web.PagesModule} is the package's {@link se.insatsnavet.hub.HubModule}: the one place
+ * its parts are started, wired to the rest of the hub and given their routes (listed in
+ * {@link se.insatsnavet.hub.HubModules}).
  */
 package se.insatsnavet.hub.web;

@@ -3,7 +3,6 @@ package se.insatsnavet.schema.rdf;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.RDFNode;
@@ -27,7 +26,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -66,7 +64,7 @@ final class ServiceFromRdf {
         String serviceId = iris.serviceIdOf(serviceIri)
                 .orElseThrow(() -> new IllegalArgumentException("not a service IRI of this hub: " + serviceIri));
         ObjectNode j = JSON.objectNode();
-        j.put("localId", string(s, INSV.sourceRecord).orElse(HubIris.localIdOf(serviceId)));
+        j.put("localId", RdfValues.string(s, INSV.sourceRecord).orElse(HubIris.localIdOf(serviceId)));
         putLangs(j, "title", s, DCTerms.title);
         putLangs(j, "description", s, DCTerms.description);
         putArray(j, "keywords", sorted(s, DCAT.keyword, n -> n.isLiteral() ? n.asLiteral().getLexicalForm() : null));
@@ -97,7 +95,7 @@ final class ServiceFromRdf {
         criteria.sort(Map.Entry.comparingByKey());
         if (!criteria.isEmpty()) {
             ArrayNode arr = adm.putArray("criteria");
-            criteria.forEach(e -> arr.add(langMap(e.getValue(), DCTerms.title)));
+            criteria.forEach(e -> arr.add(RdfValues.langMap(e.getValue(), DCTerms.title)));
         }
         subResource(s, M8G.hasChannel, ServiceRdf.CHANNEL_APPLY)
                 .ifPresent(ch -> putLangs(adm, "howToApply", ch, DCTerms.description));
@@ -115,17 +113,17 @@ final class ServiceFromRdf {
 
         ObjectNode period = JSON.objectNode();
         subResource(s, DCTerms.temporal, ServiceRdf.PERIOD).ifPresent(pt -> {
-            string(pt, DCAT.startDate).ifPresent(v -> period.put("start", v));
-            string(pt, DCAT.endDate).ifPresent(v -> period.put("end", v));
+            RdfValues.string(pt, DCAT.startDate).ifPresent(v -> period.put("start", v));
+            RdfValues.string(pt, DCAT.endDate).ifPresent(v -> period.put("end", v));
         });
         putIfNotEmpty(j, "period", period);
         putArray(j, "funding", codes(s, INSV.funding, Vocabulary.FUNDING));
 
         ObjectNode contact = JSON.objectNode();
         subResource(s, M8G.contactPoint, ServiceRdf.CONTACT).ifPresent(cp -> {
-            string(cp, VCARD4.fn).ifPresent(v -> contact.put("name", v));
-            string(cp, M8G.email).ifPresent(v -> contact.put("email", v));
-            string(cp, M8G.telephone).ifPresent(v -> contact.put("phone", v));
+            RdfValues.string(cp, VCARD4.fn).ifPresent(v -> contact.put("name", v));
+            RdfValues.string(cp, M8G.email).ifPresent(v -> contact.put("email", v));
+            RdfValues.string(cp, M8G.telephone).ifPresent(v -> contact.put("phone", v));
             Statement tel = cp.getProperty(VCARD4.hasTelephone);
             if (tel != null && tel.getObject().isURIResource()) {
                 Matcher t = TEL.matcher(tel.getResource().getURI());
@@ -141,7 +139,7 @@ final class ServiceFromRdf {
                 contact.put("url", page.getResource().getURI());
             }
             subResource(cp, M8G.openingHours, ServiceRdf.OPENING_HOURS)
-                    .flatMap(oh -> string(oh, DCTerms.description))
+                    .flatMap(oh -> RdfValues.string(oh, DCTerms.description))
                     .ifPresent(v -> contact.put("openingHours", v));
         });
         putIfNotEmpty(j, "contact", contact);
@@ -151,17 +149,17 @@ final class ServiceFromRdf {
         }
         putArray(j, "languages", sorted(s, DCTerms.language, n -> uri(n).flatMap(HubIris::languageCodeOf).orElse(null)));
         subResource(s, CPSV.produces, ServiceRdf.OUTPUT).ifPresent(o -> putLangs(j, "output", o, DCTerms.description));
-        string(s, INSV.lastReviewed).ifPresent(v -> j.put("lastReviewed", v));
+        RdfValues.string(s, INSV.lastReviewed).ifPresent(v -> j.put("lastReviewed", v));
         sourceDetails.fromRdf(s, j);
         return j;
     }
 
     private ObjectNode provider(Resource org) {
         ObjectNode p = JSON.objectNode();
-        string(org, DCTerms.identifier).ifPresent(v -> p.put("id", v));
-        ObjectNode name = langMap(org, SKOS.prefLabel);
+        RdfValues.string(org, DCTerms.identifier).ifPresent(v -> p.put("id", v));
+        ObjectNode name = RdfValues.langMap(org, SKOS.prefLabel);
         if (name.isEmpty()) {
-            name = langMap(org, FOAF.name);
+            name = RdfValues.langMap(org, FOAF.name);
         }
         p.set("name", name);
         codes(org, DCTerms.type, Vocabulary.PROVIDER_TYPE).stream().findFirst().ifPresent(v -> p.put("type", v));
@@ -200,26 +198,8 @@ final class ServiceFromRdf {
         return n.isURIResource() ? Optional.of(n.asResource().getURI()) : Optional.empty();
     }
 
-    private static Optional<String> string(Resource r, Property p) {
-        Statement st = r.getProperty(p);
-        return st != null && st.getObject().isLiteral() ? Optional.of(st.getLiteral().getLexicalForm()) : Optional.empty();
-    }
-
-    private static ObjectNode langMap(Resource r, Property p) {
-        TreeMap<String, String> map = new TreeMap<>();
-        r.listProperties(p).forEachRemaining(st -> {
-            if (st.getObject().isLiteral()) {
-                Literal l = st.getLiteral();
-                map.putIfAbsent(l.getLanguage(), l.getLexicalForm());
-            }
-        });
-        ObjectNode o = JSON.objectNode();
-        map.forEach(o::put);
-        return o;
-    }
-
     private static void putLangs(ObjectNode target, String field, Resource r, Property p) {
-        putIfNotEmpty(target, field, langMap(r, p));
+        putIfNotEmpty(target, field, RdfValues.langMap(r, p));
     }
 
     private static void putInt(ObjectNode target, String field, Resource r, Property p) {

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.jena.datatypes.RDFDatatype;
 import org.apache.jena.datatypes.TypeMapper;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
-import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.RDFNode;
@@ -27,8 +26,6 @@ import se.insatsnavet.schema.vocab.M8G;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -127,8 +124,8 @@ final class SourceDetailsRdf {
             ArrayNode a = j.putArray("identifiers");
             for (Resource r : ids) {
                 ObjectNode o = a.addObject();
-                string(r, SKOS.notation).ifPresent(v -> o.put("notation", v));
-                string(r, ADMS.schemaAgency).ifPresent(v -> o.put("scheme", v));
+                RdfValues.string(r, SKOS.notation).ifPresent(v -> o.put("notation", v));
+                RdfValues.string(r, ADMS.schemaAgency).ifPresent(v -> o.put("scheme", v));
             }
         }
         List<Resource> costs = numbered(s, M8G.hasCost, COST);
@@ -137,12 +134,12 @@ final class SourceDetailsRdf {
             for (Resource r : costs) {
                 ObjectNode o = a.addObject();
                 String own = "#" + iris.fragmentOf(r.getURI()).orElse("");
-                string(r, DCTerms.identifier).filter(v -> !v.endsWith(own)).ifPresent(v -> o.put("id", v));
-                ObjectNode description = langMap(r, DCTerms.description);
+                RdfValues.string(r, DCTerms.identifier).filter(v -> !v.endsWith(own)).ifPresent(v -> o.put("id", v));
+                ObjectNode description = RdfValues.langMap(r, DCTerms.description);
                 if (!description.isEmpty()) {
                     o.set("description", description);
                 }
-                string(r, M8G.hasValue).ifPresent(v -> o.set("amount", number(v)));
+                RdfValues.string(r, M8G.hasValue).ifPresent(v -> o.set("amount", number(v)));
                 Statement currency = r.getProperty(M8G.currency);
                 if (currency != null && currency.getObject().isURIResource()
                         && currency.getResource().getURI().startsWith(CURRENCY)) {
@@ -155,16 +152,16 @@ final class SourceDetailsRdf {
             ArrayNode a = j.putArray("areas");
             for (Resource r : areas) {
                 ObjectNode o = a.addObject();
-                string(r, LOCN.geographicName).ifPresent(v -> o.put("name", v));
-                string(r, DCTerms.description).ifPresent(v -> o.put("description", v));
+                RdfValues.string(r, LOCN.geographicName).ifPresent(v -> o.put("name", v));
+                RdfValues.string(r, DCTerms.description).ifPresent(v -> o.put("description", v));
             }
         }
-        ObjectNode alert = langMap(s, INSV.alert);
+        ObjectNode alert = RdfValues.langMap(s, INSV.alert);
         if (!alert.isEmpty()) {
             j.set("alert", alert);
         }
-        string(s, INSV.sourceModified).ifPresent(v -> j.put("sourceModified", v));
-        string(s, INSV.hsdsRecord).ifPresent(v -> {
+        RdfValues.string(s, INSV.sourceModified).ifPresent(v -> j.put("sourceModified", v));
+        RdfValues.string(s, INSV.hsdsRecord).ifPresent(v -> {
             try {
                 j.set("hsds", JSON.readTree(v));
             } catch (JsonProcessingException e) {
@@ -200,23 +197,4 @@ final class SourceDetailsRdf {
         return new ArrayList<>(found.values());
     }
 
-    private static Optional<String> string(Resource r, Property p) {
-        Statement st = r.getProperty(p);
-        return st != null && st.getObject().isLiteral() ? Optional.of(st.getLiteral().getLexicalForm()) : Optional.empty();
-    }
-
-    private static ObjectNode langMap(Resource r, Property p) {
-        TreeMap<String, String> map = new TreeMap<>();
-        r.listProperties(p).forEachRemaining(st -> {
-            if (st.getObject().isLiteral()) {
-                Literal l = st.getLiteral();
-                map.putIfAbsent(l.getLanguage(), l.getLexicalForm());
-            }
-        });
-        ObjectNode o = JSON.createObjectNode();
-        for (Map.Entry<String, String> e : map.entrySet()) {
-            o.put(e.getKey(), e.getValue());
-        }
-        return o;
-    }
 }
