@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -46,17 +47,26 @@ final class Diff {
 
     /** The change, or {@code null} when the service is unchanged (counted; a new raw hash goes into {@code set}). */
     Changed compare(String localId, ObjectNode service, String rawHash, ChangeSet set) {
+        return compare(localId, service, rawHash, List.of(), set);
+    }
+
+    /**
+     * The change, or {@code null} when the service is unchanged (counted; a new raw hash or other warnings of the
+     * record go into {@code set}).
+     */
+    Changed compare(String localId, ObjectNode service, String rawHash, List<RunMessage> warnings, ChangeSet set) {
         String hash = contentHash(service);
         String serviceId = type.id(federationId, localId);
+        RecordHash now = new RecordHash(localId, sourceId, serviceId, hash, rawHash, warnings);
         RecordHash before = previous.get(localId);
         if (before != null && before.contentHash().equals(hash) && before.sourceId().equals(sourceId)) {
             unchanged++;
-            if (!Objects.equals(before.rawHash(), rawHash)) {
-                set.rehash(new RecordHash(localId, sourceId, serviceId, hash, rawHash));
+            if (!Objects.equals(before.rawHash(), rawHash) || !before.warnings().equals(now.warnings())) {
+                set.rehash(now);
             }
             return null;
         }
-        return new Changed(localId, service, new RecordHash(localId, sourceId, serviceId, hash, rawHash), before == null);
+        return new Changed(localId, service, now, before == null);
     }
 
     /** Valid services found unchanged so far. */

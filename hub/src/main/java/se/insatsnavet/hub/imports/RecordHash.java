@@ -1,14 +1,28 @@
 package se.insatsnavet.hub.imports;
 
+import java.util.List;
+
 /**
  * The last published content hash of one record of a federation.
  *
  * @param contentHash SHA-256 of the record's canonical JSON
  * @param rawHash     SHA-256 of the record as read from the source, together with the federation's descriptor
- *                    and the hub's mapping version ({@link RawRecordHash}); {@code null} when the record's last
- *                    mapping gave warnings (they are repeated in every run, so such a record is always mapped)
+ *                    and the hub's mapping version ({@link RawRecordHash}); {@code null} when the source's records
+ *                    are not hashed (a source with plugins) or, for an article, when its checks gave warnings (they
+ *                    depend on the services published, so such an article is always checked)
+ * @param warnings    the warnings the record's last mapping and checks gave (never null): a run that skips the
+ *                    record as read exactly as then repeats them in its report
  */
-public record RecordHash(String localId, String sourceId, String serviceId, String contentHash, String rawHash) {
+public record RecordHash(String localId, String sourceId, String serviceId, String contentHash, String rawHash,
+                         List<RunMessage> warnings) {
+
+    public RecordHash {
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    public RecordHash(String localId, String sourceId, String serviceId, String contentHash, String rawHash) {
+        this(localId, sourceId, serviceId, contentHash, rawHash, List.of());
+    }
 
     public RecordHash(String localId, String sourceId, String serviceId, String contentHash) {
         this(localId, sourceId, serviceId, contentHash, null);

@@ -55,6 +55,21 @@ final class RunLog {
         warn(RunMessage.warning(m.locator(), m.localId(), m.field(), m.value(), m.message()));
     }
 
+    /**
+     * The warnings of a record skipped as read exactly as when it was last published, as its mapping and checks gave
+     * them then, said again where the record was read now ({@code locator}).
+     */
+    void repeat(List<RunMessage> recordWarnings, String locator) {
+        for (RunMessage w : recordWarnings) {
+            warn(RunMessage.warning(locator, w.localId(), w.field(), w.value(), w.message()));
+        }
+    }
+
+    /** The warnings said since the log held {@code from} messages. */
+    List<RunMessage> warningsSince(int from) {
+        return messages.subList(from, messages.size()).stream().filter(m -> RunMessage.WARNING.equals(m.level())).toList();
+    }
+
     /** A record rejected with its errors; its id, when it has one, is remembered ({@link #wasRejected}). */
     void reject(String localId, List<RunMessage> errors) {
         messages.addAll(errors);

@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * Stage "skip": recognises a record read exactly as when it was last published (same fields, same descriptor,
- * same hub: {@link RawRecordHash}); such a record is unchanged and is neither mapped nor checked again. Never for
- * a source with plugins (they may change while the hub runs).
+ * same hub: {@link RawRecordHash}); such a record is unchanged and is neither mapped nor checked again: the
+ * warnings its mapping and checks gave then ({@link RecordHash#warnings}) are said again in the run's report. Never
+ * for a source with plugins (they may change while the hub runs).
  */
 final class SameAsPublished {
 

@@ -86,17 +86,19 @@ final class ServiceImport {
             for (RawRecord raw : batch.records()) {
                 progress.at(federation, source, "mapped", ++mapped, batch.records().size());
                 String rawHash = same.hash(raw);
-                if (valid.skip(same.published(rawHash))) {
+                RecordHash published = same.published(rawHash);
+                if (valid.skip(published)) {
+                    log.repeat(published.warnings(), raw.locator());
                     continue;
                 }
-                int warningsBefore = log.warnings();
+                int messagesBefore = log.messages().size();
                 Mapping.Mapped record = mapping.map(raw, log);
                 recordChecks.check(record, valid, log, source.region());
                 if (record.rejected()) {
                     log.reject(record.localId, record.errors);
                     continue;
                 }
-                valid.add(record, log.warnings() == warningsBefore ? rawHash : null);
+                valid.add(record, rawHash, log.warningsSince(messagesBefore));
             }
 
             // 2. the valid ones: diff against the last content hashes, convert the changed ones, check their shapes
@@ -108,7 +110,7 @@ final class ServiceImport {
             for (Map.Entry<String, ObjectNode> e : valid.services().entrySet()) {
                 progress.at(federation, source, "converted", ++seen, valid.services().size());
                 String localId = e.getKey();
-                Diff.Changed changed = diff.compare(localId, e.getValue(), valid.rawHash(localId), set);
+                Diff.Changed changed = diff.compare(localId, e.getValue(), valid.rawHash(localId), valid.warnings(localId), set);
                 if (changed != null) {
                     shapes.add(changed, valid.locator(localId), conversion.convert(changed));
                 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,6 +18,7 @@ final class ValidRecords {
     private final Map<String, ObjectNode> services = new LinkedHashMap<>();
     private final Map<String, String> locators = new HashMap<>();
     private final Map<String, String> rawHashes = new HashMap<>();
+    private final Map<String, List<RunMessage>> warnings = new HashMap<>();
     private final Set<String> skipped = new HashSet<>();
 
     /** Whether a record with this id is valid or skipped in this run. */
@@ -38,13 +40,26 @@ final class ValidRecords {
 
     /**
      * A record that passed every check; {@code rawHash} is remembered for the next run unless {@code null} (the
-     * source is not hashed, or the record gave warnings, which every run repeats).
+     * source is not hashed, or an article gave warnings: they depend on the services published, so every run checks it).
      */
     void add(Mapping.Mapped record, String rawHash) {
         services.put(record.localId, record.service);
         locators.put(record.localId, record.locator);
         if (rawHash != null) {
             rawHashes.put(record.localId, rawHash);
+        }
+    }
+
+    /**
+     * A record that passed every check with {@code recordWarnings}; {@code rawHash} (unless {@code null}: the source
+     * is not hashed) and the warnings are remembered for the next run, which repeats the warnings if it skips the record.
+     */
+    void add(Mapping.Mapped record, String rawHash, List<RunMessage> recordWarnings) {
+        add(record, rawHash);
+        if (rawHash != null && !recordWarnings.isEmpty()) {
+            // kept without where they were read: the record's place in the source may change, its warnings not
+            warnings.put(record.localId, recordWarnings.stream()
+                    .map(w -> RunMessage.warning(null, w.localId(), w.field(), w.value(), w.message())).toList());
         }
     }
 
@@ -59,6 +74,11 @@ final class ValidRecords {
 
     String rawHash(String localId) {
         return rawHashes.get(localId);
+    }
+
+    /** The warnings a valid record gave, remembered with its raw hash. */
+    List<RunMessage> warnings(String localId) {
+        return warnings.getOrDefault(localId, List.of());
     }
 
     int skipped() {
