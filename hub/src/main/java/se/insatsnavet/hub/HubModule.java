@@ -19,9 +19,10 @@ import java.util.List;
  *       with the import pipeline, so listeners are told in list order. Listeners of other engines (the
  *       indicator import's runs, the plugin host's starts, a run's committed descriptions) a module
  *       registers itself in its start.</li>
- *   <li>{@link #routes} of each module in list order, after every module started, between the hub's own
- *       first handlers (request timer, security headers, CORS, the stopping node's 503, malformed requests)
- *       and its last (the 404 problem, the failure handler, trailing slashes).</li>
+ *   <li>{@link #routes} of each module, after every module started, between the hub's own first handlers
+ *       (request timer, security headers, CORS, the stopping node's 503, malformed requests) and its last (the
+ *       404 problem, the failure handler, trailing slashes): first those of the modules whose
+ *       {@link #routesFirst} is true, then the others, each group in list order.</li>
  *   <li>{@link #serving} of each module in list order, once the hub listens (the import routes start on a
  *       worker at the same time: {@link HubContext#camelStarted()} completes when they run).</li>
  *   <li>On stop: {@link #stopping} of each module in reverse order, first of all (before the imports drain
@@ -41,6 +42,16 @@ public interface HubModule {
 
     /** Mounts the feature's HTTP handlers under its own paths. */
     default void routes(Router router, HubContext hub) {
+    }
+
+    /**
+     * Whether the feature's routes are mounted before those of the modules that do not say so: for the reads most
+     * often asked for (Vert.x tries a request against the routes in order, so each route before the one that
+     * answers costs every such request a little). Their order among routes that can match the same request must
+     * not change what answers it.
+     */
+    default boolean routesFirst() {
+        return false;
     }
 
     /** The hub serves HTTP: starts what runs only then (watches, cluster following). */

@@ -18,7 +18,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The hub's router: its own first handlers (request timer, security headers, CORS, the stopping node's 503
- * for writes, malformed requests), then every module's routes in list order, then the 404 problem, the failure
+ * for writes, malformed requests), then the modules' routes (those of the modules mounted first, then the others, each
+ * in list order: see {@link HubModule#routesFirst}), then the 404 problem, the failure
  * handler and the trailing-slash redirects. Vert.x tries routes in this order.
  */
 final class HubRouter {
@@ -44,7 +45,9 @@ final class HubRouter {
             }
         });
         router.route().handler(MalformedRequests.check().defaultingAcceptOn("/sparql"));
-        modules.forEach(m -> m.routes(router, context));
+        // the most requested reads first (HubModule#routesFirst), then the others, each in list order
+        modules.stream().filter(HubModule::routesFirst).forEach(m -> m.routes(router, context));
+        modules.stream().filter(m -> !m.routesFirst()).forEach(m -> m.routes(router, context));
         router.route().last().handler(ctx -> Responses.problem(ctx, 404, "No resource at " + ctx.request().path()));
         router.route().failureHandler(Responses::failed);
         TrailingSlashes.dropFrom(router);

@@ -18,6 +18,12 @@ public final class HsdsModule implements HubModule {
         return "hsds";
     }
 
+    /** /hsds/: the HSDS API harvesters page through. */
+    @Override
+    public boolean routesFirst() {
+        return true;
+    }
+
     @Override
     public void start(HubContext hub) {
         hsdsIndex = new HsdsServiceIndex(hub.catalog(), hub.iris());

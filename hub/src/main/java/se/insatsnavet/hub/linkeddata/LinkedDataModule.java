@@ -51,6 +51,12 @@ public final class LinkedDataModule implements HubModule {
         return "linkeddata";
     }
 
+    /** /id/…: every dereferenced IRI. */
+    @Override
+    public boolean routesFirst() {
+        return true;
+    }
+
     @Override
     public void start(HubContext hub) {
         catalog = hub.catalog();

@@ -22,6 +22,12 @@ public final class ServicesModule implements HubModule {
         return "services";
     }
 
+    /** /api/services: the search, the most asked for. */
+    @Override
+    public boolean routesFirst() {
+        return true;
+    }
+
     @Override
     public void routes(Router router, HubContext hub) {
         router.get("/api/services").handler(hub.get(SearchModule.SearchLimit.class).limit()).handler(ServicesHandler.create(
