@@ -74,7 +74,7 @@ class ResyncOfRecordsWithWarningsTest {
         RecordHash kept = hub.imports().runs().hashes("alfa").get("f2");
         assertNotNull(kept.rawHash(), "a record with warnings keeps its raw hash");
         assertEquals(warnings.stream().map(w -> List.of(w.field(), w.value(), w.message())).toList(),
-                kept.warnings().stream().map(w -> List.of(w.field(), w.value(), w.message())).toList());
+                kept.warningMessages().stream().map(w -> List.of(w.field(), w.value(), w.message())).toList());
 
         RunReport again = hub.syncNow("alfa", "test").get(0);
         assertEquals(RunStatus.SUCCEEDED, again.status());

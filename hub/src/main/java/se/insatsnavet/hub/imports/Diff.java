@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -47,21 +46,21 @@ final class Diff {
 
     /** The change, or {@code null} when the service is unchanged (counted; a new raw hash goes into {@code set}). */
     Changed compare(String localId, ObjectNode service, String rawHash, ChangeSet set) {
-        return compare(localId, service, rawHash, List.of(), set);
+        return compare(localId, service, rawHash, null, set);
     }
 
     /**
      * The change, or {@code null} when the service is unchanged (counted; a new raw hash or other warnings of the
-     * record go into {@code set}).
+     * record, as kept by {@link RecordWarnings}, go into {@code set}).
      */
-    Changed compare(String localId, ObjectNode service, String rawHash, List<RunMessage> warnings, ChangeSet set) {
+    Changed compare(String localId, ObjectNode service, String rawHash, String warnings, ChangeSet set) {
         String hash = contentHash(service);
         String serviceId = type.id(federationId, localId);
         RecordHash now = new RecordHash(localId, sourceId, serviceId, hash, rawHash, warnings);
         RecordHash before = previous.get(localId);
         if (before != null && before.contentHash().equals(hash) && before.sourceId().equals(sourceId)) {
             unchanged++;
-            if (!Objects.equals(before.rawHash(), rawHash) || !before.warnings().equals(now.warnings())) {
+            if (!Objects.equals(before.rawHash(), rawHash) || !Objects.equals(before.warnings(), warnings)) {
                 set.rehash(now);
             }
             return null;

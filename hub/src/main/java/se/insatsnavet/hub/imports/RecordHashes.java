@@ -1,29 +1,20 @@
 package se.insatsnavet.hub.imports;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The SQL of the published records' hashes ({@code record_hash}: what a run compares each record read with), inside
- * the transactions of {@link RunRepository}. A record's warnings are kept as a JSON array of {@code field},
- * {@code value} and {@code message} (its id is the row's; where it was read is the next run's).
+ * the transactions of {@link RunRepository}, with each record's warnings as kept ({@link RecordWarnings}).
  */
 final class RecordHashes {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private RecordHashes() {
     }
@@ -37,9 +28,8 @@ final class RecordHashes {
             ps.setString(2, type.label());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String localId = rs.getString(1);
-                    out.put(localId, new RecordHash(localId, rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), warnings(localId, rs.getString(6))));
+                    out.put(rs.getString(1), new RecordHash(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6)));
                 }
             }
         }
@@ -65,7 +55,7 @@ final class RecordHashes {
                 ps.setTimestamp(6, Timestamp.from(at));
                 ps.setString(7, h.rawHash());
                 ps.setString(8, type.label());
-                ps.setString(9, json(h.warnings()));
+                ps.setString(9, h.warnings());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -88,38 +78,5 @@ final class RecordHashes {
             }
             ps.executeBatch();
         }
-    }
-
-    /** A record's warnings as stored: {@code null} for none. */
-    private static String json(List<RunMessage> warnings) {
-        if (warnings.isEmpty()) {
-            return null;
-        }
-        ArrayNode array = JSON.createArrayNode();
-        for (RunMessage w : warnings) {
-            array.addObject().put("field", w.field()).put("value", w.value()).put("message", w.message());
-        }
-        return array.toString();
-    }
-
-    /** The warnings stored for record {@code localId} (where they were read is left to the run that repeats them). */
-    private static List<RunMessage> warnings(String localId, String json) throws SQLException {
-        if (json == null) {
-            return List.of();
-        }
-        try {
-            List<RunMessage> out = new ArrayList<>();
-            for (JsonNode w : JSON.readTree(json)) {
-                out.add(RunMessage.warning(null, localId, text(w, "field"), text(w, "value"), text(w, "message")));
-            }
-            return out;
-        } catch (JsonProcessingException e) {
-            throw new SQLException("The stored warnings of record " + localId + " are not JSON", e);
-        }
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() ? null : v.asText();
     }
 }

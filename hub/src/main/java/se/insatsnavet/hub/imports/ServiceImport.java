@@ -88,7 +88,7 @@ final class ServiceImport {
                 String rawHash = same.hash(raw);
                 RecordHash published = same.published(rawHash);
                 if (valid.skip(published)) {
-                    log.repeat(published.warnings(), raw.locator());
+                    log.repeat(published.warningMessages(), raw.locator());
                     continue;
                 }
                 int messagesBefore = log.messages().size();

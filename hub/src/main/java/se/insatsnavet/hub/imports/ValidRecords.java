@@ -18,7 +18,7 @@ final class ValidRecords {
     private final Map<String, ObjectNode> services = new LinkedHashMap<>();
     private final Map<String, String> locators = new HashMap<>();
     private final Map<String, String> rawHashes = new HashMap<>();
-    private final Map<String, List<RunMessage>> warnings = new HashMap<>();
+    private final Map<String, String> warnings = new HashMap<>();
     private final Set<String> skipped = new HashSet<>();
 
     /** Whether a record with this id is valid or skipped in this run. */
@@ -58,8 +58,7 @@ final class ValidRecords {
         add(record, rawHash);
         if (rawHash != null && !recordWarnings.isEmpty()) {
             // kept without where they were read: the record's place in the source may change, its warnings not
-            warnings.put(record.localId, recordWarnings.stream()
-                    .map(w -> RunMessage.warning(null, w.localId(), w.field(), w.value(), w.message())).toList());
+            warnings.put(record.localId, RecordWarnings.json(recordWarnings));
         }
     }
 
@@ -76,9 +75,9 @@ final class ValidRecords {
         return rawHashes.get(localId);
     }
 
-    /** The warnings a valid record gave, remembered with its raw hash. */
-    List<RunMessage> warnings(String localId) {
-        return warnings.getOrDefault(localId, List.of());
+    /** The warnings a valid record gave, as kept with its raw hash ({@link RecordWarnings}; {@code null} for none). */
+    String warnings(String localId) {
+        return warnings.get(localId);
     }
 
     int skipped() {
