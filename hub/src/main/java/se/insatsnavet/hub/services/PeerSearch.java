@@ -12,11 +12,17 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Hub-to-hub federation of service searches: the same {@code /api/services} query sent to every peer hub,
  * each with its own time-out, so a slow or failing peer only loses its own results. Non-blocking (the JDK
- * HTTP client's asynchronous sends).
+ * HTTP client's asynchronous sends, over HTTP/1.1: no cleartext HTTP/2 upgrade). The request's time-out is also
+ * held by the answer itself: a peer that accepts the connection and never answers is given up after it, cancelled,
+ * whatever state the client's exchange is in (in CI a network query with such a peer among its peers once waited
+ * three minutes for an answer; where it waited was not seen).
  */
 public final class PeerSearch {
 
@@ -36,7 +42,8 @@ public final class PeerSearch {
     public PeerSearch(List<String> peers, Duration timeout) {
         this.peers = peers.stream().map(p -> p.endsWith("/") ? p : p + "/").toList();
         this.timeout = timeout;
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     public List<String> peers() {
@@ -50,13 +57,20 @@ public final class PeerSearch {
             long started = System.nanoTime();
             HttpRequest request = HttpRequest.newBuilder(URI.create(peer + "api/services?" + query))
                     .timeout(timeout).header("Accept", "application/json").GET().build();
-            answers.add(Future.fromCompletionStage(client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+            CompletableFuture<HttpResponse<String>> sent = client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+            // the answer's own bound, a second after the request's time-out; the exchange is then cancelled
+            CompletableFuture<HttpResponse<String>> bounded = sent.copy()
+                    .orTimeout(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+            answers.add(Future.fromCompletionStage(bounded
                     .handle((r, e) -> {
                         long ms = (System.nanoTime() - started) / 1_000_000;
                         if (e != null) {
                             Throwable cause = e.getCause() != null ? e.getCause() : e;
-                            return new PeerAnswer(peer, null, cause instanceof HttpTimeoutException
-                                    ? "timeout" : "error: " + cause, ms);
+                            boolean timedOut = cause instanceof HttpTimeoutException || cause instanceof TimeoutException;
+                            if (timedOut) {
+                                sent.cancel(true);
+                            }
+                            return new PeerAnswer(peer, null, timedOut ? "timeout" : "error: " + cause, ms);
                         }
                         if (r.statusCode() != 200) {
                             return new PeerAnswer(peer, null, "error: HTTP " + r.statusCode(), ms);
