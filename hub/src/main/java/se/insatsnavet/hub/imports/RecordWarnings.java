@@ -15,6 +15,9 @@ import java.util.List;
  */
 final class RecordWarnings {
 
+    /** The most characters kept (the column's length): a record with longer warnings is not skipped. */
+    static final int MAX_CHARS = 1_000_000;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private RecordWarnings() {

@@ -55,10 +55,15 @@ final class ValidRecords {
      * is not hashed) and the warnings are remembered for the next run, which repeats the warnings if it skips the record.
      */
     void add(Mapping.Mapped record, String rawHash, List<RunMessage> recordWarnings) {
+        // kept without where they were read: the record's place in the source may change, its warnings not
+        String kept = RecordWarnings.json(recordWarnings);
+        if (kept != null && kept.length() > RecordWarnings.MAX_CHARS) {
+            add(record, null); // too long to keep: the record is mapped and checked again next time
+            return;
+        }
         add(record, rawHash);
-        if (rawHash != null && !recordWarnings.isEmpty()) {
-            // kept without where they were read: the record's place in the source may change, its warnings not
-            warnings.put(record.localId, RecordWarnings.json(recordWarnings));
+        if (rawHash != null && kept != null) {
+            warnings.put(record.localId, kept);
         }
     }
 
