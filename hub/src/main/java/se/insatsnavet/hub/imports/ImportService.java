@@ -30,8 +30,8 @@ import java.util.function.Consumer;
  * Schema and for a unique id; {@link Diff} compares the valid ones with the last content hashes; {@link Conversion}
  * turns the changed ones into RDF and {@link ShapeCheck} checks them with the vocabulary's SHACL shapes;
  * {@link Deletions} finds what the source no longer holds; {@link Publication} ends the run: {@link DeletionGuard}
- * stops a run that would empty or gut it, {@link Write} applies the {@link ChangeSet} to the federation's named graph in one transaction; then the
- * run, its messages ({@link RunLog}), the new hashes and the change log are recorded in one database transaction.
+ * stops a run that would empty or gut it, {@link Write} applies the {@link ChangeSet} to the federation's named
+ * graph in one transaction; then the run, its messages ({@link RunLog}), the new hashes and the change log are recorded in one database transaction.
  * Runs that only delete (a push's deletions, a federation's withdrawal) are {@link DeletionRuns}'s.
  *
  * <p>Bad records are rejected with messages naming federation, record and field; the good ones still
@@ -82,8 +82,8 @@ public final class ImportService implements BatchImporter {
         Publication publication = new Publication(write, recorder);
         this.articles = new ArticleImport(runs, iris, matcher, publication);
         this.deletions = new DeletionRuns(store, runs, iris, recorder, () -> locks);
-        this.serviceImport = new ServiceImport(runs, rdf, matcher, new BatchShapesCheck(Shapes.hub(iris)), publication, recorder,
-                articles, () -> plugins, this::progress);
+        this.serviceImport = new ServiceImport(runs, rdf, matcher, new BatchShapesCheck(Shapes.hub(iris)), publication,
+                recorder, articles, () -> plugins, this::progress);
     }
 
     /**

@@ -67,7 +67,8 @@ final class RunLog {
 
     /** The warnings said since the log held {@code from} messages. */
     List<RunMessage> warningsSince(int from) {
-        return messages.subList(from, messages.size()).stream().filter(m -> RunMessage.WARNING.equals(m.level())).toList();
+        return messages.subList(from, messages.size()).stream()
+                .filter(m -> RunMessage.WARNING.equals(m.level())).toList();
     }
 
     /** A record rejected with its errors; its id, when it has one, is remembered ({@link #wasRejected}). */

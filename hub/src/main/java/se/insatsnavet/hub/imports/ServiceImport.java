@@ -45,8 +45,8 @@ final class ServiceImport {
     private final StageProgress progress;
 
     /** @param plugins what plugins do during imports, asked at each run (the plugin host is set after start) */
-    ServiceImport(RunRepository runs, ServiceRdf rdf, ConceptMatcher matcher, BatchShapesCheck shapesCheck, Publication publication,
-                  RunRecorder recorder, ArticleImport articles, Supplier<RecordPlugins> plugins, StageProgress progress) {
+    ServiceImport(RunRepository runs, ServiceRdf rdf, ConceptMatcher matcher, BatchShapesCheck shapesCheck,
+                  Publication publication, RunRecorder recorder, ArticleImport articles, Supplier<RecordPlugins> plugins, StageProgress progress) {
         this.runs = runs;
         this.rdf = rdf;
         this.iris = rdf.iris();
@@ -110,7 +110,8 @@ final class ServiceImport {
             for (Map.Entry<String, ObjectNode> e : valid.services().entrySet()) {
                 progress.at(federation, source, "converted", ++seen, valid.services().size());
                 String localId = e.getKey();
-                Diff.Changed changed = diff.compare(localId, e.getValue(), valid.rawHash(localId), valid.warnings(localId), set);
+                Diff.Changed changed = diff.compare(localId, e.getValue(), valid.rawHash(localId), valid.warnings(localId),
+                        set);
                 if (changed != null) {
                     shapes.add(changed, valid.locator(localId), conversion.convert(changed));
                 }

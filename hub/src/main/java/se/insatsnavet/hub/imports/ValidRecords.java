@@ -40,7 +40,8 @@ final class ValidRecords {
 
     /**
      * A record that passed every check; {@code rawHash} is remembered for the next run unless {@code null} (the
-     * source is not hashed, or an article gave warnings: they depend on the services published, so every run checks it).
+     * source is not hashed, or an article gave warnings: they depend on the services published, so every run
+     * checks it).
      */
     void add(Mapping.Mapped record, String rawHash) {
         services.put(record.localId, record.service);
@@ -52,17 +53,15 @@ final class ValidRecords {
 
     /**
      * A record that passed every check with {@code recordWarnings}; {@code rawHash} (unless {@code null}: the source
-     * is not hashed) and the warnings are remembered for the next run, which repeats the warnings if it skips the record.
+     * is not hashed) and the warnings are remembered for the next run, which repeats the warnings if it skips the
+     * record. Warnings too long to keep leave no raw hash: the record is mapped and checked again next time.
      */
     void add(Mapping.Mapped record, String rawHash, List<RunMessage> recordWarnings) {
         // kept without where they were read: the record's place in the source may change, its warnings not
-        String kept = RecordWarnings.json(recordWarnings);
-        if (kept != null && kept.length() > RecordWarnings.MAX_CHARS) {
-            add(record, null); // too long to keep: the record is mapped and checked again next time
-            return;
-        }
-        add(record, rawHash);
-        if (rawHash != null && kept != null) {
+        String kept = rawHash == null ? null : RecordWarnings.json(recordWarnings);
+        boolean keepable = kept == null || kept.length() <= RecordWarnings.MAX_CHARS;
+        add(record, keepable ? rawHash : null);
+        if (keepable && kept != null) {
             warnings.put(record.localId, kept);
         }
     }
